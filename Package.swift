@@ -1,0 +1,123 @@
+// swift-tools-version: 6.2
+// Ferry: build, package, deploy and hot-swap AWS serverless applications.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Ferry",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ferry", targets: ["ferry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+    ],
+    targets: [
+        // Pure SigV4: canonical request, string to sign, signing key. Date injected.
+        .target(
+            name: "AWSSigV4",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Credentials chain, region/endpoint resolution, transport, middleware, wire protocols.
+        .target(
+            name: "AWSCore",
+            dependencies: ["AWSSigV4", "XMLCoder"],
+            swiftSettings: swiftSettings
+        ),
+        // Thin clients named after the services, request/response shapes as Codable structs.
+        .target(
+            name: "AWSServices",
+            dependencies: ["AWSCore", "XMLCoder"],
+            swiftSettings: swiftSettings
+        ),
+        // ferry.toml and samconfig.toml.
+        .target(
+            name: "Configuration",
+            dependencies: ["TOMLKit"],
+            swiftSettings: swiftSettings
+        ),
+        // Template model, YAML/JSON loading with CloudFormation tags, packageable properties.
+        .target(
+            name: "Templates",
+            dependencies: ["Yams"],
+            swiftSettings: swiftSettings
+        ),
+        // Event types every engine emits, and the console / JSON-lines renderers.
+        .target(
+            name: "Reporting",
+            swiftSettings: swiftSettings
+        ),
+        // The phases chained, environment policy, and the doctor checks.
+        .target(
+            name: "Pipeline",
+            dependencies: ["Configuration", "Templates", "AWSServices", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        // swift-argument-parser commands, option groups, exit codes.
+        .target(
+            name: "FerryCLI",
+            dependencies: [
+                "Pipeline", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ferry",
+            dependencies: ["FerryCLI"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "AWSSigV4Tests",
+            dependencies: ["AWSSigV4"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AWSCoreTests",
+            dependencies: ["AWSCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AWSServicesTests",
+            dependencies: ["AWSServices"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["Configuration"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TemplatesTests",
+            dependencies: ["Templates"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FerryCLITests",
+            dependencies: ["FerryCLI"],
+            swiftSettings: swiftSettings
+        ),
+        // Drives the real `ferry` binary and the engines against the local emulator.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["FerryCLI", "AWSServices", "AWSCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

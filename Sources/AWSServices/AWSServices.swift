@@ -1,0 +1,1 @@
+// The AWSServices module. See ARCHITECTURE.md.

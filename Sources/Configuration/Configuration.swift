@@ -1,0 +1,1 @@
+// The Configuration module. See ARCHITECTURE.md.

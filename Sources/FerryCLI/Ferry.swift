@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `ferry` root command.
+public struct Ferry: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ferry",
+        abstract: "Build, package, deploy and hot-swap AWS serverless applications — provably fresh.",
+        discussion: FerryExitCode.documentation,
+        version: FerryVersion.current,
+        subcommands: []
+    )
+
+    public init() {}
+}
+
+/// Ferry's version, printed by `ferry --version` and recorded in build keys.
+public enum FerryVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,36 @@
+/// How the CLI shows events: decided once from flags, environment and the terminal.
+public struct OutputStyle: Sendable, Equatable {
+    public enum Format: String, Sendable { case console, jsonLines }
+
+    public var format: Format
+    /// ANSI colour codes on.
+    public var colour: Bool
+    /// Spinners and rewritten progress lines on (only on a TTY).
+    public var interactive: Bool
+    /// The lowest level that is shown.
+    public var minimumLevel: EventLevel
+
+    public init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel) {
+        self.format = format
+        self.colour = colour
+        self.interactive = interactive
+        self.minimumLevel = minimumLevel
+    }
+
+    /// Resolves the style the way users expect: `--json` wins, `--no-color` or a non-empty
+    /// `NO_COLOR` turns colour off, and colour or spinners only ever go to a terminal.
+    public static func resolve(
+        json: Bool, noColor: Bool, verbose: Bool, environment: [String: String], stdoutIsTerminal: Bool
+    ) -> OutputStyle {
+        if json {
+            return OutputStyle(format: .jsonLines, colour: false, interactive: false, minimumLevel: verbose ? .debug : .info)
+        }
+        let noColorEnv = !(environment["NO_COLOR"] ?? "").isEmpty
+        let dumb = environment["TERM"] == "dumb"
+        let colour = stdoutIsTerminal && !noColor && !noColorEnv && !dumb
+        return OutputStyle(
+            format: .console, colour: colour, interactive: stdoutIsTerminal && !dumb,
+            minimumLevel: verbose ? .debug : .info
+        )
+    }
+}
