@@ -1,3 +1,3 @@
 import FerryCLI
 
-await Ferry.main()
+await Ferry.runAndExit()
