@@ -1,0 +1,54 @@
+/// The wire protocol a service speaks.
+public enum WireProtocol: Sendable, Equatable {
+    /// Form-encoded `Action=...&Version=...` requests, XML responses (CloudFormation, STS, CloudWatch).
+    case query(apiVersion: String)
+    /// REST with XML bodies (S3).
+    case restXML
+    /// REST with JSON bodies (Lambda, AppSync).
+    case restJSON
+    /// `POST /` with `X-Amz-Target: <prefix>.<Operation>` and `application/x-amz-json-<version>`
+    /// (CloudWatch Logs 1.1, Step Functions 1.0).
+    case json(version: String, targetPrefix: String)
+}
+
+/// An AWS service as the client needs to know it: how to find it, sign for it and talk to it.
+public struct AWSService: Sendable, Equatable, Hashable {
+    /// The endpoint prefix (`cloudformation`, `s3`, `logs`, `states`, `monitoring`, ...).
+    public let endpointPrefix: String
+    /// The SigV4 signing name.
+    public let signingName: String
+    /// The suffix of `AWS_ENDPOINT_URL_<ID>` (`CLOUDFORMATION`, `S3`, `CLOUDWATCH_LOGS`, ...).
+    public let environmentID: String
+    /// A short name for messages (`CloudFormation`, `S3`, ...).
+    public let displayName: String
+    public let wireProtocol: WireProtocol
+    /// Whether JSON/XML member names are PascalCase on the wire (mapped to lowerCamel Swift names
+    /// by upper/lower-casing only the first character).
+    public let pascalCaseMembers: Bool
+    /// Global services are signed in us-east-1 and have one endpoint per partition.
+    public let isGlobal: Bool
+
+    public static func == (lhs: AWSService, rhs: AWSService) -> Bool { lhs.endpointPrefix == rhs.endpointPrefix }
+    public func hash(into hasher: inout Hasher) { hasher.combine(endpointPrefix) }
+
+    public static let sts = AWSService(endpointPrefix: "sts", signingName: "sts", environmentID: "STS", displayName: "STS",
+                                       wireProtocol: .query(apiVersion: "2011-06-15"), pascalCaseMembers: true, isGlobal: false)
+    public static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentID: "S3", displayName: "S3",
+                                      wireProtocol: .restXML, pascalCaseMembers: true, isGlobal: false)
+    public static let cloudFormation = AWSService(endpointPrefix: "cloudformation", signingName: "cloudformation",
+                                                  environmentID: "CLOUDFORMATION", displayName: "CloudFormation",
+                                                  wireProtocol: .query(apiVersion: "2010-05-15"), pascalCaseMembers: true, isGlobal: false)
+    public static let lambda = AWSService(endpointPrefix: "lambda", signingName: "lambda", environmentID: "LAMBDA", displayName: "Lambda",
+                                          wireProtocol: .restJSON, pascalCaseMembers: true, isGlobal: false)
+    public static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentID: "CLOUDWATCH",
+                                              displayName: "CloudWatch", wireProtocol: .query(apiVersion: "2010-08-01"),
+                                              pascalCaseMembers: true, isGlobal: false)
+    public static let cloudWatchLogs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentID: "CLOUDWATCH_LOGS",
+                                                  displayName: "CloudWatch Logs", wireProtocol: .json(version: "1.1", targetPrefix: "Logs_20140328"),
+                                                  pascalCaseMembers: false, isGlobal: false)
+    public static let stepFunctions = AWSService(endpointPrefix: "states", signingName: "states", environmentID: "SFN",
+                                                 displayName: "Step Functions", wireProtocol: .json(version: "1.0", targetPrefix: "AWSStepFunctions"),
+                                                 pascalCaseMembers: false, isGlobal: false)
+    public static let appSync = AWSService(endpointPrefix: "appsync", signingName: "appsync", environmentID: "APPSYNC", displayName: "AppSync",
+                                           wireProtocol: .restJSON, pascalCaseMembers: false, isGlobal: false)
+}
