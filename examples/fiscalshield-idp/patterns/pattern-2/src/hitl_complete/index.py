@@ -1,0 +1,9 @@
+"""HITLCompleteFunction: closes the review and marks the document reviewed."""
+
+from idp_common import docs_service
+from idp_common.models import Document
+
+
+def handler(event, context):
+    document = Document.from_dict(event["document"])
+    return docs_service.record(document, "REVIEWED")
