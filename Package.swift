@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["Yams"],
             swiftSettings: swiftSettings
         ),
+        // Finds local tools (python3.x, pip, node, npm, docker) and runs them.
+        .target(
+            name: "Toolchains",
+            swiftSettings: swiftSettings
+        ),
         // Event types every engine emits, and the console / JSON-lines renderers.
         .target(
             name: "Reporting",
@@ -59,7 +64,7 @@ let package = Package(
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "AWSServices", "Reporting"],
+            dependencies: ["Configuration", "Templates", "AWSServices", "Toolchains", "Reporting"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -101,6 +106,16 @@ let package = Package(
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ToolchainsTests",
+            dependencies: ["Toolchains"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -9,11 +9,8 @@ cd "$(dirname "$0")/.."
 echo "==> Python packages (emulator/requirements.txt)"
 python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt
 
-echo "==> swift build --build-tests"
-swift build --build-tests
-
 echo "==> swift test"
-swift test --skip-build
+swift test
 
 echo "==> emulator tests (pytest)"
 python3 -m pytest -q emulator/tests
