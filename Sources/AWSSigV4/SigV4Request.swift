@@ -2,11 +2,9 @@ import Foundation
 
 /// An HTTP request as the signer sees it: method, wire path and query, headers, payload.
 ///
-/// Build it from a URL with ``init(method:url:headers:payload:)``. The URL must be the one that goes
-/// on the wire: scheme, host (and port if not the default), a path that is already percent-encoded
-/// (`/my%20key/%E1%88%B4`; `/` separates segments), and optionally a query that is already
-/// percent-encoded (`a=1&b=x%20y`, `+` meaning a literal plus; encode it as `%2B` to be safe).
-/// No fragment and no user info.
+/// Build it from the wire URL with ``init(method:url:headers:payload:)`` (``SigV4Signer`` states
+/// exactly what that URL must contain), or from the request line's parts with
+/// ``init(method:path:query:host:headers:payload:)``.
 public struct SigV4Request: Sendable {
     /// The HTTP method, upper-cased when canonicalised.
     public var method: String

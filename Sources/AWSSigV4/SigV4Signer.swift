@@ -4,10 +4,19 @@ import Foundation
 /// A pure AWS Signature Version 4 signer: the same request, credentials and date always give the
 /// same signature. It never reads the clock, the environment or the network.
 ///
-/// URL contract (for every `url:` parameter): the URL is the one sent on the wire. Its path and
-/// query are already percent-encoded (`/my%20key/a%2Bb`, `prefix=a%20b&list-type=2`); `+` in the
-/// query is a literal plus. The signer derives the `host` header from the URL's host and
-/// non-default port unless `headers` contains one.
+/// What a `url:` parameter (and ``SigV4Request/init(method:url:headers:payload:)``) must contain:
+/// - scheme and host, plus the port if it is not the scheme's default; the signed `host` header is
+///   the lower-cased host and non-default port, unless `headers` has a `Host` of its own;
+/// - the path exactly as it goes on the wire, already percent-encoded: every byte outside
+///   `A-Z a-z 0-9 - . _ ~` and the segment separator `/` written `%XX` (an S3 key is encoded
+///   segment by segment, its `/` kept literal). For `.s3` the signer decodes and re-encodes each
+///   segment, so `%7E`, a raw `=` or `!` still sign correctly; for `.standard` the wire path is
+///   normalised and encoded again, which is what those services compute from the request line;
+/// - optionally a query of `name=value` pairs joined by `&`, names and values percent-encoded
+///   (`+` is a literal plus, so write a space as `%20`); the signer decodes and re-encodes them;
+/// - no fragment and no user info.
+/// Paths that no `URL` can carry (a raw space, as in the official test suite) can be signed with
+/// ``SigV4Request/init(method:path:query:host:headers:payload:)``.
 public struct SigV4Signer: Sendable {
     /// How the canonical URI is derived from the wire path.
     public enum PathEncoding: Sendable, Equatable {

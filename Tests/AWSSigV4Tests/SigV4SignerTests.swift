@@ -34,6 +34,7 @@ struct SigV4SignerTests {
     func s3DecodeThenEncode() throws {
         let url = "https://b.s3.amazonaws.com/k=v!'()*+,;$@:/%7Euser/%41"
         #expect(try Self.canonicalURI(Self.signer(.s3), url) == "/k%3Dv%21%27%28%29%2A%2B%2C%3B%24%40%3A/~user/A")
+        #expect(try Self.canonicalURI(Self.signer(.s3), "https://b.s3.amazonaws.com/a%2Fb/c") == "/a%2Fb/c")
     }
 
     @Test("S3 keeps dot segments and duplicate slashes; other services normalise them")
@@ -125,6 +126,24 @@ struct SigV4SignerTests {
             host;my-header;x-amz-date
             """))
         #expect(!signed.headers.contains { $0.name.lowercased() == "host" })
+    }
+
+    @Test("the host header comes from the URL: lower-cased, with a non-default port, IPv6 in brackets")
+    func hostFromURL() throws {
+        let cases = [
+            ("https://S3.Example.com:443/", "s3.example.com"), ("http://localhost:80/", "localhost"),
+            ("http://localhost:4566/", "localhost:4566"), ("https://[::1]:8443/", "[::1]:8443"),
+        ]
+        for (url, host) in cases {
+            let request = SigV4Request(method: "GET", url: try #require(URL(string: url)))
+            #expect(request.host == host, "\(url)")
+        }
+        let explicit = Self.signer(.standard).sign(
+            SigV4Request(method: "GET", url: try #require(URL(string: "http://localhost:4566/")),
+                         headers: [("Host", "proxy.example.com")]),
+            date: Self.date)
+        #expect(explicit.signature.canonicalRequest.contains("\nhost:proxy.example.com\n"))
+        #expect(!explicit.signature.canonicalRequest.contains("localhost"))
     }
 
     @Test("the timestamp is UTC, truncated to the second")

@@ -17,7 +17,7 @@ struct CanonicalHeaders: Sendable, Equatable {
     init(_ headers: [(name: String, value: String)]) {
         var values: [String: [String]] = [:]
         for header in headers {
-            let name = Self.trimmingWhitespace(header.name).lowercased()
+            let name = Self.trimAll(header.name).lowercased()
             guard !Self.unsignedNames.contains(name) else { continue }
             values[name, default: []].append(Self.trimAll(header.value))
         }
@@ -29,10 +29,6 @@ struct CanonicalHeaders: Sendable, Equatable {
     /// Trims leading/trailing whitespace and collapses inner whitespace runs to one space.
     static func trimAll(_ value: String) -> String {
         value.split(whereSeparator: { isWhitespace($0) }).joined(separator: " ")
-    }
-
-    private static func trimmingWhitespace(_ text: String) -> String {
-        trimAll(text)
     }
 
     private static func isWhitespace(_ character: Character) -> Bool {

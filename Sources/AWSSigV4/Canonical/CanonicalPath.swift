@@ -2,15 +2,17 @@
 enum CanonicalPath {
     /// The canonical URI for `wirePath` (the path exactly as on the HTTP request line).
     ///
-    /// - `.s3`: percent-decode once, then encode once per RFC 3986 keeping `/`; no normalisation
-    ///   (`//`, `.` and `..` are part of an S3 key).
+    /// - `.s3`: each `/`-separated segment is percent-decoded, then encoded once per RFC 3986 (so an
+    ///   encoded slash `%2F` stays one); no normalisation (`//`, `.` and `..` are part of an S3 key).
     /// - `.standard`: remove `.`/`..` segments and collapse duplicate slashes, then encode the wire
     ///   path again (so `%20` on the wire becomes `%2520`): the double encoding AWS services expect.
     static func make(wirePath: String, encoding: SigV4Signer.PathEncoding) -> String {
         let path = wirePath.isEmpty ? "/" : wirePath
         switch encoding {
         case .s3:
-            return URIEncoding.encode(URIEncoding.decode(path), keepingSlash: true)
+            return path.split(separator: "/", omittingEmptySubsequences: false)
+                .map { URIEncoding.encode(URIEncoding.decode($0), keepingSlash: false) }
+                .joined(separator: "/")
         case .standard:
             return URIEncoding.encode(normalized(path).utf8, keepingSlash: true)
         }
