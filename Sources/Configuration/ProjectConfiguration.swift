@@ -38,16 +38,19 @@ public struct ProjectConfiguration: Sendable {
     ///
     /// - Parameters:
     ///   - directory: the project root; `ferry.toml` is looked for there, then `samconfig.toml`.
-    ///   - explicitPath: a `--config` path (a ferry.toml or a samconfig.toml, by name or content),
-    ///     relative to `directory` unless absolute.
+    ///   - explicitPath: a `--config` path (a ferry.toml or a samconfig.toml, by name or content).
+    ///     A bare relative URL (`URL(string: "cfg/ferry.toml")`, no base) is resolved against
+    ///     `directory`; a file URL (`URL(fileURLWithPath:)`) is used as it is (relative to the
+    ///     current directory).
     /// - Throws: `ConfigurationError`: `.notFound`, `.unsupportedFormat` (samconfig.yaml/.yml),
     ///   `.syntax`, or the first validation error of a ferry.toml (others in `additionalErrors`).
     public static func load(directory: URL, explicitPath: URL? = nil) throws -> ProjectConfiguration {
         let fileManager = FileManager.default
         if let explicitPath {
-            let url = explicitPath.path.hasPrefix("/")
-                ? explicitPath : URL(fileURLWithPath: explicitPath.relativePath, relativeTo: directory)
-            let file = url.standardizedFileURL
+            let isBareRelative = explicitPath.baseURL == nil && !explicitPath.path.hasPrefix("/")
+            let url = isBareRelative
+                ? URL(fileURLWithPath: explicitPath.path, relativeTo: directory) : explicitPath.absoluteURL
+            let file = URL(fileURLWithPath: url.path).standardizedFileURL
             if ["yaml", "yml"].contains(file.pathExtension.lowercased()) {
                 throw ConfigurationError.unsupportedFormat(file: file.path)
             }
