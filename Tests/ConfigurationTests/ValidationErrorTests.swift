@@ -106,6 +106,22 @@ struct ValidationErrorTests {
             toml: "[env.\"eu west\"]\nstack_name = \"d\"\nhotswap = 3\n",
             code: .wrongType, key: "env.\"eu west\".hotswap", line: 3),
         InvalidCase(
+            name: "an environment key at the top level says where it belongs",
+            toml: "template = \"t.yaml\"\nstack_name = \"d\"\n[env.dev]\nstack_name = \"d\"\n",
+            code: .unknownKey, key: "stack_name", line: 2, suggestion: "env.<name>.stack_name"),
+        InvalidCase(
+            name: "an artifacts key in an environment says where it belongs",
+            toml: "[env.dev]\nstack_name = \"d\"\nbucket = \"b\"\n",
+            code: .unknownKey, key: "env.dev.bucket", line: 3, suggestion: "env.dev.artifacts.bucket"),
+        InvalidCase(
+            name: "a parameter name CloudFormation would reject",
+            toml: "[env.dev]\nstack_name = \"d\"\n[env.dev.parameters]\nOk = 1\n\"Log Level\" = \"INFO\"\n",
+            code: .badValue, key: "env.dev.parameters.\"Log Level\"", line: 5),
+        InvalidCase(
+            name: "CRLF line endings",
+            toml: "[env.dev]\r\nstack_name = \"d\"\r\n\r\nhotswap = 1\r\n",
+            code: .wrongType, key: "env.dev.hotswap", line: 4),
+        InvalidCase(
             name: "TOML syntax error",
             toml: "[env.dev]\nstack_name = \"d\"\nregion = eu-central-1\n",
             code: .syntax, key: nil, line: 3),

@@ -16,7 +16,8 @@ struct FerryTomlReader {
         var v = TableValidator(document: document)
         let root = document.root
         let top = KeyPath()
-        v.rejectUnknownKeys(in: root, at: top, allowed: FerryTomlSchema.topLevelKeys)
+        v.rejectUnknownKeys(
+            in: root, at: top, allowed: FerryTomlSchema.topLevelKeys, elsewhere: FerryTomlSchema.topLevelElsewhere)
 
         let templateFile = resolveTemplate(v.string("template", in: root, at: top))
         let shared = readArtifacts(v.table("artifacts", in: root, at: top) ?? [:], at: KeyPath(["artifacts"]), &v)
@@ -102,7 +103,9 @@ struct FerryTomlReader {
         templateFile: URL, _ v: inout TableValidator
     ) -> EnvironmentConfiguration? {
         let path = KeyPath(["env", name])
-        v.rejectUnknownKeys(in: table, at: path, allowed: FerryTomlSchema.environmentKeys)
+        v.rejectUnknownKeys(
+            in: table, at: path, allowed: FerryTomlSchema.environmentKeys,
+            elsewhere: FerryTomlSchema.environmentElsewhere.mapValues { "env.\(TOMLText.key(name)).\($0)" })
         let stackName = v.string("stack_name", in: table, at: path)
         if table["stack_name"] == nil {
             v.report(.missingValue(
@@ -140,6 +143,12 @@ struct FerryTomlReader {
         let artifacts = readArtifacts(
             v.table("artifacts", in: table, at: path) ?? [:], at: path.appending("artifacts"), base: shared, &v)
         let parameters = v.keyValues("parameters", in: table, at: path, allowArrays: true)
+        for pair in parameters where !pair.key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            let keyPath = path.appending("parameters").appending(pair.key)
+            v.report(.badValue(
+                file: document.file, key: keyPath.description, line: v.line(keyPath), value: pair.key, allowed: [],
+                explanation: "CloudFormation parameter names have only letters and digits."))
+        }
         let tags = v.keyValues("tags", in: table, at: path, allowArrays: false)
         guard let stackName else { return nil }
         return EnvironmentConfiguration(

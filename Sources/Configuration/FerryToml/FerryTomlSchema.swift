@@ -36,6 +36,16 @@ enum FerryTomlSchema {
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
         "termination_protection", "artifacts", "parameters", "tags",
     ]
+    /// Where a key misplaced at the top level belongs.
+    static let topLevelElsewhere: [String: String] = {
+        var map = Dictionary(uniqueKeysWithValues: environmentKeys.map { ($0, "env.<name>.\($0)") })
+        for key in artifactKeys { map[key] = "artifacts.\(key)" }
+        for key in buildKeys { map[key] = "build.\(key)" }
+        return map
+    }()
+    /// Where a key misplaced in an `[env.<name>]` table belongs.
+    static let environmentElsewhere: [String: String] = Dictionary(
+        uniqueKeysWithValues: artifactKeys.map { ($0, "artifacts.\($0)") })
     /// The capabilities CloudFormation knows.
     static let capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
     /// The default template names, tried in order.

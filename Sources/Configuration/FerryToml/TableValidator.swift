@@ -12,12 +12,16 @@ struct TableValidator {
     func line(_ path: KeyPath) -> Int? { document.line(path) }
 
     /// Reports every key of `table` that is not in `allowed`, with a suggestion when close.
-    mutating func rejectUnknownKeys(in table: [String: TOMLNode], at path: KeyPath, allowed: [String]) {
+    /// `elsewhere` maps keys that belong in another table to where they go (`stack_name` at the
+    /// top level → `env.<name>.stack_name`), used when no allowed key is close.
+    mutating func rejectUnknownKeys(
+        in table: [String: TOMLNode], at path: KeyPath, allowed: [String], elsewhere: [String: String] = [:]
+    ) {
         for key in document.orderedKeys(of: table, at: path) where !allowed.contains(key) {
             let keyPath = path.appending(key)
             report(.unknownKey(
                 file: document.file, key: keyPath.description, line: line(keyPath),
-                suggestion: KeySuggestion.closest(to: key, in: allowed)))
+                suggestion: KeySuggestion.closest(to: key, in: allowed) ?? elsewhere[key]))
         }
     }
 

@@ -8,10 +8,10 @@
 struct SourceLineIndex: Sendable {
     private var lines: [KeyPath: Int] = [:]
 
-    /// Indexes `text`.
+    /// Indexes `text` (LF or CRLF line endings; `"\r\n"` is a single `Character` in Swift).
     init(text: String) {
         var scanner = Scanner()
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             scanner.scan(line: Array(line), number: offset + 1) { path, number in
                 if lines[path] == nil { lines[path] = number }
             }
