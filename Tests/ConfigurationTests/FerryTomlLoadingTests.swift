@@ -46,6 +46,17 @@ struct FerryTomlLoadingTests {
         #expect(dev.parameter("IDPPattern") == "Pattern2 - Packet processing with Textract and Bedrock")
     }
 
+    @Test("inline-table parameters keep their written order too")
+    func inlineParameterOrder() throws {
+        let text = """
+        [env.dev]
+        stack_name = "d"
+        parameters = { Zeta = "1", Alpha = "2", Mid = 3 }
+        """
+        let dev = try ProjectConfiguration.parse(text: text, file: URL(fileURLWithPath: "/p/ferry.toml")).environment()
+        #expect(dev.parameters.map(\.description) == ["Zeta=1", "Alpha=2", "Mid=3"])
+    }
+
     @Test("artifact placeholders expand with region, account and env")
     func placeholderExpansion() throws {
         let project = try ProjectConfiguration.parse(

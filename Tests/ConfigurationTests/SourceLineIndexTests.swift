@@ -48,6 +48,23 @@ struct SourceLineIndexTests {
         #expect(index.line(of: KeyPath(["env", "dev", "tags", "Team"])) == 23)
     }
 
+    @Test("keys inside inline tables are found, nested ones too; arrays of inline tables are skipped")
+    func inlineTables() {
+        let index = SourceLineIndex(text: """
+        [env.dev]
+        parameters = { Zeta = "1", "Alpha Key" = { Inner = 2 }, Mid = "a,b" }
+        list = [ { Hidden = 1 }, "x" ]
+        tags = { Team = "idp" }
+        """)
+        let parameters = KeyPath(["env", "dev", "parameters"])
+        #expect(index.line(of: parameters.appending("Zeta")) == 2)
+        #expect(index.line(of: parameters.appending("Alpha Key").appending("Inner")) == 2)
+        #expect(index.position(of: parameters.appending("Zeta"))! < index.position(of: parameters.appending("Alpha Key"))!)
+        #expect(index.position(of: parameters.appending("Alpha Key"))! < index.position(of: parameters.appending("Mid"))!)
+        #expect(index.line(of: KeyPath(["env", "dev", "list", "Hidden"])) == nil)
+        #expect(index.line(of: KeyPath(["env", "dev", "tags", "Team"])) == 4)
+    }
+
     @Test("a missing key falls back to its closest written ancestor")
     func nearest() {
         let index = SourceLineIndex(text: text)

@@ -42,9 +42,10 @@ struct ConfigDocument: Sendable {
     /// The keys of `table` (found at `path`) in the order they are written in the file.
     func orderedKeys(of table: [String: TOMLNode], at path: KeyPath) -> [String] {
         table.keys.sorted { a, b in
-            let la = index.line(of: path.appending(a)) ?? Int.max
-            let lb = index.line(of: path.appending(b)) ?? Int.max
-            return la == lb ? a < b : la < lb
+            let end = SourceLineIndex.Position(line: Int.max, column: Int.max)
+            let pa = index.position(of: path.appending(a)) ?? end
+            let pb = index.position(of: path.appending(b)) ?? end
+            return pa == pb ? a < b : pa < pb
         }
     }
 }

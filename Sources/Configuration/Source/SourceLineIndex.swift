@@ -1,31 +1,43 @@
 /// Finds the line of every table header and key in TOML source text.
 ///
 /// TOMLKit gives values but no positions, so this scanner walks the text once, tracking the
-/// current `[table]` header, and records the 1-based line where each key path first appears.
-/// It skips the inside of strings (including multi-line ones), comments and values that span
-/// lines (arrays, inline tables). Keys inside inline tables are not recorded; `nearestLine(of:)`
-/// then answers with the line of the enclosing key.
+/// current `[table]` header, and records the 1-based line (and column, for ordering) where each
+/// key path first appears: headers, plain, dotted and quoted keys, and keys inside inline tables
+/// (`parameters = { B = "1", A = "2" }`). It skips the inside of strings (including multi-line
+/// ones), comments and array elements. A path it did not see is answered by `nearestLine(of:)`
+/// with the line of its closest written ancestor.
 struct SourceLineIndex: Sendable {
-    private var lines: [KeyPath: Int] = [:]
+    /// Where a key is written.
+    struct Position: Sendable, Comparable {
+        var line: Int
+        var column: Int
+        static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    }
+
+    private var positions: [KeyPath: Position] = [:]
 
     /// Indexes `text` (LF or CRLF line endings; `"\r\n"` is a single `Character` in Swift).
     init(text: String) {
         var scanner = Scanner()
-        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            scanner.scan(line: Array(line), number: offset + 1) { path, number in
-                if lines[path] == nil { lines[path] = number }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for (offset, line) in lines.enumerated() {
+            scanner.scan(line: Array(line)) { path, column in
+                if positions[path] == nil { positions[path] = Position(line: offset + 1, column: column) }
             }
         }
     }
 
     /// The line where `path` is written, if it is written as a header or a key.
-    func line(of path: KeyPath) -> Int? { lines[path] }
+    func line(of path: KeyPath) -> Int? { positions[path]?.line }
+
+    /// The line and column where `path` is written.
+    func position(of path: KeyPath) -> Position? { positions[path] }
 
     /// The line of `path`, or of its closest written ancestor.
     func nearestLine(of path: KeyPath) -> Int? {
         var current: KeyPath? = path
         while let candidate = current, !candidate.components.isEmpty {
-            if let line = lines[candidate] { return line }
+            if let line = positions[candidate]?.line { return line }
             current = candidate.parent
         }
         return nil
@@ -34,21 +46,29 @@ struct SourceLineIndex: Sendable {
 
 private struct Scanner {
     enum Multiline { case none, basic, literal }
+    /// An open `[` (array) or `{` (inline table at a known path, or nil inside an array).
+    enum Frame { case array, table(KeyPath?) }
+
+    typealias Record = (KeyPath, Int) -> Void
 
     var table: [String] = []
     var multiline = Multiline.none
-    var depth = 0
+    var stack: [Frame] = []
+    /// Right after `{` or `,` in an inline table: the next token is a key.
+    var expectingKey = false
+    /// The path of the value about to start (after `key =`), if known.
+    var pendingValuePath: KeyPath?
 
-    mutating func scan(line chars: [Character], number: Int, record: (KeyPath, Int) -> Void) {
+    mutating func scan(line chars: [Character], record: Record) {
         var i = 0
         if multiline != .none {
             guard let end = closeMultiline(chars, from: 0) else { return }
             multiline = .none
-            scanValue(chars, from: end)
+            scanValue(chars, from: end, record: record)
             return
         }
-        if depth > 0 {
-            scanValue(chars, from: 0)
+        if !stack.isEmpty {
+            scanValue(chars, from: 0, record: record)
             return
         }
         skipSpace(chars, &i)
@@ -56,20 +76,23 @@ private struct Scanner {
         if chars[i] == "[" {
             i += 1
             if i < chars.count, chars[i] == "[" { i += 1 }
+            let column = i + 1
             let keys = readKeys(chars, &i)
             table = keys
             for length in 1...max(1, keys.count) where !keys.isEmpty {
-                record(KeyPath(Array(keys.prefix(length))), number)
+                record(KeyPath(Array(keys.prefix(length))), column)
             }
             return
         }
+        let column = i + 1
         let keys = readKeys(chars, &i)
         skipSpace(chars, &i)
         guard !keys.isEmpty, i < chars.count, chars[i] == "=" else { return }
         for length in 1...keys.count {
-            record(KeyPath(table + keys.prefix(length)), number)
+            record(KeyPath(table + keys.prefix(length)), column)
         }
-        scanValue(chars, from: i + 1)
+        pendingValuePath = KeyPath(table + keys)
+        scanValue(chars, from: i + 1, record: record)
     }
 
     private func skipSpace(_ chars: [Character], _ i: inout Int) {
@@ -127,15 +150,26 @@ private struct Scanner {
         return nil
     }
 
-    /// Follows a value to the end of the line, tracking brackets and multi-line strings.
-    private mutating func scanValue(_ chars: [Character], from start: Int) {
+    /// Follows a value to the end of the line: strings, nested arrays and inline tables (whose
+    /// keys are recorded), and multi-line strings that continue on the next lines.
+    private mutating func scanValue(_ chars: [Character], from start: Int, record: Record) {
         var i = start
         while i < chars.count {
+            if expectingKey {
+                skipSpace(chars, &i)
+                guard i < chars.count else { return }
+                if chars[i] != "}" && chars[i] != "#" {
+                    readInlineKey(chars, &i, record: record)
+                    continue
+                }
+                expectingKey = false
+            }
             let c = chars[i]
             switch c {
             case "#":
                 return
             case "\"", "'":
+                pendingValuePath = nil
                 let triple = i + 2 < chars.count && chars[i + 1] == c && chars[i + 2] == c
                 if triple {
                     multiline = c == "\"" ? .basic : .literal
@@ -150,16 +184,49 @@ private struct Scanner {
                     i += 1
                 }
                 i += 1
-            case "[", "{":
-                depth += 1
+            case "{":
+                stack.append(.table(pendingValuePath))
+                pendingValuePath = nil
+                expectingKey = true
+                i += 1
+            case "[":
+                stack.append(.array)
+                pendingValuePath = nil
                 i += 1
             case "]", "}":
-                depth = max(0, depth - 1)
+                _ = stack.popLast()
+                pendingValuePath = nil
+                i += 1
+            case ",":
+                if case .table? = stack.last { expectingKey = true }
                 i += 1
             default:
+                if c != " " && c != "\t" { pendingValuePath = nil }
                 i += 1
             }
         }
+    }
+
+    /// Reads `key =` inside an inline table and records it under the table's path.
+    private mutating func readInlineKey(_ chars: [Character], _ i: inout Int, record: Record) {
+        let column = i + 1
+        let start = i
+        let keys = readKeys(chars, &i)
+        skipSpace(chars, &i)
+        expectingKey = false
+        guard !keys.isEmpty, i < chars.count, chars[i] == "=" else {
+            if i == start { i += 1 }
+            return
+        }
+        i += 1
+        guard case .table(let base?)? = stack.last else {
+            pendingValuePath = nil
+            return
+        }
+        for length in 1...keys.count {
+            record(KeyPath(base.components + keys.prefix(length)), column)
+        }
+        pendingValuePath = KeyPath(base.components + keys)
     }
 }
 
