@@ -136,6 +136,36 @@ struct SamConfigTests {
         #expect(warning?.message.contains("build output") == true)
     }
 
+    @Test("the file `sam deploy --guided` writes, empty tables included")
+    func guidedOutput() throws {
+        let directory = try makeProject(["samconfig.toml": """
+            version = 0.1
+            [default]
+            [default.deploy]
+            [default.deploy.parameters]
+            stack_name = "sam-app"
+            s3_bucket = "aws-sam-cli-managed-default-samclisourcebucket-1a2b3c"
+            s3_prefix = "sam-app"
+            region = "us-east-1"
+            confirm_changeset = true
+            capabilities = "CAPABILITY_IAM"
+            parameter_overrides = "Stage=\\"dev\\""
+            image_repositories = []
+            """])
+        let project = try ProjectConfiguration.load(directory: directory)
+        let env = try project.environment()
+        #expect(env.stackName == "sam-app")
+        #expect(env.region == "us-east-1")
+        #expect(env.capabilities == ["CAPABILITY_IAM"])
+        #expect(env.parameters == [KeyValue(key: "Stage", value: "dev")])
+        #expect(env.policy.approval == .required)
+        #expect(try env.resolvedArtifacts(region: "us-east-1", account: nil)
+            == ResolvedArtifactLocation(
+                bucket: "aws-sam-cli-managed-default-samclisourcebucket-1a2b3c", prefix: "sam-app", kmsKeyID: nil))
+        #expect(project.warnings.map(\.key) == ["default.deploy.parameters.image_repositories"])
+        #expect(project.warnings.first?.line == 12)
+    }
+
     @Test("capabilities as a string or an array give the same list")
     func capabilitiesForms() throws {
         let file = URL(fileURLWithPath: "/p/samconfig.toml")
