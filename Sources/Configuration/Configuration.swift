@@ -1,1 +1,0 @@
-// The Configuration module. See ARCHITECTURE.md.

@@ -1,0 +1,53 @@
+/// The keys ferry.toml accepts, per table. Adding a key means adding it here and reading it in
+/// `FerryTomlReader`; anything not listed is rejected with a "did you mean" suggestion.
+///
+/// ```toml
+/// template = "template.yaml"            # optional; default template.yaml, then template.yml
+///
+/// [artifacts]                           # shared by every environment
+/// bucket = "fiscalshield-templates-{region}"   # placeholders: {region} {account} {env}
+/// prefix = "fiscalshield/{env}"         # optional; default: bucket root
+/// kms_key_id = "alias/ferry"            # optional; default SSE-S3 (AES256)
+///
+/// [build]                               # optional
+/// concurrency = 4                       # builds at once
+/// [build.commands]                      # custom build command per logical ID
+/// ReportsFunction = "make build-ReportsFunction"
+///
+/// [env.dev]                             # one table per environment
+/// stack_name = "fiscalshield-idp-dev"   # required
+/// region = "eu-central-1"               # optional (else AWS config)
+/// profile = "dev"                       # optional
+/// endpoint_url = "http://127.0.0.1:5000"  # optional
+/// capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
+/// hotswap = true                        # default: true, false for env prod/production
+/// approval = "tty"                      # required | never | tty (default tty)
+/// termination_protection = false       # default false
+/// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
+/// [env.dev.parameters]                  # stack parameters, in order
+/// [env.dev.tags]                        # stack tags
+/// ```
+enum FerryTomlSchema {
+    static let topLevelKeys = ["template", "artifacts", "build", "env"]
+    static let artifactKeys = ["bucket", "prefix", "kms_key_id"]
+    static let buildKeys = ["concurrency", "commands"]
+    /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
+    static let environmentKeys = [
+        "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
+        "termination_protection", "artifacts", "parameters", "tags",
+    ]
+    /// Where a key misplaced at the top level belongs.
+    static let topLevelElsewhere: [String: String] = {
+        var map = Dictionary(uniqueKeysWithValues: environmentKeys.map { ($0, "env.<name>.\($0)") })
+        for key in artifactKeys { map[key] = "artifacts.\(key)" }
+        for key in buildKeys { map[key] = "build.\(key)" }
+        return map
+    }()
+    /// Where a key misplaced in an `[env.<name>]` table belongs.
+    static let environmentElsewhere: [String: String] = Dictionary(
+        uniqueKeysWithValues: artifactKeys.map { ($0, "artifacts.\($0)") })
+    /// The capabilities CloudFormation knows.
+    static let capabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"]
+    /// The default template names, tried in order.
+    static let defaultTemplates = ["template.yaml", "template.yml"]
+}

@@ -1,0 +1,19 @@
+/// How functions and layers are built.
+public struct BuildSettings: Sendable, Equatable {
+    /// The maximum number of builds at once; nil lets the builder choose.
+    public var concurrency: Int?
+    /// A shell command per logical ID that replaces the built-in builder for that resource.
+    public var commands: [String: String]
+    /// samconfig's `cached` (Ferry always caches by content; kept for information).
+    public var cached: Bool?
+    /// samconfig's `parallel` (Ferry always builds in parallel; kept for information).
+    public var parallel: Bool?
+
+    /// Creates settings.
+    public init(concurrency: Int? = nil, commands: [String: String] = [:], cached: Bool? = nil, parallel: Bool? = nil) {
+        self.concurrency = concurrency
+        self.commands = commands
+        self.cached = cached
+        self.parallel = parallel
+    }
+}
