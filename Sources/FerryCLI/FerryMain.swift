@@ -15,6 +15,10 @@ extension Ferry {
                 try command.run()
             }
             exit(withError: nil)
+        } catch let failure as CommandFailure {
+            exit(withError: failure.exitCode.exitCode)
+        } catch let error as TopLevelFailure {
+            exit(withError: ErrorReporter.report(error.underlying, json: error.json).exitCode)
         } catch {
             exit(withError: error)
         }

@@ -1,0 +1,35 @@
+import Foundation
+import Reporting
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What every command needs: the global options, the process environment, the project folder
+/// and where events go.
+struct CommandContext: Sendable {
+    let options: GlobalOptions
+    let environment: [String: String]
+    let workingDirectory: URL
+    let style: OutputStyle
+    let sink: any EventSink
+
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+        workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        style = OutputStyle.resolve(
+            json: options.json, noColor: options.noColor, verbose: options.verbose || options.debug,
+            environment: environment, stdoutIsTerminal: isatty(STDOUT_FILENO) != 0)
+        switch style.format {
+        case .jsonLines: sink = JSONLinesRenderer(minimumLevel: style.minimumLevel)
+        case .console: sink = ConsoleRenderer(style: style)
+        }
+    }
+
+    /// The `--config` path as a file URL, relative to the working directory.
+    var configURL: URL? {
+        options.config.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL }
+    }
+}

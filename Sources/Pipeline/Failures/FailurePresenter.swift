@@ -1,0 +1,28 @@
+import AWSCore
+import Configuration
+import Foundation
+
+/// Turns any error an engine throws into one clear message and a category, in one place.
+public enum FailurePresenter {
+    /// Classifies `error`. Errors of Ferry's own modules carry their message in `description`.
+    public static func present(_ error: any Error) -> PresentedFailure {
+        switch error {
+        case let error as ConfigurationError:
+            return PresentedFailure(category: .badInput, message: error.description)
+        case let error as CredentialsError:
+            return PresentedFailure(category: .awsConfiguration, message: error.description)
+        case let error as SharedConfigError:
+            return PresentedFailure(category: .awsConfiguration, message: error.description)
+        case let error as ResolutionError:
+            return PresentedFailure(category: .awsConfiguration, message: error.description)
+        case let error as TransportError:
+            return PresentedFailure(
+                category: .awsConfiguration,
+                message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+        case let error as PipelineFailure:
+            return PresentedFailure(category: error.category, message: error.description)
+        default:
+            return PresentedFailure(category: .operationFailed, message: String(describing: error))
+        }
+    }
+}
