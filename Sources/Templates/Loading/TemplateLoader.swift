@@ -68,7 +68,8 @@ public enum TemplateLoader {
                         "a resource must be a mapping with Type and Properties", file: file, line: line,
                         logicalID: LogicalID(id))
                 }
-                guard id.hasPrefix("Fn::ForEach::") || bodyMap["Type"]?.stringValue != nil else {
+                guard id.hasPrefix("Fn::") || bodyMap.contains("Fn::Transform") || bodyMap["Type"]?.stringValue != nil
+                else {
                     throw TemplateError.invalidStructure("the resource has no Type; add one (e.g. Type: "
                         + "AWS::Serverless::Function)", file: file, line: line, logicalID: LogicalID(id))
                 }
