@@ -63,6 +63,11 @@ public enum TemplateLoader {
             }
             for (id, body) in resourceMap {
                 let line = resourceMap.line(of: id)
+                if id.hasPrefix("Fn::ForEach::") {
+                    throw TemplateError.invalidStructure(
+                        "Fn::ForEach (AWS::LanguageExtensions) is not supported yet; expand the loop into "
+                            + "separate resources", file: file, line: line, logicalID: LogicalID(id))
+                }
                 guard let bodyMap = body.mapValue else {
                     throw TemplateError.invalidStructure(
                         "a resource must be a mapping with Type and Properties", file: file, line: line,

@@ -8,8 +8,9 @@ public struct Template: Sendable, Hashable {
     public var sections: TemplateMap
     /// The resources in source order.
     public var resources: OrderedMap<LogicalID, Resource>
-    /// Where `Resources` sits among the sections (its index in the written output).
-    public var resourcesPosition: Int
+    /// Where `Resources` sits among the sections (its index in the written output); nil when the
+    /// source had no `Resources` section (it is then written last, and only if resources were added).
+    public var resourcesPosition: Int?
     /// The file the template was loaded from, if any. Not part of equality.
     public var sourceFile: URL?
 
@@ -18,7 +19,7 @@ public struct Template: Sendable, Hashable {
                 resourcesPosition: Int? = nil, sourceFile: URL? = nil) {
         self.sections = sections
         self.resources = resources
-        self.resourcesPosition = resourcesPosition ?? sections.count
+        self.resourcesPosition = resourcesPosition
         self.sourceFile = sourceFile
     }
 
@@ -55,7 +56,7 @@ public struct Template: Sendable, Hashable {
     public var value: TemplateValue {
         var map = TemplateMap()
         map.line = sections.line
-        let position = min(resourcesPosition, sections.count)
+        let position = resourcesPosition.map { min($0, sections.count) }
         var resourcesMap = TemplateMap()
         for (id, resource) in resources {
             resourcesMap.set(id.rawValue, .map(resource.body), line: resource.line)
@@ -64,7 +65,11 @@ public struct Template: Sendable, Hashable {
             if index == position { map["Resources"] = .map(resourcesMap) }
             map.set(entry.key, entry.value, line: sections.line(of: entry.key))
         }
-        if position >= sections.count { map["Resources"] = .map(resourcesMap) }
+        if let position, position >= sections.count {
+            map["Resources"] = .map(resourcesMap)
+        } else if position == nil, !resources.isEmpty {
+            map["Resources"] = .map(resourcesMap)
+        }
         return .map(map)
     }
 
