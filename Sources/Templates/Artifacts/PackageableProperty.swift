@@ -82,6 +82,34 @@ extension PackageableProperty {
         bucket: "S3Bucket", key: "S3Key", version: "S3ObjectVersion")
 
     /// Every packageable property, in SAM's export order.
+    ///
+    /// | resource type | property | content | written back as |
+    /// |---|---|---|---|
+    /// | AWS::Serverless::Function | CodeUri (PackageType Zip) | zip archive | `s3://bucket/key` |
+    /// | AWS::Serverless::Function | ImageUri (PackageType Image) | container image | image URI |
+    /// | AWS::Serverless::Api, HttpApi | DefinitionUri | folder or file | `s3://bucket/key` |
+    /// | AWS::Serverless::StateMachine | DefinitionUri | folder or file | `{Bucket, Key, Version}` |
+    /// | AWS::Serverless::GraphQLApi | SchemaUri, Resolvers/Functions `CodeUri` | folder or file | `s3://bucket/key` |
+    /// | AWS::Serverless::LayerVersion | ContentUri | zip archive | `s3://bucket/key` |
+    /// | AWS::Serverless::Application | Location | nested template | path-style `https://` URL |
+    /// | AWS::AppSync::GraphQLSchema | DefinitionS3Location | folder or file | `s3://bucket/key` |
+    /// | AWS::AppSync::Resolver, FunctionConfiguration | Request/ResponseMappingTemplateS3Location, CodeS3Location | folder or file | `s3://bucket/key` |
+    /// | AWS::ApiGateway::RestApi, AWS::ApiGatewayV2::Api | BodyS3Location | folder or file | `{Bucket, Key, Version}` |
+    /// | AWS::StepFunctions::StateMachine | DefinitionS3Location | folder or file | `{Bucket, Key, Version}` |
+    /// | AWS::Lambda::Function | Code (Zip) | zip archive | `{S3Bucket, S3Key, S3ObjectVersion}` |
+    /// | AWS::Lambda::Function | Code.ImageUri (Image) | container image | image URI |
+    /// | AWS::Lambda::LayerVersion | Content | zip archive | `{S3Bucket, S3Key, S3ObjectVersion}` |
+    /// | AWS::ElasticBeanstalk::ApplicationVersion | SourceBundle | folder or file | `{S3Bucket, S3Key}` |
+    /// | AWS::Glue::Job | Command.ScriptLocation | folder or file | `s3://bucket/key` |
+    /// | AWS::CloudFormation::ModuleVersion | ModulePackage | folder or file | `s3://bucket/key` |
+    /// | AWS::CloudFormation::ResourceVersion | SchemaHandlerPackage | folder or file | `s3://bucket/key` |
+    /// | AWS::CloudFormation::Stack | TemplateURL | nested template | path-style `https://` URL |
+    /// | AWS::CloudFormation::StackSet | TemplateURL | template uploaded as is | path-style `https://` URL |
+    /// | AWS::CodeCommit::Repository (awscli only) | Code.S3 | zip archive | `{Bucket, Key, ObjectVersion}` |
+    /// | Metadata AWS::ServerlessRepo::Application | LicenseUrl, ReadmeUrl | folder or file | `s3://bucket/key` |
+    /// | `Fn::Transform` AWS::Include | Parameters.Location | file | `s3://bucket/key` |
+    ///
+    /// The version key is written only when the upload returned an object version.
     public static let all: [PackageableProperty] = [
         prop("AWS::Serverless::Function", "CodeUri", .zipArchive, .s3URI, nullPackages: true, packageType: "Zip"),
         prop("AWS::Serverless::Function", "ImageUri", .containerImage, .imageURI, packageType: "Image"),
