@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates"],
+            exclude: ["Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
         .testTarget(
