@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates"],
+            exclude: ["Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,97 @@
+/// What a builder needs to know about one Lambda function in a template (SAM globals applied).
+public struct FunctionFacts: Sendable, Hashable {
+    /// How the function's code is packaged.
+    public enum PackageType: String, Sendable, Hashable {
+        /// A zip archive (the default).
+        case zip = "Zip"
+        /// A container image.
+        case image = "Image"
+    }
+
+    /// The function's logical ID.
+    public let logicalID: LogicalID
+    /// `AWS::Serverless::Function` or `AWS::Lambda::Function`.
+    public let resourceType: String
+    /// `Runtime` (e.g. `python3.12`); nil for images and custom setups without one.
+    public let runtime: String?
+    /// The first of `Architectures`; `x86_64` when not set.
+    public let architecture: String
+    /// `Handler`.
+    public let handler: String?
+    /// `Metadata.BuildMethod` (e.g. `makefile`, `esbuild`), when set.
+    public let buildMethod: String?
+    /// `PackageType`.
+    public let packageType: PackageType
+    /// `CodeUri` (SAM) or `Code` (Lambda), as written (after globals).
+    public let code: TemplateValue?
+    /// `ImageUri` (SAM) or `Code.ImageUri` (Lambda), when an image function names one.
+    public let imageURI: String?
+    /// Whether the code is inline (`InlineCode`, or `Code.ZipFile`): nothing to build.
+    public let hasInlineCode: Bool
+    /// `Layers`, as written (after globals).
+    public let layers: [TemplateValue]
+    /// The resource's `Metadata` (e.g. `BuildMethod`, `BuildProperties`, `DockerContext`, `Dockerfile`).
+    public let metadata: TemplateMap?
+    /// The effective properties (SAM globals merged in).
+    public let properties: TemplateMap
+}
+
+/// What a builder needs to know about one Lambda layer in a template.
+public struct LayerFacts: Sendable, Hashable {
+    /// The layer's logical ID.
+    public let logicalID: LogicalID
+    /// `AWS::Serverless::LayerVersion` or `AWS::Lambda::LayerVersion`.
+    public let resourceType: String
+    /// `Metadata.BuildMethod` (e.g. `python3.12`, `makefile`).
+    public let buildMethod: String?
+    /// `Metadata.BuildArchitecture`, else the first of `CompatibleArchitectures`, else `x86_64`.
+    public let architecture: String
+    /// `CompatibleRuntimes`.
+    public let compatibleRuntimes: [String]
+    /// `ContentUri` (SAM) or `Content` (Lambda), as written.
+    public let content: TemplateValue?
+    /// The resource's `Metadata`.
+    public let metadata: TemplateMap?
+}
+
+extension Template {
+    /// Every Lambda function (`AWS::Serverless::Function`, `AWS::Lambda::Function`) in template order.
+    public var functions: [FunctionFacts] {
+        resources.compactMap { id, resource -> FunctionFacts? in
+            let isSAM = resource.type == "AWS::Serverless::Function"
+            guard isSAM || resource.type == "AWS::Lambda::Function" else { return nil }
+            let props = SAMGlobals.effectiveProperties(of: resource, in: self)
+            let code = isSAM ? props["CodeUri"] : props["Code"]
+            let image = isSAM ? props["ImageUri"]?.stringValue : props["Code"]?["ImageUri"]?.stringValue
+            let inline = isSAM ? props["InlineCode"] != nil : props["Code"]?["ZipFile"] != nil
+            return FunctionFacts(
+                logicalID: id, resourceType: resource.type,
+                runtime: props["Runtime"]?.stringValue,
+                architecture: props["Architectures"]?.listValue?.first?.stringValue ?? "x86_64",
+                handler: props["Handler"]?.stringValue,
+                buildMethod: resource.metadata?["BuildMethod"]?.stringValue,
+                packageType: props["PackageType"]?.stringValue == "Image" ? .image : .zip,
+                code: code, imageURI: image, hasInlineCode: inline,
+                layers: props["Layers"]?.listValue ?? [],
+                metadata: resource.metadata, properties: props)
+        }
+    }
+
+    /// Every Lambda layer (`AWS::Serverless::LayerVersion`, `AWS::Lambda::LayerVersion`) in template order.
+    public var layers: [LayerFacts] {
+        resources.compactMap { id, resource -> LayerFacts? in
+            let isSAM = resource.type == "AWS::Serverless::LayerVersion"
+            guard isSAM || resource.type == "AWS::Lambda::LayerVersion" else { return nil }
+            let props = SAMGlobals.effectiveProperties(of: resource, in: self)
+            let architecture = resource.metadata?["BuildArchitecture"]?.stringValue
+                ?? props["CompatibleArchitectures"]?.listValue?.first?.stringValue ?? "x86_64"
+            return LayerFacts(
+                logicalID: id, resourceType: resource.type,
+                buildMethod: resource.metadata?["BuildMethod"]?.stringValue,
+                architecture: architecture,
+                compatibleRuntimes: props["CompatibleRuntimes"]?.listValue?.compactMap(\.stringValue) ?? [],
+                content: isSAM ? props["ContentUri"] : props["Content"],
+                metadata: resource.metadata)
+        }
+    }
+}

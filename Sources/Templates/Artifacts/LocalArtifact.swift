@@ -1,0 +1,57 @@
+import Foundation
+
+/// A local file or folder a template points at, which packaging must upload.
+public struct LocalArtifact: Sendable, Hashable {
+    /// How the local path becomes an upload.
+    public enum Kind: Sendable, Hashable {
+        /// A folder to zip.
+        case zipFolder
+        /// A single file to put alone into a zip (Lambda code or layer given as one file).
+        case zipFile
+        /// A file to upload as is (including a ready-made `.zip` for Lambda code).
+        case file
+        /// A template to package recursively, then upload.
+        case nestedTemplate
+    }
+
+    /// Where the path was found.
+    public enum Origin: Sendable, Hashable {
+        /// `Properties.<propertyPath>` of a resource.
+        case resource(LogicalID)
+        /// `Metadata.<section>.<key>` at the top of the template.
+        case templateMetadata(section: String)
+        /// `Parameters.Location` of an `AWS::Include` transform (inside this resource, if any).
+        case includeTransform(LogicalID?)
+    }
+
+    /// Where the path was found.
+    public let origin: Origin
+    /// The resource type (or metadata section, or `Fn::Transform`).
+    public let resourceType: String
+    /// Keys leading to the value: below `Properties` for resources, from the template root otherwise.
+    public let propertyPath: [String]
+    /// The absolute local path (resolved against the template's folder).
+    public let localPath: URL
+    /// How the path becomes an upload.
+    public let kind: Kind
+    /// The table entry that matched.
+    public let property: PackageableProperty
+    /// The template file that names the path.
+    public let templateFile: URL?
+    /// The line of the property, when known.
+    public let line: Int?
+    /// True when the property was absent and SAM's rule packages the template's folder.
+    public let isImplicitTemplateFolder: Bool
+
+    /// The resource's logical ID, when the artifact belongs to a resource.
+    public var logicalID: LogicalID? {
+        switch origin {
+        case .resource(let id): return id
+        case .includeTransform(let id): return id
+        case .templateMetadata: return nil
+        }
+    }
+
+    /// How the uploaded location is written back into the template.
+    public var writeBack: PackageableProperty.S3LocationFormat { property.writeBack }
+}

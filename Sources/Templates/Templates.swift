@@ -1,1 +1,0 @@
-// The Templates module. See ARCHITECTURE.md.
