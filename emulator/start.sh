@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Starts Ferry's local AWS (moto + Ferry's patches) in the background and waits until it answers.
-# Port: $FERRY_EMULATOR_PORT, or a free one. State (pid, port, log) in emulator/.state/.
+# Port: $FERRY_EMULATOR_PORT, or a free one. State (pid, port, log) in emulator/.state/
+# (or $FERRY_EMULATOR_STATE_DIR).
 # Prints the environment to use it, e.g. `eval "$(emulator/start.sh --env)"`.
 # Options: --env  print only `export ...` lines (for eval); --quiet  print nothing on success.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-state="$here/.state"
+state="${FERRY_EMULATOR_STATE_DIR:-$here/.state}"
 pid_file="$state/emulator.pid"
 port_file="$state/emulator.port"
 log_file="$state/emulator.log"

@@ -3,8 +3,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-pid_file="$here/.state/emulator.pid"
-port_file="$here/.state/emulator.port"
+state="${FERRY_EMULATOR_STATE_DIR:-$here/.state}"
+pid_file="$state/emulator.pid"
+port_file="$state/emulator.port"
 
 if [ ! -f "$pid_file" ]; then
   echo "ferry emulator: not running (no $pid_file)" >&2

@@ -116,6 +116,16 @@ def _find_change_set(backend: Any, change_set_name: str, stack_name: str | None)
     raise ValidationError(message=f"ChangeSet [{change_set_name}] does not exist")
 
 
+def _create_in_dependency_order(stack: Any, change_set: Any) -> None:
+    """Like ChangeSet.apply for a new stack, but honouring DependsOn (moto's update ignores it)."""
+    resource_map = stack.resource_map
+    resource_map._template = change_set.template_dict
+    if change_set.parameters:
+        resource_map.input_parameters = change_set.parameters
+    resource_map.load()
+    resource_map.create(change_set.template_dict)
+
+
 def _execute_change_set(self: Any, change_set_name: str, stack_name: str | None = None) -> None:
     change_set = _find_change_set(self, change_set_name, stack_name)
     if change_set.execution_status != "AVAILABLE":
@@ -132,7 +142,10 @@ def _execute_change_set(self: Any, change_set_name: str, stack_name: str | None 
 
     def forward() -> None:
         stack.status = f"{kind}_IN_PROGRESS"
-        change_set.apply()
+        if kind == "CREATE":
+            _create_in_dependency_order(stack, change_set)
+        else:
+            change_set.apply()
 
     def rollback() -> None:
         if kind == "CREATE":
