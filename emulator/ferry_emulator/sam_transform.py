@@ -10,6 +10,10 @@ What we change:
   boto3 session has an explicit region (taken from the stack id, because `_parse_template` runs
   before moto sets the stack's region), and one lock serialises translations (samtranslator keeps
   the region in a class attribute). Nested stacks use the same code path, so SAM works there too.
+- SAM copies a function's Metadata to the resources it generates; the `FerryEmulatorFail` marker
+  is removed from those, so only the resource the author marked fails. Every resource gets a
+  `Properties` map (moto adds one in place when it creates a resource, which otherwise makes
+  property-less resources look modified on every update).
 - `Stack.has_template` compares the submitted (raw) templates, so "no changes" still works when
   the processed template differs from the raw one.
 - `CloudFormationResponse.get_template` serves the processed template (JSON) for
@@ -29,6 +33,8 @@ from moto.cloudformation import models as cfn_models
 from moto.cloudformation import responses as cfn_responses
 from moto.cloudformation.exceptions import ValidationError
 from moto.core.responses import ActionResult
+
+from .settings import FAIL_RESOURCE_KEY
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
@@ -99,12 +105,42 @@ def expand(template: dict[str, Any], region: str, parameters: dict[str, Any] | N
             raise ValidationError(message=f"Transform {SAM_TRANSFORM} failed with: {error}") from error
 
 
+def _keep_fail_marker_on_own_resources(original: dict[str, Any], expanded: dict[str, Any]) -> None:
+    """SAM copies a function's Metadata to the resources it generates (role, permissions...);
+    the failure marker must stay on the resource the author put it on."""
+    own = set((original.get("Resources") or {}).keys())
+    for logical_id, resource in (expanded.get("Resources") or {}).items():
+        metadata = resource.get("Metadata") if isinstance(resource, dict) else None
+        if logical_id not in own and isinstance(metadata, dict) and FAIL_RESOURCE_KEY in metadata:
+            rest = {key: value for key, value in metadata.items() if key != FAIL_RESOURCE_KEY}
+            if rest:
+                resource["Metadata"] = rest  # a new dict: SAM shares one Metadata object
+            else:
+                del resource["Metadata"]
+
+
+def _normalise(template: Any) -> Any:
+    """Gives every resource a Properties map, as moto adds one in place when it creates the
+    resource: without it, a resource without Properties looks modified on every update."""
+    if isinstance(template, dict):
+        for resource in (template.get("Resources") or {}).values():
+            if isinstance(resource, dict) and resource.get("Properties") is None:
+                resource["Properties"] = {}
+    return template
+
+
+def processed(template: Any, stack_id: str, parameters: dict[str, Any] | None) -> Any:
+    """The template as moto should see it: SAM expanded (if declared) and normalised."""
+    if has_sam_transform(template):
+        expanded = expand(template, region_from_stack_id(stack_id), parameters)
+        _keep_fail_marker_on_own_resources(template, expanded)
+        template = expanded
+    return _normalise(template)
+
+
 def _stack_parse_template(self: cfn_models.Stack) -> None:
     raw = cfn_models.Stack.parse_template(self.template)  # type: ignore[arg-type]
-    if has_sam_transform(raw):
-        parameters = getattr(self, "parameters", None)
-        raw = expand(raw, region_from_stack_id(self.stack_id), parameters)
-    self.template_dict = raw
+    self.template_dict = processed(raw, self.stack_id, getattr(self, "parameters", None))
 
 
 def _stack_has_template(self: cfn_models.Stack, other_template: str) -> bool:
@@ -118,9 +154,7 @@ def _stack_has_template(self: cfn_models.Stack, other_template: str) -> bool:
 
 def _change_set_parse_template(self: cfn_models.ChangeSet) -> None:
     raw = cfn_models.Stack.parse_template(self.template)
-    if has_sam_transform(raw):
-        raw = expand(raw, region_from_stack_id(self.stack.stack_id), self.parameters)
-    self.template_dict = raw
+    self.template_dict = processed(raw, self.stack.stack_id, self.parameters)
 
 
 _original_get_template = cfn_responses.CloudFormationResponse.get_template

@@ -373,3 +373,81 @@ def test_reset_clears_stacks_functions_and_buckets(aws, endpoint):
     assert aws("s3").list_buckets()["Buckets"] == []
     deploy(aws, "app", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n", "CREATE")
     assert statuses_of(events(aws, "app"), "app")[0] == "REVIEW_IN_PROGRESS"
+
+
+def test_failing_nested_stack_fails_its_parent(aws, endpoint):
+    upload(aws, "code.zip", make_zip("x = 1\n"))
+    upload(aws, "child.yaml", sam_template("code.zip", fail_reason="child resource broke").encode())
+    parent = f"""
+Resources:
+  Sibling:
+    Type: AWS::SQS::Queue
+  Child:
+    Type: AWS::CloudFormation::Stack
+    DependsOn: Sibling
+    Properties:
+      TemplateURL: {endpoint}/{BUCKET}/child.yaml
+"""
+    deploy(aws, "parent", parent, "CREATE")
+    seen, _ = wait_stack(aws, "parent")
+
+    assert seen[-1] == "ROLLBACK_COMPLETE"
+    parent_events = events(aws, "parent")
+    failed = [e for e in parent_events if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert failed[0]["LogicalResourceId"] == "Child"
+    assert "Embedded stack" in failed[0]["ResourceStatusReason"]
+    assert "[Fn]" in failed[0]["ResourceStatusReason"]
+    assert statuses_of(parent_events, "Sibling")[-2:] == ["DELETE_IN_PROGRESS", "DELETE_COMPLETE"]
+    child_id = failed[0]["PhysicalResourceId"]
+    child_events = events(aws, child_id)
+    child_failures = [e for e in child_events if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert child_failures[0]["ResourceStatusReason"] == "child resource broke"
+    assert "ROLLBACK_COMPLETE" in statuses_of(child_events, child_events[0]["StackName"])
+    assert aws("sqs").list_queues().get("QueueUrls", []) == []
+
+
+def test_moto_error_during_create_becomes_resource_failure(aws):
+    template = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      Path: /\n"
+    deploy(aws, "invalid", template, "CREATE")
+    seen, _ = wait_stack(aws, "invalid")
+
+    assert seen[-1] == "ROLLBACK_COMPLETE"
+    failed = [e for e in events(aws, "invalid") if e["ResourceStatus"] == "CREATE_FAILED"]
+    assert failed[0]["LogicalResourceId"] == "Role"
+    assert "AssumeRolePolicyDocument" in failed[0]["ResourceStatusReason"]
+
+
+def test_create_stack_and_update_stack_apis_report_progress_too(aws):
+    cfn = aws("cloudformation")
+    first = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Url:\n    Value: !Ref Q\n"
+    cfn.create_stack(StackName="direct", TemplateBody=first)
+    seen, created = wait_stack(aws, "direct")
+    assert seen == ["CREATE_IN_PROGRESS", "CREATE_COMPLETE"]
+    assert "Url" in outputs(created)
+
+    second = first + "  Other:\n    Value: two\n"
+    second = second.replace("Outputs:", "  Q2:\n    Type: AWS::SQS::Queue\n    Metadata:\n      FerryEmulatorFail: quota\nOutputs:")
+    cfn.update_stack(StackName="direct", TemplateBody=second)
+    seen, updated = wait_stack(aws, "direct")
+    assert seen[0] == "UPDATE_IN_PROGRESS" and seen[-1] == "UPDATE_ROLLBACK_COMPLETE"
+    assert outputs(updated) == outputs(created)
+    assert len(aws("sqs").list_queues()["QueueUrls"]) == 1
+
+
+def test_nested_template_url_on_127_0_0_1_works(aws, endpoint):
+    upload(aws, "plain.yaml", b"Resources:\n  Q:\n    Type: AWS::SQS::Queue\n")
+    url = endpoint.replace("localhost", "127.0.0.1")
+    parent = f"Resources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: {url}/{BUCKET}/plain.yaml\n"
+    deploy(aws, "parent", parent, "CREATE")
+    assert wait_stack(aws, "parent")[0][-1] == "CREATE_COMPLETE"
+
+
+def test_create_change_set_on_existing_stack_is_refused(aws):
+    deploy(aws, "taken", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n", "CREATE")
+    wait_stack(aws, "taken")
+    with pytest.raises(ClientError) as refused:
+        aws("cloudformation").create_change_set(
+            StackName="taken", ChangeSetName="again", ChangeSetType="CREATE",
+            TemplateBody="Resources:\n  Q:\n    Type: AWS::SQS::Queue\n")
+    assert refused.value.response["Error"]["Code"] == "AlreadyExistsException"
+    assert len(aws("cloudformation").describe_stacks()["Stacks"]) == 1
