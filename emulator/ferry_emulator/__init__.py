@@ -10,12 +10,13 @@ def apply_all() -> None:
     global _applied
     if _applied:
         return
-    from . import lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
+    from . import change_set_status, lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
 
     sam_transform.apply()
     template_urls.apply()
     stack_timeline.apply()
     stack_operations.apply()
+    change_set_status.apply()
     lambda_updates.apply()
     reset.apply()
     _applied = True

@@ -20,6 +20,11 @@ def stack_delay() -> float:
     return _seconds("FERRY_EMULATOR_STACK_DELAY", 0.6)
 
 
+def change_set_delay() -> float:
+    """Seconds a new change set stays CREATE_IN_PROGRESS (env FERRY_EMULATOR_CHANGE_SET_DELAY)."""
+    return _seconds("FERRY_EMULATOR_CHANGE_SET_DELAY", 0.2)
+
+
 def lambda_delay() -> float:
     """Seconds a Lambda create/update stays Pending/InProgress (env FERRY_EMULATOR_LAMBDA_DELAY)."""
     return _seconds("FERRY_EMULATOR_LAMBDA_DELAY", 0.3)

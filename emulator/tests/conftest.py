@@ -15,6 +15,7 @@ EMULATOR = Path(__file__).resolve().parent.parent
 REGION = "eu-central-1"
 STACK_DELAY = 2.0
 LAMBDA_DELAY = 1.0
+CHANGE_SET_DELAY = 0.5
 
 
 @pytest.fixture(scope="session")
@@ -26,6 +27,7 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
         FERRY_EMULATOR_STATE_DIR=str(state),
         FERRY_EMULATOR_STACK_DELAY=str(STACK_DELAY),
         FERRY_EMULATOR_LAMBDA_DELAY=str(LAMBDA_DELAY),
+        FERRY_EMULATOR_CHANGE_SET_DELAY=str(CHANGE_SET_DELAY),
     )
     started = subprocess.run([str(EMULATOR / "start.sh"), "--env"], env=env, capture_output=True, text=True)
     assert started.returncode == 0, f"start.sh failed: {started.stderr}"

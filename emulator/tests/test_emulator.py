@@ -70,9 +70,22 @@ def deploy(aws, stack: str, template: str, kind: str) -> str:
         StackName=stack, ChangeSetName=f"c{int(time.time() * 1000)}", TemplateBody=template,
         ChangeSetType=kind, Capabilities=["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"],
     )
-    assert cfn.describe_change_set(ChangeSetName=change_set["Id"])["Status"] == "CREATE_COMPLETE"
+    assert wait_change_set(aws, change_set["Id"])[-1] == "CREATE_COMPLETE"
     cfn.execute_change_set(ChangeSetName=change_set["Id"])
     return change_set["StackId"]
+
+
+def wait_change_set(aws, change_set_id: str) -> list[str]:
+    """Polls DescribeChangeSet until its creation ends; returns the statuses seen."""
+    cfn = aws("cloudformation")
+    seen: list[str] = []
+    while True:
+        status = cfn.describe_change_set(ChangeSetName=change_set_id)["Status"]
+        if not seen or seen[-1] != status:
+            seen.append(status)
+        if status not in ("CREATE_PENDING", "CREATE_IN_PROGRESS"):
+            return seen
+        time.sleep(0.05)
 
 
 def wait_stack(aws, stack: str) -> tuple[list[str], dict]:
@@ -173,6 +186,7 @@ def test_update_with_new_code_key_updates_function_and_unchanged_template_has_no
     cfn = aws("cloudformation")
     unchanged = cfn.create_change_set(StackName="app", ChangeSetName="same", ChangeSetType="UPDATE",
                                       TemplateBody=sam_template("two.zip"), Capabilities=["CAPABILITY_IAM"])
+    assert wait_change_set(aws, unchanged["Id"])[-1] == "FAILED"
     described = cfn.describe_change_set(ChangeSetName=unchanged["Id"])
     assert described["Status"] == "FAILED"
     assert "didn't contain changes" in described["StatusReason"]
@@ -451,3 +465,22 @@ def test_create_change_set_on_existing_stack_is_refused(aws):
             TemplateBody="Resources:\n  Q:\n    Type: AWS::SQS::Queue\n")
     assert refused.value.response["Error"]["Code"] == "AlreadyExistsException"
     assert len(aws("cloudformation").describe_stacks()["Stacks"]) == 1
+
+
+def test_change_set_takes_time_to_create_and_reports_execution(aws):
+    cfn = aws("cloudformation")
+    created = cfn.create_change_set(StackName="slow", ChangeSetName="c1", ChangeSetType="CREATE",
+                                    TemplateBody="Resources:\n  Q:\n    Type: AWS::SQS::Queue\n")
+    early = cfn.describe_change_set(ChangeSetName=created["Id"])
+    assert early["Status"] == "CREATE_IN_PROGRESS"
+    assert early["ExecutionStatus"] == "UNAVAILABLE"
+    with pytest.raises(ClientError) as too_early:
+        cfn.execute_change_set(ChangeSetName=created["Id"])
+    assert too_early.value.response["Error"]["Code"] == "InvalidChangeSetStatus"
+
+    assert wait_change_set(aws, created["Id"])[-1] == "CREATE_COMPLETE"
+    assert cfn.describe_change_set(ChangeSetName=created["Id"])["ExecutionStatus"] == "AVAILABLE"
+    cfn.execute_change_set(ChangeSetName=created["Id"])
+    assert cfn.describe_change_set(ChangeSetName=created["Id"])["ExecutionStatus"] == "EXECUTE_IN_PROGRESS"
+    wait_stack(aws, "slow")
+    assert cfn.describe_change_set(ChangeSetName=created["Id"])["ExecutionStatus"] == "EXECUTE_COMPLETE"
