@@ -172,6 +172,8 @@ def _execute_change_set(self: Any, change_set_name: str, stack_name: str | None 
 def _update_stack(self: Any, name: str, template: str, role_arn: str | None,
                   parameters: list[dict[str, Any]], tags: dict[str, str] | None) -> Any:
     stack = self.get_stack(name)
+    if stack.status.endswith("_IN_PROGRESS"):
+        raise ValidationError(message=f"Stack:{stack.stack_id} is in {stack.status} state and can not be updated.")
     resolved = self._resolve_update_parameters(instance=stack, incoming_params=parameters)
     old_template, old_dict = stack.template, stack.template_dict
     old_params = dict(stack.resource_map.input_parameters or {})
