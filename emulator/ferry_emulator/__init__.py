@@ -1,0 +1,22 @@
+"""Ferry's patches to moto 5.2.1, one concern per module; `apply_all()` installs them all."""
+
+from __future__ import annotations
+
+_applied = False
+
+
+def apply_all() -> None:
+    """Installs every patch into the imported moto (idempotent)."""
+    global _applied
+    if _applied:
+        return
+    from . import change_set_status, lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
+
+    sam_transform.apply()
+    template_urls.apply()
+    stack_timeline.apply()
+    stack_operations.apply()
+    change_set_status.apply()
+    lambda_updates.apply()
+    reset.apply()
+    _applied = True
