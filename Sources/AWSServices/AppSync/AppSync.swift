@@ -100,9 +100,9 @@ public struct AppSync: Sendable {
 
     /// The API's schema as SDL text (GetIntrospectionSchema with `format=SDL`).
     public func getIntrospectionSchema(apiId: String, includeDirectives: Bool = true) async throws -> String {
-        let body: Data = try await call(
-            "GetIntrospectionSchema", "GET", Self.apiPath(apiId, "schema"),
-            query: [("format", "SDL"), ("includeDirectives", includeDirectives ? "true" : "false")])
-        return String(decoding: body, as: UTF8.self)
+        let response = try await client.restJSONResponse(
+            .appSync, operation: "GetIntrospectionSchema", method: "GET", path: Self.apiPath(apiId, "schema"),
+            query: [("format", "SDL"), ("includeDirectives", includeDirectives ? "true" : "false")], headers: [], body: nil)
+        return String(decoding: response.body, as: UTF8.self)
     }
 }

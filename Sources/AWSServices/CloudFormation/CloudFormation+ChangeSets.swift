@@ -14,19 +14,18 @@ extension CloudFormation {
     ///   - changeSetName: the change set's name (with `stackName`) or ARN.
     ///   - stackName: the stack, when `changeSetName` is a name.
     public func describeChangeSet(_ changeSetName: String, stackName: String? = nil) async throws -> ChangeSet {
-        var first: ChangeSet?
-        let changes = try await paginate(operation: "DescribeChangeSet") { token in
+        let pages: [ChangeSet] = try await paginate(operation: "DescribeChangeSet") { token in
             var parameters = QueryParameters()
             parameters.set("ChangeSetName", changeSetName)
             parameters.set("StackName", stackName)
             parameters.set("NextToken", token)
             let page: ChangeSet = try await call("DescribeChangeSet", parameters)
-            if first == nil { first = page }
             return page
-        } items: { $0.changes.member } nextToken: { $0.nextToken }
-        guard var changeSet = first else {
+        } items: { [$0] } nextToken: { $0.nextToken }
+        guard var changeSet = pages.first else {
             throw AWSServicesError.unexpectedResponse(operation: "DescribeChangeSet", detail: "no change set came back")
         }
+        let changes = pages.flatMap { $0.changes.member }
         changeSet.changes = QueryList(changes)
         changeSet.nextToken = nil
         return changeSet

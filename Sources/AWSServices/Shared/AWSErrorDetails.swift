@@ -5,26 +5,14 @@ import Foundation
 struct AWSErrorDetails: Sendable, Equatable {
     var code: String
     var message: String
-    var statusCode: Int?
+    var statusCode: Int
 
-    /// Reads code, message and HTTP status out of an error thrown by `AWSClient`; `nil` for
-    /// errors that did not come from an AWS answer (transport failures, decoding, ...).
+    /// Reads code, message and HTTP status out of an `AWSError` the client threw; `nil` for
+    /// errors that did not come from an AWS answer (transport failures, ...).
     init?(_ error: any Error) {
-        // Until AWSCore's error type exists, read the fields by name.
-        var code: String?
-        var message: String?
-        var status: Int?
-        for child in Mirror(reflecting: error).children {
-            switch child.label {
-            case "code", "errorCode": code = child.value as? String ?? code
-            case "message": message = child.value as? String ?? message
-            case "statusCode", "status": status = child.value as? Int ?? status
-            default: break
-            }
-        }
-        guard code != nil || status != nil else { return nil }
-        self.code = code ?? ""
-        self.message = message ?? ""
-        self.statusCode = status
+        guard let error = error as? AWSError, error.statusCode != 0 else { return nil }
+        code = error.code
+        message = error.message
+        statusCode = error.statusCode
     }
 }

@@ -1,31 +1,31 @@
+import AWSCore
 import Foundation
 
 /// Follows a paginated AWS operation until it stops returning a continuation token
-/// (`NextToken`, `Marker`, `ContinuationToken`), collecting every page's items.
+/// (`NextToken`, `Marker`, `NextContinuationToken`), collecting every page's items. The loop
+/// itself is AWSCore's `Paginator` (which also stops on a token the service repeats).
 ///
 /// - Parameters:
+///   - operation: the operation's name, for messages.
 ///   - fetch: fetches one page given the token of the previous one (`nil` for the first page).
 ///   - items: the items on a page.
 ///   - nextToken: the token for the next page; `nil` or empty ends the loop.
 ///   - stopAfter: returns `true` to stop after the current page even if more pages exist.
-/// - Throws: `AWSServicesError` when the service returns the same token twice (it would never end).
 func paginate<Page: Sendable, Item>(
     operation: String,
-    fetch: (String?) async throws -> Page,
+    fetch: @escaping @Sendable (String?) async throws -> Page,
     items: (Page) -> [Item],
-    nextToken: (Page) -> String?,
+    nextToken: @escaping @Sendable (Page) -> String?,
     stopAfter: (Page) -> Bool = { _ in false }
 ) async throws -> [Item] {
-    var collected: [Item] = []
-    var token: String? = nil
-    var seen: Set<String> = []
-    while true {
+    let pages = Paginator<Page> { token in
         let page = try await fetch(token)
-        collected.append(contentsOf: items(page))
-        guard let next = nextToken(page), !next.isEmpty, !stopAfter(page) else { return collected }
-        guard seen.insert(next).inserted else {
-            throw AWSServicesError.repeatedPageToken(operation: operation, token: next)
-        }
-        token = next
+        return (page, nextToken(page))
     }
+    var collected: [Item] = []
+    for try await page in pages {
+        collected.append(contentsOf: items(page))
+        if stopAfter(page) { break }
+    }
+    return collected
 }

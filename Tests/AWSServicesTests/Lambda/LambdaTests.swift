@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func getFunctionDecodesConfigurationAndCode() throws {
-        let output = try Fixture.json(GetFunctionOutput.self, "lambda-get-function.json", pascalCase: true)
+        let output = try Fixture.json(GetFunctionOutput.self, "lambda-get-function.json", service: .lambda)
         let configuration = try #require(output.configuration)
         #expect(configuration.codeSha256 == "5tT2qgzYUHaqwR716pZ2dpkn/0J1FrzJmlKidWoaCgk=")
         #expect(configuration.lastUpdateStatus == "Successful")
@@ -27,13 +27,13 @@ import Testing
     }
 
     @Test func failedUpdateCarriesItsReason() throws {
-        let configuration = try Fixture.json(FunctionConfiguration.self, "lambda-function-configuration-failed.json", pascalCase: true)
+        let configuration = try Fixture.json(FunctionConfiguration.self, "lambda-function-configuration-failed.json", service: .lambda)
         #expect(configuration.lastUpdateStatus == "Failed")
         #expect(configuration.lastUpdateStatusReasonCode == "InvalidCode")
     }
 
     @Test func listFunctionsPageCarriesTheMarker() throws {
-        let page = try Fixture.json(ListFunctionsPage.self, "lambda-list-functions.json", pascalCase: true)
+        let page = try Fixture.json(ListFunctionsPage.self, "lambda-list-functions.json", service: .lambda)
         #expect(page.nextMarker == "page-2")
         #expect(page.functions?.map(\.functionName) == ["helloworld"])
     }
