@@ -36,7 +36,7 @@ let package = Package(
         // Thin clients named after the services, request/response shapes as Codable structs.
         .target(
             name: "AWSServices",
-            dependencies: ["AWSCore", "XMLCoder"],
+            dependencies: ["AWSCore", "XMLCoder", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // ferry.toml and samconfig.toml.
@@ -95,7 +95,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices"],
+            dependencies: ["AWSServices", "AWSCore", "XMLCoder"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
