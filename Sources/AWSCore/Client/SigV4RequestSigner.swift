@@ -7,12 +7,12 @@ public struct SigV4RequestSigner: RequestSigner {
 
     public func sign(_ request: HTTPRequest, credentials: AWSCredentials, region: String, signingName: String,
                      pathEncoding: SigningPathEncoding, date: Date) throws -> HTTPRequest {
-        // Waiting for the `sigv4` branch's SigV4Signer; until it is merged requests cannot be signed.
-        throw SigningUnavailable()
+        let signer = SigV4Signer(credentials: credentials, region: region, service: signingName,
+                                 pathEncoding: pathEncoding == .s3 ? .s3 : .standard)
+        var signed = request
+        signed.headers = signer.signedHeaders(
+            method: request.method, url: request.url, headers: request.headers,
+            payload: .bytes(try request.body.bytes()), date: date)
+        return signed
     }
-}
-
-/// Raised while the SigV4 signer is not yet linked in.
-struct SigningUnavailable: Error, CustomStringConvertible {
-    var description: String { "SigV4 signing is not available in this build" }
 }
