@@ -12,6 +12,7 @@ public struct AWSProfile: Sendable, Equatable {
     /// The files the profile appears in, for messages (`~/.aws/config`).
     public var files: [String]
 
+    /// A profile with these settings (normally built by `AWSSharedConfig`).
     public init(name: String, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:], files: [String] = []) {
         self.name = name
         self.values = values

@@ -20,14 +20,14 @@ public struct ContainerCredentialProvider: CredentialSource {
     ///   - environment: the process environment.
     ///   - transport: sends the request.
     ///   - relativeURIBase: where relative URIs point (tests use a loopback server).
-    ///   - timeout: seconds per attempt (2 by default).
+    ///   - timeout: seconds per attempt (`AWS_METADATA_SERVICE_TIMEOUT`, else 2).
     public init(environment: [String: String], transport: any HTTPTransport,
-                relativeURIBase: URL = ContainerCredentialProvider.defaultRelativeURIBase, timeout: TimeInterval = 2,
+                relativeURIBase: URL = ContainerCredentialProvider.defaultRelativeURIBase, timeout: TimeInterval? = nil,
                 cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.environment = environment
         self.transport = transport
         self.relativeURIBase = relativeURIBase
-        self.timeout = timeout
+        self.timeout = timeout ?? IMDSCredentialProvider.metadataTimeout(environment, default: 2)
         self.cache = cache
         self.now = now
     }

@@ -12,6 +12,7 @@ public final class CredentialProviderChain: CredentialProvider {
     public let sources: [any CredentialSource]
     private let chosen = Mutex<Int?>(nil)
 
+    /// A chain trying `sources` in order.
     public init(sources: [any CredentialSource]) {
         self.sources = sources
     }
@@ -22,6 +23,7 @@ public final class CredentialProviderChain: CredentialProvider {
         sources.first { !($0 is UnavailableCredentialSource) }?.sourceDescription
     }
 
+    /// Credentials from the first source that yields; later calls go straight to that source.
     public func credentials() async throws -> AWSCredentials {
         if let index = chosen.withLock({ $0 }) {
             return try await sources[index].credentials()

@@ -14,15 +14,18 @@ public protocol CredentialSource: CredentialProvider {
 
 /// A source that is known not to be available; it only tells the chain why.
 public struct UnavailableCredentialSource: CredentialSource {
+    /// What the source would have been (`environment`, `profile default`).
     public let sourceDescription: String
     /// Why it is unavailable (`AWS_ACCESS_KEY_ID is not set`).
     public let reason: String
 
+    /// A placeholder for `sourceDescription`, unavailable because of `reason`.
     public init(_ sourceDescription: String, reason: String) {
         self.sourceDescription = sourceDescription
         self.reason = reason
     }
 
+    /// Always throws a "not available" `CredentialsError`.
     public func credentials() async throws -> AWSCredentials {
         throw CredentialsError(.notConfigured(source: sourceDescription, reason: reason))
     }

@@ -21,16 +21,24 @@ public struct IMDSCredentialProvider: CredentialSource {
     /// - Parameters:
     ///   - environment: read for `AWS_EC2_METADATA_SERVICE_ENDPOINT`.
     ///   - transport: sends the requests.
-    ///   - timeout: seconds per request (1 by default).
-    public init(environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval = 1,
+    ///   - timeout: seconds per request (`AWS_METADATA_SERVICE_TIMEOUT`, else 1).
+    public init(environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval? = nil,
                 cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         let configured = EnvironmentCredentialProvider.nonEmpty(environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"])
         let base = configured ?? Self.defaultEndpoint
         endpoint = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.transport = transport
-        self.timeout = timeout
+        self.timeout = timeout ?? Self.metadataTimeout(environment, default: 1)
         self.cache = cache
         self.now = now
+    }
+
+    /// `AWS_METADATA_SERVICE_TIMEOUT` in seconds, else `fallback`.
+    static func metadataTimeout(_ environment: [String: String], default fallback: TimeInterval) -> TimeInterval {
+        guard let text = environment["AWS_METADATA_SERVICE_TIMEOUT"], let seconds = TimeInterval(text), seconds > 0 else {
+            return fallback
+        }
+        return seconds
     }
 
     /// Whether `AWS_EC2_METADATA_DISABLED` is `true`.

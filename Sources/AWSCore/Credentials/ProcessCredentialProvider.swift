@@ -35,60 +35,25 @@ public struct ProcessCredentialProvider: CredentialSource {
     private func fetch() async throws -> AWSCredentials {
         let output = try await run()
         guard output.status == 0 else {
-            throw CredentialsError(.processFailed(profile: profileName, command: command, exitCode: output.status, stderr: output.stderr))
+            throw CredentialsError(.processFailed(profile: profileName, command: command, exitCode: output.status,
+                                                  stderr: String(decoding: output.stderr, as: UTF8.self)))
         }
         let credentials: AWSCredentials
         do {
             credentials = try CredentialsDocument.decode(output.stdout, requireVersion1: true)
         } catch {
-            throw CredentialsError(.processOutputInvalid(profile: profileName, command: command, problem: error.message, stderr: output.stderr))
+            throw CredentialsError(.processOutputInvalid(profile: profileName, command: command, problem: error.message,
+                                                          stderr: String(decoding: output.stderr, as: UTF8.self)))
         }
         try CredentialsDocument.rejectExpired(credentials, source: sourceDescription, now: now())
         return credentials
     }
 
-    private struct Output: Sendable {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-    }
-
-    /// Runs the command off the cooperative pool, reading both pipes to the end.
-    private func run() async throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        let stdoutPipe = Pipe()
-        let stderrPipe = Pipe()
-        process.standardOutput = stdoutPipe
-        process.standardError = stderrPipe
-        let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { finished in
-            exitContinuation.yield(finished.terminationStatus)
-            exitContinuation.finish()
-        }
+    private func run() async throws -> ShellCommand.Output {
         do {
-            try process.run()
+            return try await ShellCommand.run(command, environment: environment)
         } catch {
             throw CredentialsError(.processLaunchFailed(profile: profileName, command: command, underlying: error.localizedDescription))
-        }
-        let stdoutHandle = stdoutPipe.fileHandleForReading
-        let stderrHandle = stderrPipe.fileHandleForReading
-        async let stdout = Self.readToEnd(stdoutHandle)
-        async let stderr = Self.readToEnd(stderrHandle)
-        let (out, err) = await (stdout, stderr)
-        var status: Int32 = -1
-        for await code in exits { status = code }
-        return Output(status: status, stdout: out, stderr: String(decoding: err, as: UTF8.self))
-    }
-
-    private static func readToEnd(_ handle: FileHandle) async -> Data {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: handle.readDataToEndOfFile())
-            }
         }
     }
 }

@@ -7,6 +7,7 @@ public struct ProfileCredentialProvider: CredentialSource {
     /// The profile the keys are read from.
     public let profile: AWSProfile
 
+    /// Reads the keys of `profile`.
     public init(profile: AWSProfile) {
         self.profile = profile
     }

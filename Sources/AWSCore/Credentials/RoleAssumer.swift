@@ -12,6 +12,7 @@ public struct AssumeRoleRequest: Sendable, Equatable {
     /// `duration_seconds`; nil lets STS use the role's default (one hour).
     public var durationSeconds: Int?
 
+    /// An AssumeRole request; optional fields are left out of the call when nil.
     public init(roleARN: String, roleSessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
         self.roleARN = roleARN
         self.roleSessionName = roleSessionName

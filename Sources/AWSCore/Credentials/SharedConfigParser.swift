@@ -12,6 +12,7 @@ public struct SharedConfigSection: Sendable, Equatable {
     /// (`s3 =` then `  max_concurrent_requests = 20`).
     public var subSections: [String: [String: String]]
 
+    /// A section as parsed.
     public init(header: String, line: Int, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:]) {
         self.header = header
         self.line = line
@@ -22,12 +23,14 @@ public struct SharedConfigSection: Sendable, Equatable {
 
 /// A setting's value and where it was written.
 public struct SharedConfigValue: Sendable, Equatable {
+    /// The text after `=`, whitespace-trimmed.
     public var value: String
     /// The file it came from (as given to the parser).
     public var file: String
     /// The 1-based line of the `key = value`.
     public var line: Int
 
+    /// A value read from `file` at `line`.
     public init(value: String, file: String, line: Int) {
         self.value = value
         self.file = file

@@ -11,13 +11,18 @@ public struct AWSPartition: Sendable, Equatable {
     /// The host label global services use before the suffix (`iam.amazonaws.com`, `iam.us-gov.amazonaws.com`).
     let globalHostLabel: String?
 
+    /// The standard partition.
     public static let aws = AWSPartition(id: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1", globalHostLabel: nil)
+    /// China (`cn-*`).
     public static let china = AWSPartition(id: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1",
                                            globalHostLabel: "cn-north-1")
+    /// AWS GovCloud (US) (`us-gov-*`).
     public static let govCloud = AWSPartition(id: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1",
                                               globalHostLabel: "us-gov")
+    /// US ISO East (`us-iso-*`).
     public static let iso = AWSPartition(id: "aws-iso", dnsSuffix: "c2s.ic.gov", globalRegion: "us-iso-east-1",
                                          globalHostLabel: "us-iso-east-1")
+    /// US ISOB East (`us-isob-*`).
     public static let isoB = AWSPartition(id: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalRegion: "us-isob-east-1",
                                           globalHostLabel: "us-isob-east-1")
 

@@ -21,6 +21,7 @@ public struct ResolvedAWSSettings: Sendable {
     /// Attempts and retry mode.
     public let retry: RetrySettings
 
+    /// Settings from resolved parts (normally built by `AWSEnvironmentResolver.resolve()`).
     public init(credentialChain: CredentialProviderChain, credentialSource: String, profileName: String?,
                 region: ResolvedRegion, endpoints: EndpointResolver, retry: RetrySettings) {
         self.credentialChain = credentialChain

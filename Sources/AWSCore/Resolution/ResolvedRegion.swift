@@ -23,9 +23,12 @@ public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
 
 /// The region requests go to, and where it was set.
 public struct ResolvedRegion: Sendable, Equatable {
+    /// The region name (`eu-central-1`).
     public var name: String
+    /// Where it was set.
     public var source: SettingSource
 
+    /// A region and where it was set.
     public init(name: String, source: SettingSource) {
         self.name = name
         self.source = source

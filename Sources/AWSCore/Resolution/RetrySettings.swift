@@ -10,10 +10,12 @@ public enum RetryMode: String, Sendable, Equatable {
 public struct RetrySettings: Sendable, Equatable {
     /// Total attempts per call, including the first.
     public var maxAttempts: Int
+    /// The retry strategy.
     public var mode: RetryMode
     /// Where `maxAttempts` came from.
     public var maxAttemptsSource: SettingSource
 
+    /// Settings with the given values.
     public init(maxAttempts: Int, mode: RetryMode, maxAttemptsSource: SettingSource = .defaultValue) {
         self.maxAttempts = maxAttempts
         self.mode = mode
