@@ -1,0 +1,94 @@
+import AWSSigV4
+import Foundation
+
+/// Credentials printed by a profile's `credential_process` command, run with `/bin/sh -c`;
+/// cached until 5 minutes before they expire (for ever when they carry no expiration).
+public struct ProcessCredentialProvider: CredentialSource {
+    /// The command line as written in the profile.
+    public let command: String
+    /// The profile that names the command.
+    public let profileName: String
+    private let environment: [String: String]
+    private let cache: CredentialCache
+    private let now: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - command: the `credential_process` value.
+    ///   - profileName: for messages.
+    ///   - environment: the environment the command runs with.
+    public init(command: String, profileName: String, environment: [String: String],
+                cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.command = command
+        self.profileName = profileName
+        self.environment = environment
+        self.cache = cache
+        self.now = now
+    }
+
+    /// `credential_process of profile dev`.
+    public var sourceDescription: String { "credential_process of profile \(profileName)" }
+
+    public func credentials() async throws -> AWSCredentials {
+        try await cache.credentials { [self] in try await fetch() }
+    }
+
+    private func fetch() async throws -> AWSCredentials {
+        let output = try await run()
+        guard output.status == 0 else {
+            throw CredentialsError(.processFailed(profile: profileName, command: command, exitCode: output.status, stderr: output.stderr))
+        }
+        let credentials: AWSCredentials
+        do {
+            credentials = try CredentialsDocument.decode(output.stdout, requireVersion1: true)
+        } catch {
+            throw CredentialsError(.processOutputInvalid(profile: profileName, command: command, problem: error.message, stderr: output.stderr))
+        }
+        try CredentialsDocument.rejectExpired(credentials, source: sourceDescription, now: now())
+        return credentials
+    }
+
+    private struct Output: Sendable {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+    }
+
+    /// Runs the command off the cooperative pool, reading both pipes to the end.
+    private func run() async throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        let stdoutPipe = Pipe()
+        let stderrPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
+        process.terminationHandler = { finished in
+            exitContinuation.yield(finished.terminationStatus)
+            exitContinuation.finish()
+        }
+        do {
+            try process.run()
+        } catch {
+            throw CredentialsError(.processLaunchFailed(profile: profileName, command: command, underlying: error.localizedDescription))
+        }
+        let stdoutHandle = stdoutPipe.fileHandleForReading
+        let stderrHandle = stderrPipe.fileHandleForReading
+        async let stdout = Self.readToEnd(stdoutHandle)
+        async let stderr = Self.readToEnd(stderrHandle)
+        let (out, err) = await (stdout, stderr)
+        var status: Int32 = -1
+        for await code in exits { status = code }
+        return Output(status: status, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: handle.readDataToEndOfFile())
+            }
+        }
+    }
+}
