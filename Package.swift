@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices", "AWSCore", "XMLCoder"],
+            dependencies: ["AWSServices", "AWSCore", "AWSSigV4"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
