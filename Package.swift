@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"],
-            exclude: ["Credentials/Fixtures"],  // read through #filePath, not bundled
+            exclude: ["Credentials/Fixtures", "Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
         .testTarget(
