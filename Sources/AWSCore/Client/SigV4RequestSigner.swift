@@ -9,6 +9,7 @@ import Foundation
 public struct SigV4RequestSigner: RequestSigner {
     public init() {}
 
+    /// Returns the request with the SigV4 headers for `date` in place of any earlier ones.
     public func sign(_ request: HTTPRequest, credentials: AWSCredentials, region: String, signingName: String,
                      pathEncoding: SigningPathEncoding, date: Date) throws -> HTTPRequest {
         let signer = SigV4Signer(credentials: credentials, region: region, service: signingName,
