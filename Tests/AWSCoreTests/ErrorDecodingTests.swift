@@ -145,3 +145,20 @@ struct ErrorDecodingTests {
         #expect(!make("ValidationError").isExpiredToken)
     }
 }
+
+@Suite("AWSError hints")
+struct AWSErrorHintTests {
+    private func make(_ code: String, _ status: Int) -> AWSError {
+        AWSError(service: "Lambda", operation: "UpdateFunctionCode", code: code, message: "", requestID: nil, statusCode: status)
+    }
+
+    @Test("hints say what to do for credentials, permissions, clocks and throttling")
+    func hints() {
+        #expect(make("ExpiredToken", 403).hint?.contains("refresh the credentials") == true)
+        #expect(make("AccessDeniedException", 403).hint?.contains("Lambda UpdateFunctionCode") == true)
+        #expect(make("RequestTimeTooSkewed", 403).hint?.contains("clock") == true)
+        #expect(make("TooManyRequestsException", 429).hint?.contains("throttling") == true)
+        #expect(make("HTTP503", 503).hint?.contains("temporary") == true)
+        #expect(make("ValidationError", 400).hint == nil)
+    }
+}

@@ -12,14 +12,19 @@ struct FaultServerIntegrationTests {
     /// A CloudFormation client whose endpoint path selects the server's script.
     private func client(script: String, recorder: Recorder = Recorder(), maxAttempts: Int = 3) -> AWSClient {
         makeClient(transport: URLSessionTransport(), maxAttempts: maxAttempts, recorder: recorder,
-                   baseURL: "\(server.baseURL)/\(script)")
+                   signer: SigV4RequestSigner(), baseURL: "\(server.baseURL)/\(script)")
     }
 
     @Test("throttled twice, then success")
     func throttling() async throws {
         let script = "throttle,throttle,ok"
-        try await client(script: script).query(.cloudFormation, action: "DescribeStacks", parameters: [:])
+        let recorder = Recorder()
+        try await client(script: script, recorder: recorder).query(.cloudFormation, action: "DescribeStacks", parameters: [:])
         #expect(try await server.attempts(script) == 3)
+        #expect(recorder.traceRecords.map(\.statusCode) == [400, 400, 200])
+        let authorization = recorder.traceRecords.last?.requestHeaders.first { $0.name == "Authorization" }?.value
+        #expect(authorization?.hasPrefix("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/") == true)
+        #expect(authorization?.hasSuffix("Signature=<redacted>") == true)
     }
 
     @Test("HTTP 500, then success")

@@ -72,7 +72,7 @@ let fixedNow = Date(timeIntervalSince1970: 1_795_000_000)
 
 /// A client with a fake signer, instant sleeps, a fixed clock and a fixed jitter.
 func makeClient(transport: any HTTPTransport, maxAttempts: Int = 3, recorder: Recorder = Recorder(),
-                signer: FakeSigner = FakeSigner(), random: Double = 0.5, pathStyle: Bool = false,
+                signer: any RequestSigner = FakeSigner(), random: Double = 0.5, pathStyle: Bool = false,
                 baseURL: String? = nil, clock: @escaping @Sendable () -> Date = { fixedNow }) -> AWSClient {
     AWSClient(
         credentialProvider: StaticCredentialProvider(testCredentials),
