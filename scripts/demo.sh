@@ -8,8 +8,8 @@ root="$(pwd)"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "Python packages (emulator/requirements.txt)"
-python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt
+step "Prerequisites"
+source scripts/lib/prerequisites.sh
 
 step "Building ferry (swift build; a cold build takes about 3 minutes)"
 swift build --product ferry

@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "==> Python packages (emulator/requirements.txt)"
-python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt
+source scripts/lib/prerequisites.sh
 
 echo "==> swift test"
 swift test

@@ -1,0 +1,25 @@
+# Sourced by scripts/demo.sh and scripts/test.sh: makes sure the machine has what Ferry's build,
+# demo and tests need, installing what it can (Debian packages as root, Python packages with pip).
+
+need() { command -v "$1" >/dev/null 2>&1; }
+
+install_debian_packages() {
+  if [ "$(id -u)" = 0 ] && need apt-get; then
+    echo "installing Debian packages: $*"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "missing: $* — install them with your package manager (e.g. sudo apt-get install $*)" >&2
+    exit 1
+  fi
+}
+
+if ! need swift; then
+  echo "swift is not on PATH: install Swift 6.2 or newer (https://www.swift.org/install)" >&2
+  exit 1
+fi
+if ! need python3; then install_debian_packages python3 python3-pip; fi
+if ! python3 -m pip --version >/dev/null 2>&1; then install_debian_packages python3-pip; fi
+if ! need pkg-config || ! pkg-config --exists zlib; then install_debian_packages pkg-config zlib1g-dev; fi
+
+echo "==> Python packages (emulator/requirements.txt)"
+python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt
