@@ -85,6 +85,12 @@ public struct IMDSCredentialProvider: CredentialSource {
         } catch let error as TransportError {
             throw CredentialsError(.notConfigured(source: "IMDS at \(endpoint)", reason: "no answer (\(error.description))"))
         }
+        if response.statusCode != 200, path == "/latest/api/token" {
+            // Not an instance metadata service that hands out tokens (off EC2 something else
+            // answered, or IMDS is disabled): the source is simply not available here.
+            throw CredentialsError(.notConfigured(source: "IMDS at \(endpoint)",
+                                                  reason: "the token request was answered with HTTP \(response.statusCode)"))
+        }
         if response.statusCode == 404, path.hasSuffix("/security-credentials/") {
             throw CredentialsError(.notConfigured(source: "IMDS at \(endpoint)", reason: "the instance has no IAM role attached"))
         }
