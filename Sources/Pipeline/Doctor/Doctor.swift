@@ -93,8 +93,10 @@ public struct Doctor: Sendable {
             source = (try? await session.settings.credentialChain.describeSource()) ?? session.settings.credentialSource
             record(DoctorCheck(id: "credentials", title: "Credentials", status: .ok, detail: "from \(source)"))
         } catch {
-            record(DoctorCheck(id: "credentials", title: "Credentials", status: .failed, detail: FailurePresenter.present(error).message,
-                               fix: "run `aws configure`, set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"))
+            let message = FailurePresenter.present(error).message
+            let fix = "run `aws configure`, set AWS_PROFILE, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+            record(DoctorCheck(id: "credentials", title: "Credentials", status: .failed, detail: message,
+                               fix: message.contains("aws configure") ? nil : fix))
             record(DoctorCheck(id: "identity", title: "Caller identity", status: .skipped, detail: "needs credentials"))
             return nil
         }
