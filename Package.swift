@@ -51,6 +51,28 @@ let package = Package(
             dependencies: ["Yams"],
             swiftSettings: swiftSettings
         ),
+        // The system zlib (Debian zlib1g-dev), used by Builds for raw deflate.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Content hashing, deterministic zip, build keys and the local build cache.
+        .target(
+            name: "Builds",
+            dependencies: [
+                "Templates", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmark helper for Benchmarks/zip_hash (hash and zip a folder, print timings).
+        .executableTarget(
+            name: "ferry-bench",
+            dependencies: ["Builds"],
+            path: "Benchmarks/ferry-bench",
+            swiftSettings: swiftSettings
+        ),
         // Event types every engine emits, and the console / JSON-lines renderers.
         .target(
             name: "Reporting",
@@ -101,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "TemplatesTests",
             dependencies: ["Templates"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BuildsTests",
+            dependencies: ["Builds"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
