@@ -1,55 +1,54 @@
 // What a builder is asked to build.
-import Foundation
 import Templates
 
-/// One function or layer to build: where its source is and how it runs.
+/// One function or layer to build: where its code is, what it runs on, and which template declares it.
+///
+/// Paths are absolute. `templateFolder` matters for Python: pip resolves relative paths in
+/// `requirements.txt` against its working folder, and SAM runs pip in the folder of the template that
+/// declares the function, so `../../lib/pkg` in a nested template is relative to that template.
 public struct BuildRequest: Sendable, Hashable {
     /// Whether the artifact is a function's code or a layer's content.
-    public enum Kind: String, Sendable, Hashable, Codable {
-        /// `AWS::Serverless::Function` / `AWS::Lambda::Function` code.
+    public enum Kind: String, Sendable, Hashable {
+        /// A function: files at the root of the zip.
         case function
-        /// `AWS::Serverless::LayerVersion` / `AWS::Lambda::LayerVersion` content.
+        /// A layer: files under the runtime's folder (`python/` for Python).
         case layer
     }
 
-    /// The logical ID the build is named after (the first resource sharing it).
+    /// The resource's logical ID in its template.
     public var logicalID: LogicalID
-    /// The stack path of that resource (`Root/Pattern2Stack`).
+    /// The stack path (`Root`, `Root/PatternStack`), for messages and events.
     public var stackPath: String
     /// Function or layer.
     public var kind: Kind
-    /// The source: the `CodeUri`/`ContentUri` folder, or the `.zip` file for a prebuilt artifact.
-    public var source: URL
-    /// The folder of the template that declares the resource (relative requirement paths resolve here).
-    public var templateFolder: URL
-    /// The runtime (`python3.12`, `nodejs20.x`, `provided.al2023`); for a layer, its `BuildMethod`
-    /// runtime or first `CompatibleRuntimes`; empty when there is none.
+    /// The folder named by `CodeUri` / `ContentUri`.
+    public var sourceFolder: String
+    /// The Lambda runtime (`python3.12`); for a layer, its `BuildMethod`.
     public var runtime: String
     /// `x86_64` or `arm64`.
     public var architecture: String
-    /// `Metadata.BuildMethod`, when set.
-    public var buildMethod: String?
-    /// The `[build.commands]` shell command for this logical ID, when set.
-    public var command: String?
-    /// The environment builder processes start with (`PATH` finds the tools).
+    /// The folder of the template that declares the resource.
+    public var templateFolder: String
+    /// The template file, for messages (nil when not known).
+    public var templateFile: String?
+    /// Extra environment variables for the build tools, laid over the builder's environment.
+    /// They are part of the build key.
     public var environment: [String: String]
 
     /// A build request.
-    public init(logicalID: LogicalID, stackPath: String, kind: Kind, source: URL, templateFolder: URL,
-                runtime: String, architecture: String, buildMethod: String? = nil, command: String? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        logicalID: LogicalID, stackPath: String = "Root", kind: Kind = .function, sourceFolder: String,
+        runtime: String, architecture: String = "x86_64", templateFolder: String, templateFile: String? = nil,
+        environment: [String: String] = [:]
+    ) {
         self.logicalID = logicalID
         self.stackPath = stackPath
         self.kind = kind
-        self.source = source
-        self.templateFolder = templateFolder
+        self.sourceFolder = sourceFolder
         self.runtime = runtime
         self.architecture = architecture
-        self.buildMethod = buildMethod
-        self.command = command
+        self.templateFolder = templateFolder
+        self.templateFile = templateFile
         self.environment = environment
     }
-
-    /// `Root/Pattern2Stack/OCRFunction`: the resource's full name in messages.
-    public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
 }

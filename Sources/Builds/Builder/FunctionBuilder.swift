@@ -1,25 +1,24 @@
-// The contract every builder (Python, Node.js, Makefile, custom command, prebuilt zip) fulfils.
-import Foundation
+// The contract every builder (Python, Node.js, makefile, custom command, prebuilt zip) follows.
 
-/// Turns one function's or layer's source into the files of its deployment package.
+/// Builds one function or layer into a staging folder whose contents get zipped.
 ///
-/// The engine asks for the key inputs first; when the key is cached, `build` is never called.
-/// Otherwise `build` fills `staging` (an empty folder the engine owns and removes afterwards) with
-/// exactly the files that go into the zip, in their archive layout (a Python layer puts them under
-/// `python/`). The engine zips, checks limits and caches.
+/// The build engine uses a builder in two steps:
+/// 1. `buildKeyInputs(for:)` reads and hashes files only (it starts no process), so the engine can
+///    compute `BuildKey(inputs)` and look the cache up before anything runs;
+/// 2. on a miss, `build(_:workFolder:)` fills a folder inside `workFolder` (an empty folder the engine
+///    owns and removes afterwards) and returns it; the engine zips it with `DeterministicZip`.
+///
+/// Builders never print; failures are thrown as `BuildError` naming the resource and the template.
+/// A builder must give identical staged trees (paths, modes, bytes) for identical key inputs, and
+/// must change `builderVersion` when its output changes for the same inputs.
 public protocol FunctionBuilder: Sendable {
-    /// A stable name recorded in build keys and the manifest (`python-pip`, `nodejs-npm`).
-    var name: String { get }
-    /// The builder's version; bump it whenever its output changes for the same inputs.
-    var version: String { get }
-    /// Everything that determines the output: source files, local dependencies, parameters.
-    func keyInputs(for request: BuildRequest) async throws -> BuildKeyInputs
-    /// Writes the package's files into `staging`.
-    func build(_ request: BuildRequest, into staging: URL) async throws
-}
-
-/// A builder whose artifact already exists (a prebuilt `.zip`): the engine uses it as is.
-public protocol PrebuiltArtifactProvider: FunctionBuilder {
-    /// The existing zip, hashed; its SHA-256 is also the build key.
-    func existingArchive(for request: BuildRequest) async throws -> ZipArchive
+    /// A short stable name recorded in build keys (`python-pip`).
+    var builderName: String { get }
+    /// The builder's output version, recorded in build keys.
+    var builderVersion: String { get }
+    /// Everything the artifact depends on, hashed: source tree, manifests, local path dependencies,
+    /// runtime, architecture, builder name and version, extra environment. Starts no process.
+    func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs
+    /// Builds `request` inside `workFolder` and returns the folder to zip.
+    func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild
 }

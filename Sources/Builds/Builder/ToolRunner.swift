@@ -18,35 +18,29 @@ struct ToolRunner: Sendable {
     /// Runs `executable arguments` in `folder` with `extra` environment variables; returns the output,
     /// or throws `processFailed` carrying stdout and stderr.
     @discardableResult
-    func run(_ executable: String, _ arguments: [String], in folder: URL, extra: [String: String] = [:],
+    func run(_ executable: String, _ arguments: [String], in folder: String, extra: [String: String] = [:],
              shownAs command: String, resource: String) async throws -> ProcessOutput {
         var env = environment
         for (key, value) in extra { env[key] = value }
-        let output = try await runner.run(executable, arguments, environment: env, workingDirectory: folder)
+        let output = try await runner.run(executable, arguments, environment: env,
+                                          workingDirectory: URL(fileURLWithPath: folder, isDirectory: true))
         guard output.succeeded else {
             let text = [output.stdout, output.stderr].filter { !$0.isEmpty }.joined(separator: "\n")
             throw BuilderError(.processFailed(resource: resource, command: command, exitCode: output.exitCode,
-                                              folder: folder.path), output: text)
+                                              folder: folder), output: text)
         }
         return output
     }
-}
-
-/// Copies the files of a walked tree into a folder, keeping relative paths and execute bits.
-enum StagingCopy {
-    /// Copies every entry of `tree` under `destination`.
-    static func copy(_ tree: FileTree, to destination: URL) throws {
-        let manager = FileManager.default
-        for entry in tree.entries {
-            let target = destination.appendingPathComponent(entry.relativePath)
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try manager.copyItem(atPath: entry.sourcePath, toPath: target.path)
-            try manager.setAttributes([.posixPermissions: entry.isExecutable ? 0o755 : 0o644], ofItemAtPath: target.path)
-        }
-    }
 
     /// Whether `folder` holds no regular file at any depth.
-    static func isEmpty(_ folder: URL) -> Bool {
-        (try? FileTree.scan(folder.path, rules: IgnoreRules(), readIgnoreFile: false).entries.isEmpty) ?? true
+    static func isEmpty(_ folder: String) -> Bool {
+        (try? FileTree.scan(folder, rules: IgnoreRules(), readIgnoreFile: false).entries.isEmpty) ?? true
+    }
+
+    /// Creates `<workFolder>/staging` and returns its path.
+    static func makeStaging(in workFolder: String) throws -> String {
+        let staging = joinPath(workFolder, "staging")
+        try POSIX.makeDirectories(staging)
+        return staging
     }
 }

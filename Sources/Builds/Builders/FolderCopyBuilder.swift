@@ -5,22 +5,24 @@ import Foundation
 /// does for a layer without `Metadata.BuildMethod`.
 public struct FolderCopyBuilder: FunctionBuilder {
     /// `copy`.
-    public let name = "copy"
+    public var builderName: String { "copy" }
     /// Bumped when the output for the same inputs changes.
-    public let version = "1"
+    public var builderVersion: String { "1" }
 
     /// A copying builder.
     public init() {}
 
     /// Source files only.
-    public func keyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         try await BuildKeyInputs.gather(
-            builder: name, builderVersion: version, runtime: request.runtime, architecture: request.architecture,
-            sourceFolder: request.source.path)
+            builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
+            architecture: request.architecture, sourceFolder: request.sourceFolder)
     }
 
     /// Copies the files.
-    public func build(_ request: BuildRequest, into staging: URL) async throws {
-        try StagingCopy.copy(FileTree.scan(request.source.path), to: staging)
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        let staging = try ToolRunner.makeStaging(in: workFolder)
+        try FolderCopy.copy(FileTree.scan(request.sourceFolder), to: staging)
+        return StagedBuild(folder: staging)
     }
 }

@@ -10,40 +10,49 @@ import Foundation
 /// dependency named in `dependencies` of `package.json`.
 public struct NodeBuilder: FunctionBuilder {
     /// `nodejs-npm`.
-    public let name = "nodejs-npm"
+    public var builderName: String { "nodejs-npm" }
     /// Bumped when the output for the same inputs changes.
-    public let version = "1"
+    public var builderVersion: String { "1" }
+    /// The environment npm runs with (its `PATH` finds npm).
+    public let environment: [String: String]
 
     /// The ignore rules for Node.js sources: `always` plus the top-level `node_modules/`.
     public static let rules = IgnoreRules.always.appending(contentsOf: "/node_modules/")
 
-    /// A Node.js builder.
-    public init() {}
+    /// A Node.js builder whose tools see `environment`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
 
     /// Source files plus local `file:` dependencies.
-    public func keyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
-        try await BuildKeyInputs.gather(
-            builder: name, builderVersion: version, runtime: request.runtime, architecture: request.architecture,
-            sourceFolder: request.source.path,
-            localDependencies: Self.localDependencies(packageFolder: request.source), rules: Self.rules)
+    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+        var inputs = try await BuildKeyInputs.gather(
+            builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
+            architecture: request.architecture, parameters: ["kind": request.kind.rawValue],
+            sourceFolder: request.sourceFolder,
+            localDependencies: Self.localDependencies(packageFolder: request.sourceURL), rules: Self.rules)
+        for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        return inputs
     }
 
     /// Copies the source and installs production dependencies with npm.
-    public func build(_ request: BuildRequest, into staging: URL) async throws {
-        let tree = try FileTree.scan(request.source.path, rules: Self.rules)
-        let target = request.kind == .layer ? staging.appendingPathComponent("nodejs") : staging
-        try StagingCopy.copy(tree, to: target)
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        let staging = try ToolRunner.makeStaging(in: workFolder)
+        let target = request.kind == .layer ? joinPath(staging, "nodejs") : staging
+        try POSIX.makeDirectories(target)
+        try FolderCopy.copy(FileTree.scan(request.sourceFolder, rules: Self.rules), to: target)
         let manager = FileManager.default
-        guard manager.fileExists(atPath: target.appendingPathComponent("package.json").path) else { return }
-        let tools = ToolRunner(environment: request.environment)
+        guard manager.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
+        let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
         let npm = try tools.locate("npm", for: request.qualifiedName,
                                    hint: "Install Node.js and npm (https://nodejs.org) or set a [build.commands] entry.")
         let hasLock = ["package-lock.json", "npm-shrinkwrap.json"].contains {
-            manager.fileExists(atPath: target.appendingPathComponent($0).path)
+            manager.fileExists(atPath: joinPath(target, $0))
         }
         let arguments = [hasLock ? "ci" : "install", "--omit=dev", "--no-audit", "--no-fund", "--install-links"]
         try await tools.run(npm, arguments, in: target, shownAs: "npm " + arguments.joined(separator: " "),
                             resource: request.qualifiedName)
+        return StagedBuild(folder: staging)
     }
 
     /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the folder.

@@ -5,32 +5,35 @@ import Foundation
 /// artifact's hash. Nothing runs and nothing is cached (the file itself is the artifact).
 public struct PrebuiltZipBuilder: PrebuiltArtifactProvider {
     /// `prebuilt-zip`.
-    public let name = "prebuilt-zip"
+    public var builderName: String { "prebuilt-zip" }
     /// Bumped when the output for the same inputs changes.
-    public let version = "1"
+    public var builderVersion: String { "1" }
 
     /// A prebuilt-zip builder.
     public init() {}
 
     /// The zip file as the only input.
-    public func keyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         let archive = try await existingArchive(for: request)
-        let entry = FileTreeEntry(relativePath: request.source.lastPathComponent, sourcePath: archive.path,
+        let entry = FileTreeEntry(relativePath: request.sourceURL.lastPathComponent, sourcePath: archive.path,
                                   size: archive.size, isExecutable: false)
-        return BuildKeyInputs(builder: name, builderVersion: version, runtime: request.runtime,
+        return BuildKeyInputs(builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
                               architecture: request.architecture,
                               sourceFiles: [HashedFile(entry: entry, sha256: archive.sha256)])
     }
 
-    /// Unpacks nothing: the engine uses `existingArchive(for:)` instead. Copies the zip into
-    /// `staging` for callers that want a file there.
-    public func build(_ request: BuildRequest, into staging: URL) async throws {
-        try FileManager.default.copyItem(at: request.source, to: staging.appendingPathComponent(request.source.lastPathComponent))
+    /// The engine uses `existingArchive(for:)` instead; this stages the zip's bytes unchanged, as one
+    /// file, for callers that ask anyway.
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        let staging = try ToolRunner.makeStaging(in: workFolder)
+        try FileManager.default.copyItem(atPath: request.sourceFolder,
+                                         toPath: joinPath(staging, request.sourceURL.lastPathComponent))
+        return StagedBuild(folder: staging)
     }
 
     /// The zip, hashed, with its entry count and unzipped size read from its central directory.
     public func existingArchive(for request: BuildRequest) async throws -> ZipArchive {
-        let path = request.source.path
+        let path = request.sourceFolder
         guard let status = POSIX.status(path), status.kind == .regular else {
             throw BuilderError(.notAZip(resource: request.qualifiedName, path: path))
         }

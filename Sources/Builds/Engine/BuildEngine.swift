@@ -84,7 +84,7 @@ public struct BuildEngine: Sendable {
                 return BuildOutcome(build: build, status: .prebuilt, key: BuildKey(digest: archive.sha256),
                                     archive: archive, seconds: Self.seconds(since: start))
             }
-            let computed = BuildKey(try await build.builder.keyInputs(for: build.request))
+            let computed = BuildKey(try await build.builder.buildKeyInputs(for: build.request))
             key = computed
             if case .hit(let cached) = cache.lookup(computed) {
                 return BuildOutcome(build: build, status: .cached, key: computed, archive: cached.archive,
@@ -93,7 +93,7 @@ public struct BuildEngine: Sendable {
             var started = BuildEvent(.started)
             started.artifact = build.displayName
             started.logicalIDs = build.targets.map(\.logicalID)
-            started.builder = build.builder.name
+            started.builder = build.builder.builderName
             started.buildKey = computed.hex
             sink.emit(started)
             let archive = try await buildAndStore(build, key: computed)
@@ -110,18 +110,18 @@ public struct BuildEngine: Sendable {
     private func buildAndStore(_ build: PlannedBuild, key: BuildKey) async throws -> ZipArchive {
         let manager = FileManager.default
         let unique = "\(key.hex.prefix(16))-\(UUID().uuidString)"
-        let staging = workDirectory.appendingPathComponent("staging-" + unique, isDirectory: true)
+        let workFolder = workDirectory.appendingPathComponent("work-" + unique, isDirectory: true)
         let temporaryZip = workDirectory.appendingPathComponent("zip-" + unique + ".zip")
         defer {
-            try? manager.removeItem(at: staging)
+            try? manager.removeItem(at: workFolder)
             try? manager.removeItem(at: temporaryZip)
         }
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try await build.builder.build(build.request, into: staging)
+        try manager.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        let staged = try await build.builder.build(build.request, workFolder: workFolder.path)
         try Task.checkCancellation()
-        let tree = try FileTree.scan(staging.path, rules: .always, readIgnoreFile: false)
+        let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
         guard !tree.entries.isEmpty else {
-            throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.name))
+            throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.builderName))
         }
         let archive = try DeterministicZip().write(tree, to: temporaryZip.path)
         try checkLimits(build, archive)
@@ -143,7 +143,7 @@ public struct BuildEngine: Sendable {
         var event = BuildEvent(phase)
         event.artifact = outcome.build.displayName
         event.logicalIDs = outcome.build.targets.map(\.logicalID)
-        event.builder = outcome.build.builder.name
+        event.builder = outcome.build.builder.builderName
         event.buildKey = outcome.key?.hex
         event.zipSHA256 = outcome.archive?.sha256.hex
         event.size = outcome.archive?.size

@@ -104,10 +104,10 @@ public struct BuildManifest: Sendable, Codable, Equatable {
             for target in outcome.build.targets {
                 entries.append(Artifact(
                     logicalID: target.logicalID, stackPath: target.stackPath, resourceType: target.resourceType,
-                    kind: outcome.build.request.kind.rawValue, builder: outcome.build.builder.name,
+                    kind: outcome.build.request.kind.rawValue, builder: outcome.build.builder.builderName,
                     buildKey: key.hex, zipSHA256: archive.sha256.hex, codeSha256: archive.sha256.base64,
                     size: archive.size, unzippedSize: archive.unzippedSize, zipPath: archive.path,
-                    sourcePath: outcome.build.request.source.path))
+                    sourcePath: outcome.build.request.sourceFolder))
             }
         }
         self.init(artifacts: entries, files: result.files)

@@ -18,10 +18,9 @@ extension BuildPlan {
     /// - Throws: `BuildPlanError` for an unsupported runtime or build method, naming the resource,
     ///   the template file and line, and what is supported.
     public static func make(
-        tree: TemplateTree, commands: [String: String] = [:], catalog: BuilderCatalog = .standard,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        tree: TemplateTree, commands: [String: String] = [:], catalog: BuilderCatalog
     ) throws -> BuildPlan {
-        var planner = Planner(commands: commands, catalog: catalog, environment: environment)
+        var planner = Planner(commands: commands, catalog: catalog)
         for stack in tree.allStacks { try planner.add(stack) }
         return BuildPlan(builds: planner.builds, skipped: planner.skipped, files: planner.files)
     }
@@ -30,16 +29,14 @@ extension BuildPlan {
 private struct Planner {
     let commands: [String: String]
     let catalog: BuilderCatalog
-    let environment: [String: String]
     var builds: [PlannedBuild] = []
     var skipped: [SkippedResource] = []
     var files: [PackagedFile] = []
     var index: [String: Int] = [:]
 
-    init(commands: [String: String], catalog: BuilderCatalog, environment: [String: String]) {
+    init(commands: [String: String], catalog: BuilderCatalog) {
         self.commands = commands
         self.catalog = catalog
-        self.environment = environment
     }
 
     mutating func add(_ stack: StackNode) throws {
@@ -143,7 +140,7 @@ private struct Planner {
 
     /// The choices common to functions and layers: command, makefile, prebuilt zip, single file.
     private func sharedChoice(artifact: LocalArtifact, method: String?, target: BuildTarget) throws -> (any FunctionBuilder)? {
-        if command(for: target) != nil { return catalog.customCommand }
+        if let command = command(for: target) { return catalog.customCommand(command) }
         switch artifact.kind {
         case .file: return catalog.prebuiltZip
         case .zipFile:
@@ -164,8 +161,9 @@ private struct Planner {
                                    buildMethod: String?, builder: any FunctionBuilder) throws {
         let command = command(for: target)
         let source = artifact.localPath.standardizedFileURL
-        var identity = [builder.name, source.path, runtime, architecture, kind.rawValue, buildMethod ?? "", command ?? ""]
-        if builder.name == catalog.makefile.name || command != nil { identity.append(target.logicalID) }
+        var identity = [builder.builderName, source.path, runtime, architecture, kind.rawValue, buildMethod ?? "",
+                        command ?? ""]
+        if builder.builderName == catalog.makefile.builderName || command != nil { identity.append(target.logicalID) }
         let key = identity.joined(separator: "\u{0}")
         if let existing = index[key] {
             let build = builds[existing]
@@ -173,9 +171,9 @@ private struct Planner {
             return
         }
         let request = BuildRequest(
-            logicalID: LogicalID(target.logicalID), stackPath: target.stackPath, kind: kind, source: source,
-            templateFolder: stack.templateURL.deletingLastPathComponent(), runtime: runtime,
-            architecture: architecture, buildMethod: buildMethod, command: command, environment: environment)
+            logicalID: LogicalID(target.logicalID), stackPath: target.stackPath, kind: kind, sourceFolder: source.path,
+            runtime: runtime, architecture: architecture,
+            templateFolder: stack.templateURL.deletingLastPathComponent().path, templateFile: stack.templateURL.path)
         index[key] = builds.count
         builds.append(PlannedBuild(targets: [target], request: request, builder: builder))
     }
