@@ -36,7 +36,7 @@ let package = Package(
         // Thin clients named after the services, request/response shapes as Codable structs.
         .target(
             name: "AWSServices",
-            dependencies: ["AWSCore", "XMLCoder"],
+            dependencies: ["AWSCore", "XMLCoder", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // ferry.toml and samconfig.toml.
@@ -113,11 +113,13 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"],
+            exclude: ["Credentials/Fixtures", "Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices"],
+            dependencies: ["AWSServices", "AWSCore", "AWSSigV4"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+@_exported import struct AWSSigV4.AWSCredentials
 import AWSSigV4
 import Foundation
 

@@ -3,18 +3,16 @@ import Synchronization
 
 /// Renders events for people: a symbol, the message, indented details; colour on a TTY.
 ///
-/// Warnings and errors go to standard error so that pipes carry only results.
+/// Every event goes to standard output in the order it happened (a checklist read top to bottom);
+/// only the final error of a failed command goes to standard error (see the CLI's error reporter).
 public final class ConsoleRenderer: EventSink {
     private let style: OutputStyle
     private let out: any TextOutput
-    private let err: any TextOutput
     private let lock = Mutex(())
 
-    public init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput,
-                err: any TextOutput = FileHandleOutput.standardError) {
+    public init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput) {
         self.style = style
         self.out = out
-        self.err = err
     }
 
     public func emit(_ event: any FerryEvent) {
@@ -23,8 +21,7 @@ public final class ConsoleRenderer: EventSink {
         for line in event.details {
             text += "    \(paint(line, .dim))\n"
         }
-        let target = event.level >= .warning ? err : out
-        lock.withLock { _ in target.write(text) }
+        lock.withLock { _ in out.write(text) }
     }
 
     private enum Paint: String {

@@ -30,22 +30,21 @@ private struct SampleEvent: FerryEvent {
 }
 
 @Suite struct ConsoleRendererTests {
-    @Test func plainLinesWithoutColourAndErrorsOnStandardError() {
-        let out = BufferOutput(), err = BufferOutput()
+    @Test func plainLinesWithoutColourInTheOrderTheyHappened() {
+        let out = BufferOutput()
         let style = OutputStyle(format: .console, colour: false, interactive: false, minimumLevel: .info)
-        let renderer = ConsoleRenderer(style: style, out: out, err: err)
+        let renderer = ConsoleRenderer(style: style, out: out)
         renderer.emit(SampleEvent(level: .success, message: "built 3 functions", details: ["in 1.2 s"]))
         renderer.emit(SampleEvent(level: .error, message: "bucket missing"))
         renderer.emit(SampleEvent(level: .debug, message: "hidden"))
-        #expect(out.text == "✓ built 3 functions\n    in 1.2 s\n")
-        #expect(err.text == "✗ bucket missing\n")
+        #expect(out.text == "✓ built 3 functions\n    in 1.2 s\n✗ bucket missing\n")
         #expect(!out.text.contains("\u{1B}["))
     }
 
     @Test func colourWhenAsked() {
         let out = BufferOutput()
         let style = OutputStyle(format: .console, colour: true, interactive: true, minimumLevel: .info)
-        ConsoleRenderer(style: style, out: out, err: out).emit(SampleEvent(level: .success, message: "ok"))
+        ConsoleRenderer(style: style, out: out).emit(SampleEvent(level: .success, message: "ok"))
         #expect(out.text.contains("\u{1B}[32m"))
     }
 }

@@ -37,9 +37,14 @@ public enum HTTPBody: Sendable {
     case data(Data)
     /// A byte range of a file on disk (large uploads, multipart parts).
     case file(URL, offset: UInt64, length: UInt64)
+    /// Bytes that can be read only once (a pipe, a generated stream): never sent twice.
+    case oneShot(OneShotBody)
 
     /// Whether the same bytes can be produced again for a retry.
-    public var isReplayable: Bool { true }
+    public var isReplayable: Bool {
+        if case .oneShot = self { return false }
+        return true
+    }
 
     /// The bytes, read into memory.
     public func bytes() throws -> Data {
@@ -53,6 +58,8 @@ public enum HTTPBody: Sendable {
             defer { try? handle.close() }
             try handle.seek(toOffset: offset)
             return try handle.read(upToCount: Int(length)) ?? Data()
+        case .oneShot(let body):
+            return try body.take()
         }
     }
 }

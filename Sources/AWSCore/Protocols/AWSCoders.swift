@@ -1,0 +1,86 @@
+import Foundation
+import XMLCoder
+
+/// A coding key made from a string at run time.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string; intValue = nil }
+    init(stringValue: String) { self.init(stringValue) }
+    init(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+}
+
+/// Encoders and decoders with a service's member-name mapping and lenient dates.
+///
+/// PascalCase services: the wire name is the Swift name with its first character upper-cased
+/// (`stackName` ↔ `StackName`, `roleARN` ↔ `RoleARN`). camelCase services use names as they are.
+/// String-keyed dictionaries (tags, environment variables) keep their keys.
+public enum AWSCoders {
+    /// The Swift name for a wire member name.
+    public static func swiftName(_ wireName: String, pascalCase: Bool) -> String {
+        guard pascalCase, let first = wireName.first else { return wireName }
+        return first.lowercased() + wireName.dropFirst()
+    }
+
+    /// The wire member name for a Swift property name.
+    public static func wireName(_ swiftName: String, pascalCase: Bool) -> String {
+        guard pascalCase, let first = swiftName.first else { return swiftName }
+        return first.uppercased() + swiftName.dropFirst()
+    }
+
+    /// A JSON encoder for request bodies: dates as epoch seconds.
+    public static func jsonEncoder(for service: AWSService) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        if service.pascalCaseMembers {
+            encoder.keyEncodingStrategy = .custom { path in
+                let last = path.last!
+                if last.intValue != nil { return last }
+                return AnyCodingKey(wireName(last.stringValue, pascalCase: true))
+            }
+        }
+        return encoder
+    }
+
+    /// A JSON decoder for response bodies: dates as epoch seconds or ISO 8601 strings.
+    public static func jsonDecoder(for service: AWSService) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom(decodeDate)
+        if service.pascalCaseMembers {
+            decoder.keyDecodingStrategy = .custom { path in
+                let last = path.last!
+                if last.intValue != nil { return last }
+                return AnyCodingKey(swiftName(last.stringValue, pascalCase: true))
+            }
+        }
+        return decoder
+    }
+
+    /// An XML decoder for query and REST-XML responses (the root element is skipped).
+    public static func xmlDecoder(for service: AWSService) -> XMLDecoder {
+        let decoder = XMLDecoder()
+        decoder.dateDecodingStrategy = .custom(decodeDate)
+        if service.pascalCaseMembers {
+            decoder.keyDecodingStrategy = .custom { path in
+                let last = path.last!
+                if last.intValue != nil { return last }
+                return AnyCodingKey(swiftName(last.stringValue, pascalCase: true))
+            }
+        }
+        return decoder
+    }
+
+    /// Decodes a date from a JSON number (epoch seconds) or any string `AWSDateParser` reads.
+    @Sendable static func decodeDate(_ decoder: any Decoder) throws -> Date {
+        let container = try decoder.singleValueContainer()
+        if let seconds = try? container.decode(Double.self) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        let text = try container.decode(String.self)
+        guard let date = AWSDateParser.parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unrecognised date '\(text)'")
+        }
+        return date
+    }
+}

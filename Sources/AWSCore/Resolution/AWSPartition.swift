@@ -1,0 +1,44 @@
+import Foundation
+
+/// An AWS partition: the set of regions that share a DNS suffix.
+public struct AWSPartition: Sendable, Equatable {
+    /// `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`.
+    public let id: String
+    /// `amazonaws.com`, `amazonaws.com.cn`, ...
+    public let dnsSuffix: String
+    /// The region global services are signed in (`us-east-1` for `aws`).
+    public let globalRegion: String
+    /// The host label global services use before the suffix (`iam.amazonaws.com`, `iam.us-gov.amazonaws.com`).
+    let globalHostLabel: String?
+
+    /// The standard partition.
+    public static let aws = AWSPartition(id: "aws", dnsSuffix: "amazonaws.com", globalRegion: "us-east-1", globalHostLabel: nil)
+    /// China (`cn-*`).
+    public static let china = AWSPartition(id: "aws-cn", dnsSuffix: "amazonaws.com.cn", globalRegion: "cn-north-1",
+                                           globalHostLabel: "cn-north-1")
+    /// AWS GovCloud (US) (`us-gov-*`).
+    public static let govCloud = AWSPartition(id: "aws-us-gov", dnsSuffix: "amazonaws.com", globalRegion: "us-gov-west-1",
+                                              globalHostLabel: "us-gov")
+    /// US ISO East (`us-iso-*`).
+    public static let iso = AWSPartition(id: "aws-iso", dnsSuffix: "c2s.ic.gov", globalRegion: "us-iso-east-1",
+                                         globalHostLabel: "us-iso-east-1")
+    /// US ISOB East (`us-isob-*`).
+    public static let isoB = AWSPartition(id: "aws-iso-b", dnsSuffix: "sc2s.sgov.gov", globalRegion: "us-isob-east-1",
+                                          globalHostLabel: "us-isob-east-1")
+
+    /// The partition a region belongs to (`cn-*` → aws-cn, `us-gov-*` → aws-us-gov, else aws).
+    public static func containing(region: String) -> AWSPartition {
+        if region.hasPrefix("cn-") { return .china }
+        if region.hasPrefix("us-gov-") { return .govCloud }
+        if region.hasPrefix("us-isob-") { return .isoB }
+        if region.hasPrefix("us-iso-") { return .iso }
+        return .aws
+    }
+
+    /// The standard host of a service: `{prefix}.{region}.{suffix}`, or the partition's global
+    /// host for global services.
+    public func hostname(endpointPrefix: String, region: String, isGlobal: Bool) -> String {
+        guard isGlobal else { return "\(endpointPrefix).\(region).\(dnsSuffix)" }
+        return [endpointPrefix, globalHostLabel, dnsSuffix].compactMap { $0 }.joined(separator: ".")
+    }
+}

@@ -1,1 +1,0 @@
-// The AWSServices module. See ARCHITECTURE.md.

@@ -1,0 +1,90 @@
+import AWSCore
+import Foundation
+
+/// AWS CloudFormation: stacks, change sets, resources, events and templates.
+public struct CloudFormation: Sendable {
+    /// The client every call goes through.
+    public let client: AWSClient
+
+    /// A CloudFormation client that calls through `client`.
+    public init(client: AWSClient) { self.client = client }
+
+    func call<Output: Decodable & Sendable>(_ action: String, _ parameters: QueryParameters) async throws -> Output {
+        try await client.query(.cloudFormation, action: action, parameters: parameters.values)
+    }
+
+    func call(_ action: String, _ parameters: QueryParameters) async throws {
+        try await client.query(.cloudFormation, action: action, parameters: parameters.values)
+    }
+
+    /// Whether an error says the stack does not exist (`ValidationError` "Stack with id X does
+    /// not exist"). The one place that knows how CloudFormation words it.
+    public static func isStackMissing(_ error: any Error) -> Bool {
+        guard let details = AWSErrorDetails(error) else { return false }
+        return details.code == "ValidationError" && details.message.contains("does not exist")
+    }
+
+    /// Whether an error says there is nothing to update (`No updates are to be performed.`).
+    public static func isNoUpdates(_ error: any Error) -> Bool {
+        guard let details = AWSErrorDetails(error) else { return false }
+        return details.code == "ValidationError" && details.message.contains("No updates are to be performed")
+    }
+
+    /// The stack named `stackName` (name or ID), or `nil` when it does not exist.
+    public func describeStack(_ stackName: String) async throws -> Stack? {
+        var parameters = QueryParameters()
+        parameters.set("StackName", stackName)
+        do {
+            let page: DescribeStacksPage = try await call("DescribeStacks", parameters)
+            return page.stacks.member.first
+        } catch where Self.isStackMissing(error) {
+            return nil
+        }
+    }
+
+    /// Every stack in the region that is not deleted, all pages (DescribeStacks).
+    public func describeStacks() async throws -> [Stack] {
+        try await paginate(operation: "DescribeStacks") { token in
+            var parameters = QueryParameters()
+            parameters.set("NextToken", token)
+            let page: DescribeStacksPage = try await call("DescribeStacks", parameters)
+            return page
+        } items: { $0.stacks.member } nextToken: { $0.nextToken }
+    }
+
+    /// Cancels an update in progress (CancelUpdateStack).
+    public func cancelUpdateStack(_ stackName: String) async throws {
+        var parameters = QueryParameters()
+        parameters.set("StackName", stackName)
+        try await call("CancelUpdateStack", parameters)
+    }
+
+    /// Continues rolling back a stack in `UPDATE_ROLLBACK_FAILED` (ContinueUpdateRollback),
+    /// skipping the resources that cannot be rolled back.
+    public func continueUpdateRollback(
+        _ stackName: String, resourcesToSkip: [String] = [], roleARN: String? = nil
+    ) async throws {
+        var parameters = QueryParameters()
+        parameters.set("StackName", stackName)
+        parameters.set("ResourcesToSkip", list: resourcesToSkip)
+        parameters.set("RoleARN", roleARN)
+        try await call("ContinueUpdateRollback", parameters)
+    }
+
+    /// Starts deleting a stack (DeleteStack); `retainResources` only for a stack in `DELETE_FAILED`.
+    public func deleteStack(_ stackName: String, retainResources: [String] = [], roleARN: String? = nil) async throws {
+        var parameters = QueryParameters()
+        parameters.set("StackName", stackName)
+        parameters.set("RetainResources", list: retainResources)
+        parameters.set("RoleARN", roleARN)
+        try await call("DeleteStack", parameters)
+    }
+
+    /// Turns termination protection on or off (UpdateTerminationProtection).
+    public func updateTerminationProtection(_ stackName: String, enabled: Bool) async throws {
+        var parameters = QueryParameters()
+        parameters.set("StackName", stackName)
+        parameters.set("EnableTerminationProtection", enabled)
+        try await call("UpdateTerminationProtection", parameters)
+    }
+}

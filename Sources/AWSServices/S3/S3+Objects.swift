@@ -1,0 +1,68 @@
+import AWSCore
+import Foundation
+
+extension S3 {
+    /// An object's metadata, or `nil` when there is no object under the key (HeadObject).
+    public func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
+        let response = try await send("HeadObject", method: "HEAD", bucket: bucket, key: key, accepting: [404])
+        return response.statusCode == 404 ? nil : ObjectMetadata(headers: response)
+    }
+
+    /// Writes an object (PutObject). With `options.onlyIfAbsent` an existing object is left alone
+    /// and the result is `.alreadyExists`.
+    public func putObject(
+        bucket: String, key: String, body: HTTPBody, options: PutObjectOptions = PutObjectOptions()
+    ) async throws -> PutObjectResult {
+        var headers = options.objectHeaders
+        if options.sendContentMD5 { headers.append(("Content-MD5", Self.contentMD5(try body.bytes()))) }
+        if options.onlyIfAbsent { headers.append(("If-None-Match", "*")) }
+        let response = try await send(
+            "PutObject", method: "PUT", bucket: bucket, key: key, headers: headers, body: body, accepting: [412])
+        if response.statusCode == 412 { return .alreadyExists }
+        return .written(eTag: response.header("ETag").map(Self.unquoted), versionId: response.header("x-amz-version-id"))
+    }
+
+    /// An object's bytes and metadata (GetObject).
+    public func getObject(bucket: String, key: String) async throws -> S3ObjectContent {
+        let response = try await send("GetObject", method: "GET", bucket: bucket, key: key)
+        return S3ObjectContent(body: response.body, metadata: ObjectMetadata(headers: response))
+    }
+
+    /// Every object under `prefix`, all pages (ListObjectsV2).
+    public func listObjectsV2(bucket: String, prefix: String? = nil) async throws -> [S3Object] {
+        try await paginate(operation: "ListObjectsV2") { token in
+            var query: [(String, String)] = [("list-type", "2")]
+            if let prefix { query.append(("prefix", prefix)) }
+            if let token { query.append(("continuation-token", token)) }
+            let response = try await send("ListObjectsV2", method: "GET", bucket: bucket, query: query)
+            return try decode(ListObjectsV2Page.self, response, operation: "ListObjectsV2")
+        } items: { $0.contents ?? [] } nextToken: { $0.isTruncated == true ? $0.nextContinuationToken : nil }
+    }
+
+    /// Deletes one object (DeleteObject); deleting a missing key succeeds.
+    public func deleteObject(bucket: String, key: String) async throws {
+        _ = try await send("DeleteObject", method: "DELETE", bucket: bucket, key: key)
+    }
+
+    /// Deletes many objects, 1,000 per request (DeleteObjects), and reports per key.
+    public func deleteObjects(bucket: String, keys: [String]) async throws -> DeleteObjectsResult {
+        var result = DeleteObjectsResult(deleted: [], errors: [])
+        for start in stride(from: 0, to: keys.count, by: 1000) {
+            let batch = keys[start..<min(start + 1000, keys.count)]
+            let body = Data(Self.deleteObjectsXML(keys: Array(batch)).utf8)
+            let response = try await send(
+                "DeleteObjects", method: "POST", bucket: bucket, query: [("delete", "")],
+                headers: [("Content-MD5", Self.contentMD5(body)), ("Content-Type", "application/xml")], body: .data(body))
+            let page = try decode(DeleteObjectsPage.self, response, operation: "DeleteObjects")
+            result.deleted += (page.deleted ?? []).compactMap(\.key)
+            result.errors += page.error ?? []
+        }
+        return result
+    }
+
+    /// The `<Delete>` document for DeleteObjects (quiet mode lists only failures... so it is off).
+    static func deleteObjectsXML(keys: [String]) -> String {
+        let objects = keys.map { "<Object><Key>\(xmlEscaped($0))</Key></Object>" }.joined()
+        return "<Delete xmlns=\"\(xmlNamespace)\">\(objects)<Quiet>false</Quiet></Delete>"
+    }
+}

@@ -1,0 +1,80 @@
+import AWSCore
+import Foundation
+
+/// How `S3.upload(file:)` splits a file.
+public struct MultipartPolicy: Sendable, Equatable {
+    /// The smallest part S3 accepts (except the last): 5 MiB.
+    public static let minimumPartSize: UInt64 = 5 * 1024 * 1024
+    /// S3's largest part number.
+    public static let maximumPartCount: UInt64 = 10_000
+
+    /// Files of this size or larger go up in parts.
+    public var threshold: UInt64
+    /// The size of each part (at least 5 MiB; grown when the file would need more than 10,000 parts).
+    public var partSize: UInt64
+    /// How many parts are uploaded at the same time.
+    public var concurrentParts: Int
+
+    /// A policy; the defaults are an 8 MiB threshold, 8 MiB parts and 4 parts at a time.
+    public init(threshold: UInt64 = 8 * 1024 * 1024, partSize: UInt64 = 8 * 1024 * 1024, concurrentParts: Int = 4) {
+        self.threshold = threshold
+        self.partSize = max(partSize, Self.minimumPartSize)
+        self.concurrentParts = max(1, concurrentParts)
+    }
+
+    /// The byte ranges (offset, length) of the parts of a file of `size` bytes.
+    public func parts(ofSize size: UInt64) -> [(offset: UInt64, length: UInt64)] {
+        let neededSize = (size + Self.maximumPartCount - 1) / Self.maximumPartCount
+        let size64 = max(partSize, neededSize)
+        return stride(from: UInt64(0), to: size, by: Int(size64)).map { offset in
+            (offset, min(size64, size - offset))
+        }
+    }
+}
+
+extension S3 {
+    /// Uploads a file: in one PutObject below `policy.threshold`, else as a multipart upload whose
+    /// parts are byte ranges of the file. A failed multipart upload is aborted.
+    public func upload(
+        file: URL, bucket: String, key: String, options: PutObjectOptions = PutObjectOptions(),
+        policy: MultipartPolicy = MultipartPolicy()
+    ) async throws -> PutObjectResult {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+        if size < policy.threshold {
+            return try await putObject(
+                bucket: bucket, key: key, body: .file(file, offset: 0, length: size), options: options)
+        }
+        let uploadId = try await createMultipartUpload(bucket: bucket, key: key, options: options)
+        do {
+            let completed = try await uploadParts(
+                file: file, bucket: bucket, key: key, uploadId: uploadId, ranges: policy.parts(ofSize: size),
+                concurrency: policy.concurrentParts, sendContentMD5: options.sendContentMD5)
+            return try await completeMultipartUpload(
+                bucket: bucket, key: key, uploadId: uploadId, parts: completed, onlyIfAbsent: options.onlyIfAbsent)
+        } catch {
+            try? await abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
+            throw error
+        }
+    }
+
+    /// Uploads the byte ranges of a file as parts 1...n, at most `concurrency` at a time.
+    private func uploadParts(
+        file: URL, bucket: String, key: String, uploadId: String, ranges: [(offset: UInt64, length: UInt64)],
+        concurrency: Int, sendContentMD5: Bool
+    ) async throws -> [CompletedPart] {
+        try await withThrowingTaskGroup(of: CompletedPart.self) { group in
+            var completed: [CompletedPart] = []
+            for (index, range) in ranges.enumerated() {
+                if index >= concurrency, let part = try await group.next() { completed.append(part) }
+                group.addTask {
+                    try await uploadPart(
+                        bucket: bucket, key: key, uploadId: uploadId, partNumber: index + 1,
+                        body: .file(file, offset: range.offset, length: range.length), sendContentMD5: sendContentMD5)
+                }
+            }
+            for try await part in group { completed.append(part) }
+            return completed.sorted { $0.partNumber < $1.partNumber }
+        }
+    }
+}
