@@ -1,5 +1,7 @@
 import AWSCore
+import Builds
 import Configuration
+import Templates
 import Foundation
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
@@ -19,6 +21,13 @@ public enum FailurePresenter {
             return PresentedFailure(
                 category: .awsConfiguration,
                 message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+        case let error as TemplateError:
+            return PresentedFailure(category: .badInput, message: error.description)
+        case let error as BuildPlanError:
+            return PresentedFailure(category: .badInput, message: error.description)
+        case let error as BuilderError:
+            return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
+                                    message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:
