@@ -1,5 +1,6 @@
 import AWSCore
 import Configuration
+import Deployment
 import Foundation
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
@@ -19,6 +20,8 @@ public enum FailurePresenter {
             return PresentedFailure(
                 category: .awsConfiguration,
                 message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+        case let error as DeploymentError:
+            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:
