@@ -69,7 +69,7 @@ public struct Deployer: Sendable {
         input.notificationARNs = request.notificationARNs
         input.includeNestedStacks = true
         input.description = "ferry deploy --env \(request.environmentName)"
-        sink.emit(DeployStepEvent("changeSet", "creating a \(type.rawValue) change set for stack \(request.stackName)",
+        sink.emit(DeployStepEvent("changeSet", "creating \(type == .create ? "a CREATE" : "an UPDATE") change set for stack \(request.stackName)",
                                   details: parameters.masked.isEmpty ? [] : ["parameters: " + parameters.masked.map(\.description).joined(separator: " ")]))
 
         guard let created = try await createChangeSet(input) else {
@@ -146,9 +146,9 @@ public struct Deployer: Sendable {
         let started = ContinuousClock.now
         let tracker = StackEventTracker(rootStackID: created.stackID, earlierEventIDs: earlier, expectedResourceCount: expected)
         return try await stream.follow(tracker) { events, tracker in
-            let progress = tracker.progress
             let elapsed = Int((ContinuousClock.now - started).components.seconds)
             for event in events {
+                let progress = tracker.progress(through: event)
                 sink.emit(StackActivityEvent(event, done: progress.done, total: progress.total, elapsedSeconds: elapsed))
             }
         }

@@ -89,4 +89,16 @@ public struct StackEventTracker: Sendable {
     public var progress: (done: Int, total: Int) {
         (completed.count, max(expectedResourceCount, touched.count))
     }
+
+    /// The progress as it was right after `event` (for showing each event with its own count).
+    public func progress(through event: StackEvent) -> (done: Int, total: Int) {
+        var done: Set<String> = []
+        for earlier in events {
+            if !isStackLevel(earlier), earlier.resourceStatus?.hasSuffix("_COMPLETE") == true {
+                done.insert("\(earlier.stackId)|\(earlier.logicalResourceId ?? "")")
+            }
+            if earlier.eventId == event.eventId { break }
+        }
+        return (done.count, progress.total)
+    }
 }
