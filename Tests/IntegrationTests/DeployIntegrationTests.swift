@@ -13,7 +13,7 @@ extension Integration {
         static let lockKey = "app/dev/.ferry/locks/\(stackName).json"
 
         /// A project folder with a ferry.toml and the given template, and the artifact bucket created.
-        private func project(_ env: EmulatorEnvironment, template: String) async throws -> TemporaryFolder {
+        private func project(_ env: EmulatorEnvironment, template: String, settings: String = "") async throws -> TemporaryFolder {
             let folder = try TemporaryFolder("ferry-deploy")
             try folder.write("ferry.toml", """
             template = "template.yaml"
@@ -24,6 +24,7 @@ extension Integration {
 
             [env.dev]
             stack_name = "\(Self.stackName)"
+            \(settings)
 
             [env.dev.parameters]
             Stage = "dev"
@@ -187,6 +188,59 @@ extension Integration {
             // Our own lock is released at the end.
             let objects = try await s3Client(env).listObjectsV2(bucket: Self.bucket, prefix: "app/dev/.ferry/locks/")
             #expect(objects.isEmpty)
+        }
+
+        @Test func aStaleLockIsReplacedWithAWarning() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try await project(env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n")
+            let holder = """
+            {"id": "crashed", "owner": "arn:aws:iam::123456789012:user/bob", "host": "ci-runner", "pid": 7,
+             "stackName": "\(Self.stackName)", "environment": "dev",
+             "acquiredAt": "\(Date().addingTimeInterval(-9000).formatted(.iso8601))",
+             "expiresAt": "\(Date().addingTimeInterval(-1800).formatted(.iso8601))"}
+            """
+            _ = try await s3Client(env).putObject(bucket: Self.bucket, key: Self.lockKey, body: .data(Data(holder.utf8)))
+            let run = try await FerryRun.run(["deploy", "--yes"], in: folder.url, environment: env.variables)
+            #expect(run.exitCode == 0, "\(run.output)")
+            #expect(run.stdout.contains("replaced a stale lock of arn:aws:iam::123456789012:user/bob"), "\(run.output)")
+        }
+
+        @Test func approvalRequiredNeedsApproveOffATerminalAndTerminationProtectionIsTurnedOn() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try await project(
+                env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n",
+                settings: "approval = \"required\"\ntermination_protection = true")
+            let refused = try await FerryRun.run(["deploy", "--yes"], in: folder.url, environment: env.variables)
+            #expect(refused.exitCode == 1, "\(refused.output)")
+            #expect(refused.stderr.contains("--approve"), "\(refused.output)")
+            #expect(refused.stdout.contains("+ Jobs (AWS::SQS::Queue)"), "the change set is shown first: \(refused.output)")
+
+            let approved = try await FerryRun.run(["deploy", "--approve"], in: folder.url, environment: env.variables)
+            #expect(approved.exitCode == 0, "\(approved.output)")
+            let cloudFormation = CloudFormation(client: try AWSSession.make(AWSSessionOptions(processEnvironment: env.variables)).client)
+            let stack = try #require(try await cloudFormation.describeStack(Self.stackName))
+            if stack.enableTerminationProtection == true {
+                #expect(approved.stdout.contains("termination protection turned on"), "\(approved.output)")
+            } else {
+                // moto 5.2.1 does not implement UpdateTerminationProtection: the deploy says so
+                // and names the command instead of failing a deploy that succeeded.
+                #expect(approved.stdout.contains("could not turn on termination protection"), "\(approved.output)")
+                #expect(approved.stdout.contains("update-termination-protection --enable-termination-protection --stack-name \(Self.stackName)"))
+            }
+        }
+
+        @Test func noWaitRefusesAStackThatIsBusy() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try await project(env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n")
+            // Start a deploy and interrupt it as soon as it executes: the stack stays busy for a moment.
+            let (interrupted, _) = try await FerryLiveRun.run(
+                ["deploy", "--yes"], in: folder.url, environment: env.variables,
+                signalWhen: "executing change set", signal: SIGINT)
+            #expect(interrupted.exitCode == 130, "\(interrupted.output)")
+            try folder.write("template.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  More:\n    Type: AWS::SQS::Queue\n")
+            let run = try await FerryRun.run(["deploy", "--yes", "--no-wait"], in: folder.url, environment: env.variables)
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.stderr.contains("CREATE_IN_PROGRESS"), "\(run.output)")
         }
 
         @Test func ctrlCDuringExecutionSaysCloudFormationGoesOnAndExits130() async throws {

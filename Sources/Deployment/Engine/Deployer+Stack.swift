@@ -46,11 +46,19 @@ extension Deployer {
         }
     }
 
-    /// Turns termination protection on when the environment asks for it and it is off.
+    /// Turns termination protection on when the environment asks for it and it is off. The
+    /// deploy itself succeeded, so a refusal is a warning with the command to run, not a failure.
     func protectIfAsked(_ request: DeployRequest, stack: Stack?) async throws {
         guard request.terminationProtection, let stack, stack.enableTerminationProtection != true else { return }
-        try await cloudFormation.updateTerminationProtection(stack.stackId ?? request.stackName, enabled: true)
-        sink.emit(DeployStepEvent("terminationProtection", "termination protection turned on for stack \(request.stackName)"))
+        do {
+            try await cloudFormation.updateTerminationProtection(stack.stackId ?? request.stackName, enabled: true)
+            sink.emit(DeployStepEvent("terminationProtection", "termination protection turned on for stack \(request.stackName)"))
+        } catch {
+            sink.emit(DeployStepEvent(
+                "terminationProtection", "could not turn on termination protection for stack \(request.stackName): \(error)",
+                level: .warning,
+                details: ["run: aws cloudformation update-termination-protection --enable-termination-protection --stack-name \(request.stackName)"]))
+        }
     }
 
     /// `ferry deploy --cancel`: cancels the update in progress (CancelUpdateStack) and follows
