@@ -166,6 +166,38 @@ extension Integration {
             #expect(recovered.stdout.contains("is CREATE_COMPLETE"), "\(recovered.output)")
         }
 
+        @Test func aFailingNestedStackNamesTheNestedResourceAsRootCause() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let url = try await nestedTemplate(env, """
+            Resources:
+              Jobs:
+                Type: AWS::SQS::Queue
+              Broken:
+                Type: AWS::Logs::LogGroup
+                Metadata:
+                  FerryEmulatorFail: "Resource handler returned message: Log group quota reached"
+                Properties:
+                  LogGroupName: /ferry-it/broken
+            """)
+            let folder = try await project(env, template: Self.root(childURL: url))
+            let run = try await FerryRun.run(["deploy", "--yes"], in: folder.url, environment: env.variables)
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.stdout.contains("root cause: Broken (AWS::Logs::LogGroup) in stack \(Self.stackName)-Workers-"), "\(run.output)")
+            #expect(run.stdout.contains("Log group quota reached"), "\(run.output)")
+            #expect(run.stderr.contains("ROLLBACK_COMPLETE"), "\(run.output)")
+        }
+
+        @Test func aMissingArtifactBucketIsNamedWithTheFix() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try TemporaryFolder("ferry-deploy")
+            try folder.write("ferry.toml", "[artifacts]\nbucket = \"nobody-made-this\"\n\n[env.dev]\nstack_name = \"x-dev\"\n")
+            try folder.write("template.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n")
+            let run = try await FerryRun.run(["deploy", "--yes"], in: folder.url, environment: env.variables)
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.stderr.contains("artifact bucket nobody-made-this does not exist"), "\(run.output)")
+            #expect(run.stderr.contains("ferry package --create-bucket --env dev"), "\(run.output)")
+        }
+
         @Test func aLockHeldBySomeoneElseIsRefusedWithTheirName() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try await project(env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n")

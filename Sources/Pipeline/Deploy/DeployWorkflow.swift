@@ -57,7 +57,16 @@ public struct DeployWorkflow: Sendable {
                 stackName: stackName, environment: context.environment.name, acquiredAt: Date(),
                 expiresAt: Date().addingTimeInterval(lock.lifetime))
             let unlock = "ferry deploy --env \(context.environment.name) --force-unlock"
-            switch try await lock.acquire(mine, unlockCommand: unlock) {
+            let acquisition: EnvironmentLock.Acquisition
+            do {
+                acquisition = try await lock.acquire(mine, unlockCommand: unlock)
+            } catch where S3.isNotFound(error) {
+                throw PipelineFailure(
+                    .operationFailed,
+                    "the artifact bucket \(lock.bucket) does not exist (it holds the deploy lock and history): "
+                        + "run `ferry package --create-bucket --env \(context.environment.name)` or check it with `ferry doctor`")
+            }
+            switch acquisition {
             case .acquired:
                 break
             case .replacedStale(_, let previous):
