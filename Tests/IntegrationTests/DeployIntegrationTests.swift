@@ -291,6 +291,9 @@ extension Integration {
             let next = try await FerryRun.run(["deploy", "--yes"], in: folder.url, environment: env.variables)
             #expect(next.exitCode == 0, "\(next.output)")
             #expect(next.stdout.contains("up to date"), "\(next.output)")
+            let history = try await FerryRun.run(["history", "--json"], in: folder.url, environment: env.variables)
+            let outcomes = history.jsonLines.compactMap { (($0["data"] as? [String: Any])?["record"] as? [String: Any])?["outcome"] as? String }
+            #expect(outcomes == ["up-to-date", "interrupted"], "\(history.output)")
         }
 
         @Test func dryRunShowsTheChangeSetAndChangesNothing() async throws {

@@ -80,6 +80,15 @@ public struct DeployWorkflow: Sendable {
 
         let started = Date()
         let git = await GitState.read(in: context.project.directory)
+        if let lock, let holder, let history = context.history {
+            // Ctrl-C: record the interrupted deploy, then free the lock (CloudFormation goes on).
+            let who = context.identity.arn
+            request.interruption?.onInterrupt {
+                let record = HistoryRecorder.interrupted(deployRequest, who: who, started: started, git: git)
+                _ = try? await history.append(record)
+                try? await lock.release(holder)
+            }
+        }
         let outcome: Result<DeployResult, any Error>
         do {
             outcome = .success(try await deployer.deploy(deployRequest, approve: approval(request, context: context)))

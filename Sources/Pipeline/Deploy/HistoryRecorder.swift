@@ -3,6 +3,17 @@ import Foundation
 
 /// Turns a deploy's outcome into its history record.
 enum HistoryRecorder {
+    /// The record of a deploy stopped with Ctrl-C (CloudFormation may still be working).
+    static func interrupted(_ request: DeployRequest, who: String, started: Date, git: GitState) -> DeployRecord {
+        DeployRecord(
+            stackName: request.stackName, environment: request.environmentName, who: who, startedAt: started,
+            durationSeconds: Date().timeIntervalSince(started), gitCommit: git.commit, gitDirty: git.dirty,
+            templateHash: "", templateURL: nil,
+            parameters: request.parameters.masked.map { DeployRecord.Entry(key: $0.key, value: $0.value) },
+            artifactHashes: [], changeSummary: "interrupted (CloudFormation went on without Ferry watching)", changes: [],
+            outcome: .interrupted, finalStatus: nil, rootCause: nil)
+    }
+
     static func record(
         _ outcome: Result<DeployResult, any Error>, request: DeployRequest, who: String, started: Date, git: GitState
     ) -> DeployRecord {
