@@ -83,17 +83,23 @@ let package = Package(
             name: "Reporting",
             swiftSettings: swiftSettings
         ),
+        // Change-set deploys, stack status, event streams, root cause, lock and history.
+        .target(
+            name: "Deployment",
+            dependencies: ["Templates", "AWSServices", "Configuration", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting"],
+            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting", "Deployment"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
         .target(
             name: "FerryCLI",
             dependencies: [
-                "Pipeline", "Reporting",
+                "Pipeline", "Reporting", "Deployment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -139,6 +145,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "DeploymentTests",
+            dependencies: ["Deployment", "AWSServices", "AWSCore", "Templates", "Configuration"],
+            exclude: ["Fixtures"],  // read through #filePath, not bundled
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],
             swiftSettings: swiftSettings
@@ -161,7 +173,7 @@ let package = Package(
         // Drives the real `ferry` binary and the engines against the local emulator.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FerryCLI", "AWSServices", "AWSCore"],
+            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -2,6 +2,7 @@ import AWSCore
 import Builds
 import Configuration
 import Templates
+import Deployment
 import Foundation
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
@@ -28,6 +29,8 @@ public enum FailurePresenter {
         case let error as BuilderError:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
                                     message: error.description)
+        case let error as DeploymentError:
+            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:

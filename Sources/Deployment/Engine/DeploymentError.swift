@@ -1,0 +1,96 @@
+import Foundation
+
+/// Why a deploy stopped: what happened, to which stack, and what to do next.
+public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatable {
+    private enum Kind: Sendable, Equatable {
+        case refused(reason: String, command: String?)
+        case changeSetFailed(stack: String, reason: String)
+        case operationFailed(stack: String, status: String, rootCause: RootCause?)
+        case locked(LockHolder, key: String, command: String)
+        case template(path: String, reason: String)
+        case templateTooLarge(path: String, size: Int)
+        case badParameter(String)
+        case noHistory(reason: String)
+    }
+
+    private let kind: Kind
+
+    /// A stack state that needs a person first; `command` is the exact command to run.
+    public static func refused(_ reason: String, command: String?) -> DeploymentError {
+        DeploymentError(kind: .refused(reason: reason, command: command))
+    }
+
+    /// CloudFormation could not compute the change set.
+    public static func changeSetFailed(stack: String, reason: String) -> DeploymentError {
+        DeploymentError(kind: .changeSetFailed(stack: stack, reason: reason))
+    }
+
+    /// The stack operation ended in a failed state.
+    public static func operationFailed(stack: String, status: String, rootCause: RootCause?) -> DeploymentError {
+        DeploymentError(kind: .operationFailed(stack: stack, status: status, rootCause: rootCause))
+    }
+
+    /// Someone else holds the environment's lock.
+    public static func locked(_ holder: LockHolder, key: String, command: String) -> DeploymentError {
+        DeploymentError(kind: .locked(holder, key: key, command: command))
+    }
+
+    /// The template could not be read.
+    public static func template(path: String, reason: String) -> DeploymentError {
+        DeploymentError(kind: .template(path: path, reason: reason))
+    }
+
+    /// The template is over 51,200 bytes and there is no artifact bucket to upload it to.
+    public static func templateTooLarge(path: String, size: Int) -> DeploymentError {
+        DeploymentError(kind: .templateTooLarge(path: path, size: size))
+    }
+
+    /// A `--parameter` that is not `KEY=VALUE`.
+    public static func badParameter(_ text: String) -> DeploymentError {
+        DeploymentError(kind: .badParameter(text))
+    }
+
+    /// History could not be read.
+    public static func noHistory(_ reason: String) -> DeploymentError {
+        DeploymentError(kind: .noHistory(reason: reason))
+    }
+
+    /// Whether the input was wrong (a flag, a template) rather than the operation.
+    public var isBadInput: Bool {
+        switch kind {
+        case .template, .templateTooLarge, .badParameter: true
+        default: false
+        }
+    }
+
+    /// The root cause, when the stack operation failed.
+    public var rootCause: RootCause? {
+        if case .operationFailed(_, _, let cause) = kind { return cause }
+        return nil
+    }
+
+    public var description: String {
+        switch kind {
+        case .refused(let reason, let command):
+            return command.map { "\(reason). Run: \($0)" } ?? reason
+        case .changeSetFailed(let stack, let reason):
+            return "CloudFormation could not create a change set for stack \(stack): \(reason)"
+        case .operationFailed(let stack, let status, let cause):
+            let root = cause.map { "; root cause: \($0.summary)" } ?? ""
+            return "deploy of stack \(stack) failed, the stack is \(status)\(root)"
+        case .locked(let holder, let key, let command):
+            return "the environment is locked by \(holder.owner) (on \(holder.host), pid \(holder.pid)) since "
+                + "\(holder.acquiredAt.formatted(.iso8601)), until \(holder.expiresAt.formatted(.iso8601)) "
+                + "(lock object \(key)). Wait for their deploy to finish; if it is stale, run: \(command)"
+        case .template(let path, let reason):
+            return "cannot read template \(path): \(reason)"
+        case .templateTooLarge(let path, let size):
+            return "template \(path) is \(size) bytes, over CloudFormation's 51,200-byte limit for inline templates, "
+                + "and no artifact bucket is configured: set [artifacts] bucket in ferry.toml or pass --template-url"
+        case .badParameter(let text):
+            return "--parameter \(text): expected KEY=VALUE (for example --parameter LogLevel=DEBUG)"
+        case .noHistory(let reason):
+            return "cannot read deploy history: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Deployment
+import Foundation
+import Pipeline
+import Reporting
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `ferry deploy`: a change-set deploy of one environment, with events, root cause, lock and history.
+struct DeployCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy the (packaged) template with a CloudFormation change set.",
+        discussion: """
+        Creates a change set, shows it grouped by stack, asks (on a terminal, or always for \
+        environments with approval = "required"), executes it and follows the events of every \
+        nested stack. "No changes" is success. On failure the root cause is printed first.
+        Exits 0 when deployed or up to date, 1 when the deploy failed or was refused, 130 on Ctrl-C.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "The template file to deploy (default: the packaged template under .ferry/package/, else the environment's template).")
+    var template: String?
+
+    @Option(name: .customLong("template-url"), help: "Deploy the template at this S3 URL instead of a local file.")
+    var templateURL: String?
+
+    @Option(name: .customLong("parameter"), help: ArgumentHelp("Override a stack parameter (repeatable).", valueName: "KEY=VALUE"))
+    var parameters: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Create and show the change set, then delete it.")
+    var dryRun = false
+
+    @Flag(name: [.customShort("y"), .long], help: "Execute without asking (not enough for environments with approval = \"required\").")
+    var yes = false
+
+    @Flag(name: .long, help: "Approve the change set, also for environments with approval = \"required\".")
+    var approve = false
+
+    @Flag(name: .customLong("no-wait"), help: "Fail instead of waiting when another operation is running on the stack.")
+    var noWait = false
+
+    @Flag(name: .long, help: "Cancel the stack update in progress (CancelUpdateStack).")
+    var cancel = false
+
+    @Flag(name: .customLong("continue-rollback"), help: "Continue the rollback of a stack in UPDATE_ROLLBACK_FAILED.")
+    var continueRollback = false
+
+    @Flag(name: .customLong("force-unlock"), help: "Remove the environment's deploy lock first, whoever holds it.")
+    var forceUnlock = false
+
+    @Option(name: .customLong("role-arn"), help: "The service role CloudFormation uses.")
+    var roleARN: String?
+
+    @Option(name: .customLong("notification-arn"), help: "An SNS topic for stack events (repeatable).")
+    var notificationARNs: [String] = []
+
+    func validate() throws {
+        if cancel && continueRollback { throw ValidationError("--cancel and --continue-rollback cannot be used together") }
+        if template != nil && templateURL != nil { throw ValidationError("--template and --template-url cannot be used together") }
+    }
+
+    func run() async throws {
+        let context = CommandContext(options: global)
+        let interruption = DeployInterruption()
+        let watcher = InterruptWatcher(interruption: interruption, json: global.json)
+        watcher.start()
+        defer { watcher.stop() }
+        let action: DeployWorkflowRequest.Action = cancel ? .cancel : continueRollback ? .continueRollback : .deploy
+        let request = DeployWorkflowRequest(
+            projectDirectory: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
+            session: context.sessionOptions, action: action,
+            templatePath: template.map { URL(fileURLWithPath: $0, relativeTo: context.workingDirectory).standardizedFileURL },
+            templateURL: templateURL, parameterOverrides: parameters, roleARN: roleARN, notificationARNs: notificationARNs,
+            dryRun: dryRun, noWait: noWait, forceUnlock: forceUnlock,
+            approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
+            interruption: interruption)
+        try await context.reportingErrors {
+            _ = try await DeployWorkflow(sink: context.sink).run(request)
+        }
+    }
+}
+
+/// Asks a yes/no question on the terminal.
+enum TerminalQuestion {
+    /// Prints `question` and reads one line; `y`/`yes` is true.
+    @Sendable static func ask(_ question: String) async -> Bool {
+        FileHandle.standardOutput.write(Data(question.utf8))
+        let answer = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: readLine() ?? "") }
+        }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}

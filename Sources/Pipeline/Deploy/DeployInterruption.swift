@@ -1,0 +1,46 @@
+import Synchronization
+
+/// What a Ctrl-C means at each moment of a deploy, and what to clean up: shared between the
+/// deploy workflow (which updates it) and the CLI's signal handler (which reads it).
+public final class DeployInterruption: Sendable {
+    /// Where the deploy is.
+    public enum Phase: Sendable, Equatable {
+        /// Nothing has been executed yet: stopping changes nothing.
+        case preparing
+        /// CloudFormation is executing the change set: it goes on without us.
+        case executing(stackName: String, environment: String)
+    }
+
+    private struct State: Sendable {
+        var phase: Phase = .preparing
+        var cleanup: (@Sendable () async -> Void)?
+    }
+
+    private let state = Mutex(State())
+
+    /// A fresh registry.
+    public init() {}
+
+    /// The current phase.
+    public var phase: Phase { state.withLock { $0.phase } }
+
+    /// Sets the phase.
+    public func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
+
+    /// Registers the work to do on Ctrl-C (release the lock); `nil` clears it.
+    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?) { state.withLock { $0.cleanup = cleanup } }
+
+    /// The registered cleanup.
+    public var cleanup: (@Sendable () async -> Void)? { state.withLock { $0.cleanup } }
+
+    /// What to tell the person who pressed Ctrl-C.
+    public var message: String {
+        switch phase {
+        case .preparing:
+            return "interrupted before anything was executed: the stack is unchanged"
+        case .executing(let stack, let env):
+            return "interrupted: CloudFormation goes on deploying stack \(stack) (Ctrl-C does not cancel it). "
+                + "Run `ferry deploy --env \(env)` to wait for it, or `ferry deploy --env \(env) --cancel` to cancel the update."
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import AWSCore
+import AWSServices
+import Configuration
+import Deployment
+import Foundation
+import Reporting
+
+/// `ferry deploy` end to end: configuration, AWS session, caller identity, lock, the change-set
+/// deploy, the history record and the lock's release (also when the deploy fails).
+public struct DeployWorkflow: Sendable {
+    private let sink: any EventSink
+    private let transport: any HTTPTransport
+
+    /// A workflow that emits to `sink`.
+    public init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
+        self.sink = sink
+        self.transport = transport
+    }
+
+    /// Runs the request. Returns the deploy's result (nil for `--cancel` / `--continue-rollback`).
+    ///
+    /// - Throws: `ConfigurationError`, AWS errors, `DeploymentError` (refused, locked, ...), or a
+    ///   `PipelineFailure` of category `.operationFailed` when the stack operation failed (after
+    ///   the root cause was emitted and the history recorded).
+    public func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
+        let context = try await DeployContext.make(request, transport: transport)
+        let watched = PhaseWatchingSink(sink, interruption: request.interruption,
+                                        stackName: context.environment.stackName, environment: context.environment.name)
+        let deployer = Deployer(cloudFormation: context.cloudFormation, sink: watched, timing: context.timing)
+        let stackName = context.environment.stackName
+
+        switch request.action {
+        case .cancel:
+            let status = try await deployer.cancelUpdate(stackName: stackName)
+            sink.emit(DeployStepEvent("cancelled", "stack \(stackName) is \(status.rawValue)", level: .success))
+            return nil
+        case .continueRollback:
+            let status = try await deployer.continueRollback(stackName: stackName, roleARN: request.roleARN)
+            guard status == .updateRollbackComplete else {
+                throw PipelineFailure(.operationFailed, "the rollback of stack \(stackName) ended in \(status.rawValue)")
+            }
+            sink.emit(DeployStepEvent("rolledBack", "stack \(stackName) is \(status.rawValue): it can be deployed again", level: .success))
+            return nil
+        case .deploy:
+            break
+        }
+
+        let deployRequest = try context.deployRequest(request)
+        let lock = context.lock
+        var holder: LockHolder?
+        if let lock, !request.dryRun {
+            if request.forceUnlock, let previous = try await lock.forceRelease() {
+                sink.emit(DeployStepEvent("unlock", "removed the lock held by \(previous.owner) (\(previous.host), pid \(previous.pid))", level: .warning))
+            }
+            let mine = LockHolder(
+                owner: context.identity.arn, host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier,
+                stackName: stackName, environment: context.environment.name, acquiredAt: Date(),
+                expiresAt: Date().addingTimeInterval(lock.lifetime))
+            let unlock = "ferry deploy --env \(context.environment.name) --force-unlock"
+            let acquisition: EnvironmentLock.Acquisition
+            do {
+                acquisition = try await lock.acquire(mine, unlockCommand: unlock)
+            } catch where S3.isNotFound(error) {
+                throw PipelineFailure(
+                    .operationFailed,
+                    "the artifact bucket \(lock.bucket) does not exist (it holds the deploy lock and history): "
+                        + "run `ferry package --create-bucket --env \(context.environment.name)` or check it with `ferry doctor`")
+            }
+            switch acquisition {
+            case .acquired:
+                break
+            case .replacedStale(_, let previous):
+                sink.emit(DeployStepEvent("lock", "replaced a stale lock of \(previous.owner) that expired at \(previous.expiresAt.formatted(.iso8601))", level: .warning))
+            }
+            holder = mine
+            request.interruption?.onInterrupt { try? await lock.release(mine) }
+        } else if context.lock == nil {
+            sink.emit(DeployStepEvent("lock", "no artifact bucket configured: deploying without a lock and without history", level: .warning))
+        }
+
+        let started = Date()
+        let git = await GitState.read(in: context.project.directory)
+        if let lock, let holder, let history = context.history {
+            // Ctrl-C: record the interrupted deploy, then free the lock (CloudFormation goes on).
+            let who = context.identity.arn
+            request.interruption?.onInterrupt {
+                let record = HistoryRecorder.interrupted(deployRequest, who: who, started: started, git: git)
+                _ = try? await history.append(record)
+                try? await lock.release(holder)
+            }
+        }
+        let outcome: Result<DeployResult, any Error>
+        do {
+            outcome = .success(try await deployer.deploy(deployRequest, approve: approval(request, context: context)))
+        } catch {
+            outcome = .failure(error)
+        }
+        if let history = context.history, !request.dryRun {
+            let record = HistoryRecorder.record(
+                outcome, request: deployRequest, who: context.identity.arn, started: started, git: git)
+            do {
+                let key = try await history.append(record)
+                sink.emit(DeployStepEvent("history", "recorded s3://\(history.bucket)/\(key)", level: .debug))
+            } catch {
+                sink.emit(DeployStepEvent("history", "could not record the deploy: \(FailurePresenter.present(error).message)", level: .warning))
+            }
+        }
+        if let lock, let holder {
+            try? await lock.release(holder)
+            request.interruption?.onInterrupt(nil)
+        }
+        let result = try outcome.get()
+        if case .failed(let status, let cause) = result.outcome {
+            throw PipelineFailure(
+                .operationFailed, DeploymentError.operationFailed(stack: stackName, status: status.rawValue, rootCause: cause).description)
+        }
+        return result
+    }
+}
+
+extension DeployWorkflow {
+    /// The engine's approval: the environment's policy applied to the flags and the terminal.
+    func approval(_ request: DeployWorkflowRequest, context: DeployContext) -> Deployer.Approval {
+        let input = request.approval
+        let env = context.environment
+        let decision = ApprovalDecision.decide(
+            policy: env.policy.approval, yes: input.yes, approve: input.approve, isTTY: input.isTTY, environment: env.name)
+        return { report in
+            switch decision {
+            case .proceed:
+                return true
+            case .ask:
+                let warning = report.dataLosingChanges.isEmpty ? "" : " (\(report.dataLosingChanges.count) change(s) lose data)"
+                return await input.ask("Execute this change set on stack \(env.stackName)\(warning)? [y/N] ")
+            case .refuse(let reason):
+                throw DeploymentError.refused(reason, command: "ferry deploy --env \(env.name) --approve")
+            }
+        }
+    }
+}
+
+/// Marks the interruption phase `executing` when the deployer starts executing.
+private struct PhaseWatchingSink: EventSink {
+    let base: any EventSink
+    let interruption: DeployInterruption?
+    let stackName: String
+    let environment: String
+
+    init(_ base: any EventSink, interruption: DeployInterruption?, stackName: String, environment: String) {
+        self.base = base
+        self.interruption = interruption
+        self.stackName = stackName
+        self.environment = environment
+    }
+
+    func emit(_ event: any FerryEvent) {
+        if event.kind == "deploy.executing" {
+            interruption?.enter(.executing(stackName: stackName, environment: environment))
+        }
+        base.emit(event)
+    }
+}

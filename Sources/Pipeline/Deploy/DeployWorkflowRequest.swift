@@ -1,0 +1,83 @@
+import Deployment
+import Foundation
+
+/// What `ferry deploy` asks for: the project, the environment and the command-line flags.
+public struct DeployWorkflowRequest: Sendable {
+    /// What the command does.
+    public enum Action: Sendable, Equatable {
+        /// Deploy with a change set (the default).
+        case deploy
+        /// `--cancel`: cancel the update in progress.
+        case cancel
+        /// `--continue-rollback`: continue a failed update rollback.
+        case continueRollback
+    }
+
+    public var projectDirectory: URL
+    public var configPath: URL?
+    public var environmentName: String?
+    public var session: AWSSessionOptions
+    public var action: Action
+    /// `--template PATH`.
+    public var templatePath: URL?
+    /// `--template-url URL`.
+    public var templateURL: String?
+    /// `--parameter K=V`, repeated, in order.
+    public var parameterOverrides: [String]
+    public var roleARN: String?
+    public var notificationARNs: [String]
+    public var dryRun: Bool
+    /// `--no-wait`: fail instead of waiting for another operation.
+    public var noWait: Bool
+    /// `--force-unlock`: remove the lock first, whoever holds it.
+    public var forceUnlock: Bool
+    /// `--yes`, `--approve`, whether stdin is a terminal, and how to ask there.
+    public var approval: ApprovalInput
+    /// Phase and cleanup for Ctrl-C.
+    public var interruption: DeployInterruption?
+
+    /// A request; only the project and how to reach AWS are required.
+    public init(
+        projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        action: Action = .deploy, templatePath: URL? = nil, templateURL: String? = nil, parameterOverrides: [String] = [],
+        roleARN: String? = nil, notificationARNs: [String] = [], dryRun: Bool = false, noWait: Bool = false,
+        forceUnlock: Bool = false, approval: ApprovalInput = ApprovalInput(), interruption: DeployInterruption? = nil
+    ) {
+        self.projectDirectory = projectDirectory
+        self.configPath = configPath
+        self.environmentName = environmentName
+        self.session = session
+        self.action = action
+        self.templatePath = templatePath
+        self.templateURL = templateURL
+        self.parameterOverrides = parameterOverrides
+        self.roleARN = roleARN
+        self.notificationARNs = notificationARNs
+        self.dryRun = dryRun
+        self.noWait = noWait
+        self.forceUnlock = forceUnlock
+        self.approval = approval
+        self.interruption = interruption
+    }
+}
+
+/// What decides whether a change set is executed: the flags, the terminal, and the question.
+public struct ApprovalInput: Sendable {
+    /// `--yes`.
+    public var yes: Bool
+    /// `--approve` (required for environments with `approval = "required"` when not on a TTY).
+    public var approve: Bool
+    /// Whether standard input is a terminal.
+    public var isTTY: Bool
+    /// Asks the question at the terminal; `true` to execute.
+    public var ask: @Sendable (_ question: String) async -> Bool
+
+    /// Input; by default no flags, no terminal, and a question nobody answers.
+    public init(yes: Bool = false, approve: Bool = false, isTTY: Bool = false,
+                ask: @escaping @Sendable (_ question: String) async -> Bool = { _ in false }) {
+        self.yes = yes
+        self.approve = approve
+        self.isTTY = isTTY
+        self.ask = ask
+    }
+}
