@@ -263,13 +263,15 @@ extension Integration {
 
         @Test func noWaitRefusesAStackThatIsBusy() async throws {
             let env = try await EmulatorEnvironment.fresh()
-            let folder = try await project(env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n")
-            // Start a deploy and interrupt it as soon as it executes: the stack stays busy for a moment.
+            // The emulator keeps this stack in progress for 20 s (FerryEmulatorDelay), so the second
+            // deploy surely finds it busy.
+            let folder = try await project(env, template: "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Metadata:\n      FerryEmulatorDelay: 20\n")
+            // Start a deploy and interrupt it as soon as it executes: the stack stays busy.
             let (interrupted, _) = try await FerryLiveRun.run(
                 ["deploy", "--yes"], in: folder.url, environment: env.variables,
                 signalWhen: "executing change set", signal: SIGINT)
             #expect(interrupted.exitCode == 130, "\(interrupted.output)")
-            try folder.write("template.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n  More:\n    Type: AWS::SQS::Queue\n")
+            try folder.write("template.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Metadata:\n      FerryEmulatorDelay: 20\n  More:\n    Type: AWS::SQS::Queue\n")
             let run = try await FerryRun.run(["deploy", "--yes", "--no-wait"], in: folder.url, environment: env.variables)
             #expect(run.exitCode == 1, "\(run.output)")
             #expect(run.stderr.contains("CREATE_IN_PROGRESS"), "\(run.output)")

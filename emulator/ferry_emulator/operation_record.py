@@ -91,6 +91,23 @@ def _op_for(stack_id: str) -> Operation | None:
     return None
 
 
+def requested_delay(stack: Any) -> float:
+    """The longest `FerryEmulatorDelay` (seconds) in the Metadata of the stack's resources.
+
+    Tests that need a stack to stay busy for a while (a second deploy with `--no-wait`) ask for it
+    in the template instead of changing the delay of the whole emulator.
+    """
+    template = getattr(stack, "template_dict", None) or {}
+    longest = 0.0
+    for resource in (template.get("Resources") or {}).values():
+        value = ((resource or {}).get("Metadata") or {}).get(settings.DELAY_RESOURCE_KEY)
+        try:
+            longest = max(longest, float(value)) if value is not None else longest
+        except (TypeError, ValueError):
+            pass
+    return longest
+
+
 def injected_failure(resource_json: dict[str, Any]) -> str | None:
     """The `FerryEmulatorFail` reason from the resource's Metadata or Properties, if any."""
     for section in ("Metadata", "Properties"):
@@ -333,7 +350,7 @@ def schedule(op: Operation) -> None:
     end = timeline_of(op.stack).end()
     if end is not None and end > start:
         start = end + timedelta(milliseconds=1)
-    delay = settings.stack_delay()
+    delay = max(settings.stack_delay(), requested_delay(op.stack))
     span = max(len(events) - 1, 1)
     for index, (stack, logical_id, physical_id, rtype, status, reason, stack_level) in enumerate(events):
         when = start + timedelta(seconds=delay * index / span)

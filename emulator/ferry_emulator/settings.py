@@ -33,5 +33,8 @@ def lambda_delay() -> float:
 #: Metadata (or Properties) key that makes a CloudFormation resource fail with its value as reason.
 FAIL_RESOURCE_KEY = "FerryEmulatorFail"
 
+#: Resource Metadata key whose value (seconds) makes the stack operation take at least that long.
+DELAY_RESOURCE_KEY = "FerryEmulatorDelay"
+
 #: Lambda environment variable that makes every update of the function end `Failed` with its value as reason.
 FAIL_LAMBDA_UPDATE_VAR = "FERRY_EMULATOR_FAIL_UPDATE"
