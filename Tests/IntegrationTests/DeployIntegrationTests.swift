@@ -280,7 +280,10 @@ extension Integration {
         @Test func ctrlCDuringExecutionSaysCloudFormationGoesOnAndExits130() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let url = try await nestedTemplate(env, Self.child)
-            let folder = try await project(env, template: Self.root(childURL: url))
+            // FerryEmulatorDelay keeps the stack in progress long enough for the signal to land
+            // during execution however loaded the machine is.
+            let slow = "  Slow:\n    Type: AWS::SQS::Queue\n    Metadata:\n      FerryEmulatorDelay: 8"
+            let folder = try await project(env, template: Self.root(childURL: url, extra: slow))
             let (run, signalled) = try await FerryLiveRun.run(
                 ["deploy", "--yes"], in: folder.url, environment: env.variables,
                 signalWhen: "executing change set", signal: SIGINT)
