@@ -61,10 +61,17 @@ let package = Package(
             name: "Reporting",
             swiftSettings: swiftSettings
         ),
+        // Detectors per resource type (Lambda code, Step Functions definitions, AppSync code and
+        // schema), plan then apply with bounded concurrency, wait, verify, hot-swap records.
+        .target(
+            name: "Hotswap",
+            dependencies: ["Templates", "AWSServices", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "AWSServices", "Toolchains", "Reporting"],
+            dependencies: ["Configuration", "Templates", "AWSServices", "Toolchains", "Reporting", "Hotswap"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -117,6 +124,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HotswapTests",
+            dependencies: ["Hotswap", "Templates", "AWSServices", "AWSCore", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],
             swiftSettings: swiftSettings
@@ -134,7 +146,7 @@ let package = Package(
         // Drives the real `ferry` binary and the engines against the local emulator.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FerryCLI", "AWSServices", "AWSCore"],
+            dependencies: ["FerryCLI", "AWSServices", "AWSCore", "Hotswap"],
             swiftSettings: swiftSettings
         ),
     ]
