@@ -61,7 +61,11 @@ public struct HotswapPlanner: Sendable {
             return "new resource: CloudFormation must create it"
         case .removed:
             return "removed from the template: CloudFormation must delete it"
-        case .modified(let properties):
+        case .modified(let all):
+            // A local path against the S3 location packaging made of it is not a change by itself:
+            // code is compared by hash, nested templates by their own differences.
+            let properties = all.filter { !Self.isPackagingOnly($0) }
+            guard !properties.isEmpty else { return nil }
             guard let detector = detector(for: difference.resourceType) else {
                 let paths = properties.map(\.dottedPath).prefix(3).joined(separator: ", ")
                 return "\(difference.resourceType) cannot be hot-swapped (changed: \(paths))"
@@ -71,6 +75,15 @@ public struct HotswapPlanner: Sendable {
             let paths = blocked.map(\.dottedPath).prefix(3).joined(separator: ", ")
             return "\(paths) changed; only \(detector.hotswappableProperties.joined(separator: ", ")) can be hot-swapped"
         }
+    }
+
+    /// Whether a difference is only a local path (new) against a packaged S3 location (old).
+    public static func isPackagingOnly(_ property: PropertyDifference) -> Bool {
+        guard let local = property.newValue?.stringValue, !local.hasPrefix("s3://"), !local.hasPrefix("https://"),
+              !local.hasPrefix("http://"), let old = property.oldValue else { return false }
+        if let text = old.stringValue { return text.hasPrefix("s3://") || text.hasPrefix("https://") || text.hasPrefix("http://") }
+        if let map = old.mapValue { return map["S3Bucket"] != nil || map["Bucket"] != nil }
+        return false
     }
 
     /// One classification per target, in order, at most `concurrency` at once.
