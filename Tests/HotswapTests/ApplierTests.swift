@@ -57,7 +57,7 @@ final class RecordingSink: EventSink {
             updateDelay: .milliseconds(30))
         let plan = await plan(world, try names.map { try world.zipTarget($0, content: "new-\($0)") })
         let results = await HotswapApplier(services: world.context.services, concurrency: 3, backoff: Self.instant).apply(plan)
-        #expect(results.allSatisfy(\.succeeded))
+        #expect(results.allSatisfy { $0.succeeded })
         #expect(world.functions.maxInFlight <= 3)
         #expect(world.functions.maxInFlight >= 2, "updates should overlap")
     }

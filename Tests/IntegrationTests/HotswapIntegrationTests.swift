@@ -277,7 +277,8 @@ extension Integration {
             #expect(clean.exitCode == 0, "\(clean.output)")
             let other = fixture.folder.url.appendingPathComponent("other.zip")
             try Self.makeZip(at: other, source: Self.source("changed by another tool"))
-            let name = try #require(try await fixture.functionNames()["FnB"])
+            let names = try await fixture.functionNames()
+            let name = try #require(names["FnB"])
             _ = try await fixture.lambda.updateFunctionCode(name, code: .zipFile(try Data(contentsOf: other)))
             let run = try await fixture.ferry(["verify", "--env", "dev"])
             #expect(run.exitCode == 1, "\(run.output)")
@@ -312,7 +313,9 @@ extension Integration {
             #expect(Self.operations(run).map { $0["resource"] as? String } == ["Root/Flow"], "\(run.output)")
             let live = try await StepFunctions(client: fixture.client).describeStateMachine(arn).definition
             #expect(live.contains("\"v2\""), "\(live)")
-            let functionArn = try #require(try await fixture.lambda.getFunctionConfiguration(try #require(try await fixture.functionNames()["FnA"])).functionArn)
+            let names = try await fixture.functionNames()
+            let fnA = try #require(names["FnA"])
+            let functionArn = try #require(try await fixture.lambda.getFunctionConfiguration(fnA).functionArn)
             #expect(live.contains(functionArn), "the substitution resolves to the live function ARN: \(live)")
         }
 
