@@ -221,8 +221,15 @@ extension Integration {
             #expect(record.entries.map(\.logicalID) == ["FnA"])
             #expect(record.entries.first?.hash == local["FnA"])
             // And verify now agrees.
-            let verify = try await fixture.ferry(["verify", "--env", "dev"])
+            let verify = try await fixture.ferry(["verify", "--env", "dev", "--json"])
             #expect(verify.exitCode == 0, "\(verify.output)")
+            let summary = verify.jsonLines.first { $0["event"] as? String == "verify.summary" }?["data"] as? [String: Any]
+            #expect(summary?["checked"] as? Int == 4, "three functions and the state machine: \(verify.output)")
+            #expect(summary?["fresh"] as? Int == 4, "\(verify.output)")
+            // A second update has nothing to do.
+            let again = try await fixture.ferry(["update", "--env", "dev", "--json"])
+            #expect(again.exitCode == 0, "\(again.output)")
+            #expect(Self.operations(again).isEmpty, "\(again.output)")
         }
 
         @Test func aSharedLibraryChangeUpdatesExactlyItsDependents() async throws {
