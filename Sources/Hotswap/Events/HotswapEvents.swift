@@ -191,4 +191,12 @@ public struct VerificationSummaryEvent: FerryEvent {
         if !unverifiable.isEmpty { parts.append("\(unverifiable.count) not verified: \(unverifiable.joined(separator: ", "))") }
         return parts.joined(separator: "; ")
     }
+    public var details: [String] {
+        var lines: [String] = []
+        if !stale.isEmpty { lines.append("run `ferry update` (or `ferry deploy`) so they run the local build") }
+        if !missing.isEmpty { lines.append("run `ferry deploy` to create the resources not deployed yet") }
+        return lines
+    }
+
+    enum CodingKeys: String, CodingKey { case checked, fresh, stale, missing, unverifiable }
 }
