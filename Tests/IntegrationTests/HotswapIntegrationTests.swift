@@ -82,9 +82,12 @@ extension Integration {
 
         static let sources = ["FnA": source("a1"), "FnB": source("b1") + "# shared 1\n", "FnC": source("c1") + "# shared 1\n"]
 
-        static func template(comment: String = "v1") -> String {
+        /// The stack's template; `failing` functions end every update `Failed` in the emulator.
+        static func template(comment: String = "v1", failing: Set<String> = []) -> String {
             func function(_ id: String) -> String {
-                """
+                let environment = failing.contains(id)
+                    ? "      Environment: {Variables: {FERRY_EMULATOR_FAIL_UPDATE: 'handler app.handler cannot be imported'}}\n" : ""
+                return """
                   \(id):
                     Type: AWS::Lambda::Function
                     Properties:
@@ -92,6 +95,7 @@ extension Integration {
                       Handler: app.handler
                       Role: !GetAtt Role.Arn
                       Code: {S3Bucket: \(bucket), S3Key: code/\(id).zip}
+                \(environment)
 
                 """
             }
@@ -130,7 +134,7 @@ extension Integration {
         }
 
         /// Deploys the stack from zips of `sources` and writes the project with the same build.
-        static func fixture() async throws -> Fixture {
+        static func fixture(failing: Set<String> = []) async throws -> Fixture {
             let env = try await EmulatorEnvironment.fresh()
             let counter = RequestCounter()
             let endpoint = env.endpoint
@@ -142,7 +146,7 @@ extension Integration {
                 middleware: [counter])
             let folder = try TemporaryFolder("ferry-hotswap")
             let fixture = Fixture(env: env, client: client, counter: counter, folder: folder)
-            try folder.write("template.yaml", template())
+            try folder.write("template.yaml", template(failing: failing))
             try folder.write("ferry.toml", """
                 [artifacts]
                 bucket = "\(bucket)"
@@ -168,7 +172,7 @@ extension Integration {
             }
             let cloudFormation = CloudFormation(client: client)
             _ = try await cloudFormation.createChangeSet(CreateChangeSetInput(
-                stackName: stackName, changeSetName: "create", template: .body(template()), changeSetType: .create,
+                stackName: stackName, changeSetName: "create", template: .body(template(failing: failing)), changeSetType: .create,
                 capabilities: ["CAPABILITY_IAM"]))
             try await waitFor("change set") {
                 try await cloudFormation.describeChangeSet("create", stackName: stackName).executionStatus == "AVAILABLE"
@@ -324,6 +328,25 @@ extension Integration {
             let fnA = try #require(names["FnA"])
             let functionArn = try #require(try await fixture.lambda.getFunctionConfiguration(fnA).functionArn)
             #expect(live.contains(functionArn), "the substitution resolves to the live function ARN: \(live)")
+        }
+
+        @Test func aFailedUpdateIsReportedWithItsReasonAndTheOthersStillRun() async throws {
+            let fixture = try await Self.fixture(failing: ["FnB"])
+            var sources = Self.sources
+            for id in ["FnA", "FnB", "FnC"] { sources[id] = Self.source("\(id) v2") }
+            let local = try fixture.build(sources)
+            let run = try await fixture.ferry(["update", "--env", "dev", "--json"])
+            #expect(run.exitCode == 1, "\(run.output)")
+            let byResource = Dictionary(uniqueKeysWithValues: Self.operations(run).map { ($0["resource"] as? String ?? "", $0) })
+            #expect(byResource["Root/FnA"]?["succeeded"] as? Bool == true, "\(run.output)")
+            #expect(byResource["Root/FnC"]?["succeeded"] as? Bool == true, "\(run.output)")
+            #expect(byResource["Root/FnB"]?["succeeded"] as? Bool == false, "\(run.output)")
+            let error = byResource["Root/FnB"]?["error"] as? String ?? ""
+            #expect(error.contains("Failed") && error.contains("handler app.handler cannot be imported"), "\(error)")
+            #expect(run.stderr.contains("1 of 3 hot-swap(s) failed: Root/FnB"), "\(run.output)")
+            let after = try await fixture.liveFunctions()
+            #expect(after["FnA"]?.sha == local["FnA"])
+            #expect(after["FnC"]?.sha == local["FnC"])
         }
 
         @Test func aNonCodeChangeIsRejectedWithItsReason() async throws {
