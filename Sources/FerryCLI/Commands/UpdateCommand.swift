@@ -22,7 +22,7 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(help: "Show the plan and change nothing.")
     var dryRun = false
 
-    @Argument(help: "Update only these logical IDs (or Stack/Path/LogicalID); default: all.")
+    @Argument(help: ArgumentHelp("Update only these logical IDs (or Stack/Path/LogicalID); default: all.", valueName: "logical-id"))
     var logicalIDs: [String] = []
 
     func validate() throws {
