@@ -89,10 +89,17 @@ let package = Package(
             dependencies: ["Templates", "AWSServices", "Configuration", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Detectors per resource type (Lambda code, Step Functions definitions, AppSync code and
+        // schema), plan then apply with bounded concurrency, wait, verify, hot-swap records.
+        .target(
+            name: "Hotswap",
+            dependencies: ["Templates", "AWSServices", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting", "Deployment"],
+            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting", "Deployment", "Hotswap"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -151,6 +158,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HotswapTests",
+            dependencies: ["Hotswap", "Templates", "AWSServices", "AWSCore", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],
             swiftSettings: swiftSettings
@@ -173,7 +185,7 @@ let package = Package(
         // Drives the real `ferry` binary and the engines against the local emulator.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore"],
+            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore", "Hotswap"],
             swiftSettings: swiftSettings
         ),
     ]

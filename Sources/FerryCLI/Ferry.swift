@@ -7,7 +7,10 @@ public struct Ferry: AsyncParsableCommand {
         abstract: "Build, package, deploy and hot-swap AWS serverless applications — provably fresh.",
         discussion: FerryExitCode.documentation,
         version: FerryVersion.current,
-        subcommands: [InitCommand.self, DoctorCommand.self, BuildCommand.self, DeployCommand.self, HistoryCommand.self]
+        subcommands: [
+            InitCommand.self, DoctorCommand.self, BuildCommand.self, DeployCommand.self, UpdateCommand.self,
+            VerifyCommand.self, HistoryCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+/// `ferry update`: hot-swap code and definitions without CloudFormation, then verify them.
+struct UpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Hot-swap changed Lambda code, Step Functions definitions and AppSync code without CloudFormation.",
+        discussion: """
+        Compares the local build (.ferry/build/manifest.json) and templates with what runs, shows the plan, \
+        updates only what differs, waits, and checks that each resource then runs the local build. \
+        Refused where the environment has hotswap = false (prod by default): use `ferry deploy` there. \
+        A change CloudFormation must make (a new resource, a changed setting) stops the update before anything changes.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The most updates at once (default 10).")
+    var concurrency: Int = 10
+
+    @Flag(help: "Show the plan and change nothing.")
+    var dryRun = false
+
+    @Argument(help: ArgumentHelp("Update only these logical IDs (or Stack/Path/LogicalID); default: all.", valueName: "logical-id"))
+    var logicalIDs: [String] = []
+
+    func validate() throws {
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+    }
+
+    func run() async throws {
+        let context = CommandContext(options: global)
+        try await context.reportingErrors {
+            let options = HotswapPhase.Options(
+                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
+                session: context.sessionOptions, concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
+            _ = try await HotswapPhase(options: options).run(sink: context.sink)
+        }
+    }
+}

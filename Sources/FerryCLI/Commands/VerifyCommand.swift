@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Hotswap
+import Pipeline
+
+/// `ferry verify`: does every deployed function and definition run the local build?
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check that every deployed function and definition runs the local build; list the stale ones.",
+        discussion: "Exits 0 when everything deployed is fresh, 1 when anything is stale or not deployed. Reads only.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let context = CommandContext(options: global)
+        let report = try await context.reportingErrors {
+            try await VerifyPhase(options: VerifyPhase.Options(
+                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
+                session: context.sessionOptions)).run(sink: context.sink)
+        }
+        if !report.stale.isEmpty || !report.missing.isEmpty { throw CommandFailure(exitCode: .failure) }
+    }
+}

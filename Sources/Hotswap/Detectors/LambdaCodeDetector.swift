@@ -1,0 +1,24 @@
+import Foundation
+
+/// Lambda function code: hot-swapped when the local zip's SHA-256 differs from `CodeSha256`.
+public struct LambdaCodeDetector: HotswapDetector {
+    public var resourceTypes: Set<String> { ["AWS::Lambda::Function", "AWS::Serverless::Function"] }
+    /// `Code` (Lambda), `CodeUri` (SAM); `AutoPublishAlias` only names the alias to move.
+    public var hotswappableProperties: [String] { ["Code", "CodeUri", "AutoPublishAlias"] }
+
+    /// A detector.
+    public init() {}
+
+    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+        guard case .zip(let zip) = target.artifact else {
+            return .rejected(reason: "no built zip for this function; only zip code can be hot-swapped")
+        }
+        let live = try await context.services.functions.liveCode(of: physicalID)
+        if live.codeSha256 == zip.codeSha256 {
+            return .noChange(physicalID: physicalID, hash: zip.codeSha256)
+        }
+        return .hotswap(HotswapOperation(
+            target: target, physicalID: physicalID, change: .lambdaCode(functionName: physicalID, zip: zip),
+            oldHash: live.codeSha256, newHash: zip.codeSha256))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Templates
+
+/// One change a hot-swap will make, decided by a detector.
+public struct HotswapOperation: Sendable, Hashable {
+    /// What the operation changes.
+    public enum Change: Sendable, Hashable {
+        /// UpdateFunctionCode on `functionName`, then wait, verify, and maybe publish.
+        case lambdaCode(functionName: String, zip: LocalZip)
+        /// UpdateStateMachine with the resolved `definition`.
+        case stateMachineDefinition(stateMachineArn: String, definition: String)
+        /// UpdateResolver of `typeName.fieldName` with the new code.
+        case appSyncResolver(apiId: String, typeName: String, fieldName: String, code: AppSyncCode)
+        /// UpdateFunction of `functionId` with the new code.
+        case appSyncFunction(apiId: String, functionId: String, code: AppSyncCode)
+        /// StartSchemaCreation with `definition`.
+        case appSyncSchema(apiId: String, definition: String)
+    }
+
+    /// The target it came from.
+    public var target: HotswapTarget
+    /// The physical resource ID (function name, state machine ARN, resolver ARN, ...).
+    public var physicalID: String
+    /// What changes.
+    public var change: Change
+    /// The live content's hash (Lambda `CodeSha256`, or a short SHA-256 of the definition).
+    public var oldHash: String?
+    /// The local content's hash, the same kind as `oldHash`.
+    public var newHash: String
+
+    /// An operation.
+    public init(target: HotswapTarget, physicalID: String, change: Change, oldHash: String?, newHash: String) {
+        self.target = target
+        self.physicalID = physicalID
+        self.change = change
+        self.oldHash = oldHash
+        self.newHash = newHash
+    }
+
+    /// A short name for what is swapped (`Lambda code`, `Step Functions definition`, ...).
+    public var what: String {
+        switch change {
+        case .lambdaCode: "Lambda code"
+        case .stateMachineDefinition: "Step Functions definition"
+        case .appSyncResolver: "AppSync resolver code"
+        case .appSyncFunction: "AppSync function code"
+        case .appSyncSchema: "AppSync schema"
+        }
+    }
+}
+
+/// What a detector decided for one target.
+public enum HotswapClassification: Sendable, Hashable {
+    /// What runs equals the local build.
+    case noChange(physicalID: String, hash: String)
+    /// The target can be hot-swapped with this operation.
+    case hotswap(HotswapOperation)
+    /// The change cannot be hot-swapped; a CloudFormation deploy is needed.
+    case rejected(reason: String)
+}
+
+/// A change that cannot be hot-swapped, with the reason.
+public struct HotswapRejection: Sendable, Hashable {
+    /// The stack path.
+    public var stackPath: String
+    /// The resource's logical ID.
+    public var logicalID: LogicalID
+    /// The resource type.
+    public var resourceType: String
+    /// Why (e.g. `Properties.MemorySize changed; only Code can be hot-swapped`).
+    public var reason: String
+
+    /// A rejection.
+    public init(stackPath: String, logicalID: LogicalID, resourceType: String, reason: String) {
+        self.stackPath = stackPath
+        self.logicalID = logicalID
+        self.resourceType = resourceType
+        self.reason = reason
+    }
+
+    /// `Root/Pattern2Stack/OCRFunction`.
+    public var qualifiedName: String { "\(stackPath)/\(logicalID.rawValue)" }
+}
+
+/// A target whose deployed content equals the local build.
+public struct UnchangedResource: Sendable, Hashable {
+    /// The target.
+    public var target: HotswapTarget
+    /// Its physical ID.
+    public var physicalID: String
+    /// The hash both sides share.
+    public var hash: String
+
+    /// An unchanged resource.
+    public init(target: HotswapTarget, physicalID: String, hash: String) {
+        self.target = target
+        self.physicalID = physicalID
+        self.hash = hash
+    }
+}

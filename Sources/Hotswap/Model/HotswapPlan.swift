@@ -1,0 +1,51 @@
+import Foundation
+
+/// Every target classified before anything is applied: what will be swapped, what cannot be,
+/// and what is already fresh.
+public struct HotswapPlan: Sendable, Hashable {
+    /// The changes to apply, in target order.
+    public var operations: [HotswapOperation]
+    /// Changes that need a CloudFormation deploy.
+    public var rejections: [HotswapRejection]
+    /// Targets already equal to the local build.
+    public var unchanged: [UnchangedResource]
+
+    /// A plan.
+    public init(operations: [HotswapOperation] = [], rejections: [HotswapRejection] = [],
+                unchanged: [UnchangedResource] = []) {
+        self.operations = operations
+        self.rejections = rejections
+        self.unchanged = unchanged
+    }
+
+    /// Nothing to swap and nothing rejected: what runs is what was built.
+    public var isEmpty: Bool { operations.isEmpty && rejections.isEmpty }
+
+    /// The plan as lines for people: one per operation, rejection and (optionally) unchanged target.
+    public func rendered(includingUnchanged: Bool = false) -> [String] {
+        var lines: [String] = []
+        for operation in operations {
+            lines.append("~ \(operation.target.qualifiedName) (\(operation.what)): "
+                + "\(HashText.short(operation.oldHash)) → \(HashText.short(operation.newHash))")
+        }
+        for rejection in rejections {
+            lines.append("! \(rejection.qualifiedName) (\(rejection.resourceType)): \(rejection.reason)")
+        }
+        if includingUnchanged {
+            for resource in unchanged {
+                lines.append("= \(resource.target.qualifiedName): \(HashText.short(resource.hash))")
+            }
+        }
+        if lines.isEmpty { lines.append("nothing to hot-swap: every resource runs the local build") }
+        return lines
+    }
+}
+
+/// Shortened hashes for messages.
+public enum HashText {
+    /// The first 12 characters of `hash`, or `none` when nil or empty.
+    public static func short(_ hash: String?) -> String {
+        guard let hash, !hash.isEmpty else { return "none" }
+        return hash.count > 12 ? String(hash.prefix(12)) : hash
+    }
+}

@@ -1,0 +1,112 @@
+import AWSCore
+import AWSServices
+import Foundation
+
+/// The Step Functions calls a hot-swap makes.
+public protocol StateMachineService: Sendable {
+    /// The live definition (DescribeStateMachine).
+    func definition(of stateMachineArn: String) async throws -> String
+    /// Replaces the definition (UpdateStateMachine).
+    func updateDefinition(of stateMachineArn: String, to definition: String) async throws
+}
+
+/// `StateMachineService` over the real Step Functions API.
+public struct StepFunctionsStateMachineService: StateMachineService {
+    /// The Step Functions client.
+    public let stepFunctions: StepFunctions
+
+    /// A service calling `stepFunctions`.
+    public init(stepFunctions: StepFunctions) { self.stepFunctions = stepFunctions }
+
+    public func definition(of stateMachineArn: String) async throws -> String {
+        try await stepFunctions.describeStateMachine(stateMachineArn).definition
+    }
+
+    public func updateDefinition(of stateMachineArn: String, to definition: String) async throws {
+        _ = try await stepFunctions.updateStateMachine(stateMachineArn, definition: definition, roleArn: nil, publish: nil)
+    }
+}
+
+/// The AppSync calls a hot-swap makes.
+public protocol AppSyncService: Sendable {
+    /// A resolver (GetResolver).
+    func resolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver
+    /// Replaces a resolver's settings (UpdateResolver).
+    func updateResolver(apiId: String, _ resolver: Resolver) async throws
+    /// A pipeline function (GetFunction).
+    func function(apiId: String, functionId: String) async throws -> AppSyncFunction
+    /// Replaces a pipeline function's settings (UpdateFunction).
+    func updateFunction(apiId: String, _ function: AppSyncFunction) async throws
+    /// The schema as SDL (GetIntrospectionSchema).
+    func schema(apiId: String) async throws -> String
+    /// Uploads a schema and waits until AppSync has processed it; returns the final status and details.
+    func replaceSchema(apiId: String, definition: String) async throws -> (status: String, details: String?)
+}
+
+/// `AppSyncService` over the real AppSync API.
+public struct AWSAppSyncService: AppSyncService {
+    /// The AppSync client.
+    public let appSync: AppSync
+    /// Time between GetSchemaCreationStatus polls.
+    public let pollInterval: Duration
+
+    /// A service calling `appSync`.
+    public init(appSync: AppSync, pollInterval: Duration = .seconds(1)) {
+        self.appSync = appSync
+        self.pollInterval = pollInterval
+    }
+
+    public func resolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver {
+        try await appSync.getResolver(apiId: apiId, typeName: typeName, fieldName: fieldName)
+    }
+
+    public func updateResolver(apiId: String, _ resolver: Resolver) async throws {
+        _ = try await appSync.updateResolver(apiId: apiId, resolver)
+    }
+
+    public func function(apiId: String, functionId: String) async throws -> AppSyncFunction {
+        try await appSync.getFunction(apiId: apiId, functionId: functionId)
+    }
+
+    public func updateFunction(apiId: String, _ function: AppSyncFunction) async throws {
+        _ = try await appSync.updateFunction(apiId: apiId, function)
+    }
+
+    public func schema(apiId: String) async throws -> String {
+        try await appSync.getIntrospectionSchema(apiId: apiId, includeDirectives: true)
+    }
+
+    public func replaceSchema(apiId: String, definition: String) async throws -> (status: String, details: String?) {
+        var status = try await appSync.startSchemaCreation(apiId: apiId, definition: definition)
+        for _ in 0..<600 where status.status == "PROCESSING" {
+            try await Task.sleep(for: pollInterval)
+            status = try await appSync.getSchemaCreationStatus(apiId: apiId)
+        }
+        return (status.status ?? "UNKNOWN", status.details)
+    }
+}
+
+/// The services a hot-swap talks to.
+public struct HotswapServices: Sendable {
+    /// Lambda.
+    public var functions: any FunctionCodeService
+    /// Step Functions.
+    public var stateMachines: any StateMachineService
+    /// AppSync.
+    public var appSync: any AppSyncService
+
+    /// Services from their parts.
+    public init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService) {
+        self.functions = functions
+        self.stateMachines = stateMachines
+        self.appSync = appSync
+    }
+
+    /// The real services, all calling through `client`.
+    public static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500)) -> HotswapServices {
+        HotswapServices(
+            functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval),
+            stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),
+            appSync: AWSAppSyncService(appSync: AppSync(client: client)))
+    }
+}

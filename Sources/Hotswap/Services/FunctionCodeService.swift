@@ -1,0 +1,105 @@
+import AWSCore
+import AWSServices
+import Foundation
+
+/// What runs for a Lambda function: its code hash, ARN and update status.
+public struct LiveFunctionCode: Sendable, Hashable {
+    /// base64(SHA-256) of the deployed package (`CodeSha256`).
+    public var codeSha256: String?
+    /// The function's ARN.
+    public var functionArn: String?
+    /// `Successful`, `Failed`, `InProgress` (nil before the first update).
+    public var lastUpdateStatus: String?
+    /// The reason given with a `Failed` status.
+    public var lastUpdateStatusReason: String?
+    /// `LastModified`, as Lambda writes it.
+    public var lastModified: String?
+
+    /// A live state.
+    public init(codeSha256: String?, functionArn: String? = nil, lastUpdateStatus: String? = nil,
+                lastUpdateStatusReason: String? = nil, lastModified: String? = nil) {
+        self.codeSha256 = codeSha256
+        self.functionArn = functionArn
+        self.lastUpdateStatus = lastUpdateStatus
+        self.lastUpdateStatusReason = lastUpdateStatusReason
+        self.lastModified = lastModified
+    }
+}
+
+/// The Lambda calls a hot-swap makes (the real service, or a fake in tests).
+public protocol FunctionCodeService: Sendable {
+    /// The function's current code hash and status (GetFunctionConfiguration).
+    func liveCode(of functionName: String) async throws -> LiveFunctionCode
+    /// Replaces the code (UpdateFunctionCode); the update then runs asynchronously.
+    func updateCode(of functionName: String, with code: FunctionCode) async throws
+    /// Waits until `LastUpdateStatus` leaves `InProgress` and returns the final state, whatever it is.
+    func waitUntilUpdated(_ functionName: String) async throws -> LiveFunctionCode
+    /// Publishes `$LATEST` as a version, guarded by `codeSha256`; returns the version number.
+    func publishVersion(of functionName: String, codeSha256: String) async throws -> String
+    /// Points `alias` at `version`, creating the alias when it does not exist.
+    func pointAlias(_ alias: String, of functionName: String, at version: String) async throws
+    /// Whether `error` says another update is still running (retry after waiting).
+    func isUpdateInProgress(_ error: any Error) -> Bool
+}
+
+/// `FunctionCodeService` over the real Lambda API.
+public struct LambdaFunctionCodeService: FunctionCodeService {
+    /// The Lambda client.
+    public let lambda: Lambda
+    /// Time between GetFunctionConfiguration polls while an update runs.
+    public let pollInterval: Duration
+
+    /// A service calling `lambda`, polling every `pollInterval`.
+    public init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+        self.lambda = lambda
+        self.pollInterval = pollInterval
+    }
+
+    public func liveCode(of functionName: String) async throws -> LiveFunctionCode {
+        Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
+    }
+
+    public func updateCode(of functionName: String, with code: FunctionCode) async throws {
+        _ = try await lambda.updateFunctionCode(functionName, code: code, publish: nil, revisionId: nil, architectures: nil)
+    }
+
+    public func waitUntilUpdated(_ functionName: String) async throws -> LiveFunctionCode {
+        do {
+            return Self.live(try await lambda.waitUntilUpdated(
+                functionName: functionName, qualifier: nil, pollInterval: pollInterval, maxAttempts: 1200))
+        } catch let error as AWSServicesError where error.isFunctionUpdateFailed {
+            // Read the status again to report Lambda's own reason.
+            return try await liveCode(of: functionName)
+        }
+    }
+
+    public func publishVersion(of functionName: String, codeSha256: String) async throws -> String {
+        let published = try await lambda.publishVersion(functionName, codeSha256: codeSha256, description: nil, revisionId: nil)
+        return published.version ?? "$LATEST"
+    }
+
+    public func pointAlias(_ alias: String, of functionName: String, at version: String) async throws {
+        do {
+            _ = try await lambda.updateAlias(functionName, name: alias, functionVersion: version, description: nil,
+                                             routingConfig: nil, revisionId: nil)
+        } catch where Lambda.isResourceNotFound(error) {
+            _ = try await lambda.createAlias(functionName, name: alias, functionVersion: version, description: nil,
+                                             routingConfig: nil)
+        }
+    }
+
+    public func isUpdateInProgress(_ error: any Error) -> Bool { Lambda.isUpdateInProgress(error) }
+
+    static func live(_ configuration: FunctionConfiguration) -> LiveFunctionCode {
+        LiveFunctionCode(
+            codeSha256: configuration.codeSha256, functionArn: configuration.functionArn,
+            lastUpdateStatus: configuration.lastUpdateStatus,
+            lastUpdateStatusReason: [configuration.lastUpdateStatusReasonCode, configuration.lastUpdateStatusReason]
+                .compactMap { $0 }.joined(separator: ": ").nilIfEmpty,
+            lastModified: configuration.lastModified)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

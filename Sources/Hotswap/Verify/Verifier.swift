@@ -1,0 +1,108 @@
+import Foundation
+import Templates
+
+/// How one deployed resource compares with the local build.
+public enum VerificationStatus: Sendable, Hashable {
+    /// Runs the local build.
+    case fresh(hash: String)
+    /// Runs something else: `live` is what runs, `local` what was built.
+    case stale(live: String?, local: String)
+    /// Not deployed (a new resource, or its stack is missing).
+    case missing
+    /// Could not be compared (unsupported type, unresolvable definition, an error reading it).
+    case unverifiable(reason: String)
+}
+
+/// One line of a verification report.
+public struct VerificationEntry: Sendable, Hashable {
+    /// The target checked.
+    public var target: HotswapTarget
+    /// Its physical ID, when deployed.
+    public var physicalID: String?
+    /// The verdict.
+    public var status: VerificationStatus
+
+    /// An entry.
+    public init(target: HotswapTarget, physicalID: String?, status: VerificationStatus) {
+        self.target = target
+        self.physicalID = physicalID
+        self.status = status
+    }
+
+    /// Whether it runs the local build.
+    public var isFresh: Bool {
+        if case .fresh = status { return true }
+        return false
+    }
+}
+
+/// Every target's verdict.
+public struct VerificationReport: Sendable, Hashable {
+    /// One entry per target, in target order.
+    public var entries: [VerificationEntry]
+
+    /// A report.
+    public init(entries: [VerificationEntry]) { self.entries = entries }
+
+    /// Entries running something other than the local build.
+    public var stale: [VerificationEntry] {
+        entries.filter { if case .stale = $0.status { return true } else { return false } }
+    }
+
+    /// Entries not deployed.
+    public var missing: [VerificationEntry] { entries.filter { $0.status == .missing } }
+
+    /// Entries that could not be compared.
+    public var unverifiable: [VerificationEntry] {
+        entries.filter { if case .unverifiable = $0.status { return true } else { return false } }
+    }
+
+    /// Whether everything deployed runs the local build (nothing stale, missing or unverifiable).
+    public var allFresh: Bool { entries.allSatisfy(\.isFresh) }
+}
+
+/// Compares every deployed function and definition with the local build; reads only.
+public struct Verifier: Sendable {
+    /// The planner whose detectors compare.
+    public let planner: HotswapPlanner
+
+    /// A verifier using `planner`'s detectors, context and concurrency.
+    public init(planner: HotswapPlanner) { self.planner = planner }
+
+    /// The report for `targets`.
+    public func verify(_ targets: [HotswapTarget]) async -> VerificationReport {
+        let planner = self.planner
+        let entries = await BoundedTasks.map(targets, concurrency: planner.concurrency) { target in
+            await Self.verify(target, planner: planner)
+        }
+        return VerificationReport(entries: entries)
+    }
+
+    static func verify(_ target: HotswapTarget, planner: HotswapPlanner) async -> VerificationEntry {
+        guard let detector = planner.detector(for: target.resourceType) else {
+            return VerificationEntry(target: target, physicalID: nil,
+                                     status: .unverifiable(reason: "\(target.resourceType) is not checked"))
+        }
+        let physicalID: String
+        do {
+            physicalID = try await planner.context.resolver.physicalID(stackPath: target.stackPath, logicalID: target.logicalID.rawValue)
+        } catch let error as HotswapError where error.isNotDeployed {
+            return VerificationEntry(target: target, physicalID: nil, status: .missing)
+        } catch {
+            return VerificationEntry(target: target, physicalID: nil, status: .unverifiable(reason: "\(error)"))
+        }
+        do {
+            switch try await detector.classify(target, physicalID: physicalID, context: planner.context) {
+            case .noChange(_, let hash):
+                return VerificationEntry(target: target, physicalID: physicalID, status: .fresh(hash: hash))
+            case .hotswap(let operation):
+                return VerificationEntry(target: target, physicalID: physicalID,
+                                         status: .stale(live: operation.oldHash, local: operation.newHash))
+            case .rejected(let reason):
+                return VerificationEntry(target: target, physicalID: physicalID, status: .unverifiable(reason: reason))
+            }
+        } catch {
+            return VerificationEntry(target: target, physicalID: physicalID, status: .unverifiable(reason: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import AWSServices
+import Configuration
+import Foundation
+import Hotswap
+import Reporting
+
+/// `ferry update`: classify every function, definition and AppSync resource against what runs,
+/// show the plan, apply it with bounded concurrency, verify each result, and record what now
+/// runs ahead of the stack's template. Allowed only where the environment says `hotswap = true`.
+public struct HotswapPhase: Sendable {
+    /// What to update and how.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// The most operations at once (`--concurrency`, default 10).
+        public var concurrency: Int
+        /// `--dry-run`: plan and show, change nothing.
+        public var dryRun: Bool
+        /// Only these logical IDs (or `Stack/Path/LogicalID`); empty for all.
+        public var only: [String]
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.concurrency = concurrency
+            self.dryRun = dryRun
+            self.only = only
+        }
+    }
+
+    /// What the phase did.
+    public struct Output: Sendable {
+        /// The plan.
+        public let plan: HotswapPlan
+        /// One result per applied operation (empty for a dry run).
+        public let results: [HotswapResult]
+        /// The S3 keys of the hot-swap record written, if any.
+        public let recordKeys: [String]
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Runs the phase.
+    /// - Throws: `PipelineFailure` when the environment forbids hot-swap, a change needs
+    ///   CloudFormation, or an operation failed (after the others finished); configuration,
+    ///   template and AWS errors as they come.
+    public func run(sink: any EventSink) async throws -> Output {
+        let project = try await HotswapProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, only: options.only, checkPolicy: { environment in
+                try Self.checkPolicy(environment, sink: sink)
+            })
+        let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
+        let changes = try await project.templateChanges(only: options.only)
+        let plan = await planner.plan(targets: project.targets, templateChanges: changes)
+        sink.emit(HotswapPlanEvent(plan: plan, dryRun: options.dryRun))
+        if !plan.rejections.isEmpty {
+            let lines = plan.rejections.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
+            throw PipelineFailure(.operationFailed, "\(plan.rejections.count) change(s) cannot be hot-swapped; nothing was changed:\n"
+                + "\(lines)\nRun `ferry deploy --env \(project.environment.name)` to deploy them through CloudFormation.")
+        }
+        if options.dryRun || plan.operations.isEmpty {
+            if !options.dryRun { sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count)) }
+            return Output(plan: plan, results: [], recordKeys: [])
+        }
+        let applier = HotswapApplier(services: .aws(project.session.client), concurrency: options.concurrency, sink: sink)
+        let results = await applier.apply(plan)
+        sink.emit(HotswapSummaryEvent(results: results, unchanged: plan.unchanged.count))
+        let keys = await record(results, project: project, sink: sink)
+        let failed = results.filter { !$0.succeeded }
+        if !failed.isEmpty {
+            throw PipelineFailure(.operationFailed, "\(failed.count) of \(results.count) hot-swap(s) failed: "
+                + failed.map(\.operation.target.qualifiedName).joined(separator: ", ") + " (see above).")
+        }
+        return Output(plan: plan, results: results, recordKeys: keys)
+    }
+
+    /// Refuses when the environment's policy forbids hot-swap.
+    static func checkPolicy(_ environment: EnvironmentConfiguration, sink: any EventSink) throws {
+        guard !environment.policy.hotswap else { return }
+        sink.emit(HotswapRefusedEvent(environment: environment.name))
+        throw PipelineFailure(.operationFailed,
+            "Hot-swap is not allowed in environment '\(environment.name)' (hotswap = false). "
+                + "Run `ferry deploy --env \(environment.name)` to deploy through CloudFormation.")
+    }
+
+    /// Writes the hot-swap record to the artifact bucket; a failure is a warning, not an error.
+    func record(_ results: [HotswapResult], project: HotswapProject, sink: any EventSink) async -> [String] {
+        let time = ISO8601DateFormatter().string(from: Date())
+        let who = (try? await project.session.sts.getCallerIdentity().arn)
+            ?? options.session.processEnvironment["USER"] ?? "unknown"
+        let entries = HotswapRecord.entries(from: results, by: who, at: time)
+        guard !entries.isEmpty else { return [] }
+        guard let bucket = project.artifactBucket else {
+            sink.emit(HotswapRecordEvent(keys: [], bucket: nil, problem: "no artifact bucket is configured"))
+            return []
+        }
+        let store = HotswapRecordStore(s3: project.session.s3, bucket: bucket, prefix: project.artifactPrefix)
+        do {
+            let keys = try await store.record(entries, stackName: project.environment.stackName, at: time)
+            sink.emit(HotswapRecordEvent(keys: keys, bucket: bucket, problem: nil))
+            return keys
+        } catch {
+            sink.emit(HotswapRecordEvent(keys: [], bucket: bucket, problem: FailurePresenter.present(error).message))
+            return []
+        }
+    }
+}
+
+/// The environment forbids hot-swap.
+public struct HotswapRefusedEvent: FerryEvent {
+    public let environment: String
+    public var kind: String { "hotswap.refused" }
+    public var level: EventLevel { .error }
+    public var message: String { "hot-swap refused: environment '\(environment)' has hotswap = false" }
+    public var details: [String] { ["run `ferry deploy --env \(environment)` instead"] }
+}
+
+/// Where the hot-swap record was written, or why it was not.
+public struct HotswapRecordEvent: FerryEvent {
+    public let keys: [String]
+    public let bucket: String?
+    public let problem: String?
+    public var kind: String { "hotswap.record" }
+    public var level: EventLevel { problem == nil ? .info : .warning }
+    public var message: String {
+        if let problem { return "the hot-swap record was not written: \(problem); `ferry plan` will not see what runs ahead of the template" }
+        return "recorded what runs ahead of the template in s3://\(bucket ?? "")/\(keys.last ?? "")"
+    }
+}

@@ -1,0 +1,50 @@
+import Configuration
+import Foundation
+import Hotswap
+import Reporting
+
+/// `ferry verify`: checks every deployed function, definition and AppSync resource against the
+/// local build; reads only.
+public struct VerifyPhase: Sendable {
+    /// What to verify.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// Checks at once.
+        public var concurrency: Int
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    concurrency: Int = 10) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.concurrency = concurrency
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Verifies and emits one event per resource plus a summary.
+    public func run(sink: any EventSink) async throws -> VerificationReport {
+        let project = try await HotswapProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, only: [])
+        let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
+        let report = await Verifier(planner: planner).verify(project.targets)
+        for entry in report.entries { sink.emit(VerificationEntryEvent(entry: entry)) }
+        sink.emit(VerificationSummaryEvent(report: report))
+        return report
+    }
+}
