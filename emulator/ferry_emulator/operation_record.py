@@ -64,6 +64,7 @@ class Operation:
     nested: bool = False  # runs inside a parent stack's resource step
     failure: str | None = None  # reason when the forward phase failed
     rollback_failure: str | None = None
+    requested_delay: float = 0.0  # the longest FerryEmulatorDelay of the resources it touched
 
     def failed_steps(self) -> list[Step]:
         return [s for s in self.steps if s.failure and s.phase == "forward"]
@@ -91,21 +92,17 @@ def _op_for(stack_id: str) -> Operation | None:
     return None
 
 
-def requested_delay(stack: Any) -> float:
-    """The longest `FerryEmulatorDelay` (seconds) in the Metadata of the stack's resources.
+def requested_delay(resource_json: dict[str, Any]) -> float:
+    """The `FerryEmulatorDelay` (seconds) in the resource's Metadata, or 0.
 
     Tests that need a stack to stay busy for a while (a second deploy with `--no-wait`) ask for it
     in the template instead of changing the delay of the whole emulator.
     """
-    template = getattr(stack, "template_dict", None) or {}
-    longest = 0.0
-    for resource in (template.get("Resources") or {}).values():
-        value = ((resource or {}).get("Metadata") or {}).get(settings.DELAY_RESOURCE_KEY)
-        try:
-            longest = max(longest, float(value)) if value is not None else longest
-        except (TypeError, ValueError):
-            pass
-    return longest
+    value = (resource_json.get("Metadata") or {}).get(settings.DELAY_RESOURCE_KEY)
+    try:
+        return max(0.0, float(value)) if value is not None else 0.0
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def injected_failure(resource_json: dict[str, Any]) -> str | None:
@@ -162,6 +159,7 @@ def _hooked_create(logical_id: str, resource_json: dict[str, Any], resources_map
     if op is None or (condition and not resources_map.lazy_condition_map[condition]):
         return _original_create(logical_id, resource_json, resources_map, account_id, region_name)
     step = Step(logical_id, resource_json.get("Type", ""), "CREATE", op.phase)
+    op.requested_delay = max(op.requested_delay, requested_delay(resource_json))
     reason = injected_failure(resource_json)
 
     def action() -> Any:
@@ -180,6 +178,7 @@ def _hooked_update(logical_id: str, resource_json: dict[str, Any], resources_map
     if op is None:
         return _original_update(logical_id, resource_json, resources_map, account_id, region_name)
     step = Step(logical_id, resource_json.get("Type", ""), "UPDATE", op.phase)
+    op.requested_delay = max(op.requested_delay, requested_delay(resource_json))
     reason = injected_failure(resource_json)
 
     def action() -> Any:
@@ -350,7 +349,7 @@ def schedule(op: Operation) -> None:
     end = timeline_of(op.stack).end()
     if end is not None and end > start:
         start = end + timedelta(milliseconds=1)
-    delay = max(settings.stack_delay(), requested_delay(op.stack))
+    delay = max(settings.stack_delay(), op.requested_delay)
     span = max(len(events) - 1, 1)
     for index, (stack, logical_id, physical_id, rtype, status, reason, stack_level) in enumerate(events):
         when = start + timedelta(seconds=delay * index / span)
