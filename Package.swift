@@ -56,6 +56,28 @@ let package = Package(
             name: "Toolchains",
             swiftSettings: swiftSettings
         ),
+        // The system zlib (Debian zlib1g-dev), used by Builds for raw deflate.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Content hashing, deterministic zip, build keys and the local build cache.
+        .target(
+            name: "Builds",
+            dependencies: [
+                "Templates", "Toolchains", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmark helper for Benchmarks/zip_hash (hash and zip a folder, print timings).
+        .executableTarget(
+            name: "ferry-bench",
+            dependencies: ["Builds"],
+            path: "Benchmarks/ferry-bench",
+            swiftSettings: swiftSettings
+        ),
         // Event types every engine emits, and the console / JSON-lines renderers.
         .target(
             name: "Reporting",
@@ -64,7 +86,7 @@ let package = Package(
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "AWSServices", "Toolchains", "Reporting"],
+            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -119,6 +141,11 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BuildsTests",
+            dependencies: ["Builds"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

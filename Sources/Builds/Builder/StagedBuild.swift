@@ -1,0 +1,19 @@
+// What a builder hands back: a folder to zip.
+
+/// The result of a build: a folder whose contents, as they are, become the zip.
+///
+/// For a layer the builder has already placed files under the runtime's folder (`python/...`), so
+/// the zip is written without a prefix: `DeterministicZip().write(FileTree.scan(folder, rules: .always,
+/// readIgnoreFile: false), to: ...)`.
+public struct StagedBuild: Sendable, Hashable {
+    /// The folder to zip (inside the work folder the caller passed to `build`).
+    public var folder: String
+    /// Things worth telling the user that are not errors (e.g. which interpreter was used).
+    public var notes: [String]
+
+    /// A staged build.
+    public init(folder: String, notes: [String] = []) {
+        self.folder = folder
+        self.notes = notes
+    }
+}

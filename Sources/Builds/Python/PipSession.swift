@@ -1,0 +1,171 @@
+// The pip runs of one build: local packages into wheels, then one install for the target.
+import Foundation
+import Toolchains
+
+/// Runs pip for one build: builds local path packages into wheels, then installs everything into a
+/// folder with pip's target options, building sdist-only remote packages locally when pip finds no
+/// wheel for them.
+struct PipSession: Sendable {
+    let builder: PythonBuilder
+    let request: BuildRequest
+    let target: PythonTarget
+    let python: PythonChoice
+    /// A folder of the build's own (sources copies, wheels, the rewritten requirements, the install).
+    let scratch: String
+
+    /// The most sdist-only remote packages built locally for one install.
+    static let maxLocallyBuiltRemotes = 20
+
+    /// Whether wheels compiled here run on the target.
+    var nativeAllowed: Bool { python.isExact && target.matchesHost }
+
+    /// Installs `plan` into `<scratch>/installed` and returns that folder.
+    func install(_ plan: PipRequirementsPlan) async throws -> String {
+        try POSIX.makeDirectories(scratch)
+        var references: [Int: String] = [:]
+        var wheelByPath: [String: WheelFilename] = [:]
+        var fileByPath: [String: String] = [:]
+        var acceptLocalLinux = false
+        for (index, requirement) in plan.localRequirements.enumerated() {
+            if wheelByPath[requirement.path] == nil {
+                let wheelPath = try await localWheel(requirement, index: index)
+                guard let wheel = WheelFilename(wheelPath) else {
+                    throw BuildError(.files(detail: "'\(wheelPath)' is not a wheel file name."), request: request)
+                }
+                if !wheel.isPure && requirement.path != wheelPath {
+                    try checkNative(package: requirement.path)
+                    acceptLocalLinux = true
+                }
+                wheelByPath[requirement.path] = wheel
+                fileByPath[requirement.path] = wheelPath
+            }
+            let wheel = wheelByPath[requirement.path]!
+            let extras = requirement.extras.isEmpty ? "" : "[\(requirement.extras.joined(separator: ","))]"
+            let url = URL(fileURLWithPath: fileByPath[requirement.path]!).absoluteString
+            references[index] = "\(wheel.distribution)\(extras) @ \(url)"
+        }
+        let requirementsFile = joinPath(scratch, "requirements.txt")
+        try Data(plan.render { references[$0]! }.utf8).write(to: URL(fileURLWithPath: requirementsFile))
+        return try await installAll(requirementsFile: requirementsFile, acceptLocalLinux: acceptLocalLinux)
+    }
+
+    /// A wheel of the local requirement: the file itself for a `.whl`, else built with `pip wheel`
+    /// from a clean copy of the folder (or from the sdist archive).
+    private func localWheel(_ requirement: LocalPathRequirement, index: Int) async throws -> String {
+        guard let status = POSIX.status(requirement.path) else {
+            throw BuildError(.localRequirementMissing(path: requirement.path, file: requirement.file, line: requirement.line),
+                             request: request)
+        }
+        if status.kind == .regular && requirement.path.hasSuffix(".whl") { return requirement.path }
+        var input = requirement.path
+        if status.kind == .directory {
+            input = joinPath(scratch, "sources/\(index)/\((requirement.path as NSString).lastPathComponent)")
+            try FolderCopy.copy(FileTree.scan(requirement.path, rules: PythonBuilder.localPackageRules), to: input)
+        }
+        let output = joinPath(scratch, "wheels/local-\(index)")
+        return try await buildWheel(input, into: output, package: requirement.path, isLocal: true)
+    }
+
+    /// Runs `pip wheel --no-deps`: without build isolation first when the interpreter has setuptools
+    /// and wheel, then with isolation (pip installs the build backend from the index).
+    private func buildWheel(_ input: String, into output: String, package: String, isLocal: Bool) async throws -> String {
+        try POSIX.makeDirectories(output)
+        var failure = ""
+        for isolated in python.hasBuildTools ? [false, true] : [true] {
+            var arguments = ["-m", "pip", "wheel", "--no-deps", "--wheel-dir", output, "--cache-dir", builder.pipCacheFolder]
+            if !isolated { arguments.append("--no-build-isolation") }
+            arguments.append(input)
+            let result = try await pip(arguments)
+            if result.succeeded, let wheel = try POSIX.listDirectory(output).sorted().first(where: { $0.hasSuffix(".whl") }) {
+                return joinPath(output, wheel)
+            }
+            failure = result.stdout + result.stderr
+        }
+        if !nativeAllowed && Self.looksLikeNativeCompile(failure) { try checkNative(package: package) }
+        let tail = BuildError.tail(failure)
+        if isLocal {
+            throw BuildError(.localPackageBuildFailed(package: package, python: python.path, output: tail), request: request)
+        }
+        throw BuildError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
+                                           package: package, output: tail), request: request)
+    }
+
+    /// Throws the right error for native code that cannot be used on the target; returns when it can.
+    private func checkNative(package: String) throws {
+        if nativeAllowed { return }
+        if !python.isExact {
+            throw BuildError(.nativeCodeWithoutInterpreter(runtime: request.runtime, package: package,
+                                                           builtWith: "Python \(python.version)"), request: request)
+        }
+        throw BuildError(.nativeCodeForOtherPlatform(runtime: request.runtime, architecture: request.architecture,
+                                                     package: package), request: request)
+    }
+
+    /// `pip install --target` for the target platform; each "no matching distribution" is answered by
+    /// building that package locally (accepted when pure Python, or native and built for this platform).
+    private func installAll(requirementsFile: String, acceptLocalLinux initialAccept: Bool) async throws -> String {
+        let installed = joinPath(scratch, "installed")
+        var findLinks: [String] = []
+        var acceptLocalLinux = initialAccept
+        var builtRemotes: Set<String> = []
+        while true {
+            try? FileManager.default.removeItem(atPath: installed)
+            var arguments = ["-m", "pip", "install", "--target", installed, "--no-compile", "--no-warn-script-location",
+                             "--cache-dir", builder.pipCacheFolder]
+            arguments += target.pipTargetOptions(acceptLocalLinuxWheels: acceptLocalLinux)
+            for link in findLinks { arguments += ["--find-links", link] }
+            arguments += ["-r", requirementsFile]
+            let result = try await pip(arguments)
+            if result.succeeded { return installed }
+            let output = result.stdout + result.stderr
+            guard let missing = Self.missingDistribution(in: output), !builtRemotes.contains(missing),
+                  builtRemotes.count < Self.maxLocallyBuiltRemotes else {
+                throw BuildError(.pipFailed(command: "pip " + arguments.dropFirst(2).joined(separator: " "),
+                                            output: BuildError.tail(output)), request: request)
+            }
+            builtRemotes.insert(missing)
+            let folder = joinPath(scratch, "wheels/remote-\(builtRemotes.count)")
+            let wheelPath: String
+            do {
+                wheelPath = try await buildWheel(missing, into: folder, package: missing, isLocal: false)
+            } catch let error as BuildError where error.toolOutput != nil {
+                throw BuildError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
+                                                   package: missing, output: BuildError.tail(output)), request: request)
+            }
+            if let wheel = WheelFilename(wheelPath), !wheel.isPure {
+                try checkNative(package: missing)
+                acceptLocalLinux = true
+            }
+            findLinks.append(folder)
+        }
+    }
+
+    /// Runs `python -m pip …` in the template's folder (SAM's working folder).
+    private func pip(_ arguments: [String]) async throws -> ProcessOutput {
+        do {
+            return try await builder.runner.run(python.path, arguments, environment: builder.toolEnvironment(request),
+                                                workingDirectory: URL(fileURLWithPath: request.templateFolder))
+        } catch {
+            throw BuildError(.pipFailed(command: "\(python.path) " + arguments.joined(separator: " "),
+                                        output: "\(error)"), request: request)
+        }
+    }
+
+    /// The requirement pip reports in `No matching distribution found for <requirement>`.
+    static func missingDistribution(in output: String) -> String? {
+        let marker = "No matching distribution found for "
+        for line in output.split(separator: "\n").reversed() {
+            if let range = line.range(of: marker) {
+                let rest = line[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                return rest.isEmpty ? nil : rest
+            }
+        }
+        return nil
+    }
+
+    /// True when a failed build's output shows a C/C++ compile (`building 'x' extension`, a missing compiler).
+    static func looksLikeNativeCompile(_ output: String) -> Bool {
+        (output.contains("building '") && output.contains("' extension"))
+            || ["error: command '", "Python.h", "Microsoft Visual C++", "cargo", "rustc"].contains { output.contains($0) }
+    }
+}

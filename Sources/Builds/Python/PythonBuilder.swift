@@ -1,0 +1,134 @@
+// The Python builder: sources plus `pip install --target`, for the function's runtime and architecture.
+import Foundation
+import Synchronization
+import Toolchains
+
+/// Builds Python functions and layers the way `sam build` does, deterministically, and without
+/// needing the runtime's exact interpreter unless native code must be compiled.
+///
+/// A build:
+/// 1. copies the source folder (ignoring `__pycache__`, `*.pyc`, `tests/`, `test/`, `.aws-sam`,
+///    `.git`, `.ferry` and the folder's `.ferryignore` patterns);
+/// 2. reads `requirements.txt` (with `-r` includes); local path requirements (`../../lib/pkg[a,b]`)
+///    are resolved against the folder of the template declaring the function, as SAM runs pip there;
+/// 3. builds each local package into a wheel (`pip wheel --no-deps`, from a clean copy so the
+///    user's folder gets no `build/` or `.egg-info`), with the runtime's interpreter when it is
+///    installed (PATH, pyenv, asdf, uv), else with any `python3` (pure-Python packages give the same
+///    wheel);
+/// 4. installs those wheels (extras kept) and the remaining requirements with
+///    `pip install --target … --only-binary=:all: --platform manylinux_2_XX_<arch> --python-version X.Y
+///    --implementation cp --abi cpXY`, so wheels match Lambda whatever the machine; a remote package
+///    published only as an sdist is built into a wheel locally and accepted when it is pure Python;
+/// 5. removes what varies between machines, folders and runs (`direct_url.json`, `__pycache__`).
+///
+/// A layer gets the same, under `python/`. pip shares one download cache across all builds.
+/// Known limit: when the exact interpreter is missing, pip evaluates environment markers
+/// (`python_version < "3.12"`) for the interpreter that runs it.
+public struct PythonBuilder: FunctionBuilder {
+    /// `python-pip`.
+    public var builderName: String { "python-pip" }
+    /// Bumped when the staged output changes for the same inputs.
+    public var builderVersion: String { "1" }
+
+    /// The environment tools run with (and where interpreters are looked for), before a request's extras.
+    public let environment: [String: String]
+    /// pip's cache folder, shared by every build (`<project>/.ferry/pip-cache`).
+    public let pipCacheFolder: String
+    let runner: ProcessRunner
+    let interpreters: InterpreterCache
+
+    /// A builder whose tools see `environment` and share `pipCacheFolder` (default `~/.cache/ferry/pip`).
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        pipCacheFolder: String? = nil, runner: ProcessRunner = ProcessRunner()
+    ) {
+        self.environment = environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        self.pipCacheFolder = pipCacheFolder ?? "\(home)/.cache/ferry/pip"
+        self.runner = runner
+        self.interpreters = InterpreterCache()
+    }
+
+    /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`.
+    public init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(environment: environment, pipCacheFolder: joinPath(projectRoot, ".ferry/pip-cache"))
+    }
+
+    /// Rules for the source folder: `IgnoreRules.python` (the folder's `.ferryignore` is added by the walk).
+    public static let sourceRules = IgnoreRules.python
+
+    /// Rules for a local package folder: `IgnoreRules.always` plus the leftovers of earlier builds at
+    /// its root (`/build/`, `/dist/`, `*.egg-info/`), which setuptools would otherwise pick up.
+    public static let localPackageRules = IgnoreRules.always.appending(IgnoreRules(text: """
+        /build/
+        /dist/
+        *.egg-info/
+        """))
+
+    /// The name of the requirements file looked for in the source folder.
+    public static let requirementsFileName = "requirements.txt"
+
+    /// The build's staged folder (the archive root), under `workFolder`.
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        guard let target = PythonTarget(runtime: request.runtime, architecture: request.architecture) else {
+            throw BuildError(.unsupportedRuntime(runtime: request.runtime), request: request)
+        }
+        let staging = joinPath(workFolder, "staging")
+        let prefix = request.kind == .layer ? "python/" : ""
+        var notes: [String] = []
+        do {
+            try POSIX.makeDirectories(staging)
+            let source = try FileTree.scan(request.sourceFolder, rules: Self.sourceRules)
+            let requirements = joinPath(request.sourceFolder, Self.requirementsFileName)
+            if POSIX.status(requirements)?.kind == .regular {
+                let plan = try PipRequirementsPlan.read(file: requirements, templateFolder: request.templateFolder)
+                if !plan.isEmpty {
+                    let python = try await choosePython(for: target, request: request)
+                    if !python.isExact {
+                        notes.append("python\(target.version) was not found; dependencies for python\(target.version) "
+                                     + "were resolved with \(python.path) (Python \(python.version)).")
+                    }
+                    let session = PipSession(builder: self, request: request, target: target, python: python,
+                                             scratch: joinPath(workFolder, "scratch"))
+                    let installed = try await session.install(plan)
+                    try InstalledPackagesNormalizer.normalize(installed)
+                    try FolderCopy.copy(FileTree.scan(installed, rules: .always, readIgnoreFile: false),
+                                        to: staging, prefix: prefix)
+                }
+            }
+            try FolderCopy.copy(source, to: staging, prefix: prefix)
+        } catch let error as BuildsError {
+            throw BuildError(.files(detail: error.description), request: request)
+        }
+        return StagedBuild(folder: staging, notes: notes)
+    }
+
+    /// The environment for pip: the builder's, the request's extras, and settings that keep pip
+    /// quiet and its output reproducible.
+    func toolEnvironment(_ request: BuildRequest) -> [String: String] {
+        var merged = environment.merging(request.environment) { $1 }
+        merged["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+        merged["PIP_NO_INPUT"] = "1"
+        merged["PIP_ROOT_USER_ACTION"] = "ignore"
+        merged["PYTHONDONTWRITEBYTECODE"] = "1"
+        merged["SOURCE_DATE_EPOCH"] = merged["SOURCE_DATE_EPOCH"] ?? "315532800"
+        return merged
+    }
+}
+
+/// The interpreter a build runs pip with.
+struct PythonChoice: Sendable, Hashable {
+    /// Path of the executable.
+    let path: String
+    /// `3.12.1`.
+    let version: String
+    /// True when it is the runtime's own version.
+    let isExact: Bool
+    /// True when `setuptools` and `wheel` import (local packages can be built without isolation).
+    let hasBuildTools: Bool
+}
+
+/// Interpreters found so far, by target version (looked up once per builder).
+final class InterpreterCache: Sendable {
+    let found = Mutex<[String: PythonChoice]>([:])
+}

@@ -1,0 +1,69 @@
+// Errors raised by the Builds module.
+
+/// An error from hashing, zipping or caching a build: says what went wrong, where, and what to do.
+public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
+    enum Kind: Sendable, Hashable {
+        case io(operation: String, path: String, errno: Int32)
+        case symlinkEscapesRoot(link: String, target: String, root: String)
+        case symlinkBroken(link: String, target: String)
+        case symlinkCycle(link: String, target: String)
+        case fileChangedWhileReading(path: String, expected: UInt64, actual: UInt64)
+        case unsupportedFileType(path: String)
+        case zlib(operation: String, code: Int32, path: String)
+        case notADirectory(path: String)
+        case unzippedSizeTooLarge(function: String, size: UInt64, limit: UInt64)
+        case invalidArchivePath(path: String, source: String)
+        case duplicateArchivePath(path: String)
+        case invalidRequirement(file: String, line: Int, text: String, reason: String)
+    }
+
+    let kind: Kind
+
+    init(_ kind: Kind) { self.kind = kind }
+
+    /// A human-readable message: what happened, where, and what to do next.
+    public var description: String {
+        switch kind {
+        case let .io(operation, path, code):
+            return "Could not \(operation) '\(path)': \(Self.errnoText(code)). Check that the path exists and is readable."
+        case let .symlinkEscapesRoot(link, target, root):
+            return "Symbolic link '\(link)' points to '\(target)', outside the source folder '\(root)'. "
+                + "Ferry only follows links that stay inside the folder: copy the target in or remove the link."
+        case let .symlinkBroken(link, target):
+            return "Symbolic link '\(link)' points to '\(target)', which does not exist. Fix or remove the link."
+        case let .symlinkCycle(link, target):
+            return "Symbolic link '\(link)' points to '\(target)', a folder that contains the link (a cycle). Remove the link."
+        case let .fileChangedWhileReading(path, expected, actual):
+            return "File '\(path)' changed while it was read (expected \(expected) bytes, read \(actual)). "
+                + "Stop whatever writes to it and build again."
+        case let .unsupportedFileType(path):
+            return "'\(path)' is not a regular file, folder or symbolic link (socket, FIFO or device). Remove it or add it to .ferryignore."
+        case let .zlib(operation, code, path):
+            return "zlib \(operation) failed with code \(code) while compressing '\(path)'."
+        case let .notADirectory(path):
+            return "'\(path)' is not a folder. Point the function's CodeUri (or the dependency) at a folder."
+        case let .unzippedSizeTooLarge(function, size, limit):
+            return "Function '\(function)' unzips to \(size) bytes, over Lambda's limit of \(limit) bytes (250 MB) for code and layers. "
+                + "Remove unneeded files (.ferryignore), move dependencies to a layer, or use a container image."
+        case let .invalidArchivePath(path, source):
+            return "Cannot store '\(source)' in a zip as '\(path)': archive paths must be relative, without '.', '..' or empty parts."
+        case let .duplicateArchivePath(path):
+            return "Two files would be stored in the zip as '\(path)'. Rename one of them or change the prefix."
+        case let .invalidRequirement(file, line, text, reason):
+            return "\(file):\(line): requirement '\(text)' \(reason)."
+        }
+    }
+
+    static func errnoText(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "errno \(code)" }
+        return String(cString: text)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
