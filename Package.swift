@@ -113,12 +113,12 @@ let package = Package(
         .testTarget(
             name: "AWSCoreTests",
             dependencies: ["AWSCore"],
-            exclude: ["Credentials/Fixtures"],  // read through #filePath, not bundled
+            exclude: ["Credentials/Fixtures", "Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AWSServicesTests",
-            dependencies: ["AWSServices", "AWSCore", "XMLCoder"],
+            dependencies: ["AWSServices", "AWSCore", "AWSSigV4"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

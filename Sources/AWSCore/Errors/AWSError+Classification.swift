@@ -60,3 +60,25 @@ extension AWSError {
     /// The error may come from a wrong local clock.
     var isClockSkew: Bool { Self.clockSkewCodes.contains(code) }
 }
+
+extension AWSError {
+    /// What the user can do about this error, when there is something general to say.
+    public var hint: String? {
+        if isExpiredToken {
+            return "the session token has expired: refresh the credentials (for example `aws sso login`) and run the command again"
+        }
+        if isAccessDenied {
+            return "the credentials are not allowed to call \(service) \(operation): check the IAM policy of the role or user in use"
+        }
+        if isClockSkew && (code == "RequestTimeTooSkewed" || code == "RequestExpired" || code == "RequestInTheFuture") {
+            return "the computer's clock differs from AWS's: synchronise it (NTP) and run the command again"
+        }
+        if isThrottling {
+            return "AWS is throttling requests: wait a little, or raise max_attempts / AWS_MAX_ATTEMPTS"
+        }
+        if isRetryable {
+            return "\(service) had a temporary problem: run the command again"
+        }
+        return nil
+    }
+}

@@ -8,6 +8,7 @@ public struct HTTPTrace: Sendable, CustomStringConvertible {
     public var operation: String
     /// 1 for the first attempt, 2 for the first retry, ...
     public var attempt: Int
+    /// The HTTP method.
     public var method: String
     /// The URL with presigned query secrets redacted.
     public var url: String
@@ -17,6 +18,7 @@ public struct HTTPTrace: Sendable, CustomStringConvertible {
     public var requestBody: String
     /// The status, when a response came back.
     public var statusCode: Int?
+    /// Response headers (secret-looking ones redacted).
     public var responseHeaders: [(name: String, value: String)]
     /// The response body as text (secret-looking fields redacted, long bodies cut).
     public var responseBody: String

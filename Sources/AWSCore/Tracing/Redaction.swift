@@ -32,16 +32,21 @@ public enum Redaction {
 
     /// Redacts `X-Amz-Signature`, `X-Amz-Security-Token` and `X-Amz-Credential` query values.
     public static func url(_ url: URL) -> String {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-              let items = components.percentEncodedQueryItems, !items.isEmpty else { return url.absoluteString }
-        components.percentEncodedQueryItems = items.map { item in
-            let lowered = item.name.lowercased()
-            if lowered == "x-amz-signature" || lowered == "x-amz-security-token" || isSecretName(item.name) {
-                return URLQueryItem(name: item.name, value: mask)
+        let text = url.absoluteString
+        guard let mark = text.firstIndex(of: "?") else { return text }
+        let query = text[text.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false)
+        let redacted = query.map { pair -> String in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            let decoded = name.removingPercentEncoding ?? name
+            let lowered = decoded.lowercased()
+            guard parts.count == 2,
+                  lowered == "x-amz-signature" || lowered == "x-amz-security-token" || isSecretName(decoded) else {
+                return String(pair)
             }
-            return item
+            return "\(name)=\(mask)"
         }
-        return components.string ?? url.absoluteString
+        return text[...mark] + redacted.joined(separator: "&")
     }
 
     /// The body as text with secret-looking JSON fields, XML elements and form fields redacted,

@@ -6,7 +6,8 @@ public struct StackResourceSummary: Decodable, Sendable, Equatable {
     public var logicalResourceId: String
     public var physicalResourceId: String?
     public var resourceType: String
-    public var lastUpdatedTimestamp: Date
+    /// Always sent by AWS; the local emulator leaves it out.
+    public var lastUpdatedTimestamp: Date?
     public var resourceStatus: String
     public var resourceStatusReason: String?
 }
@@ -31,7 +32,8 @@ public struct StackResourceDetail: Decodable, Sendable, Equatable {
     public var logicalResourceId: String
     public var physicalResourceId: String?
     public var resourceType: String
-    public var lastUpdatedTimestamp: Date
+    /// Always sent by AWS; the local emulator leaves it out.
+    public var lastUpdatedTimestamp: Date?
     public var resourceStatus: String
     public var resourceStatusReason: String?
     public var description: String?

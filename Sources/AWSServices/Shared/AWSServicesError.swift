@@ -4,7 +4,6 @@ import Foundation
 /// answer that cannot be used, a waiter that saw a failure, input that cannot be sent.
 public struct AWSServicesError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Reason: Sendable, Equatable {
-        case repeatedPageToken(operation: String, token: String)
         case unexpectedResponse(operation: String, detail: String)
         case functionUpdateFailed(function: String, reason: String)
         case waiterGaveUp(operation: String, resource: String, attempts: Int)
@@ -14,11 +13,6 @@ public struct AWSServicesError: Error, Sendable, Equatable, CustomStringConverti
     private let reason: Reason
 
     private init(_ reason: Reason) { self.reason = reason }
-
-    /// The service answered a paginated call with a token it had already given.
-    static func repeatedPageToken(operation: String, token: String) -> Self {
-        Self(.repeatedPageToken(operation: operation, token: token))
-    }
 
     /// The service's answer lacked something the call needs or had an unexpected status.
     static func unexpectedResponse(operation: String, detail: String) -> Self {
@@ -54,9 +48,6 @@ public struct AWSServicesError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch reason {
-        case .repeatedPageToken(let operation, let token):
-            return "\(operation) returned the page token '\(token)' twice, so paging would never end. "
-                + "This is a service bug; try again later."
         case .unexpectedResponse(let operation, let detail):
             return "\(operation) returned an answer that cannot be used: \(detail). "
                 + "Check the endpoint points at the real service (or a compatible emulator)."

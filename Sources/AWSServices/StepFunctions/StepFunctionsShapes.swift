@@ -27,7 +27,8 @@ public struct UpdateStateMachineOutput: Decodable, Sendable, Equatable {
 public struct StateMachineListItem: Decodable, Sendable, Equatable {
     public var stateMachineArn: String
     public var name: String
-    public var type: String
+    /// `STANDARD` or `EXPRESS` (always sent by AWS; the local emulator leaves it out).
+    public var type: String?
     public var creationDate: Date
 }
 

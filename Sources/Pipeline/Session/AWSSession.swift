@@ -12,7 +12,10 @@ public struct AWSSession: Sendable {
     /// - Throws: `SharedConfigError`, `CredentialsError` or `ResolutionError` with a message that
     ///   names the cause and the fix.
     public static func make(_ options: AWSSessionOptions, transport: any HTTPTransport = URLSessionTransport()) throws -> AWSSession {
-        let roleAssumer = STSRoleAssumer(options: options, transport: transport)
+        let roleAssumer = STSRoleAssumer { credentials in
+            AWSClient(credentialProvider: credentials, endpoints: { service in try stsEndpoints(options, transport: transport)(service) },
+                      transport: transport)
+        }
         let resolver = AWSEnvironmentResolver(
             environment: options.processEnvironment, profile: options.profile, region: options.region,
             endpointURL: options.endpointURL, transport: transport, roleAssumer: roleAssumer)
@@ -30,28 +33,16 @@ public struct AWSSession: Sendable {
     public var s3: S3 { S3(client: client) }
 }
 
-/// Assumes roles for `role_arn` profiles through STS, signed with the source profile's credentials.
-struct STSRoleAssumer: RoleAssumer {
-    let options: AWSSessionOptions
-    let transport: any HTTPTransport
-
-    func assumeRole(_ request: AssumeRoleRequest, using credentials: AWSCredentials) async throws -> AWSCredentials {
-        let resolver = AWSEnvironmentResolver(
-            environment: options.processEnvironment, profile: options.profile, region: options.region,
-            endpointURL: options.endpointURL, transport: transport)
-        let region = (try? resolver.resolveRegion().name) ?? "us-east-1"
-        let config = try? resolver.sharedConfig()
-        let endpoints = EndpointResolver(
-            region: region, explicitURL: options.endpointURL, environment: options.processEnvironment,
-            profile: config?.profile(resolver.explicitProfile ?? "default"), config: config)
-        let client = AWSClient(
-            credentialProvider: StaticCredentialProvider(credentials),
-            endpoints: { service in try endpoints.endpoint(for: service) }, transport: transport)
-        let assumed = try await STS(client: client).assumeRole(
-            roleArn: request.roleARN, sessionName: request.roleSessionName,
-            durationSeconds: request.durationSeconds, externalId: request.externalID)
-        return AWSCredentials(
-            accessKeyID: assumed.credentials.accessKeyId, secretAccessKey: assumed.credentials.secretAccessKey,
-            sessionToken: assumed.credentials.sessionToken, expiration: assumed.credentials.expiration)
-    }
+/// Endpoints for the STS calls of a role profile: the same region and endpoint settings, resolved
+/// without credentials (they are the source profile's).
+private func stsEndpoints(_ options: AWSSessionOptions, transport: any HTTPTransport) throws -> @Sendable (AWSService) throws -> ServiceEndpoint {
+    let resolver = AWSEnvironmentResolver(
+        environment: options.processEnvironment, profile: options.profile, region: options.region,
+        endpointURL: options.endpointURL, transport: transport)
+    let region = (try? resolver.resolveRegion().name) ?? "us-east-1"
+    let config = try resolver.sharedConfig()
+    let endpoints = EndpointResolver(
+        region: region, explicitURL: options.endpointURL, environment: options.processEnvironment,
+        profile: config.profile(resolver.explicitProfile ?? "default"), config: config)
+    return { service in try endpoints.endpoint(for: service) }
 }

@@ -69,3 +69,35 @@ extension Fixture {
         HTTPResponse(statusCode: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Data(body.utf8))
     }
 }
+
+extension Fixture {
+    /// A response recorded from the local moto server (`Fixtures/moto/<name>.txt`): a
+    /// `### <request>` line, a `### status N` line, the headers, a blank line, then the body.
+    static func recorded(_ name: String) throws -> HTTPResponse {
+        let text = String(decoding: try data("moto/\(name).txt"), as: UTF8.self)
+        guard let split = text.range(of: "\n\n") else { throw FixtureError(message: "\(name): no blank line") }
+        let head = text[..<split.lowerBound].split(separator: "\n")
+        guard head.count >= 2, let status = Int(head[1].dropFirst("### status ".count)) else {
+            throw FixtureError(message: "\(name): no status line")
+        }
+        let headers = head.dropFirst(2).compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+        }
+        return HTTPResponse(statusCode: status, headers: headers, body: Data(text[split.upperBound...].utf8))
+    }
+
+    /// A client whose transport replays the named recordings in order.
+    static func replaying(_ names: String...) throws -> (AWSClient, FakeTransport) {
+        let transport = FakeTransport(try names.map(recorded))
+        return (client(transport), transport)
+    }
+}
+
+extension Fixture {
+    /// A client that answers with literal 200 bodies first, then the named recordings.
+    static func replayingLiteral(_ bodies: [String], then names: String...) throws -> (AWSClient, FakeTransport) {
+        let transport = FakeTransport(bodies.map { response(status: 200, body: $0) } + (try names.map(recorded)))
+        return (client(transport), transport)
+    }
+}
