@@ -23,7 +23,7 @@ public enum FileHasher {
     /// SHA-256 of one file's bytes, read in 1 MiB chunks. Fails when the size differs from `expectedSize`.
     public static func sha256(ofFile path: String, expectedSize: UInt64? = nil) throws -> SHA256Digest {
         var hasher = SHA256()
-        let count = try POSIX.readChunks(path) { hasher.update(bufferPointer: $0) }
+        let count = try POSIX.readChunks(path, sizeHint: expectedSize) { hasher.update(bufferPointer: $0) }
         if let expectedSize, expectedSize != count {
             throw BuildsError(.fileChangedWhileReading(path: path, expected: expectedSize, actual: count))
         }

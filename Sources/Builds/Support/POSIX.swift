@@ -74,10 +74,13 @@ enum POSIX {
         return names
     }
 
-    /// Reads a file in chunks of `chunkSize`, calling `body` with each; returns the byte count read.
+    /// Reads a file in chunks of at most 1 MiB, calling `body` with each; returns the byte count read.
+    /// `sizeHint` (the size the walk saw) keeps the buffer small for small files.
     static func readChunks(
-        _ path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void
+        _ path: String, sizeHint: UInt64? = nil, _ body: (UnsafeRawBufferPointer) throws -> Void
     ) throws -> UInt64 {
+        let maximum = 1 << 20
+        let chunkSize = sizeHint.map { min(maximum, max(Int(clamping: $0) + 1, 4096)) } ?? maximum
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw BuildsError(.io(operation: "open", path: path, errno: errno)) }
         defer { close(fd) }

@@ -111,7 +111,7 @@ public struct DeterministicZip: Sendable {
                                                 compressed: 0, uncompressed: 0, zip64: zip64))
         let dataStart = output.offset
         var crc: UInt32 = 0
-        let read = try POSIX.readChunks(entry.sourcePath) { chunk in
+        let read = try POSIX.readChunks(entry.sourcePath, sizeHint: entry.size) { chunk in
             crc = CRC32.update(crc, chunk)
             try deflater.deflate(chunk, finish: false, path: entry.sourcePath) { try output.write($0) }
         }
