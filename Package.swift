@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Builds",
             dependencies: [
-                "Templates", "Toolchains", "CZlib",
+                "Templates", "Toolchains", "Reporting", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BuildsTests",
-            dependencies: ["Builds"],
+            dependencies: ["Builds", "Reporting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,48 @@
+// A build command from ferry.toml's `[build.commands]`.
+import Foundation
+
+/// Runs one `[build.commands]` entry with `/bin/sh -c`, in the source folder, with `ARTIFACTS_DIR`
+/// (the staging folder to fill), `FERRY_SOURCE_DIR`, `FERRY_LOGICAL_ID`, `FERRY_RUNTIME` and
+/// `FERRY_ARCHITECTURE` set.
+///
+/// The key covers every file of the source folder and the command text.
+public struct CustomCommandBuilder: FunctionBuilder {
+    /// `custom-command`.
+    public var builderName: String { "custom-command" }
+    /// Bumped when the output for the same inputs changes.
+    public var builderVersion: String { "1" }
+    /// The shell command.
+    public let command: String
+    /// The environment the shell starts with.
+    public let environment: [String: String]
+
+    /// A builder running `command` with `environment`.
+    public init(command: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.command = command
+        self.environment = environment
+    }
+
+    /// Source files and the command.
+    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+        var inputs = try await BuildKeyInputs.gather(
+            builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
+            architecture: request.architecture, parameters: ["command": command], sourceFolder: request.sourceFolder)
+        for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        return inputs
+    }
+
+    /// Runs the command.
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        let staging = try ToolRunner.makeStaging(in: workFolder)
+        let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
+        try await tools.run("/bin/sh", ["-c", command], in: request.sourceFolder,
+                            extra: ["ARTIFACTS_DIR": staging, "FERRY_SOURCE_DIR": request.sourceFolder,
+                                    "FERRY_LOGICAL_ID": request.logicalID.rawValue, "FERRY_RUNTIME": request.runtime,
+                                    "FERRY_ARCHITECTURE": request.architecture],
+                            shownAs: command, resource: request.qualifiedName)
+        if ToolRunner.isEmpty(staging) {
+            throw BuilderError(.producedNothing(resource: request.qualifiedName, command: command))
+        }
+        return StagedBuild(folder: staging)
+    }
+}

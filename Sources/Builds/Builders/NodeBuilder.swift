@@ -1,0 +1,75 @@
+// Node.js functions and layers: production dependencies installed with npm.
+import Foundation
+
+/// Builds Node.js code: copies the source (without `node_modules`) to the staging folder and runs
+/// `npm ci --omit=dev` there when a lock file exists (`package-lock.json` or
+/// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`. A folder without `package.json`
+/// is copied as is. Layers are staged under `nodejs/`, where Lambda looks for layer modules.
+///
+/// The key covers every source file (lock files included) and the files of each local `file:`
+/// dependency named in `dependencies` of `package.json`.
+public struct NodeBuilder: FunctionBuilder {
+    /// `nodejs-npm`.
+    public var builderName: String { "nodejs-npm" }
+    /// Bumped when the output for the same inputs changes.
+    public var builderVersion: String { "1" }
+    /// The environment npm runs with (its `PATH` finds npm).
+    public let environment: [String: String]
+
+    /// The ignore rules for Node.js sources: `always` plus the top-level `node_modules/`.
+    public static let rules = IgnoreRules.always.appending(contentsOf: "/node_modules/")
+
+    /// A Node.js builder whose tools see `environment`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// Source files plus local `file:` dependencies.
+    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+        var inputs = try await BuildKeyInputs.gather(
+            builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
+            architecture: request.architecture, parameters: ["kind": request.kind.rawValue],
+            sourceFolder: request.sourceFolder,
+            localDependencies: Self.localDependencies(packageFolder: request.sourceURL), rules: Self.rules)
+        for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        return inputs
+    }
+
+    /// Copies the source and installs production dependencies with npm.
+    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+        let staging = try ToolRunner.makeStaging(in: workFolder)
+        let target = request.kind == .layer ? joinPath(staging, "nodejs") : staging
+        try POSIX.makeDirectories(target)
+        try FolderCopy.copy(FileTree.scan(request.sourceFolder, rules: Self.rules), to: target)
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
+        let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
+        let npm = try tools.locate("npm", for: request.qualifiedName,
+                                   hint: "Install Node.js and npm (https://nodejs.org) or set a [build.commands] entry.")
+        let hasLock = ["package-lock.json", "npm-shrinkwrap.json"].contains {
+            manager.fileExists(atPath: joinPath(target, $0))
+        }
+        let arguments = [hasLock ? "ci" : "install", "--omit=dev", "--no-audit", "--no-fund", "--install-links"]
+        try await tools.run(npm, arguments, in: target, shownAs: "npm " + arguments.joined(separator: " "),
+                            resource: request.qualifiedName)
+        return StagedBuild(folder: staging)
+    }
+
+    /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the folder.
+    public static func localDependencies(packageFolder: URL) throws -> [LocalDependency] {
+        let file = packageFolder.appendingPathComponent("package.json")
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let dependencies = object["dependencies"] as? [String: Any] else { return [] }
+        return dependencies.keys.sorted().compactMap { key -> LocalDependency? in
+            guard let spec = dependencies[key] as? String, spec.hasPrefix("file:") else { return nil }
+            let path = String(spec.dropFirst(5))
+            let folder = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+                : packageFolder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else { return nil }
+            return LocalDependency(name: key, folder: folder.standardizedFileURL.path)
+        }
+    }
+}

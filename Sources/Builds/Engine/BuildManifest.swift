@@ -1,0 +1,158 @@
+// `.ferry/build/manifest.json`: what was built, for packaging, planning and verification.
+import Foundation
+
+/// The result of `ferry build` as a file: one entry per function or layer (resources sharing a
+/// build each get an entry with the same artifact), plus the plain files the packager uploads.
+///
+/// Written as JSON with sorted keys and entries sorted by stack path then logical ID, so equal
+/// builds give byte-equal manifests; written to a temporary file and renamed into place.
+public struct BuildManifest: Sendable, Codable, Equatable {
+    /// One built (or cached, or prebuilt) artifact used by one resource.
+    public struct Artifact: Sendable, Codable, Equatable {
+        /// The resource's logical ID.
+        public var logicalID: String
+        /// The stack path (`Root/Pattern2Stack/ReportingStack`).
+        public var stackPath: String
+        /// The resource type.
+        public var resourceType: String
+        /// `function` or `layer`.
+        public var kind: String
+        /// The builder's name.
+        public var builder: String
+        /// The build key (hex).
+        public var buildKey: String
+        /// SHA-256 of the zip (hex): the content address.
+        public var zipSHA256: String
+        /// SHA-256 of the zip in base64: what Lambda reports as `CodeSha256`.
+        public var codeSha256: String
+        /// Zip size in bytes.
+        public var size: UInt64
+        /// Sum of the entries' uncompressed sizes.
+        public var unzippedSize: UInt64
+        /// The zip on disk (in the build cache, or the prebuilt file).
+        public var zipPath: String
+        /// The source folder (or prebuilt zip).
+        public var sourcePath: String
+        /// The S3 key once packaged; nil until then.
+        public var s3Key: String?
+
+        /// An entry.
+        public init(logicalID: String, stackPath: String, resourceType: String, kind: String, builder: String,
+                    buildKey: String, zipSHA256: String, codeSha256: String, size: UInt64, unzippedSize: UInt64,
+                    zipPath: String, sourcePath: String, s3Key: String? = nil) {
+            self.logicalID = logicalID
+            self.stackPath = stackPath
+            self.resourceType = resourceType
+            self.kind = kind
+            self.builder = builder
+            self.buildKey = buildKey
+            self.zipSHA256 = zipSHA256
+            self.codeSha256 = codeSha256
+            self.size = size
+            self.unzippedSize = unzippedSize
+            self.zipPath = zipPath
+            self.sourcePath = sourcePath
+            self.s3Key = s3Key
+        }
+
+        /// Writes `s3Key` as `null` until packaged, so the field is always present.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(logicalID, forKey: .logicalID)
+            try container.encode(stackPath, forKey: .stackPath)
+            try container.encode(resourceType, forKey: .resourceType)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(builder, forKey: .builder)
+            try container.encode(buildKey, forKey: .buildKey)
+            try container.encode(zipSHA256, forKey: .zipSHA256)
+            try container.encode(codeSha256, forKey: .codeSha256)
+            try container.encode(size, forKey: .size)
+            try container.encode(unzippedSize, forKey: .unzippedSize)
+            try container.encode(zipPath, forKey: .zipPath)
+            try container.encode(sourcePath, forKey: .sourcePath)
+            try container.encode(s3Key, forKey: .s3Key)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case logicalID, stackPath, resourceType, kind, builder, buildKey, zipSHA256, codeSha256, size
+            case unzippedSize, zipPath, sourcePath, s3Key
+        }
+
+        /// `Root/Pattern2Stack/OCRFunction`.
+        public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+    }
+
+    /// The manifest format's version.
+    public var formatVersion: Int
+    /// The artifacts, sorted by stack path then logical ID.
+    public var artifacts: [Artifact]
+    /// Plain files for the packager, in plan order.
+    public var files: [PackagedFile]
+
+    /// A manifest; artifacts are sorted.
+    public init(artifacts: [Artifact], files: [PackagedFile] = []) {
+        self.formatVersion = 1
+        self.artifacts = artifacts.sorted { ($0.stackPath, $0.logicalID) < ($1.stackPath, $1.logicalID) }
+        self.files = files
+    }
+
+    /// The manifest of the successful outcomes of `result`.
+    public init(result: BuildResult) {
+        var entries: [Artifact] = []
+        for outcome in result.outcomes {
+            guard let key = outcome.key, let archive = outcome.archive else { continue }
+            for target in outcome.build.targets {
+                entries.append(Artifact(
+                    logicalID: target.logicalID, stackPath: target.stackPath, resourceType: target.resourceType,
+                    kind: outcome.build.request.kind.rawValue, builder: outcome.build.builder.builderName,
+                    buildKey: key.hex, zipSHA256: archive.sha256.hex, codeSha256: archive.sha256.base64,
+                    size: archive.size, unzippedSize: archive.unzippedSize, zipPath: archive.path,
+                    sourcePath: outcome.build.request.sourceFolder))
+            }
+        }
+        self.init(artifacts: entries, files: result.files)
+    }
+
+    /// The artifact of the resource `logicalID` in `stackPath`, if any.
+    public func artifact(logicalID: String, stackPath: String) -> Artifact? {
+        artifacts.first { $0.logicalID == logicalID && $0.stackPath == stackPath }
+    }
+
+    /// This manifest plus the entries of `previous` for resources it does not have (after building
+    /// only some functions, the others keep their last build).
+    public func merging(previous: BuildManifest) -> BuildManifest {
+        let present = Set(artifacts.map(\.qualifiedName))
+        let kept = previous.artifacts.filter { !present.contains($0.qualifiedName) }
+        return BuildManifest(artifacts: artifacts + kept, files: files)
+    }
+
+    /// `<projectRoot>/.ferry/build/manifest.json`.
+    public static func location(projectRoot: URL) -> URL {
+        projectRoot.appendingPathComponent(".ferry/build/manifest.json")
+    }
+
+    /// The JSON bytes: sorted keys, pretty printed, no escaped slashes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+
+    /// Writes the manifest to `url` atomically (temporary file, then rename), creating folders.
+    public func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = POSIX.temporarySibling(of: url.path)
+        do {
+            try encoded().write(to: URL(fileURLWithPath: temporary))
+            try POSIX.rename(temporary, to: url.path)
+        } catch {
+            POSIX.removeFile(temporary)
+            throw error
+        }
+    }
+
+    /// Reads a manifest written by `write(to:)`.
+    public static func read(from url: URL) throws -> BuildManifest {
+        try JSONDecoder().decode(BuildManifest.self, from: Data(contentsOf: url))
+    }
+}

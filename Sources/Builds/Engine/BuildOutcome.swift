@@ -1,0 +1,42 @@
+// What happened to one planned build.
+
+/// The outcome of one planned build.
+public struct BuildOutcome: Sendable {
+    /// How the artifact was obtained, or why not.
+    public enum Status: Sendable, Hashable {
+        /// The builder ran.
+        case built
+        /// The cache had it; no builder ran.
+        case cached
+        /// A prebuilt `.zip`, taken as is.
+        case prebuilt
+        /// The build failed: the message, and the tool's output when a process failed.
+        case failed(message: String, output: String)
+    }
+
+    /// The planned build.
+    public let build: PlannedBuild
+    /// What happened.
+    public let status: Status
+    /// The build key, when it was computed.
+    public let key: BuildKey?
+    /// The artifact (in the cache, or the prebuilt file), when there is one.
+    public let archive: ZipArchive?
+    /// Seconds spent on this build.
+    public let seconds: Double
+
+    /// An outcome.
+    public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double) {
+        self.build = build
+        self.status = status
+        self.key = key
+        self.archive = archive
+        self.seconds = seconds
+    }
+
+    /// Whether the build failed.
+    public var failed: Bool {
+        if case .failed = status { return true }
+        return false
+    }
+}

@@ -1,0 +1,55 @@
+// Errors found while planning builds (before anything runs).
+import Templates
+
+/// A resource cannot be built as declared: says which one, where, and what is supported.
+public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible {
+    enum Kind: Sendable, Hashable {
+        case unsupportedRuntime(runtime: String, supported: String)
+        case missingRuntime(supported: String)
+        case unsupportedBuildMethod(method: String, supported: String)
+        case codeIsSingleFile(path: String)
+        case unknownLogicalIDs(requested: [String], known: [String])
+    }
+
+    let kind: Kind
+    /// The resource's logical ID, when the error is about one.
+    public let logicalID: LogicalID?
+    /// The resource's stack path (`Root/Pattern2Stack`).
+    public let stackPath: String?
+    /// The template file that declares it.
+    public let file: String?
+    /// The line of the offending property (or of the resource).
+    public let line: Int?
+
+    init(_ kind: Kind, logicalID: LogicalID? = nil, stackPath: String? = nil, file: String? = nil, line: Int? = nil) {
+        self.kind = kind
+        self.logicalID = logicalID
+        self.stackPath = stackPath
+        self.file = file
+        self.line = line
+    }
+
+    /// What is wrong, where, and what to do.
+    public var description: String {
+        var place = ""
+        if let file { place = line.map { "\(file):\($0): " } ?? "\(file): " }
+        let resource = logicalID.map { id in stackPath.map { "\($0)/\(id)" } ?? id.rawValue } ?? "?"
+        switch kind {
+        case let .unsupportedRuntime(runtime, supported):
+            return "\(place)\(resource) uses runtime '\(runtime)', which Ferry cannot build. "
+                + "Supported: \(supported)."
+        case let .missingRuntime(supported):
+            return "\(place)\(resource) has no Runtime, so Ferry does not know how to build it. "
+                + "Set Runtime, or use one of: \(supported)."
+        case let .unsupportedBuildMethod(method, supported):
+            return "\(place)\(resource) has Metadata BuildMethod '\(method)', which Ferry cannot build. "
+                + "Supported: \(supported)."
+        case let .codeIsSingleFile(path):
+            return "\(place)the code of \(resource) is the single file '\(path)'. Point it at the folder "
+                + "that holds the file, or at a .zip."
+        case let .unknownLogicalIDs(requested, known):
+            return "No buildable function or layer named \(requested.joined(separator: ", ")). "
+                + "Known: \(known.joined(separator: ", "))."
+        }
+    }
+}

@@ -1,0 +1,83 @@
+// `ferry build` as a phase: template tree → plan → engine → manifest.
+import Builds
+import Foundation
+import Reporting
+import Templates
+
+/// Loads the template tree, plans, builds, and writes `.ferry/build/manifest.json`.
+public struct BuildPhase: Sendable {
+    /// What to build and how.
+    public struct Options: Sendable {
+        /// The project folder (`.ferry/` lives here).
+        public var projectRoot: URL
+        /// The main template.
+        public var templateFile: URL
+        /// `[build.commands]`: a shell command per logical ID.
+        public var commands: [String: String]
+        /// The most builds at once; nil for the number of cores.
+        public var concurrency: Int?
+        /// `--clean`: ignore the cache (still refresh it).
+        public var clean: Bool
+        /// Build only these logical IDs (or qualified `Stack/Path/LogicalID`); empty for all.
+        public var only: [String]
+        /// The environment builder processes start with.
+        public var environment: [String: String]
+        /// The builders; nil for Ferry's own (`BuilderCatalog.standard`).
+        public var catalog: BuilderCatalog?
+
+        /// Options; everything but the paths has a default.
+        public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
+                    clean: Bool = false, only: [String] = [],
+                    environment: [String: String] = ProcessInfo.processInfo.environment,
+                    catalog: BuilderCatalog? = nil) {
+            self.projectRoot = projectRoot
+            self.templateFile = templateFile
+            self.commands = commands
+            self.concurrency = concurrency
+            self.clean = clean
+            self.only = only
+            self.environment = environment
+            self.catalog = catalog
+        }
+    }
+
+    /// What the phase produced.
+    public struct Output: Sendable {
+        /// The manifest written.
+        public let manifest: BuildManifest
+        /// Where it was written.
+        public let manifestURL: URL
+        /// Every outcome.
+        public let result: BuildResult
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase with `options`.
+    public init(options: Options) { self.options = options }
+
+    /// Runs the phase. When a build fails, the others still finish, the manifest is not written,
+    /// and `BuildFailure` is thrown (after the events reported each failure).
+    /// - Throws: `TemplateError`, `BuildPlanError`, `BuildFailure`, or an I/O error writing the manifest.
+    public func run(sink: any EventSink) async throws -> Output {
+        let tree = try TemplateTree.load(rootTemplate: options.templateFile)
+        let catalog = options.catalog
+            ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment)
+        let plan = try BuildPlan.make(tree: tree, commands: options.commands, catalog: catalog).selecting(options.only)
+        let ferry = options.projectRoot.appendingPathComponent(".ferry")
+        let engine = BuildEngine(
+            cache: BuildCache(projectRoot: options.projectRoot.path, clean: options.clean),
+            workDirectory: ferry.appendingPathComponent("build/tmp", isDirectory: true),
+            concurrency: options.concurrency ?? BuildEngine.defaultConcurrency, sink: sink)
+        let result = await engine.run(plan)
+        try result.requireSuccess()
+        let url = BuildManifest.location(projectRoot: options.projectRoot)
+        var manifest = BuildManifest(result: result)
+        if !options.only.isEmpty, let previous = try? BuildManifest.read(from: url) {
+            manifest = manifest.merging(previous: previous)
+        }
+        try manifest.write(to: url)
+        return Output(manifest: manifest, manifestURL: url, result: result)
+    }
+}
