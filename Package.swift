@@ -83,10 +83,19 @@ let package = Package(
             name: "Reporting",
             swiftSettings: swiftSettings
         ),
+        // Package plan (content-addressed keys, nested templates bottom-up), uploads, artifact bucket.
+        .target(
+            name: "Packaging",
+            dependencies: [
+                "Builds", "Templates", "AWSServices", "Reporting",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting"],
+            dependencies: ["Configuration", "Templates", "Builds", "Packaging", "AWSServices", "Toolchains", "Reporting"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -146,6 +155,11 @@ let package = Package(
         .testTarget(
             name: "BuildsTests",
             dependencies: ["Builds", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: ["Packaging", "Builds", "Templates", "Reporting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
