@@ -9,6 +9,12 @@ public struct PackageUploadedEvent: FerryEvent {
     public let size: UInt64
     /// What it is (`Root/OCRFunction CodeUri`).
     public let origin: String
+    /// An event.
+    public init(key: String, size: UInt64, origin: String) {
+        self.key = key
+        self.size = size
+        self.origin = origin
+    }
     /// `package.uploaded`.
     public var kind: String { "package.uploaded" }
     /// Info.
@@ -23,6 +29,11 @@ public struct PackageSkippedEvent: FerryEvent {
     public let count: Int
     /// `s3://bucket/prefix`.
     public let location: String
+    /// An event.
+    public init(count: Int, location: String) {
+        self.count = count
+        self.location = location
+    }
     /// `package.skipped`.
     public var kind: String { "package.skipped" }
     /// Debug: the summary says it too.
@@ -43,6 +54,14 @@ public struct PackageSummaryEvent: FerryEvent {
     public let location: String
     /// The packaged root template on disk.
     public let templatePath: String
+    /// An event.
+    public init(uploaded: Int, alreadyPresent: Int, bytesUploaded: UInt64, location: String, templatePath: String) {
+        self.uploaded = uploaded
+        self.alreadyPresent = alreadyPresent
+        self.bytesUploaded = bytesUploaded
+        self.location = location
+        self.templatePath = templatePath
+    }
     /// `package.summary`.
     public var kind: String { "package.summary" }
     /// Success.
@@ -60,6 +79,11 @@ public struct BucketCreatedEvent: FerryEvent {
     public let bucket: String
     /// Its region.
     public let region: String
+    /// An event.
+    public init(bucket: String, region: String) {
+        self.bucket = bucket
+        self.region = region
+    }
     /// `bucket.created`.
     public var kind: String { "bucket.created" }
     /// Success.

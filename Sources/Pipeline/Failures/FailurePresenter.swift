@@ -1,6 +1,7 @@
 import AWSCore
 import Configuration
 import Foundation
+import Packaging
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
 public enum FailurePresenter {
@@ -19,6 +20,8 @@ public enum FailurePresenter {
             return PresentedFailure(
                 category: .awsConfiguration,
                 message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+        case let error as PackagingError:
+            return PresentedFailure(category: error.needsBuild ? .badInput : .operationFailed, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:
