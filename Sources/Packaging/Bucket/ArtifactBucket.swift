@@ -13,12 +13,16 @@ public struct ArtifactBucket: Sendable {
     public let region: String
     /// Where events go.
     public let sink: any EventSink
+    /// False when S3 is reached over plain HTTP (a local emulator): a TLS-only policy would then
+    /// deny every request, so it is not set.
+    public let endpointUsesTLS: Bool
 
     /// A bucket in `region`.
-    public init(s3: S3, bucket: String, region: String, sink: any EventSink) {
+    public init(s3: S3, bucket: String, region: String, endpointUsesTLS: Bool = true, sink: any EventSink) {
         self.s3 = s3
         self.bucket = bucket
         self.region = region
+        self.endpointUsesTLS = endpointUsesTLS
         self.sink = sink
     }
 
@@ -43,7 +47,7 @@ public struct ArtifactBucket: Sendable {
     }
 
     /// Creates the bucket with versioning, default encryption, every public access blocked and a
-    /// policy denying requests without TLS.
+    /// policy denying requests without TLS (not over a plain-HTTP endpoint, which it would lock out).
     public func create(encryption: ServerSideEncryption = .aes256) async throws {
         do {
             try await s3.createBucket(bucket, region: region)
@@ -55,8 +59,10 @@ public struct ArtifactBucket: Sendable {
         try await s3.putBucketVersioning(bucket, enabled: true)
         try await s3.putBucketEncryption(bucket, encryption: encryption)
         try await s3.putPublicAccessBlock(bucket)
-        let partition = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
-        try await s3.putBucketPolicy(bucket, policy: S3.tlsOnlyPolicy(bucket: bucket, partition: partition))
-        sink.emit(BucketCreatedEvent(bucket: bucket, region: region))
+        if endpointUsesTLS {
+            let partition = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
+            try await s3.putBucketPolicy(bucket, policy: S3.tlsOnlyPolicy(bucket: bucket, partition: partition))
+        }
+        sink.emit(BucketCreatedEvent(bucket: bucket, region: region, tlsOnly: endpointUsesTLS))
     }
 }

@@ -79,10 +79,13 @@ public struct BucketCreatedEvent: FerryEvent {
     public let bucket: String
     /// Its region.
     public let region: String
+    /// True when the TLS-only policy was set (not over a plain-HTTP endpoint).
+    public let tlsOnly: Bool
     /// An event.
-    public init(bucket: String, region: String) {
+    public init(bucket: String, region: String, tlsOnly: Bool = true) {
         self.bucket = bucket
         self.region = region
+        self.tlsOnly = tlsOnly
     }
     /// `bucket.created`.
     public var kind: String { "bucket.created" }
@@ -90,7 +93,8 @@ public struct BucketCreatedEvent: FerryEvent {
     public var level: EventLevel { .success }
     /// `created s3://bucket in region (versioned, encrypted, public access blocked, TLS only)`.
     public var message: String {
-        "created s3://\(bucket) in \(region) (versioned, encrypted, public access blocked, TLS only)"
+        "created s3://\(bucket) in \(region) (versioned, encrypted, public access blocked"
+            + (tlsOnly ? ", TLS only)" : "; no TLS-only policy: the endpoint is plain HTTP)")
     }
 }
 

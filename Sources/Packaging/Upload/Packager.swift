@@ -46,15 +46,20 @@ public struct Packager: Sendable {
         let listed = plan.uploads.count - missing.count
         if listed > 0 { sink.emit(PackageSkippedEvent(count: listed, location: location(store))) }
         let options = PutObjectOptions(serverSideEncryption: encryption, onlyIfAbsent: true)
-        let outcomes = try await withThrowingTaskGroup(of: (PlannedUpload, Bool).self) { group in
-            var outcomes: [(PlannedUpload, Bool)] = []
+        // Every upload runs to its end (no sibling is cancelled); the first failure is thrown after.
+        let settled = await withTaskGroup(of: Swift.Result<(PlannedUpload, Bool), any Error>.self) { group in
+            var settled: [Swift.Result<(PlannedUpload, Bool), any Error>] = []
             for (index, upload) in missing.enumerated() {
-                if index >= concurrency, let done = try await group.next() { outcomes.append(done) }
-                group.addTask { (upload, try await put(upload, bucket: store.bucket, options: options)) }
+                if index >= concurrency, let done = await group.next() { settled.append(done) }
+                group.addTask {
+                    do { return .success((upload, try await put(upload, bucket: store.bucket, options: options))) }
+                    catch { return .failure(error) }
+                }
             }
-            for try await done in group { outcomes.append(done) }
-            return outcomes
+            for await done in group { settled.append(done) }
+            return settled
         }
+        let outcomes = try settled.map { try $0.get() }
         let written = outcomes.filter(\.1).map(\.0)
         let raced = outcomes.filter { !$0.1 }.map(\.0.key)
         let presentKeys = plan.uploads.map(\.key).filter { present.contains($0) } + raced

@@ -86,7 +86,8 @@ public struct PackagePhase: Sendable {
     public func run(s3: S3, sink: any EventSink) async throws -> Output {
         let plan = try plan()
         let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
-        let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region, sink: sink)
+        let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region,
+                                    endpointUsesTLS: options.store.customEndpoint?.scheme != "http", sink: sink)
         let created = try await bucket.ensure(create: options.createBucket)
         let packager = Packager(s3: s3, encryption: encryption, concurrency: options.concurrency, sink: sink)
         let result = try await packager.upload(plan)
