@@ -7,7 +7,7 @@ public struct Ferry: AsyncParsableCommand {
         abstract: "Build, package, deploy and hot-swap AWS serverless applications — provably fresh.",
         discussion: FerryExitCode.documentation,
         version: FerryVersion.current,
-        subcommands: [InitCommand.self, DoctorCommand.self, PackageCommand.self]
+        subcommands: [InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self]
     )
 
     public init() {}

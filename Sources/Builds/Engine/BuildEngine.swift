@@ -96,9 +96,9 @@ public struct BuildEngine: Sendable {
             started.builder = build.builder.builderName
             started.buildKey = computed.hex
             sink.emit(started)
-            let archive = try await buildAndStore(build, key: computed)
+            let (archive, notes) = try await buildAndStore(build, key: computed)
             return BuildOutcome(build: build, status: .built, key: computed, archive: archive,
-                                seconds: Self.seconds(since: start))
+                                seconds: Self.seconds(since: start), notes: notes)
         } catch {
             let output = (error as? BuilderError)?.output ?? ""
             return BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
@@ -107,7 +107,7 @@ public struct BuildEngine: Sendable {
     }
 
     /// Staging → builder → zip → limits → cache; temporary files removed whatever happens.
-    private func buildAndStore(_ build: PlannedBuild, key: BuildKey) async throws -> ZipArchive {
+    private func buildAndStore(_ build: PlannedBuild, key: BuildKey) async throws -> (ZipArchive, [String]) {
         let manager = FileManager.default
         let unique = "\(key.hex.prefix(16))-\(UUID().uuidString)"
         let workFolder = workDirectory.appendingPathComponent("work-" + unique, isDirectory: true)
@@ -125,7 +125,7 @@ public struct BuildEngine: Sendable {
         }
         let archive = try DeterministicZip().write(tree, to: temporaryZip.path)
         try checkLimits(build, archive)
-        return try cache.store(archive, for: key).archive
+        return (try cache.store(archive, for: key).archive, staged.notes)
     }
 
     private func checkLimits(_ build: PlannedBuild, _ archive: ZipArchive) throws {
@@ -150,6 +150,7 @@ public struct BuildEngine: Sendable {
         event.seconds = outcome.seconds
         event.position = position
         event.total = total
+        event.notes = outcome.notes.isEmpty ? nil : outcome.notes
         if case .failed(let message, let output) = outcome.status {
             event.reason = message
             let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

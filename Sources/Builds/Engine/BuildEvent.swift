@@ -47,6 +47,8 @@ public struct BuildEvent: FerryEvent, Equatable {
     public var reason: String?
     /// The failed tool's output (last lines).
     public var output: [String]?
+    /// The builder's notes (not errors), shown under a finished build.
+    public var notes: [String]?
     /// Summary counts.
     public var built: Int?
     /// Summary: artifacts taken from the cache.
@@ -94,11 +96,11 @@ public struct BuildEvent: FerryEvent, Equatable {
         }
     }
 
-    /// The failed tool's output, indented under the message.
-    public var details: [String] { output ?? [] }
+    /// The failed tool's output, or the builder's notes, indented under the message.
+    public var details: [String] { output ?? notes ?? [] }
 
     enum CodingKeys: String, CodingKey {
-        case artifact, logicalIDs, builder, buildKey, zipSHA256, size, seconds, position, total, reason, output
+        case artifact, logicalIDs, builder, buildKey, zipSHA256, size, seconds, position, total, reason, output, notes
         case built, cachedCount = "cached", prebuiltCount = "prebuilt", failedCount = "failed"
     }
 

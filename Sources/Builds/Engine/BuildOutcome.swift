@@ -24,14 +24,18 @@ public struct BuildOutcome: Sendable {
     public let archive: ZipArchive?
     /// Seconds spent on this build.
     public let seconds: Double
+    /// What the builder noted that is not an error (e.g. which interpreter it used).
+    public let notes: [String]
 
     /// An outcome.
-    public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double) {
+    public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double,
+                notes: [String] = []) {
         self.build = build
         self.status = status
         self.key = key
         self.archive = archive
         self.seconds = seconds
+        self.notes = notes
     }
 
     /// Whether the build failed.

@@ -33,8 +33,12 @@ enum InstalledPackagesNormalizer {
     private static func rewriteRecord(_ path: String, dropping removed: Set<String>) throws {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         var changed = false
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
-            let file = recordPath(String(line))
+        // pip writes RECORD with the csv module (`\r\n` line ends), and Swift treats "\r\n" as one
+        // Character, so lines are split on the byte 0x0A (each keeps its "\r").
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        let kept = lines.filter { line in
+            let file = recordPath(line)
             let drop = removed.contains(file) || file.hasSuffix(".pyc") || file.contains("__pycache__/")
             if drop { changed = true }
             return !drop

@@ -30,8 +30,11 @@ public enum RequirementsFile {
         var result: [(line: Int, text: String)] = []
         var pending = ""
         var pendingLine = 0
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw.hasSuffix("\r") ? raw.dropLast() : raw)
+        // Split on the byte 0x0A: Swift reads "\r\n" as one Character, so CRLF files need this.
+        let rawLines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        for (index, raw) in rawLines.enumerated() {
+            var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
             line = stripComment(line)
             if pending.isEmpty { pendingLine = index + 1 }
             if line.hasSuffix("\\") {

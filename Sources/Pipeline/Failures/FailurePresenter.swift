@@ -1,5 +1,7 @@
 import AWSCore
+import Builds
 import Configuration
+import Templates
 import Foundation
 import Packaging
 
@@ -22,6 +24,13 @@ public enum FailurePresenter {
                 message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
         case let error as PackagingError:
             return PresentedFailure(category: error.needsBuild ? .badInput : .operationFailed, message: error.description)
+        case let error as TemplateError:
+            return PresentedFailure(category: .badInput, message: error.description)
+        case let error as BuildPlanError:
+            return PresentedFailure(category: .badInput, message: error.description)
+        case let error as BuilderError:
+            return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
+                                    message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:
