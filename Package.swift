@@ -96,10 +96,19 @@ let package = Package(
             dependencies: ["Templates", "AWSServices", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Package plan (content-addressed keys, nested templates bottom-up), uploads, artifact bucket.
+        .target(
+            name: "Packaging",
+            dependencies: [
+                "Builds", "Templates", "AWSServices", "Reporting",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "Builds", "AWSServices", "Toolchains", "Reporting", "Deployment", "Hotswap"],
+            dependencies: ["Configuration", "Templates", "Builds", "Packaging", "AWSServices", "Toolchains", "Reporting", "Deployment", "Hotswap"],
             swiftSettings: swiftSettings
         ),
         // swift-argument-parser commands, option groups, exit codes.
@@ -170,6 +179,11 @@ let package = Package(
         .testTarget(
             name: "BuildsTests",
             dependencies: ["Builds", "Reporting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: ["Packaging", "Builds", "Templates", "Reporting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

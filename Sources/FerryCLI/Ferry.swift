@@ -8,8 +8,8 @@ public struct Ferry: AsyncParsableCommand {
         discussion: FerryExitCode.documentation,
         version: FerryVersion.current,
         subcommands: [
-            InitCommand.self, DoctorCommand.self, BuildCommand.self, DeployCommand.self, UpdateCommand.self,
-            VerifyCommand.self, HistoryCommand.self,
+            InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self, DeployCommand.self,
+            UpdateCommand.self, VerifyCommand.self, HistoryCommand.self,
         ]
     )
 

@@ -4,6 +4,7 @@ import Configuration
 import Templates
 import Deployment
 import Foundation
+import Packaging
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
 public enum FailurePresenter {
@@ -22,6 +23,8 @@ public enum FailurePresenter {
             return PresentedFailure(
                 category: .awsConfiguration,
                 message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+        case let error as PackagingError:
+            return PresentedFailure(category: error.needsBuild ? .badInput : .operationFailed, message: error.description)
         case let error as TemplateError:
             return PresentedFailure(category: .badInput, message: error.description)
         case let error as BuildPlanError:

@@ -1,0 +1,48 @@
+import AWSCore
+import AWSServices
+import ArgumentParser
+import Configuration
+import Foundation
+import Packaging
+import Pipeline
+import Reporting
+
+/// `ferry package`: uploads the built artifacts and nested templates under their SHA-256 and
+/// writes the packaged templates under `.ferry/package/`.
+struct PackageCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "package",
+        abstract: "Upload built artifacts and nested templates (content-addressed) and write the packaged template.",
+        discussion: """
+            Run `ferry build` first. Objects are named <prefix>/<sha256>.<ext>; only missing ones are uploaded. \
+            The packaged root template is written to .ferry/package/packaged.yaml.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Create the artifact bucket (versioned, encrypted, public access blocked, TLS only) when it is missing.")
+    var createBucket = false
+
+    @Option(help: "The most uploads at once.")
+    var concurrency = 8
+
+    func run() async throws {
+        let context = CommandContext(options: global)
+        try await context.reportingErrors {
+            let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
+            let environment = try project.environment(named: global.environment)
+            let session = try AWSSession.make(context.sessionOptions.applying(environment))
+            let region = session.settings.region
+            let account = try await session.sts.getCallerIdentity().account
+            let location = try environment.resolvedArtifacts(region: region, account: account)
+            guard let bucket = location.bucket else { throw PackagingError.bucketNotConfigured }
+            let endpoint = try? session.settings.endpoint(for: .s3).url
+            let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
+                                      customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
+            let options = PackagePhase.Options(
+                projectRoot: project.directory, templateFile: environment.templateFile, store: store,
+                kmsKeyID: location.kmsKeyID, createBucket: createBucket, concurrency: concurrency)
+            _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
+        }
+    }
+}

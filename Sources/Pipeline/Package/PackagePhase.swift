@@ -1,0 +1,101 @@
+// `ferry package` as a phase: build manifest + template tree → plan → uploads → packaged templates.
+import AWSServices
+import Builds
+import Foundation
+import Packaging
+import Reporting
+import Templates
+
+/// Packages a built project: plans content-addressed keys, makes sure the artifact bucket exists
+/// (creating it when asked), uploads what is missing and writes `.ferry/package/`.
+public struct PackagePhase: Sendable {
+    /// What to package and where.
+    public struct Options: Sendable {
+        /// The project folder (`.ferry/` lives here).
+        public var projectRoot: URL
+        /// The main template.
+        public var templateFile: URL
+        /// The bucket, prefix, region and URL form.
+        public var store: ArtifactStore
+        /// A KMS key for the objects; nil for AES256.
+        public var kmsKeyID: String?
+        /// `--create-bucket`: create the bucket (hardened) when it is missing.
+        public var createBucket: Bool
+        /// The most uploads at once.
+        public var concurrency: Int
+
+        /// Options; AES256, no bucket creation and 8 uploads at once by default.
+        public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
+                    createBucket: Bool = false, concurrency: Int = 8) {
+            self.projectRoot = projectRoot
+            self.templateFile = templateFile
+            self.store = store
+            self.kmsKeyID = kmsKeyID
+            self.createBucket = createBucket
+            self.concurrency = concurrency
+        }
+    }
+
+    /// What the phase produced.
+    public struct Output: Sendable {
+        /// The plan that was carried out.
+        public let plan: PackagePlan
+        /// What was uploaded.
+        public let result: Packager.Result
+        /// The root packaged template on disk.
+        public let packagedTemplate: URL
+        /// True when the bucket was created.
+        public let bucketCreated: Bool
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase with `options`.
+    public init(options: Options) { self.options = options }
+
+    /// Reads the build manifest, or nil when there is none.
+    /// - Throws: ``PackagingError/manifestUnreadable(path:reason:)``.
+    public static func readManifest(projectRoot: URL) throws -> BuildManifest? {
+        let url = BuildManifest.location(projectRoot: projectRoot)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return try BuildManifest.read(from: url)
+        } catch {
+            throw PackagingError.manifestUnreadable(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// Plans without touching AWS (the bucket is only named).
+    /// - Throws: `TemplateError`, ``PackagingError`` (`manifestMissing` when a function needs a build
+    ///   and there is no manifest at all).
+    public func plan() throws -> PackagePlan {
+        let tree = try TemplateTree.load(rootTemplate: options.templateFile)
+        let manifest = try Self.readManifest(projectRoot: options.projectRoot)
+        do {
+            return try PackagePlan.make(
+                tree: tree, manifest: manifest, store: options.store,
+                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot))
+        } catch let error as PackagingError where error.needsBuild && manifest == nil {
+            throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: options.projectRoot).path)
+        }
+    }
+
+    /// Runs the phase.
+    /// - Throws: ``PackagingError``, `TemplateError`, or the S3 error that stopped it.
+    public func run(s3: S3, sink: any EventSink) async throws -> Output {
+        let plan = try plan()
+        let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
+        let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region,
+                                    endpointUsesTLS: options.store.customEndpoint?.scheme != "http", sink: sink)
+        let created = try await bucket.ensure(create: options.createBucket)
+        let packager = Packager(s3: s3, encryption: encryption, concurrency: options.concurrency, sink: sink)
+        let result = try await packager.upload(plan)
+        let template = try PackageOutput.write(plan, projectRoot: options.projectRoot)
+        sink.emit(PackageSummaryEvent(
+            uploaded: result.uploaded.count, alreadyPresent: result.alreadyPresent.count,
+            bytesUploaded: result.bytesUploaded, location: packager.location(options.store),
+            templatePath: template.path))
+        return Output(plan: plan, result: result, packagedTemplate: template, bucketCreated: created)
+    }
+}
