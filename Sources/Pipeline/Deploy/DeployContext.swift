@@ -3,6 +3,7 @@ import AWSServices
 import Configuration
 import Deployment
 import Foundation
+import Packaging
 
 /// What a deploy or history command resolved before doing anything: the environment, the AWS
 /// session and caller, and where lock and history live.
@@ -58,8 +59,7 @@ struct DeployContext: Sendable {
     func template(_ request: DeployWorkflowRequest) -> DeployTemplate {
         if let url = request.templateURL { return .url(url) }
         if let path = request.templatePath { return .file(path) }
-        let packaged = project.directory.appendingPathComponent(".ferry/package")
-            .appendingPathComponent(environment.templateFile.lastPathComponent)
+        let packaged = PackageOutput.packagedTemplate(projectRoot: project.directory)
         if FileManager.default.fileExists(atPath: packaged.path) { return .file(packaged) }
         return .file(environment.templateFile)
     }
