@@ -33,11 +33,14 @@ public struct BuilderCatalog: Sendable {
         self.folderCopy = folderCopy
     }
 
-    /// Ferry's own builders for the project at `projectRoot` (pip's cache under `.ferry/`), whose
-    /// tools see `environment`.
+    /// Ferry's own builders for the project at `projectRoot` (pip's cache and local packages' wheels
+    /// under `.ferry/`), whose tools see `environment`; with `clean` (`--clean`), wheels stored by
+    /// earlier runs are built again.
     public static func standard(projectRoot: String,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) -> BuilderCatalog {
-        BuilderCatalog(python: PythonBuilder(projectRoot: projectRoot, environment: environment), environment: environment)
+                                environment: [String: String] = ProcessInfo.processInfo.environment,
+                                clean: Bool = false) -> BuilderCatalog {
+        BuilderCatalog(python: PythonBuilder(projectRoot: projectRoot, environment: environment, clean: clean),
+                       environment: environment)
     }
 
     /// The builder for `runtime` (`python3.12`, `nodejs20.x`), or nil when there is none.

@@ -49,26 +49,9 @@ struct PipSession: Sendable {
         return try await installAll(requirementsFile: requirementsFile, acceptLocalLinux: acceptLocalLinux)
     }
 
-    /// A wheel of the local requirement: the file itself for a `.whl`, else built with `pip wheel`
-    /// from a clean copy of the folder (or from the sdist archive).
-    private func localWheel(_ requirement: LocalPathRequirement, index: Int) async throws -> String {
-        guard let status = POSIX.status(requirement.path) else {
-            throw BuildError(.localRequirementMissing(path: requirement.path, file: requirement.file, line: requirement.line),
-                             request: request)
-        }
-        if status.kind == .regular && requirement.path.hasSuffix(".whl") { return requirement.path }
-        var input = requirement.path
-        if status.kind == .directory {
-            input = joinPath(scratch, "sources/\(index)/\((requirement.path as NSString).lastPathComponent)")
-            try FolderCopy.copy(FileTree.scan(requirement.path, rules: PythonBuilder.localPackageRules), to: input)
-        }
-        let output = joinPath(scratch, "wheels/local-\(index)")
-        return try await buildWheel(input, into: output, package: requirement.path, isLocal: true)
-    }
-
     /// Runs `pip wheel --no-deps`: without build isolation first when the interpreter has setuptools
     /// and wheel, then with isolation (pip installs the build backend from the index).
-    private func buildWheel(_ input: String, into output: String, package: String, isLocal: Bool) async throws -> String {
+    func buildWheel(_ input: String, into output: String, package: String, isLocal: Bool) async throws -> String {
         try POSIX.makeDirectories(output)
         var failure = ""
         for isolated in python.hasBuildTools ? [false, true] : [true] {
@@ -91,7 +74,7 @@ struct PipSession: Sendable {
     }
 
     /// Throws the right error for native code that cannot be used on the target; returns when it can.
-    private func checkNative(package: String) throws {
+    func checkNative(package: String) throws {
         if nativeAllowed { return }
         if !python.isExact {
             throw BuildError(.nativeCodeWithoutInterpreter(runtime: request.runtime, package: package,

@@ -13,11 +13,29 @@ extension PythonBuilder {
         guard let found = exact ?? fallback else {
             throw BuildError(.noPython(runtime: request.runtime), request: request)
         }
-        let probe = try? await runner.run(found.url.path, ["-c", "import setuptools, wheel"],
+        let probe = try? await runner.run(found.url.path, ["-c", Self.buildToolsProbe],
                                           environment: toolEnvironment(request))
+        let tools = (probe?.succeeded ?? false) ? probe?.stdout.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" : ""
         let choice = PythonChoice(path: found.url.path, version: found.version, isExact: exact != nil,
-                                  hasBuildTools: probe?.succeeded ?? false)
+                                  hasBuildTools: !tools.isEmpty && !tools.contains("setuptools -") && !tools.contains("wheel -"),
+                                  buildTools: tools)
         interpreters.found.withLock { $0[target.version] = choice }
         return choice
     }
+
+    /// Prints `pip X setuptools Y wheel Z` (`-` for a missing one): what makes a local package's wheel.
+    static let buildToolsProbe = """
+        import importlib.metadata as m
+        def v(n):
+            try:
+                return m.version(n)
+            except Exception:
+                return "-"
+        try:
+            import setuptools, wheel
+            have = True
+        except Exception:
+            have = False
+        print(" ".join("%s %s" % (n, v(n) if n == "pip" or have else "-") for n in ("pip", "setuptools", "wheel")))
+        """
 }

@@ -21,7 +21,8 @@ import Toolchains
 ///    published only as an sdist is built into a wheel locally and accepted when it is pure Python;
 /// 5. removes what varies between machines, folders and runs (`direct_url.json`, `__pycache__`).
 ///
-/// A layer gets the same, under `python/`. pip shares one download cache across all builds.
+/// A layer gets the same, under `python/`. pip shares one download cache across all builds, and
+/// local packages' wheels are reused by content (`LocalWheelCache`): each is built once per change.
 /// Known limit: when the exact interpreter is missing, pip evaluates environment markers
 /// (`python_version < "3.12"`) for the interpreter that runs it.
 public struct PythonBuilder: FunctionBuilder {
@@ -34,24 +35,38 @@ public struct PythonBuilder: FunctionBuilder {
     public let environment: [String: String]
     /// pip's cache folder, shared by every build (`<project>/.ferry/pip-cache`).
     public let pipCacheFolder: String
+    /// The wheels built from local path packages, shared by every build made with this builder (and
+    /// its copies), so one engine run builds each package once.
+    public let wheelCache: LocalWheelCache
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
-    /// A builder whose tools see `environment` and share `pipCacheFolder` (default `~/.cache/ferry/pip`).
+    /// A builder whose tools see `environment` and share `pipCacheFolder` (default `~/.cache/ferry/pip`);
+    /// local packages' wheels are kept in `wheelCacheFolder` (default `<pipCacheFolder>/ferry-local-wheels`,
+    /// a folder pip itself never touches), and wheels stored by earlier runs are reused unless
+    /// `reusesStoredWheels` is false (`--clean`).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        pipCacheFolder: String? = nil, runner: ProcessRunner = ProcessRunner()
+        pipCacheFolder: String? = nil, wheelCacheFolder: String? = nil, reusesStoredWheels: Bool = true,
+        runner: ProcessRunner = ProcessRunner()
     ) {
         self.environment = environment
         let home = environment["HOME"] ?? NSHomeDirectory()
-        self.pipCacheFolder = pipCacheFolder ?? "\(home)/.cache/ferry/pip"
+        let pipCache = pipCacheFolder ?? "\(home)/.cache/ferry/pip"
+        self.pipCacheFolder = pipCache
+        self.wheelCache = LocalWheelCache(folder: wheelCacheFolder ?? joinPath(pipCache, "ferry-local-wheels"),
+                                          reusesStoredWheels: reusesStoredWheels)
         self.runner = runner
         self.interpreters = InterpreterCache()
     }
 
-    /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`.
-    public init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.init(environment: environment, pipCacheFolder: joinPath(projectRoot, ".ferry/pip-cache"))
+    /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`
+    /// and local packages' wheels in `<projectRoot>/.ferry/wheels` (with `clean`, earlier runs' wheels
+    /// are built again).
+    public init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                clean: Bool = false) {
+        self.init(environment: environment, pipCacheFolder: joinPath(projectRoot, ".ferry/pip-cache"),
+                  wheelCacheFolder: joinPath(projectRoot, ".ferry/wheels"), reusesStoredWheels: !clean)
     }
 
     /// Rules for the source folder: `IgnoreRules.python` (the folder's `.ferryignore` is added by the walk).
@@ -126,6 +141,9 @@ struct PythonChoice: Sendable, Hashable {
     let isExact: Bool
     /// True when `setuptools` and `wheel` import (local packages can be built without isolation).
     let hasBuildTools: Bool
+    /// `pip 24.0 setuptools 69.0.3 wheel 0.42.0` (`-` for a missing one); empty when the probe failed.
+    /// Part of a local wheel's cache key: the build backend decides the wheel's metadata files.
+    var buildTools: String = ""
 }
 
 /// Interpreters found so far, by target version (looked up once per builder).

@@ -63,7 +63,8 @@ public struct BuildPhase: Sendable {
     public func run(sink: any EventSink) async throws -> Output {
         let tree = try TemplateTree.load(rootTemplate: options.templateFile)
         let catalog = options.catalog
-            ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment)
+            ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment,
+                                       clean: options.clean)
         let plan = try BuildPlan.make(tree: tree, commands: options.commands, catalog: catalog).selecting(options.only)
         let ferry = options.projectRoot.appendingPathComponent(".ferry")
         let engine = BuildEngine(
