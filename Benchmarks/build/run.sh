@@ -8,6 +8,7 @@
 #   SAM_PARALLEL=1        also time `sam build --parallel` (a third copy of the app); 0 to skip
 #   NO_SAM=1              time Ferry only
 #   FERRY=path/to/ferry   use this ferry executable instead of building one in release
+#   BENCH_TIMEOUT=1800    seconds after which one build counts as failed
 # The app's functions use python3.12: SAM CLI needs `python3.12` on PATH to build them. The script
 # looks for it on PATH, then in pyenv ($PYENV_ROOT/versions/3.12.*/bin), and says so if it is missing.
 # Not part of the test suite. Numbers go to BENCHMARKS.md by hand.
@@ -81,7 +82,7 @@ copy_sam_app() {
   ln -s "x/y/app/lib" "$1/lib"
 }
 copy_app "$work/ferry"
-args=(--ferry "$ferry" --ferry-app "$work/ferry" --runs "$runs")
+args=(--ferry "$ferry" --ferry-app "$work/ferry" --runs "$runs" --timeout "${BENCH_TIMEOUT:-1800}")
 if [[ -n "$sam" ]]; then
   copy_sam_app "$work/sam"
   args+=(--sam "$sam" --sam-app "$work/sam/x/y/app" --sam-runs "${SAM_RUNS:-$runs}")
