@@ -42,6 +42,10 @@ timed "$ferry" package --create-bucket
 step "ferry deploy — change set, summary, live events of every nested stack"
 timed "$ferry" deploy --yes
 
+step "ferry build and ferry package again — nothing to build, nothing to upload"
+timed "$ferry" build
+timed "$ferry" package
+
 step "ferry deploy again — nothing changed, so nothing is deployed"
 timed "$ferry" deploy --yes
 
