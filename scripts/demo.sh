@@ -18,7 +18,9 @@ ferry="$root/.build/debug/ferry"
 step "Starting the local AWS emulator"
 export FERRY_EMULATOR_STATE_DIR="$root/.build/demo-emulator"
 eval "$(emulator/start.sh --env)"
-trap 'emulator/stop.sh >/dev/null 2>&1 || true' EXIT
+trap '"$root/emulator/stop.sh" >/dev/null 2>&1 || true' EXIT
+# A clean slate, also when an emulator from an earlier run was reused.
+python3 -c "import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + '/moto-api/reset', method='POST')).read()" "$AWS_ENDPOINT_URL"
 echo "emulator at $AWS_ENDPOINT_URL"
 
 # Work on a copy, so the demo's edits never touch the repository.
