@@ -34,11 +34,7 @@ public enum AWSCoders {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970
         if service.pascalCaseMembers {
-            encoder.keyEncodingStrategy = .custom { path in
-                let last = path.last!
-                if last.intValue != nil { return last }
-                return AnyCodingKey(wireName(last.stringValue, pascalCase: true))
-            }
+            encoder.keyEncodingStrategy = .custom { path in renamingLastKey(of: path) { wireName($0, pascalCase: true) } }
         }
         return encoder
     }
@@ -48,11 +44,7 @@ public enum AWSCoders {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom(decodeDate)
         if service.pascalCaseMembers {
-            decoder.keyDecodingStrategy = .custom { path in
-                let last = path.last!
-                if last.intValue != nil { return last }
-                return AnyCodingKey(swiftName(last.stringValue, pascalCase: true))
-            }
+            decoder.keyDecodingStrategy = .custom { path in renamingLastKey(of: path) { swiftName($0, pascalCase: true) } }
         }
         return decoder
     }
@@ -62,13 +54,15 @@ public enum AWSCoders {
         let decoder = XMLDecoder()
         decoder.dateDecodingStrategy = .custom(decodeDate)
         if service.pascalCaseMembers {
-            decoder.keyDecodingStrategy = .custom { path in
-                let last = path.last!
-                if last.intValue != nil { return last }
-                return AnyCodingKey(swiftName(last.stringValue, pascalCase: true))
-            }
+            decoder.keyDecodingStrategy = .custom { path in renamingLastKey(of: path) { swiftName($0, pascalCase: true) } }
         }
         return decoder
+    }
+
+    /// The last key of `path` renamed by `rename`; array indices pass through unchanged.
+    private static func renamingLastKey(of path: [any CodingKey], _ rename: (String) -> String) -> any CodingKey {
+        let last = path.last!
+        return last.intValue != nil ? last : AnyCodingKey(rename(last.stringValue))
     }
 
     /// Decodes a date from a JSON number (epoch seconds) or any string `AWSDateParser` reads.
