@@ -11,18 +11,7 @@ enum FerryLiveRun {
     static func run(
         _ arguments: [String], in directory: URL, environment: [String: String], signalWhen trigger: String, signal: Int32
     ) async throws -> (run: FerryRun, signalled: Bool) {
-        let process = Process()
-        process.executableURL = RepositoryPaths.ferryBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var env = environment
-        env["PATH"] = env["PATH"] ?? ProcessInfo.processInfo.environment["PATH"]
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, out, err) = try FerryRun.start(arguments, in: directory, environment: environment)
         let pid = process.processIdentifier
         let signalled = Mutex(false)
         let stdout: Data = await withCheckedContinuation { continuation in

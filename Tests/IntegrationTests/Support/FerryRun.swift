@@ -18,6 +18,23 @@ struct FerryRun: Sendable {
 
     /// Runs `ferry` with `arguments` in `directory`, with exactly `environment` (plus PATH).
     static func run(_ arguments: [String], in directory: URL, environment: [String: String]) async throws -> FerryRun {
+        let (process, out, err) = try start(arguments, in: directory, environment: environment)
+        async let outData = read(out.fileHandleForReading)
+        async let errData = read(err.fileHandleForReading)
+        let (o, e) = await (outData, errData)
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+        return FerryRun(exitCode: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                        stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Starts `ferry` with `arguments` in `directory`, with exactly `environment` (plus PATH), its
+    /// outputs on pipes and no standard input.
+    static func start(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> (Process, out: Pipe, err: Pipe) {
         let process = Process()
         process.executableURL = RepositoryPaths.ferryBinary
         process.arguments = arguments
@@ -30,17 +47,7 @@ struct FerryRun: Sendable {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        async let outData = read(out.fileHandleForReading)
-        async let errData = read(err.fileHandleForReading)
-        let (o, e) = await (outData, errData)
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume()
-            }
-        }
-        return FerryRun(exitCode: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                        stderr: String(decoding: e, as: UTF8.self))
+        return (process, out, err)
     }
 
     private static func read(_ handle: FileHandle) async -> Data {
