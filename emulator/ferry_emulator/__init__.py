@@ -10,7 +10,7 @@ def apply_all() -> None:
     global _applied
     if _applied:
         return
-    from . import change_set_status, lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
+    from . import change_set_status, lambda_updates, metric_percentiles, reset, sam_transform, stack_operations, stack_timeline, template_urls
 
     sam_transform.apply()
     template_urls.apply()
@@ -18,5 +18,6 @@ def apply_all() -> None:
     stack_operations.apply()
     change_set_status.apply()
     lambda_updates.apply()
+    metric_percentiles.apply()
     reset.apply()
     _applied = True
