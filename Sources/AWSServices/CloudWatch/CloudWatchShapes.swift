@@ -76,6 +76,15 @@ public struct MetricDataResult: Decodable, Sendable, Equatable {
     /// `Complete`, `InternalError`, `PartialData`, `Forbidden`.
     public var statusCode: String?
 
+    /// A result with these points (for fakes and tests).
+    public init(id: String?, label: String? = nil, timestamps: [Date], values: [Double], statusCode: String? = "Complete") {
+        self.id = id
+        self.label = label
+        self.timestamps = QueryList(timestamps)
+        self.values = QueryList(values)
+        self.statusCode = statusCode
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.id == rhs.id && lhs.label == rhs.label && lhs.statusCode == rhs.statusCode
             && lhs.timestamps.member == rhs.timestamps.member && lhs.values.member == rhs.values.member

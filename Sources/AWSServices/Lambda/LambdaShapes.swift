@@ -35,6 +35,18 @@ public struct FunctionConfiguration: Decodable, Sendable, Equatable {
     public var architectures: [String]?
     public var ephemeralStorage: EphemeralStorage?
     public var tracingConfig: TracingConfig?
+    /// Where the function logs (`LogGroup`) and in which format.
+    public var loggingConfig: FunctionLoggingConfig?
+}
+
+/// A function's logging settings (`LoggingConfig`).
+public struct FunctionLoggingConfig: Decodable, Sendable, Equatable {
+    /// The log group, when not `/aws/lambda/<function name>`.
+    public var logGroup: String?
+    /// `Text` or `JSON`.
+    public var logFormat: String?
+    public var applicationLogLevel: String?
+    public var systemLogLevel: String?
 }
 
 /// A function's environment variables.

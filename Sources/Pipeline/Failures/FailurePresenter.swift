@@ -34,6 +34,8 @@ public enum FailurePresenter {
                                     message: error.description)
         case let error as DeploymentError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
+        case let error as OperateError:
+            return PresentedFailure(category: .badInput, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:

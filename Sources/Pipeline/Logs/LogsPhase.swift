@@ -1,0 +1,118 @@
+import AWSServices
+import Foundation
+import Reporting
+
+/// `ferry logs`: the log events of the stack's functions, merged in time order, optionally followed.
+public struct LogsPhase: Sendable {
+    /// What to show.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// Logical IDs, function names or prefixes; empty means every function.
+        public var functions: [String]
+        /// `--since` (`10m`, `2h`, `1d`, an ISO 8601 date).
+        public var since: String
+        /// `--filter`: a CloudWatch Logs filter pattern, passed through.
+        public var filterPattern: String?
+        /// `--follow`: keep polling until the task is cancelled.
+        public var follow: Bool
+        /// The pause between two polls of `--follow`.
+        public var pollInterval: Duration
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    functions: [String] = [], since: String = "10m", filterPattern: String? = nil, follow: Bool = false,
+                    pollInterval: Duration = .seconds(2)) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.functions = functions
+            self.since = since
+            self.filterPattern = filterPattern
+            self.follow = follow
+            self.pollInterval = pollInterval
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Emits one `LogLineEvent` per event in time order, a `LogGroupMissingEvent` per function
+    /// without a log group; with `follow`, keeps emitting new events until the task is cancelled
+    /// (cancellation ends the run normally).
+    public func run(sink: any EventSink, now: Date = Date()) async throws {
+        let start = try TimeWindowStart.parse(options.since, now: now)
+        let project = try await OperateProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, names: options.functions)
+        let reader = LogGroupReader(logs: CloudWatchLogs(client: project.session.client), filterPattern: options.filterPattern)
+        let functions = project.functions
+        var cursors = functions.map { _ in LogFollowCursor(startTime: Int64(start.timeIntervalSince1970 * 1000)) }
+        var reportedMissing = Set<Int>()
+        try await poll(functions, reader: reader, cursors: &cursors, reportedMissing: &reportedMissing, sink: sink)
+        guard options.follow else { return }
+        sink.emit(LogsFollowingEvent(functions: functions.map(\.displayName)))
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: options.pollInterval)
+                try await poll(functions, reader: reader, cursors: &cursors, reportedMissing: &reportedMissing, sink: sink)
+            } catch is CancellationError {
+                return
+            } catch where Task.isCancelled {
+                return
+            }
+        }
+    }
+
+    /// One round over every log group: new events emitted in time order, cursors moved.
+    private func poll(_ functions: [StackFunction], reader: LogGroupReader, cursors: inout [LogFollowCursor],
+                      reportedMissing: inout Set<Int>, sink: any EventSink) async throws {
+        let starts = cursors.map(\.startTime)
+        let pages = try await withThrowingTaskGroup(of: (Int, [FilteredLogEvent]?).self) { group in
+            for (index, function) in functions.enumerated() {
+                group.addTask { (index, try await reader.events(in: function.logGroupName, from: starts[index])) }
+            }
+            var pages: [[FilteredLogEvent]?] = Array(repeating: [], count: functions.count)
+            for try await (index, events) in group { pages[index] = events }
+            return pages
+        }
+        var tagged: [[TaggedLogEvent]] = []
+        for (index, function) in functions.enumerated() {
+            guard let events = pages[index] else {
+                if reportedMissing.insert(index).inserted {
+                    sink.emit(LogGroupMissingEvent(function: function.displayName, logGroupName: function.logGroupName))
+                }
+                tagged.append([])
+                continue
+            }
+            tagged.append(cursors[index].accept(events).map { TaggedLogEvent($0, function: function) })
+        }
+        for line in LogEventMerge.merge(tagged) { sink.emit(LogLineEvent(line: line)) }
+    }
+}
+
+/// Reads one log group with FilterLogEvents; a missing group reads as nil.
+struct LogGroupReader: Sendable {
+    let logs: CloudWatchLogs
+    let filterPattern: String?
+
+    /// Every event from `startTime` (inclusive) in time order, or nil when the group does not exist.
+    func events(in logGroupName: String, from startTime: Int64) async throws -> [FilteredLogEvent]? {
+        do {
+            return try await logs.filterLogEvents(
+                LogEventFilter(logGroupName: logGroupName, startTime: startTime, filterPattern: filterPattern))
+        } catch where CloudWatchLogs.isResourceNotFound(error) {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import AWSServices
+import Foundation
+import Reporting
+
+/// `ferry metrics`: per function invocations, errors, throttles and duration percentiles.
+public struct MetricsPhase: Sendable {
+    /// What to measure.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// Logical IDs, function names or prefixes; empty means every function.
+        public var functions: [String]
+        /// `--since` (`1h`, `1d`, an ISO 8601 date).
+        public var since: String
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    functions: [String] = [], since: String = "1h") {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.functions = functions
+            self.since = since
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Reads the metrics (GetMetricData, 500 queries per call) and emits one `MetricsReportEvent`.
+    public func run(sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
+        let start = try TimeWindowStart.parse(options.since, now: now)
+        let project = try await OperateProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, names: options.functions)
+        let plan = MetricsQueryPlan(functions: project.functions, start: start, end: now)
+        let results = try await CloudWatch(client: project.session.client).getMetricData(plan.queries, start: plan.start, end: plan.end)
+        let report = plan.report(from: results)
+        sink.emit(MetricsReportEvent(report: report))
+        return report
+    }
+}
+
+/// The metrics of every function (`metrics.report`); its data is the report.
+public struct MetricsReportEvent: FerryEvent {
+    /// The report.
+    public let report: MetricsReport
+
+    /// An event.
+    public init(report: MetricsReport) { self.report = report }
+
+    public var kind: String { "metrics.report" }
+    public var level: EventLevel { report.functions.contains { $0.errors > 0 } ? .warning : .info }
+    public var message: String {
+        let invocations = report.functions.reduce(0) { $0 + $1.invocations }
+        let errors = report.functions.reduce(0) { $0 + $1.errors }
+        return "\(report.functions.count) functions: \(Int(invocations)) invocations, \(Int(errors)) errors"
+    }
+
+    public func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
+}
