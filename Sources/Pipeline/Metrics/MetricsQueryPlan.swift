@@ -28,7 +28,7 @@ public struct MetricsQueryPlan: Sendable {
         self.start = minuteStart
         self.end = end
         let window = max(60, end.timeIntervalSince(minuteStart))
-        seriesPeriod = Self.seriesPeriod(forWindow: window)
+        seriesPeriod = Self.seriesPeriod(forWindow: max(60, end.timeIntervalSince(start)))
         windowPeriod = Int((window / Double(seriesPeriod)).rounded(.up)) * seriesPeriod
     }
 

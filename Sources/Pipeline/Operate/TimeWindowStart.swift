@@ -32,10 +32,13 @@ public enum TimeWindowStart {
         var candidates: [(String, ISO8601DateFormatter.Options)] = [
             (text, [.withInternetDateTime]),
             (text, [.withInternetDateTime, .withFractionalSeconds]),
-            (text, [.withFullDate]),
         ]
-        if text.count == 16 { candidates.append((text + ":00Z", [.withInternetDateTime])) }
-        if text.count == 19 { candidates.append((text + "Z", [.withInternetDateTime])) }
+        switch text.count {
+        case 10: candidates.append((text, [.withFullDate]))
+        case 16: candidates.append((text + ":00Z", [.withInternetDateTime]))
+        case 19: candidates.append((text + "Z", [.withInternetDateTime]))
+        default: break
+        }
         for (candidate, options) in candidates {
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = utc
