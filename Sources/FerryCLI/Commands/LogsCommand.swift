@@ -27,7 +27,11 @@ struct LogsCommand: AsyncParsableCommand {
             session: context.sessionOptions, functions: window.functions, since: window.since ?? "10m",
             filterPattern: filter, follow: follow))
         try await context.reportingErrors {
-            try await CancelOnInterrupt.run { try await phase.run(sink: sink) }
+            if follow {
+                try await CancelOnInterrupt.run { try await phase.run(sink: sink) }
+            } else {
+                try await phase.run(sink: sink)
+            }
         }
     }
 }
