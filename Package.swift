@@ -173,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "Hotswap", "AWSServices"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
