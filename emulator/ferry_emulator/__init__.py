@@ -11,6 +11,7 @@ def apply_all() -> None:
     if _applied:
         return
     from . import change_set_status, lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
+    from . import appsync_resources, appsync_rest, state_machine_definitions
 
     sam_transform.apply()
     template_urls.apply()
@@ -19,4 +20,7 @@ def apply_all() -> None:
     change_set_status.apply()
     lambda_updates.apply()
     reset.apply()
+    appsync_rest.apply()
+    appsync_resources.apply()
+    state_machine_definitions.apply()
     _applied = True
