@@ -11,7 +11,7 @@ def apply_all() -> None:
     if _applied:
         return
     from . import change_set_status, lambda_updates, reset, sam_transform, stack_operations, stack_timeline, template_urls
-    from . import appsync_resources, appsync_rest, state_machine_definitions
+    from . import appsync_resources, appsync_rest, state_machine_definitions, termination_protection
 
     sam_transform.apply()
     template_urls.apply()
@@ -23,4 +23,5 @@ def apply_all() -> None:
     appsync_rest.apply()
     appsync_resources.apply()
     state_machine_definitions.apply()
+    termination_protection.apply()
     _applied = True

@@ -314,3 +314,24 @@ def test_state_machine_with_missing_definition_object_fails(aws):
     failed = [e for e in events(aws, "flow") if e["ResourceStatus"] == "CREATE_FAILED"]
     assert failed[0]["LogicalResourceId"] == "Flow"
     assert f"s3://{BUCKET}/absent.json" in failed[0]["ResourceStatusReason"]
+
+
+def test_termination_protection_blocks_delete_until_turned_off(aws):
+    cfn = aws("cloudformation")
+    template = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+    stack_id = cfn.create_stack(StackName="guarded", TemplateBody=template)["StackId"]
+    wait_stack(aws, "guarded")
+
+    assert cfn.update_termination_protection(StackName="guarded", EnableTerminationProtection=True)["StackId"] == stack_id
+    assert cfn.describe_stacks(StackName="guarded")["Stacks"][0]["EnableTerminationProtection"] is True
+    with pytest.raises(ClientError) as refused:
+        cfn.delete_stack(StackName="guarded")
+    assert refused.value.response["Error"]["Code"] == "ValidationError"
+    assert "cannot be deleted while TerminationProtection is enabled" in refused.value.response["Error"]["Message"]
+    assert cfn.describe_stacks(StackName="guarded")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE"
+
+    cfn.update_termination_protection(StackName=stack_id, EnableTerminationProtection=False)
+    assert cfn.describe_stacks(StackName="guarded")["Stacks"][0]["EnableTerminationProtection"] is False
+    cfn.delete_stack(StackName="guarded")
+    assert wait_stack(aws, stack_id)[0][-1] == "DELETE_COMPLETE"
+    assert error_code(lambda: cfn.update_termination_protection(StackName="absent", EnableTerminationProtection=True)) == "ValidationError"
