@@ -11,6 +11,7 @@ def apply_all() -> None:
     if _applied:
         return
     from . import change_set_status, lambda_updates, metric_percentiles, reset, sam_transform, stack_operations, stack_timeline, template_urls
+    from . import appsync_resources, appsync_rest, state_machine_definitions, termination_protection
 
     sam_transform.apply()
     template_urls.apply()
@@ -20,4 +21,8 @@ def apply_all() -> None:
     lambda_updates.apply()
     metric_percentiles.apply()
     reset.apply()
+    appsync_rest.apply()
+    appsync_resources.apply()
+    state_machine_definitions.apply()
+    termination_protection.apply()
     _applied = True

@@ -120,6 +120,8 @@ def _create_in_dependency_order(stack: Any, change_set: Any) -> None:
     """Like ChangeSet.apply for a new stack, but honouring DependsOn (moto's update ignores it)."""
     resource_map = stack.resource_map
     resource_map._template = change_set.template_dict
+    # load() validates GetAtt outputs against the resources: they must be the new template's.
+    resource_map._resource_json_map = change_set.template_dict.get("Resources") or {}
     if change_set.parameters:
         resource_map.input_parameters = change_set.parameters
     resource_map.load()

@@ -108,7 +108,8 @@ public struct AppSyncFunctionCodeDetector: HotswapDetector {
     }
 }
 
-/// The AppSync schema: `Definition` / `DefinitionS3Location`, compared ignoring whitespace and comments.
+/// The AppSync schema: `Definition` / `DefinitionS3Location`, compared token by token (AppSync
+/// re-prints the schema it stores, so whitespace, commas and comments do not count).
 public struct AppSyncSchemaDetector: HotswapDetector {
     public var resourceTypes: Set<String> { ["AWS::AppSync::GraphQLSchema"] }
     public var hotswappableProperties: [String] { ["Definition", "DefinitionS3Location"] }
@@ -135,11 +136,8 @@ public struct AppSyncSchemaDetector: HotswapDetector {
             oldHash: ContentHash.hex(Self.normalised(live)), newHash: newHash))
     }
 
-    /// SDL without comments and with whitespace runs collapsed to one space.
+    /// SDL as its tokens: see `GraphQLSchemaText.normalised`.
     static func normalised(_ sdl: String) -> String {
-        sdl.split(separator: "\n")
-            .map { line in line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "" }
-            .joined(separator: " ")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        GraphQLSchemaText.normalised(sdl)
     }
 }
