@@ -19,6 +19,9 @@ public protocol FunctionBuilder: Sendable {
     /// Everything the artifact depends on, hashed: source tree, manifests, local path dependencies,
     /// runtime, architecture, builder name and version, extra environment. Starts no process.
     func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs
+    /// The files and folders whose content `buildKeyInputs(for:)` reads (source folder, manifests,
+    /// local path dependencies), absolute; for watching. Starts no process and hashes nothing.
+    func inputPaths(for request: BuildRequest) throws -> [String]
     /// Builds `request` inside `workFolder` and returns the folder to zip.
     func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild
 }
