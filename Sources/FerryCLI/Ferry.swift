@@ -9,7 +9,7 @@ public struct Ferry: AsyncParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self, DeployCommand.self,
-            UpdateCommand.self, VerifyCommand.self, HistoryCommand.self,
+            UpdateCommand.self, VerifyCommand.self, HistoryCommand.self, RollbackCommand.self,
         ]
     )
 
