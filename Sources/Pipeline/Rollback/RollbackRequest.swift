@@ -1,3 +1,4 @@
+import Deployment
 import Foundation
 
 /// What `ferry rollback` asks for.
