@@ -64,20 +64,24 @@ struct CodeInspector: Sendable {
         return result
     }
 
-    /// The SHA-256 (hex) of the root stack's template as CloudFormation has it, or nil.
-    func deployedRootTemplateHash() async -> String? {
-        guard let body = try? await cloudFormation.getTemplate(stackName: rootStackName, stage: .original).templateBody else {
-            return nil
+    /// The root stack's template as CloudFormation has it (GetTemplate, as submitted), or nil.
+    func deployedRootTemplate() async -> String? {
+        try? await cloudFormation.getTemplate(stackName: rootStackName, stage: .original).templateBody
+    }
+
+    /// Whether CloudFormation's copy of a template is `recorded`: the same text up to surrounding
+    /// whitespace (the XML answer trims it), or the same template once parsed.
+    static func sameTemplate(_ deployed: String, _ recorded: Data) -> Bool {
+        let text = String(decoding: recorded, as: UTF8.self)
+        if deployed.trimmingCharacters(in: .whitespacesAndNewlines) == text.trimmingCharacters(in: .whitespacesAndNewlines) {
+            return true
         }
-        return TemplateInputHash.sha256(Data(body.utf8))
+        guard let left = try? TemplateLoader.parse(deployed, file: "deployed"),
+              let right = try? TemplateLoader.parse(text, file: "recorded") else { return false }
+        return left == right
     }
 
     private func resolver() -> PhysicalResolver {
         PhysicalResolver(rootStackName: rootStackName, lister: CloudFormationResourceLister(cloudFormation: cloudFormation))
     }
-}
-
-/// Hex SHA-256, as deploy records store template hashes.
-enum TemplateInputHash {
-    static func sha256(_ data: Data) -> String { ContentHash.hex(String(decoding: data, as: UTF8.self)) }
 }

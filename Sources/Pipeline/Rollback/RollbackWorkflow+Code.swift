@@ -63,7 +63,7 @@ extension RollbackWorkflow {
 
     /// Step 3: every function's `CodeSha256` and the root template against the record; returns
     /// the mismatches (empty when the stack runs the record).
-    func verify(_ expected: [(code: RecordedCode, codeSha256: String)], target: DeployRecord,
+    func verify(_ expected: [(code: RecordedCode, codeSha256: String)], target: DeployRecord, recordedTemplate: Data,
                 inspector: CodeInspector) async throws -> [String] {
         let live = try await inspector.live(expected.map(\.code))
         var problems: [String] = []
@@ -76,11 +76,10 @@ extension RollbackWorkflow {
                 problems.append("\(code.qualifiedName) runs \(HashText.short(now)) instead of the recorded \(HashText.short(hash))")
             }
         }
-        let deployed = await inspector.deployedRootTemplateHash()
-        if deployed == target.templateHash {
+        if let deployed = await inspector.deployedRootTemplate(), CodeInspector.sameTemplate(deployed, recordedTemplate) {
             lines.append("= template sha256 \(target.templateHash.prefix(12))")
         } else {
-            problems.append("the stack's template (sha256 \(HashText.short(deployed))) differs from the record's (\(target.templateHash.prefix(12)))")
+            problems.append("the stack's template (GetTemplate) differs from the record's (sha256 \(target.templateHash.prefix(12)))")
         }
         sink.emit(RollbackStepEvent("verify", problems.isEmpty
                                    ? "verified: \(expected.count) function(s) and the template match record \(target.id.prefix(8))"

@@ -86,7 +86,7 @@ public struct RollbackWorkflow: Sendable {
             }
             let restored = try await restoreCode(expected, inspector: inspector, approval: approval, concurrency: request.concurrency,
                                                  client: context.session.client)
-            let problems = try await verify(expected, target: target, inspector: inspector) + restored.failures
+            let problems = try await verify(expected, target: target, recordedTemplate: recorded.body, inspector: inspector) + restored.failures
             record.outcome = problems.isEmpty ? .rolledBack : .failed
             record.durationSeconds = Date().timeIntervalSince(started)
             record.changeSummary = "rolled back to \(target.id.prefix(8)): \(result.report?.counts ?? "template unchanged"), "

@@ -84,4 +84,11 @@ import Testing
         #expect(error.description.contains("s3://b/p/abcdef.template"))
         #expect(error.description.contains("Nothing was changed"))
     }
+
+    @Test func theDeployedTemplateMatchesTheRecordUpToSurroundingWhitespaceOrOnceParsed() {
+        let recorded = Data("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n".utf8)
+        #expect(CodeInspector.sameTemplate("Resources:\n  Q:\n    Type: AWS::SQS::Queue", recorded))
+        #expect(CodeInspector.sameTemplate(#"{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}"#, recorded))
+        #expect(!CodeInspector.sameTemplate("Resources:\n  T:\n    Type: AWS::SQS::Queue\n", recorded))
+    }
 }
