@@ -29,12 +29,25 @@ public enum HistoryTimeline {
     }
 
     /// Deploys, rollbacks and hot-swaps in one list, newest first, at most `limit` long.
+    ///
+    /// Records store times to the second, so the lists are merged as they come (deploys newest
+    /// first, as their keys sort to the millisecond; hot-swaps oldest first) and a tie keeps the
+    /// deploys' own order, the deploy first.
     public static func merge(deploys: [DeployRecord], hotswaps: [HistoryEntry], limit: Int) -> [HistoryEntry] {
-        let all = deploys.map(HistoryEntry.init(record:)) + hotswaps
-        let sorted = all.sorted { lhs, rhs in
-            lhs.at != rhs.at ? lhs.at > rhs.at : lhs.id > rhs.id
+        let deployEntries = deploys.map(HistoryEntry.init(record:))
+        let swaps = Array(hotswaps.reversed())
+        var merged: [HistoryEntry] = []
+        var d = 0, h = 0
+        while merged.count < max(0, limit), d < deployEntries.count || h < swaps.count {
+            if h >= swaps.count || (d < deployEntries.count && deployEntries[d].at >= swaps[h].at) {
+                merged.append(deployEntries[d])
+                d += 1
+            } else {
+                merged.append(swaps[h])
+                h += 1
+            }
         }
-        return Array(sorted.prefix(max(0, limit)))
+        return merged
     }
 
     /// The entry whose ID is `id` or starts with it.

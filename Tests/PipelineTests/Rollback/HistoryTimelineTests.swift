@@ -50,6 +50,13 @@ import Testing
         #expect(HistoryTimeline.merge(deploys: [rollback, v2, v1], hotswaps: hotswaps, limit: 2).map(\.id) == ["rb", "hs-20270115082000"])
     }
 
+    @Test func recordsOfTheSameSecondKeepTheirOrder() {
+        // Newest first as listed; stored times are whole seconds.
+        let records = [RecordFixtures.record("c-third", minute: 1), RecordFixtures.record("a-second", minute: 1),
+                       RecordFixtures.record("b-first", minute: 1)]
+        #expect(HistoryTimeline.merge(deploys: records, hotswaps: [], limit: 10).map(\.id) == ["c-third", "a-second", "b-first"])
+    }
+
     @Test func findTakesAWholeIDOrAUniquePrefix() throws {
         let entries = [R.record("abc12345-x", minute: 2), R.record("abd99999-y", minute: 1)].map(HistoryEntry.init(record:))
         #expect(try HistoryTimeline.find("abc", in: entries).id == "abc12345-x")
