@@ -5,6 +5,8 @@ public struct DeployRecord: Sendable, Codable, Equatable {
     /// How the deploy ended.
     public enum Outcome: String, Sendable, Codable {
         case deployed, upToDate = "up-to-date", failed, dryRun = "dry-run", declined, interrupted
+        /// `ferry rollback` returned the stack to an earlier record (`rollbackOf`).
+        case rolledBack = "rolled-back"
     }
 
     /// One `key=value` shown in the record (NoEcho values masked).
@@ -39,6 +41,8 @@ public struct DeployRecord: Sendable, Codable, Equatable {
     public var outcome: Outcome
     public var finalStatus: String?
     public var rootCause: String?
+    /// For a `ferry rollback`: the ID of the record the stack was returned to.
+    public var rollbackOf: String? = nil
 
     /// A record.
     public init(

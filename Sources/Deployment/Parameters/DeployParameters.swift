@@ -9,6 +9,8 @@ public struct DeployParameters: Sendable, Equatable {
     public private(set) var values: [KeyValue]
     /// The names of `NoEcho` parameters.
     public var noEcho: Set<String>
+    /// Parameters sent as `UsePreviousValue=true` (a rollback reuses masked NoEcho values this way).
+    public var keepPrevious: Set<String> = []
 
     /// The mask printed instead of a `NoEcho` value.
     public static let mask = "****"
@@ -55,7 +57,9 @@ public struct DeployParameters: Sendable, Equatable {
     }
 
     /// The parameters for CreateChangeSet.
-    public var forCloudFormation: [Parameter] { values.map { Parameter(key: $0.key, value: $0.value) } }
+    public var forCloudFormation: [Parameter] {
+        values.map { keepPrevious.contains($0.key) ? Parameter(keepingPreviousValueOf: $0.key) : Parameter(key: $0.key, value: $0.value) }
+    }
 
     /// The parameters with `NoEcho` values masked: what may be printed or recorded.
     public var masked: [KeyValue] {

@@ -1,25 +1,50 @@
 import AWSCore
 import Deployment
 import Foundation
+import Hotswap
 import Reporting
 
-/// `ferry history`: the environment's deploy records, newest first.
+/// `ferry history`: the environment's deploys, rollbacks and hot-swaps, newest first.
 public struct HistoryWorkflow: Sendable {
     private let transport: any HTTPTransport
 
     /// A workflow.
     public init(transport: any HTTPTransport = URLSessionTransport()) { self.transport = transport }
 
-    /// The newest `limit` records of the environment's stack.
+    /// The newest `limit` deploy records of the environment's stack.
     public func records(
         projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
     ) async throws -> (stackName: String, records: [DeployRecord]) {
         let context = try await DeployContext.make(
             projectDirectory: projectDirectory, configPath: configPath, environmentName: environmentName,
             session: session, transport: transport)
+        return (context.environment.stackName, try await Self.history(context).list(limit: limit))
+    }
+
+    /// The newest `limit` entries (deploys, rollbacks and hot-swaps) of the environment's stack.
+    public func entries(
+        projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
+    ) async throws -> (stackName: String, entries: [HistoryEntry]) {
+        let context = try await DeployContext.make(
+            projectDirectory: projectDirectory, configPath: configPath, environmentName: environmentName,
+            session: session, transport: transport)
+        return (context.environment.stackName, try await Self.entries(context, limit: limit))
+    }
+
+    static func history(_ context: DeployContext) throws -> DeployHistory {
         guard let history = context.history else {
             throw DeploymentError.noHistory("no artifact bucket is configured ([artifacts] bucket in ferry.toml): history lives there")
         }
-        return (context.environment.stackName, try await history.list(limit: limit))
+        return history
+    }
+
+    static func entries(_ context: DeployContext, limit: Int) async throws -> [HistoryEntry] {
+        let deploys = try await history(context).list(limit: limit)
+        var hotswaps: [HistoryEntry] = []
+        if let bucket = context.location.bucket {
+            let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: context.location.prefix)
+            hotswaps = HistoryTimeline.hotswapEntries(try await store.history(stackName: context.environment.stackName))
+        }
+        return HistoryTimeline.merge(deploys: deploys, hotswaps: hotswaps, limit: limit)
     }
 }

@@ -7,7 +7,7 @@ import Templates
 import Toolchains
 
 /// `ferry doctor`: checks configuration, template, credentials, region, endpoint, the caller's
-/// identity, the artifact bucket and the local tools, each with a fix when it fails.
+/// identity, the artifact bucket, the stack's state, the deploy lock, hot-swap drift and the local tools, each with a fix when it fails.
 ///
 /// Checks that depend on an earlier one are reported as skipped when it failed, so every run
 /// prints the whole checklist.
@@ -55,7 +55,12 @@ public struct Doctor: Sendable {
         }
 
         if let environment, let session, let account {
-            record(await BucketCheck.run(environment: environment, session: session, account: account))
+            let bucket = await BucketCheck.run(environment: environment, session: session, account: account)
+            record(bucket)
+            for check in await StackChecks.run(environment: environment, session: session, account: account,
+                                               bucketUsable: bucket.status != .failed && !bucket.detail.hasSuffix("does not exist")) {
+                record(check)
+            }
         } else {
             record(DoctorCheck(id: "artifact-bucket", title: "Artifact bucket", status: .skipped,
                                detail: "needs a valid configuration and working credentials"))

@@ -1,0 +1,68 @@
+import Foundation
+import Hotswap
+import Templates
+
+/// Where a template says one Lambda function's code is: the S3 object of a packaged template.
+public struct RecordedCode: Sendable, Hashable {
+    /// The stack path (`Root`, `Root/Child`).
+    public var stackPath: String
+    /// The function's logical ID.
+    public var logicalID: String
+    /// `AWS::Serverless::Function` or `AWS::Lambda::Function`.
+    public var resourceType: String
+    /// The code's object.
+    public var location: S3Address
+    /// SAM `AutoPublishAlias`, when set.
+    public var publishAlias: String?
+
+    /// A code location.
+    public init(stackPath: String, logicalID: String, resourceType: String, location: S3Address, publishAlias: String? = nil) {
+        self.stackPath = stackPath
+        self.logicalID = logicalID
+        self.resourceType = resourceType
+        self.location = location
+        self.publishAlias = publishAlias
+    }
+
+    /// `Root/Fn`.
+    public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+
+    /// Every zip function of `template` whose code is a literal S3 location (`CodeUri: s3://...`,
+    /// `CodeUri: {Bucket, Key}`, `Code: {S3Bucket, S3Key}`), in template order.
+    public static func locations(in template: Template, stackPath: String) -> [RecordedCode] {
+        template.functions.compactMap { function -> RecordedCode? in
+            guard function.packageType == .zip, !function.hasInlineCode, let code = function.code else { return nil }
+            let address: S3Address?
+            if let text = code.stringValue {
+                address = S3Address(parsing: text)
+            } else if let bucket = (code["S3Bucket"] ?? code["Bucket"])?.stringValue,
+                      let key = (code["S3Key"] ?? code["Key"])?.stringValue {
+                address = S3Address(bucket: bucket, key: key)
+            } else {
+                address = nil
+            }
+            guard let address else { return nil }
+            return RecordedCode(
+                stackPath: stackPath, logicalID: function.logicalID.rawValue, resourceType: function.resourceType,
+                location: address, publishAlias: function.properties["AutoPublishAlias"]?.stringValue)
+        }
+    }
+
+    /// Lambda's `CodeSha256` for a content-addressed key (`<prefix>/<64 hex>.zip`), else nil.
+    public static func codeSha256(fromKey key: String) -> String? {
+        let name = key.split(separator: "/").last.map(String.init) ?? key
+        guard name.hasSuffix(".zip") else { return nil }
+        let hex = name.dropLast(4)
+        guard hex.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return Data(bytes).base64EncodedString()
+    }
+}
