@@ -52,13 +52,14 @@ struct GCTests {
         let references = ArtifactReferences(hashes: [a])
         let plan = GCPlan.make(objects: objects, prefix: "p", references: references, newerThan: now.addingTimeInterval(-3600),
                                unknownBefore: nil)
-        #expect(plan.doomed.map(\.key) == ["p/\(b).zip", "p/\(t).template"])
+        #expect(plan.doomed.map(\.key) == ["p/\(t).template", "p/\(b).zip"], "oldest first, then by key")
         #expect(plan.bytes == 2_030)
         #expect(plan.referenced == 1)
         #expect(plan.keptByAge == 1)
         #expect(plan.notArtifacts == 1)
 
-        let cautious = GCPlan.make(objects: objects, prefix: "p", references: references, newerThan: now, unknownBefore: old)
+        let cautious = GCPlan.make(objects: objects, prefix: "p", references: references, newerThan: now.addingTimeInterval(-1),
+                                   unknownBefore: old)
         #expect(cautious.doomed.isEmpty)
     }
 

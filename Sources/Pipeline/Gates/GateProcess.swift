@@ -37,9 +37,10 @@ struct GateProcess: Sendable {
         let watchdog = Task.detached {
             try await Task.sleep(for: .seconds(timeout))
             timedOut.fire()
-            kill(pid, SIGTERM)
+            let tree = ProcessTree.descendants(of: pid) + [pid]
+            for member in tree { kill(member, SIGTERM) }
             try await Task.sleep(for: .seconds(5))
-            kill(pid, SIGKILL)
+            for member in tree { kill(member, SIGKILL) }
         }
         let reader = pipe.fileHandleForReading
         // Read on a thread outside the cooperative pool; a timed-out gate's children may keep the
@@ -70,6 +71,33 @@ struct GateProcess: Sendable {
         }
         await readDone.value
         return .exited(status)
+    }
+}
+
+/// The processes started by a process (a gate's shell may not `exec` its command, and the
+/// output pipe stays open while any of them runs).
+enum ProcessTree {
+    /// Every descendant of `pid`, children before grandchildren; empty where `/proc` is missing.
+    static func descendants(of pid: Int32) -> [Int32] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        var children: [Int32: [Int32]] = [:]
+        for entry in entries {
+            guard let child = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After "pid (comm)": state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 1, let parent = Int32(fields[1]) else { continue }
+            children[parent, default: []].append(child)
+        }
+        var found: [Int32] = []
+        var queue = children[pid] ?? []
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            found.append(next)
+            queue += children[next] ?? []
+        }
+        return found
     }
 }
 
