@@ -39,22 +39,29 @@ struct GCReferenceReader: Sendable {
         return stacks.sorted()
     }
 
-    /// The references of one deploy record; nil when it recorded nothing usable.
-    static func references(of record: DeployRecord) -> ArtifactReferences? {
+    /// The references of one deploy record (its template URL, its artifact list and its root
+    /// template's hash: `ferry package` uploads the root template as `<sha256>.template` too);
+    /// nil when it recorded no artifacts or URL and its root template is not in the bucket
+    /// (`stored`: the hashes of the objects under the prefix).
+    static func references(of record: DeployRecord, stored: Set<String>) -> ArtifactReferences? {
         let text = ([record.templateURL ?? ""] + record.artifactHashes.flatMap { [$0.key, $0.value] }).joined(separator: "\n")
-        let found = ArtifactReferences.scan(text)
-        return found.hashes.isEmpty ? nil : found
+        var found = ArtifactReferences.scan(text)
+        let rootStored = stored.contains(record.templateHash.lowercased())
+        if found.hashes.isEmpty, !rootStored { return nil }
+        found.formUnion(ArtifactReferences.scan(record.templateHash))
+        return found
     }
 
     /// Reads everything that must stay, for `stacks`, given the bucket's `objects`.
     func read(stacks: [String], objects: [S3Object]) async throws -> Found {
         var found = Found()
+        let stored = Set(objects.compactMap { ArtifactObject.hash(ofKey: $0.key) })
         for stack in stacks {
             let records = try await deployRecords(stack)
             let kept = Array(records.filter { $0.outcome == .deployed }.prefix(keep))
             found.keptRecords[stack] = kept.count
             for record in kept {
-                if let references = Self.references(of: record) {
+                if let references = Self.references(of: record, stored: stored) {
                     found.references.formUnion(references)
                 } else {
                     found.unknownRecords.append(record)
@@ -68,7 +75,11 @@ struct GCReferenceReader: Sendable {
             }
             let live = try await liveTemplates(rootStack: stack)
             if !live.isEmpty { found.liveStacks.append(stack) }
-            for text in live { found.references.formUnion(ArtifactReferences.scan(text)) }
+            for text in live {
+                // What the template refers to, and the template itself when it was uploaded as `<sha256>.template`.
+                found.references.formUnion(ArtifactReferences.scan(text))
+                found.references.formUnion(ArtifactReferences(hashes: [ContentHash.hex(text)]))
+            }
         }
         var references = found.references
         found.followedTemplates = try await followTemplates(&references, objects: objects)
