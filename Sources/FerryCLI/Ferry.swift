@@ -10,7 +10,7 @@ public struct Ferry: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self, DeployCommand.self,
             UpdateCommand.self, VerifyCommand.self, HistoryCommand.self, WatchCommand.self, LogsCommand.self,
-            MetricsCommand.self, RollbackCommand.self,
+            MetricsCommand.self, RollbackCommand.self, GCCommand.self,
         ]
     )
 

@@ -150,11 +150,14 @@ struct FerryTomlReader {
                 explanation: "CloudFormation parameter names have only letters and digits."))
         }
         let tags = v.keyValues("tags", in: table, at: path, allowArrays: false)
+        let operate = readOperate(table, at: path, &v)
         guard let stackName else { return nil }
-        return EnvironmentConfiguration(
+        var environment = EnvironmentConfiguration(
             name: name, stackName: stackName, region: region, profile: profile, endpointURL: endpoint,
             templateFile: templateFile, parameters: parameters, tags: tags, capabilities: capabilities,
             policy: policy, artifacts: artifacts, build: build)
+        environment.operate = operate
+        return environment
     }
 
     private func report(badValue value: String, key: String, at path: KeyPath, _ v: inout TableValidator, explanation: String) {

@@ -23,6 +23,9 @@
 /// hotswap = true                        # default: true, false for env prod/production
 /// approval = "tty"                      # required | never | tty (default tty)
 /// termination_protection = false       # default false
+/// before_deploy = ["pytest -q tests/unit"]  # gates: shell commands that must pass first
+/// gate_timeout = 600                    # seconds per gate (default 600)
+/// notify = ["${SLACK_WEBHOOK}"]         # webhook URLs; ${VAR} expanded when sending
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
@@ -34,7 +37,7 @@ enum FerryTomlSchema {
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
     static let environmentKeys = [
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
-        "termination_protection", "artifacts", "parameters", "tags",
+        "termination_protection", "artifacts", "parameters", "tags", "before_deploy", "gate_timeout", "notify",
     ]
     /// Where a key misplaced at the top level belongs.
     static let topLevelElsewhere: [String: String] = {

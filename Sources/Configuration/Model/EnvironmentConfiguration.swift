@@ -26,6 +26,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var artifacts: ArtifactSettings
     /// Build settings.
     public var build: BuildSettings
+    /// Gates (`before_deploy`), notification webhooks (`notify`).
+    public var operate = OperateSettings()
 
     /// Creates a configuration.
     public init(

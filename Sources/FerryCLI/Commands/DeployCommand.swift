@@ -53,6 +53,9 @@ struct DeployCommand: AsyncParsableCommand {
     @Flag(name: .customLong("force-unlock"), help: "Remove the environment's deploy lock first, whoever holds it.")
     var forceUnlock = false
 
+    @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
+    var skipGates = false
+
     @Option(name: .customLong("role-arn"), help: "The service role CloudFormation uses.")
     var roleARN: String?
 
@@ -71,7 +74,7 @@ struct DeployCommand: AsyncParsableCommand {
         watcher.start()
         defer { watcher.stop() }
         let action: DeployWorkflowRequest.Action = cancel ? .cancel : continueRollback ? .continueRollback : .deploy
-        let request = DeployWorkflowRequest(
+        var request = DeployWorkflowRequest(
             projectDirectory: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
             session: context.sessionOptions, action: action,
             templatePath: template.map { URL(fileURLWithPath: $0, relativeTo: context.workingDirectory).standardizedFileURL },
@@ -79,6 +82,7 @@ struct DeployCommand: AsyncParsableCommand {
             dryRun: dryRun, noWait: noWait, forceUnlock: forceUnlock,
             approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
             interruption: interruption)
+        request.skipGates = skipGates
         try await context.reportingErrors {
             _ = try await DeployWorkflow(sink: context.sink).run(request)
         }

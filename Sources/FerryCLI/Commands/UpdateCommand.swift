@@ -22,6 +22,9 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(help: "Show the plan and change nothing.")
     var dryRun = false
 
+    @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
+    var skipGates = false
+
     @Argument(help: ArgumentHelp("Update only these logical IDs (or Stack/Path/LogicalID); default: all.", valueName: "logical-id"))
     var logicalIDs: [String] = []
 
@@ -32,9 +35,10 @@ struct UpdateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         try await context.reportingErrors {
-            let options = HotswapPhase.Options(
+            var options = HotswapPhase.Options(
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
                 session: context.sessionOptions, concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
+            options.skipGates = skipGates
             _ = try await HotswapPhase(options: options).run(sink: context.sink)
         }
     }

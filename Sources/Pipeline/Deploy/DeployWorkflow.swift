@@ -44,6 +44,14 @@ public struct DeployWorkflow: Sendable {
         case .deploy:
             break
         }
+        if request.dryRun {
+            if !context.environment.operate.beforeDeploy.isEmpty {
+                sink.emit(DeployStepEvent("gates", "before_deploy gates are not run on a dry run", level: .debug))
+            }
+        } else {
+            try await GateRunner(processEnvironment: request.session.processEnvironment).run(
+                environment: context.environment, projectRoot: context.project.directory, sink: sink, skip: request.skipGates)
+        }
 
         let deployRequest = try context.deployRequest(request)
         let lock = context.lock
@@ -108,6 +116,13 @@ public struct DeployWorkflow: Sendable {
         if let lock, let holder {
             try? await lock.release(holder)
             request.interruption?.onInterrupt(nil)
+        }
+        if !request.dryRun, !context.environment.operate.notify.isEmpty,
+           let notification = DeployNotification.deploy(
+               outcome, environment: context.environment.name, stackName: stackName, region: context.session.settings.region,
+               who: context.identity.arn, started: started, gitCommit: git.commit) {
+            await WebhookNotifier(transport: transport, processEnvironment: request.session.processEnvironment)
+                .notify(notification, webhooks: context.environment.operate.notify, sink: sink)
         }
         let result = try outcome.get()
         if case .failed(let status, let cause) = result.outcome {

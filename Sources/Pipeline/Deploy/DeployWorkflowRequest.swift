@@ -35,6 +35,8 @@ public struct DeployWorkflowRequest: Sendable {
     public var approval: ApprovalInput
     /// Phase and cleanup for Ctrl-C.
     public var interruption: DeployInterruption?
+    /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
+    public var skipGates = false
 
     /// A request; only the project and how to reach AWS are required.
     public init(

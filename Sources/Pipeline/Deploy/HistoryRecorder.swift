@@ -14,6 +14,22 @@ enum HistoryRecorder {
             outcome: .interrupted, finalStatus: nil, rootCause: nil)
     }
 
+    /// The artifacts (`<sha256>.<ext>` → SHA-256) the root template refers to, so `ferry gc`
+    /// knows what this deploy uses even when the template was sent as a body, not a URL.
+    static func artifactEntries(_ template: DeployTemplate) -> [DeployRecord.Entry] {
+        let text: String
+        switch template {
+        case .file(let url):
+            guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+            text = String(decoding: data, as: UTF8.self)
+        case .url(let url):
+            text = url
+        }
+        return ArtifactReferences.artifactNames(in: text).map { name in
+            DeployRecord.Entry(key: name, value: String(name.prefix(64)))
+        }
+    }
+
     static func record(
         _ outcome: Result<DeployResult, any Error>, request: DeployRequest, who: String, started: Date, git: GitState
     ) -> DeployRecord {
@@ -33,7 +49,7 @@ enum HistoryRecorder {
                 durationSeconds: duration, gitCommit: git.commit, gitDirty: git.dirty, templateHash: result.templateHash,
                 templateURL: result.templateURL,
                 parameters: result.maskedParameters.map { DeployRecord.Entry(key: $0.key, value: $0.value) },
-                artifactHashes: [], changeSummary: result.report?.counts ?? "no changes",
+                artifactHashes: artifactEntries(request.template), changeSummary: result.report?.counts ?? "no changes",
                 changes: result.report?.lines ?? [], outcome: kind, finalStatus: status, rootCause: cause)
         case .failure(let error):
             return DeployRecord(

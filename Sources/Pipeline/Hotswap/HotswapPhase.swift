@@ -24,6 +24,8 @@ public struct HotswapPhase: Sendable {
         public var dryRun: Bool
         /// Only these logical IDs (or `Stack/Path/LogicalID`); empty for all.
         public var only: [String]
+        /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
+        public var skipGates = false
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -59,6 +61,7 @@ public struct HotswapPhase: Sendable {
     ///   CloudFormation, or an operation failed (after the others finished); configuration,
     ///   template and AWS errors as they come.
     public func run(sink: any EventSink) async throws -> Output {
+        let started = Date()
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, only: options.only, checkPolicy: { environment in
@@ -77,10 +80,13 @@ public struct HotswapPhase: Sendable {
             if !options.dryRun { sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count)) }
             return Output(plan: plan, results: [], recordKeys: [])
         }
+        try await GateRunner(processEnvironment: options.session.processEnvironment).run(
+            environment: project.environment, projectRoot: options.projectRoot, sink: sink, skip: options.skipGates)
         let applier = HotswapApplier(services: .aws(project.session.client), concurrency: options.concurrency, sink: sink)
         let results = await applier.apply(plan)
         sink.emit(HotswapSummaryEvent(results: results, unchanged: plan.unchanged.count))
         let keys = await record(results, project: project, sink: sink)
+        await notify(results, project: project, started: started, sink: sink)
         let failed = results.filter { !$0.succeeded }
         if !failed.isEmpty {
             throw PipelineFailure(.operationFailed, "\(failed.count) of \(results.count) hot-swap(s) failed: "
@@ -96,6 +102,19 @@ public struct HotswapPhase: Sendable {
         throw PipelineFailure(.operationFailed,
             "Hot-swap is not allowed in environment '\(environment.name)' (hotswap = false). "
                 + "Run `ferry deploy --env \(environment.name)` to deploy through CloudFormation.")
+    }
+
+    /// Tells the environment's webhooks what was hot-swapped; a failure is a warning.
+    func notify(_ results: [HotswapResult], project: HotswapProject, started: Date, sink: any EventSink) async {
+        let webhooks = project.environment.operate.notify
+        guard !webhooks.isEmpty, !results.isEmpty else { return }
+        let who = (try? await project.session.sts.getCallerIdentity().arn)
+            ?? options.session.processEnvironment["USER"] ?? "unknown"
+        let notification = DeployNotification.hotswap(
+            results, environment: project.environment.name, stackName: project.environment.stackName,
+            region: project.session.settings.region, who: who, started: started)
+        await WebhookNotifier(processEnvironment: options.session.processEnvironment)
+            .notify(notification, webhooks: webhooks, sink: sink)
     }
 
     /// Writes the hot-swap record to the artifact bucket; a failure is a warning, not an error.

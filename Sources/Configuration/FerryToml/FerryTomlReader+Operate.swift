@@ -1,0 +1,37 @@
+import Foundation
+
+extension FerryTomlReader {
+    /// Reads `before_deploy`, `gate_timeout` and `notify` of an `[env.<name>]` table.
+    func readOperate(_ table: [String: TOMLNode], at path: KeyPath, _ v: inout TableValidator) -> OperateSettings {
+        var settings = OperateSettings()
+        if let gates = v.stringArray("before_deploy", in: table, at: path) {
+            let keyPath = path.appending("before_deploy")
+            for gate in gates where gate.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                v.report(.badValue(file: document.file, key: keyPath.description, line: v.line(keyPath), value: gate,
+                                   allowed: [], explanation: "A gate is a shell command such as \"pytest -q tests/unit\"; remove the empty entry."))
+            }
+            settings.beforeDeploy = gates
+        }
+        if let timeout = v.integer("gate_timeout", in: table, at: path) {
+            if timeout < 1 {
+                let keyPath = path.appending("gate_timeout")
+                v.report(.badValue(file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(timeout),
+                                   allowed: [], explanation: "It is the number of seconds each gate may run: 1 or more."))
+            } else {
+                settings.gateTimeout = TimeInterval(timeout)
+            }
+        }
+        if let urls = v.stringArray("notify", in: table, at: path) {
+            let keyPath = path.appending("notify")
+            for url in urls {
+                do {
+                    settings.notify.append(try WebhookURLTemplate(url))
+                } catch {
+                    v.report(.badValue(file: document.file, key: keyPath.description, line: v.line(keyPath), value: url,
+                                       allowed: [], explanation: error.message))
+                }
+            }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What runs around a deploy of one environment: the gates before it and the webhooks told after.
+///
+/// ```toml
+/// [env.dev]
+/// before_deploy = ["pytest -q tests/unit", "ruff check src"]
+/// gate_timeout = 600
+/// notify = ["${SLACK_WEBHOOK}", "https://example.com/hooks/ferry"]
+/// ```
+public struct OperateSettings: Sendable, Equatable {
+    /// Shell commands run in order in the project folder before anything is deployed (`before_deploy`).
+    public var beforeDeploy: [String]
+    /// Seconds each gate may run before it is stopped (`gate_timeout`, default 600).
+    public var gateTimeout: TimeInterval
+    /// Webhook URLs told about each deploy and hot-swap (`notify`), `${VAR}` not yet expanded.
+    public var notify: [WebhookURLTemplate]
+
+    /// The default gate timeout: ten minutes.
+    public static let defaultGateTimeout: TimeInterval = 600
+
+    /// Settings; by default no gates and no webhooks.
+    public init(beforeDeploy: [String] = [], gateTimeout: TimeInterval = Self.defaultGateTimeout, notify: [WebhookURLTemplate] = []) {
+        self.beforeDeploy = beforeDeploy
+        self.gateTimeout = gateTimeout
+        self.notify = notify
+    }
+}

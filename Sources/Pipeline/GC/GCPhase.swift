@@ -1,0 +1,115 @@
+import AWSCore
+import AWSServices
+import Configuration
+import Foundation
+import Reporting
+
+/// `ferry gc`: finds the artifacts under the environment's prefix that no kept deploy (the last
+/// `keep` successful ones of every stack recorded there), no hot-swap record and no current stack
+/// references, lists them with the bytes and monthly cost they hold, and with `delete` removes
+/// them (DeleteObjects, 1,000 per request). The lock, history and hot-swap records are never touched.
+public struct GCPhase: Sendable {
+    /// What to collect and how.
+    public struct Options: Sendable {
+        public var projectRoot: URL
+        public var configPath: URL?
+        public var environmentName: String?
+        public var session: AWSSessionOptions
+        /// How many successful deploys per stack keep their artifacts (`--keep`, default 10).
+        public var keep: Int
+        /// Objects uploaded within this many seconds stay (`--min-age`, default one hour): they may
+        /// belong to a package that is not deployed yet.
+        public var minimumAge: TimeInterval
+        /// `--yes`: delete; otherwise only list (the default).
+        public var delete: Bool
+
+        /// Options; by default a dry run keeping 10 deploys.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    keep: Int = 10, minimumAge: TimeInterval = 3600, delete: Bool = false) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.keep = keep
+            self.minimumAge = minimumAge
+            self.delete = delete
+        }
+    }
+
+    /// What gc found and did.
+    public struct Report: Sendable {
+        /// The plan.
+        public var plan: GCPlan
+        /// The keys deleted (empty on a dry run).
+        public var deleted: [String]
+        /// Keys S3 refused to delete, with why.
+        public var failures: [String]
+    }
+
+    public let options: Options
+    private let transport: any HTTPTransport
+
+    /// A phase.
+    public init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
+        self.options = options
+        self.transport = transport
+    }
+
+    /// Runs gc.
+    /// - Throws: `ConfigurationError`, AWS errors, `PipelineFailure` when no artifact bucket is
+    ///   configured or some deletions failed.
+    public func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
+        let project = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
+        let environment = try project.environment(named: options.environmentName)
+        let session = try AWSSession.make(options.session.applying(environment), transport: transport)
+        let location = try await Self.location(environment, session: session)
+        guard let bucket = location.bucket else {
+            throw PipelineFailure(.badInput, "environment '\(environment.name)' has no artifact bucket (artifacts.bucket in ferry.toml): "
+                + "there is nothing to collect.")
+        }
+        let s3 = session.s3
+        let listPrefix = location.prefix.isEmpty ? nil : "\(location.prefix)/"
+        let objects: [S3Object]
+        do {
+            objects = try await s3.listObjectsV2(bucket: bucket, prefix: listPrefix)
+        } catch where S3.isNotFound(error) {
+            throw PipelineFailure(.operationFailed, "the artifact bucket \(bucket) does not exist; check it with `ferry doctor`.")
+        }
+        let stacks = GCReferenceReader.stacks(in: objects.map(\.key), prefix: location.prefix, including: environment.stackName)
+        let reader = GCReferenceReader(s3: s3, cloudFormation: CloudFormation(client: session.client), bucket: bucket,
+                                       prefix: location.prefix, keep: options.keep)
+        let found = try await reader.read(stacks: stacks, objects: objects)
+        for record in found.unknownRecords {
+            sink.emit(GCEvent.warning("the deploy of \(record.stackName) at \(record.startedAt.formatted(.iso8601)) recorded no artifacts "
+                + "(made before Ferry recorded them): every object uploaded before it ends is kept"))
+        }
+        sink.emit(GCEvent.info("s3://\(bucket)/\(listPrefix ?? ""): \(objects.count) object(s); kept references of "
+            + stacks.map { "\($0) (\(found.keptRecords[$0] ?? 0) deploy(s)\(found.liveStacks.contains($0) ? " + live stack" : ""))" }
+                .joined(separator: ", ")))
+        let plan = GCPlan.make(objects: objects.map(GCPlan.Listed.init), prefix: location.prefix, references: found.references,
+                               newerThan: now.addingTimeInterval(-options.minimumAge), unknownBefore: found.unknownBefore)
+        for doomed in plan.doomed {
+            sink.emit(GCObjectEvent(key: doomed.key, size: doomed.size, deleted: options.delete))
+        }
+        var report = Report(plan: plan, deleted: [], failures: [])
+        if options.delete, !plan.doomed.isEmpty {
+            let result = try await s3.deleteObjects(bucket: bucket, keys: plan.doomed.map(\.key))
+            report.deleted = result.deleted
+            report.failures = result.errors.map { "\($0.key ?? "?"): \($0.code ?? "") \($0.message ?? "")" }
+        }
+        sink.emit(GCSummaryEvent(plan: plan, dryRun: !options.delete, deleted: report.deleted.count, environment: environment.name,
+                                 keep: options.keep))
+        if !report.failures.isEmpty {
+            throw PipelineFailure(.operationFailed, "\(report.failures.count) object(s) could not be deleted:\n  "
+                + report.failures.joined(separator: "\n  "))
+        }
+        return report
+    }
+
+    /// The artifact bucket and prefix; the account is asked from STS only when `{account}` is used.
+    static func location(_ environment: EnvironmentConfiguration, session: AWSSession) async throws -> ResolvedArtifactLocation {
+        if let location = try? environment.resolvedArtifacts(region: session.settings.region, account: nil) { return location }
+        let account = try await session.sts.getCallerIdentity().account
+        return try environment.resolvedArtifacts(region: session.settings.region, account: account)
+    }
+}
