@@ -119,9 +119,9 @@ extension Integration {
             try folder.write("template.yaml", template())
             try folder.write("src/a/app.py", handler("a1"))
             try folder.write("src/b/app.py", "import shared\n" + handler("b1"))
-            try folder.write("src/b/requirements.txt", "../../lib/shared\n")
+            try folder.write("src/b/requirements.txt", "./lib/shared\n")
             try folder.write("src/c/app.py", "import shared\n" + handler("c1"))
-            try folder.write("src/c/requirements.txt", "../../lib/shared\n")
+            try folder.write("src/c/requirements.txt", "./lib/shared\n")
             try folder.write("lib/shared/pyproject.toml", """
                 [build-system]
                 requires = ["setuptools>=61"]
@@ -176,32 +176,32 @@ extension Integration {
             (plan(run)?["reasons"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
         }
 
-        @Test func nothingChangedMeansNoAWSWriteAtAll() async throws {
+        /// Nothing changed → no write; one function → exactly one UpdateFunctionCode, recorded ahead
+        /// of the template; a template change → CloudFormation, no hot-swap, record cleared.
+        @Test func nothingThenOneFunctionThenATemplateChange() async throws {
             let project = try await Self.deployed()
             let plan = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
             #expect(plan.exitCode == 0, "\(plan.output)")
             #expect(Self.plan(plan)?["decision"] as? String == "upToDate", "\(plan.output)")
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
-            #expect(up.exitCode == 0, "\(up.output)")
-            #expect(Self.summary(up)?["path"] as? String == "nothing", "\(up.output)")
-            let phases = (Self.summary(up)?["phases"] as? [[String: Any]] ?? []).compactMap { $0["phase"] as? String }
-            #expect(phases == ["build", "package", "plan", "verify"], "\(up.output)")
+            let idle = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(idle.exitCode == 0, "\(idle.output)")
+            #expect(Self.summary(idle)?["path"] as? String == "nothing", "\(idle.output)")
+            let phases = (Self.summary(idle)?["phases"] as? [[String: Any]] ?? []).compactMap { $0["phase"] as? String }
+            #expect(phases == ["build", "package", "plan", "verify"], "\(idle.output)")
             let journal = try await project.env.journal()
             #expect(!journal.isEmpty)
             #expect(journal.filter(\.write).isEmpty, "no upload, no deploy, no history, no lock: \(journal.filter(\.write))")
-        }
 
-        @Test func oneChangedFunctionIsExactlyOneUpdateFunctionCode() async throws {
-            let project = try await Self.deployed()
             let names = try await project.functionNames()
             try project.folder.write("src/a/app.py", Self.handler("a2"))
-            let plan = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
-            #expect(plan.exitCode == 2, "\(plan.output)")
-            #expect(Self.plan(plan)?["decision"] as? String == "hotswap", "\(plan.output)")
-            #expect(Self.operations(plan) == ["Root/FnA"], "\(plan.output)")
+            let build = try await project.ferry(["build", "--env", "dev"])
+            #expect(build.exitCode == 0, "\(build.output)")
+            let changed = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
+            #expect(changed.exitCode == 2, "\(changed.output)")
+            #expect(Self.plan(changed)?["decision"] as? String == "hotswap", "\(changed.output)")
+            #expect(Self.operations(changed) == ["Root/FnA"], "\(changed.output)")
             try await project.env.clearJournal()
-
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
+            let up = try await project.ferry(["up", "--env", "dev", "--skip-build", "--json"])
             #expect(up.exitCode == 0, "\(up.output)")
             #expect(Self.summary(up)?["path"] as? String == "hotswap", "\(up.output)")
             let updates = try await project.requests("UpdateFunctionCode")
@@ -209,52 +209,62 @@ extension Integration {
             #expect(updates.first?.path.contains(names["Root/FnA"] ?? "?") == true, "\(updates)")
             #expect(try await project.requests("CreateChangeSet").isEmpty, "a code change never waits for CloudFormation")
 
-            // plan now: up to date, FnA running ahead of its template.
             let after = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
             #expect(after.exitCode == 0, "\(after.output)")
             let ahead = (Self.plan(after)?["aheadOfTemplate"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? String }
             #expect(ahead == ["Root/FnA"], "\(after.output)")
 
-            // A template change then goes through CloudFormation and clears the record.
             try project.folder.write("template.yaml", Self.template(memory: 256))
             try await project.env.clearJournal()
             let deploy = try await project.ferry(["up", "--env", "dev", "--yes", "--json"])
             #expect(deploy.exitCode == 0, "\(deploy.output)")
             #expect(Self.summary(deploy)?["path"] as? String == "cloudFormation", "\(deploy.output)")
-            #expect(Self.reasonKinds(deploy).contains("propertyChanged"), "\(deploy.output)")
+            #expect(Self.reasonKinds(deploy) == ["propertyChanged"], "\(deploy.output)")
             #expect(try await project.requests("UpdateFunctionCode").isEmpty, "no hot-swap: \(deploy.output)")
             #expect(try await !project.requests("ExecuteChangeSet").isEmpty)
-            let record = try await S3(client: project.client).headObject(bucket: Self.bucket, key: "app/.ferry/hotswaps/\(Self.stackName)/latest.json")
+            let record = try await S3(client: project.client).headObject(
+                bucket: Self.bucket, key: "app/.ferry/hotswaps/\(Self.stackName)/latest.json")
             #expect(record == nil, "the deploy reconciled the hot-swap record")
             let clean = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
             #expect(clean.exitCode == 0, "\(clean.output)")
             #expect((Self.plan(clean)?["aheadOfTemplate"] as? [Any])?.isEmpty == true, "\(clean.output)")
         }
 
-        @Test func aSharedLibraryChangeUpdatesExactlyItsDependents() async throws {
+        /// A shared library → exactly its dependents; a nested function → through its stack; a
+        /// Step Functions definition → hot-swapped.
+        @Test func sharedLibraryNestedFunctionAndDefinitionAreHotswapped() async throws {
             let project = try await Self.deployed()
             let names = try await project.functionNames()
             try project.folder.write("lib/shared/shared/__init__.py", "VERSION = 2\n")
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
-            #expect(up.exitCode == 0, "\(up.output)")
-            #expect(Self.operations(up) == ["Root/FnB", "Root/FnC"], "\(up.output)")
-            let updated = Set(try await project.requests("UpdateFunctionCode").map(\.path))
-            let expected = Set(["Root/FnB", "Root/FnC"].compactMap { names[$0] })
+            let shared = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(shared.exitCode == 0, "\(shared.output)")
+            #expect(Self.operations(shared) == ["Root/FnB", "Root/FnC"], "\(shared.output)")
+            let updated = try await project.requests("UpdateFunctionCode").map(\.path)
+            let expected = ["Root/FnB", "Root/FnC"].compactMap { names[$0] }
             #expect(updated.count == 2, "\(updated)")
             #expect(updated.allSatisfy { path in expected.contains { path.contains("/\($0)/") } }, "\(updated)")
-        }
 
-        @Test func aNestedFunctionChangeIsHotswappedThroughItsStack() async throws {
-            let project = try await Self.deployed()
+            try await project.env.clearJournal()
             try project.folder.write("child/d/app.py", Self.handler("d2"))
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
-            #expect(up.exitCode == 0, "\(up.output)")
-            #expect(Self.summary(up)?["path"] as? String == "hotswap", "TemplateURL changed only because FnD's code did: \(up.output)")
-            #expect(Self.operations(up) == ["Root/Child/FnD"], "\(up.output)")
+            let nested = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(nested.exitCode == 0, "\(nested.output)")
+            #expect(Self.summary(nested)?["path"] as? String == "hotswap", "TemplateURL changed only because FnD's code did: \(nested.output)")
+            #expect(Self.operations(nested) == ["Root/Child/FnD"], "\(nested.output)")
             #expect(try await project.requests("UpdateFunctionCode").count == 1)
+
+            try await project.env.clearJournal()
+            try project.folder.write("template.yaml", Self.template(comment: "v2"))
+            let flow = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(flow.exitCode == 0, "\(flow.output)")
+            #expect(Self.summary(flow)?["path"] as? String == "hotswap", "\(flow.output)")
+            #expect(Self.operations(flow) == ["Root/Flow"], "\(flow.output)")
+            #expect(try await project.requests("UpdateStateMachine").count == 1)
+            #expect(try await project.requests("CreateChangeSet").isEmpty)
         }
 
-        @Test func aFunctionChangedBehindFerrysBackFailsVerifyAndUpRepairsIt() async throws {
+        /// Changed behind Ferry's back → verify names it, up repairs it; prod → CloudFormation,
+        /// `ferry update` refuses.
+        @Test func aFunctionChangedBehindFerrysBackAndProduction() async throws {
             let project = try await Self.deployed()
             let name = try #require(try await project.functionNames()["Root/FnB"])
             let other = project.folder.url.appendingPathComponent("other.zip")
@@ -270,41 +280,30 @@ extension Integration {
             let verify = try await project.ferry(["verify", "--env", "dev"])
             #expect(verify.exitCode == 1, "\(verify.output)")
             #expect(verify.output.contains("Root/FnB"), "\(verify.output)")
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
-            #expect(up.exitCode == 0, "\(up.output)")
-            #expect(Self.operations(up) == ["Root/FnB"], "\(up.output)")
+            let repair = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(repair.exitCode == 0, "\(repair.output)")
+            #expect(Self.operations(repair) == ["Root/FnB"], "\(repair.output)")
             let again = try await project.ferry(["verify", "--env", "dev"])
             #expect(again.exitCode == 0, "\(again.output)")
-        }
 
-        @Test func productionDeploysCodeThroughCloudFormationAndRefusesUpdate() async throws {
-            let project = try await Self.deployed()
             try project.folder.write("src/a/app.py", Self.handler("a2"))
+            let build = try await project.ferry(["build", "--env", "prod"])
+            #expect(build.exitCode == 0, "\(build.output)")
             let update = try await project.ferry(["update", "--env", "prod"])
             #expect(update.exitCode == 1, "\(update.output)")
             #expect(update.stderr.contains("not allowed in environment 'prod'"), "\(update.output)")
-            let up = try await project.ferry(["up", "--env", "prod", "--approve", "--json"])
+            try await project.env.clearJournal()
+            let up = try await project.ferry(["up", "--env", "prod", "--approve", "--skip-build", "--json"])
             #expect(up.exitCode == 0, "\(up.output)")
             #expect(Self.summary(up)?["path"] as? String == "cloudFormation", "\(up.output)")
             #expect(Self.reasonKinds(up) == ["hotswapNotAllowed"], "\(up.output)")
             #expect(try await project.requests("UpdateFunctionCode").isEmpty, "\(up.output)")
             #expect(try await !project.requests("ExecuteChangeSet").isEmpty)
-            let verify = try await project.ferry(["verify", "--env", "prod"])
-            #expect(verify.exitCode == 0, "CloudFormation deployed the new code: \(verify.output)")
+            let fresh = try await project.ferry(["verify", "--env", "prod"])
+            #expect(fresh.exitCode == 0, "CloudFormation deployed the new code: \(fresh.output)")
         }
 
-        @Test func aStepFunctionsDefinitionIsHotswappedByUp() async throws {
-            let project = try await Self.deployed()
-            try project.folder.write("template.yaml", Self.template(comment: "v2"))
-            let up = try await project.ferry(["up", "--env", "dev", "--json"])
-            #expect(up.exitCode == 0, "\(up.output)")
-            #expect(Self.summary(up)?["path"] as? String == "hotswap", "\(up.output)")
-            #expect(Self.operations(up) == ["Root/Flow"], "\(up.output)")
-            #expect(try await project.requests("UpdateStateMachine").count == 1)
-            #expect(try await project.requests("CreateChangeSet").isEmpty)
-        }
-
-        @Test func aMissingStackIsPlannedAsCloudFormationAndNoHotswapForcesIt() async throws {
+        @Test func aMissingStackIsPlannedAsCloudFormationAndADryRunWritesNothing() async throws {
             let project = try await Self.project()
             let build = try await project.ferry(["build", "--env", "dev"])
             #expect(build.exitCode == 0, "\(build.output)")
