@@ -43,8 +43,18 @@ extension Integration {
             }
         }
 
-        static func template(comment: String = "v1", memory: Int? = nil) -> String {
+        static func template(comment: String = "v1", memory: Int? = nil, layer: Bool = false) -> String {
             let memoryLine = memory.map { "      MemorySize: \($0)\n" } ?? ""
+            // No function references the layer: moto fails to update a function whose Layers
+            // name a new layer version ('LayerVersion' object has no attribute 'replace').
+            let layerResource = layer ? """
+              Extra:
+                Type: AWS::Serverless::LayerVersion
+                Properties:
+                  ContentUri: layer
+                  CompatibleRuntimes: [python3.12]
+
+            """ : ""
             return """
             AWSTemplateFormatVersion: '2010-09-09'
             Transform: AWS::Serverless-2016-10-31
@@ -66,7 +76,7 @@ extension Integration {
                   Handler: app.handler
                   Runtime: python3.12
                   Role: !GetAtt Role.Arn
-            \(memoryLine)  FnB:
+            \(memoryLine)\(layerResource)  FnB:
                 Type: AWS::Serverless::Function
                 Properties:
                   CodeUri: src/b
@@ -301,6 +311,28 @@ extension Integration {
             #expect(try await !project.requests("ExecuteChangeSet").isEmpty)
             let fresh = try await project.ferry(["verify", "--env", "prod"])
             #expect(fresh.exitCode == 0, "CloudFormation deployed the new code: \(fresh.output)")
+        }
+
+        /// A layer's content is a template change (its packaged ContentUri key), never a hot-swap.
+        @Test func aLayerContentChangeGoesThroughCloudFormation() async throws {
+            let project = try await Self.project()
+            try project.folder.write("template.yaml", Self.template(layer: true))
+            try project.folder.write("layer/python/extra.py", "X = 1\n")
+            let first = try await project.ferry(["up", "--env", "dev", "--yes", "--json"])
+            #expect(first.exitCode == 0, "\(first.output)")
+            try project.folder.write("layer/python/extra.py", "X = 2\n")
+            let build = try await project.ferry(["build", "--env", "dev"])
+            #expect(build.exitCode == 0, "\(build.output)")
+            let plan = try await project.ferry(["plan", "--env", "dev", "--exit-code", "--json"])
+            #expect(plan.exitCode == 2, "\(plan.output)")
+            #expect(Self.reasonKinds(plan) == ["layerChanged"], "\(plan.output)")
+            try await project.env.clearJournal()
+            let up = try await project.ferry(["up", "--env", "dev", "--yes", "--skip-build", "--json"])
+            #expect(up.exitCode == 0, "\(up.output)")
+            #expect(Self.summary(up)?["path"] as? String == "cloudFormation", "\(up.output)")
+            #expect(try await project.requests("UpdateFunctionCode").isEmpty)
+            let after = try await project.ferry(["plan", "--env", "dev", "--exit-code"])
+            #expect(after.exitCode == 0, "\(after.output)")
         }
 
         @Test func aMissingStackIsPlannedAsCloudFormationAndADryRunWritesNothing() async throws {
