@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     from ferry_emulator import apply_all
 
     apply_all()
-    app = DomainDispatcherApplication(create_backend_app)
+    from ferry_emulator import request_journal
+    app = request_journal.wrap(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True, request_handler=_NoDelayHandler(WSGIRequestHandler))
     port = server.server_address[1]
 

@@ -9,8 +9,8 @@ public struct Ferry: AsyncParsableCommand {
         version: FerryVersion.current,
         subcommands: [
             InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self, DeployCommand.self,
-            UpdateCommand.self, VerifyCommand.self, HistoryCommand.self, WatchCommand.self, LogsCommand.self,
-            MetricsCommand.self, RollbackCommand.self, GCCommand.self,
+            PlanCommand.self, UpCommand.self, UpdateCommand.self, VerifyCommand.self, HistoryCommand.self,
+            RollbackCommand.self, WatchCommand.self, LogsCommand.self, MetricsCommand.self, GCCommand.self,
         ]
     )
 

@@ -3,6 +3,7 @@ import AWSServices
 import Configuration
 import Deployment
 import Foundation
+import Hotswap
 import Reporting
 
 /// `ferry deploy` end to end: configuration, AWS session, caller identity, lock, the change-set
@@ -129,7 +130,25 @@ public struct DeployWorkflow: Sendable {
             throw PipelineFailure(
                 .operationFailed, DeploymentError.operationFailed(stack: stackName, status: status.rawValue, rootCause: cause).description)
         }
+        if case .deployed = result.outcome { await clearHotswapRecord(context) }
         return result
+    }
+}
+
+extension DeployWorkflow {
+    /// After a deploy, the template again says what runs: the hot-swap record is removed (a
+    /// failure to remove it is a warning).
+    func clearHotswapRecord(_ context: DeployContext) async {
+        guard let bucket = context.location.bucket else { return }
+        let stackName = context.environment.stackName
+        let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: context.location.prefix)
+        do {
+            guard try await store.latest(stackName: stackName) != nil else { return }
+            try await store.clear(stackName: stackName)
+            sink.emit(DeployStepEvent("hotswapRecord", "the deploy reconciled the hot-swapped resources with the template; record cleared", level: .info))
+        } catch {
+            sink.emit(DeployStepEvent("hotswapRecord", "could not clear the hot-swap record: \(FailurePresenter.present(error).message)", level: .warning))
+        }
     }
 }
 

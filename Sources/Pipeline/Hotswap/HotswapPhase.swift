@@ -76,8 +76,18 @@ public struct HotswapPhase: Sendable {
             throw PipelineFailure(.operationFailed, "\(plan.rejections.count) change(s) cannot be hot-swapped; nothing was changed:\n"
                 + "\(lines)\nRun `ferry deploy --env \(project.environment.name)` to deploy them through CloudFormation.")
         }
-        if options.dryRun || plan.operations.isEmpty {
-            if !options.dryRun { sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count)) }
+        if options.dryRun {
+            return Output(plan: plan, results: [], recordKeys: [])
+        }
+        return try await apply(plan, project: project, sink: sink)
+    }
+
+    /// Applies an already computed plan (no rejections): every operation with bounded
+    /// concurrency, then the summary and the hot-swap record.
+    /// - Throws: `PipelineFailure` when an operation failed (after the others finished).
+    func apply(_ plan: HotswapPlan, project: HotswapProject, sink: any EventSink) async throws -> Output {
+        if plan.operations.isEmpty {
+            sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count))
             return Output(plan: plan, results: [], recordKeys: [])
         }
         try await GateRunner(processEnvironment: options.session.processEnvironment).run(

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `ferry up`: build → package → plan → deploy, hot-swap or nothing → verify.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Build, package, plan, then deploy, hot-swap or do nothing, and verify: one command to bring an environment up to date.",
+        discussion: """
+        A code-only change is hot-swapped where the environment allows it (hotswap = true; never in prod), any other \
+        change goes through a CloudFormation change set, and nothing to do makes no AWS write at all. Ends with one \
+        summary that times each phase.
+        Exits 0 when everything runs the local build, 1 when the deploy or a hot-swap failed or code is still stale.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var planning: PlanningOptions
+
+    @Flag(name: .customLong("skip-build"), help: "Reuse the last build (.ferry/build/manifest.json).")
+    var skipBuild = false
+
+    @Flag(name: .customLong("dry-run"), help: "Build and plan only; change nothing (like `ferry plan`).")
+    var dryRun = false
+
+    @Flag(name: [.customShort("y"), .long], help: "Execute the change set without asking (not enough for approval = \"required\").")
+    var yes = false
+
+    @Flag(name: .long, help: "Approve the change set, also for environments with approval = \"required\".")
+    var approve = false
+
+    func run() async throws {
+        let context = CommandContext(options: global)
+        let interruption = DeployInterruption()
+        let watcher = InterruptWatcher(interruption: interruption, json: global.json)
+        watcher.start()
+        defer { watcher.stop() }
+        let options = UpPhase.Options(
+            projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
+            session: context.sessionOptions, processEnvironment: context.environment, noHotswap: planning.noHotswap,
+            skipBuild: skipBuild, dryRun: dryRun, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
+            approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
+            interruption: interruption)
+        let output = try await context.reportingErrors {
+            try await UpPhase(options: options).run(sink: context.sink)
+        }
+        if output.isStale { throw CommandFailure(exitCode: .failure) }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Hotswap
+import Reporting
+
+/// The plan, as `ferry plan` and `ferry up` show it: the decision, every reason CloudFormation is
+/// needed, the hot-swap operations, and what runs ahead of the template.
+public struct DeploymentPlanEvent: FerryEvent {
+    /// One code or definition change.
+    public struct Operation: Sendable, Encodable {
+        public let resource: String
+        public let what: String
+        public let physicalID: String
+        public let oldHash: String?
+        public let newHash: String
+    }
+
+    /// One resource running ahead of its template after a hot-swap.
+    public struct Ahead: Sendable, Encodable {
+        public let resource: String
+        public let hash: String
+        public let by: String
+        public let at: String
+    }
+
+    /// `upToDate`, `hotswap` or `cloudFormation`.
+    public let decision: String
+    public let environment: String
+    public let stackName: String
+    /// Why CloudFormation must deploy (empty otherwise).
+    public let reasons: [PlanReason]
+    /// The code and definition changes (hot-swapped, or deployed by CloudFormation).
+    public let operations: [Operation]
+    /// How many code resources already run the local build.
+    public let unchanged: Int
+    public let aheadOfTemplate: [Ahead]
+    public let notes: [String]
+
+    /// The event for `plan`.
+    public init(plan: DeploymentPlan) {
+        decision = plan.decisionName
+        environment = plan.environment
+        stackName = plan.stackName
+        reasons = plan.reasons
+        operations = (plan.code?.operations ?? []).map {
+            Operation(resource: $0.target.qualifiedName, what: $0.what, physicalID: $0.physicalID, oldHash: $0.oldHash, newHash: $0.newHash)
+        }
+        unchanged = plan.code?.unchanged.count ?? 0
+        aheadOfTemplate = plan.aheadOfTemplate.map { Ahead(resource: $0.qualifiedName, hash: $0.hash, by: $0.by, at: $0.at) }
+        notes = plan.notes
+    }
+
+    public var kind: String { "plan.result" }
+    public var level: EventLevel { decision == "upToDate" ? .success : .info }
+
+    public var message: String {
+        switch decision {
+        case "upToDate":
+            let ahead = aheadOfTemplate.isEmpty ? "" : " (\(aheadOfTemplate.count) resource(s) run code ahead of the template)"
+            return "up to date: \(stackName) runs the local build\(ahead)"
+        case "hotswap":
+            return "hot-swap \(operations.count) resource(s) of \(stackName)"
+        default:
+            return "CloudFormation deploy of \(stackName): \(reasons.count) reason(s)"
+        }
+    }
+
+    public var details: [String] {
+        var lines: [String] = []
+        for reason in reasons { lines.append("! \(reason.line)") }
+        for operation in operations {
+            let prefix = decision == "hotswap" ? "~" : "~ (with the deploy)"
+            lines.append("\(prefix) \(operation.resource) (\(operation.what)): \(HashText.short(operation.oldHash)) → \(HashText.short(operation.newHash))")
+        }
+        for ahead in aheadOfTemplate {
+            lines.append("» \(ahead.resource) runs \(HashText.short(ahead.hash)) ahead of its template (hot-swapped by \(ahead.by) at \(ahead.at))")
+        }
+        for note in notes { lines.append("note: \(note)") }
+        return lines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case decision, environment, stackName, reasons, operations, unchanged, aheadOfTemplate, notes
+    }
+}

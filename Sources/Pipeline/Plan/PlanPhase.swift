@@ -1,0 +1,182 @@
+import AWSServices
+import Configuration
+import Deployment
+import Foundation
+import Hotswap
+import Reporting
+import Templates
+
+/// `ferry plan`: compares the local build with what is deployed, for the root and every nested
+/// stack, and decides: up to date, hot-swap, or CloudFormation deploy (with every reason). Reads
+/// only: the packaged templates are computed in memory, nothing is uploaded.
+public struct PlanPhase: Sendable {
+    /// What to plan.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// The most live reads at once.
+        public var concurrency: Int
+        /// `--parameter K=V` overrides, in order.
+        public var parameterOverrides: [String]
+        /// `--no-hotswap`: a code change needs CloudFormation too.
+        public var noHotswap: Bool
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    concurrency: Int = 10, parameterOverrides: [String] = [], noHotswap: Bool = false) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.concurrency = concurrency
+            self.parameterOverrides = parameterOverrides
+            self.noHotswap = noHotswap
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Plans and emits the plan (`plan.result`).
+    /// - Throws: configuration, template, packaging (no build, no bucket configured) and AWS errors.
+    public func run(sink: any EventSink) async throws -> DeploymentPlan {
+        let project = try await PlanProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session)
+        let plan = try await Self.plan(project, options: options)
+        sink.emit(DeploymentPlanEvent(plan: plan))
+        return plan
+    }
+
+    /// The plan for a loaded project.
+    static func plan(_ project: PlanProject, options: Options) async throws -> DeploymentPlan {
+        let environment = project.environment
+        let cloudFormation = CloudFormation(client: project.session.client)
+        var plan = DeploymentPlan(environment: environment.name, stackName: environment.stackName, decision: .upToDate)
+        guard let root = try await cloudFormation.describeStack(environment.stackName) else {
+            plan.decision = .cloudFormation(reasons: [PlanReason(
+                .stackMissing, stackPath: "Root", message: "stack \(environment.stackName) does not exist: CloudFormation must create it")])
+            return plan
+        }
+        var reasons = stateReasons(root)
+        let overrides = try options.parameterOverrides.map(DeployParameters.parseOverride)
+        let parameters = parameterComparison(configured: environment.parameters, overrides: overrides,
+                                             deployed: root.parameters.member)
+        reasons += parameters.reasons
+        plan.notes += parameters.notes
+        let planner = HotswapPlanner(context: project.hotswap.context, concurrency: options.concurrency)
+        reasons += try await templateReasons(project, cloudFormation: cloudFormation, planner: planner)
+
+        let code = await planner.plan(targets: project.hotswap.targets)
+        plan.code = code
+        let named = Set(reasons.compactMap { reason in reason.logicalID.map { "\(reason.stackPath)/\($0)" } })
+        for rejection in code.rejections where !named.contains(rejection.qualifiedName) {
+            reasons.append(PlanReason(.notHotswappable, stackPath: rejection.stackPath, logicalID: rejection.logicalID.rawValue,
+                                      message: rejection.reason))
+        }
+        let record = await aheadOfTemplate(project)
+        plan.aheadOfTemplate = record.entries
+        plan.notes += record.notes
+
+        if !reasons.isEmpty {
+            plan.decision = .cloudFormation(reasons: reasons)
+        } else if code.operations.isEmpty {
+            plan.decision = .upToDate
+        } else if !environment.policy.hotswap || options.noHotswap {
+            let why = options.noHotswap ? "--no-hotswap was given"
+                : "environment '\(environment.name)' does not allow hot-swap (hotswap = false)"
+            plan.decision = .cloudFormation(reasons: [PlanReason(
+                .hotswapNotAllowed, stackPath: "Root",
+                message: "code of \(code.operations.count) resource(s) changed and \(why): CloudFormation deploys it")])
+        } else {
+            plan.decision = .hotswap(code)
+        }
+        return plan
+    }
+
+    /// A stack that is failed, rolled back or busy goes through CloudFormation (deploy handles it).
+    static func stateReasons(_ stack: Stack) -> [PlanReason] {
+        let status = stack.stackStatus
+        guard status.isInProgress || status.isFailed || status == .rollbackComplete || status == .reviewInProgress else { return [] }
+        return [PlanReason(.stackState, stackPath: "Root",
+                           message: "stack \(stack.stackName) is \(status.rawValue): the deploy must handle its state")]
+    }
+
+    /// Each stack's packaged template against its deployed (original) template, bottom-up.
+    static func templateReasons(_ project: PlanProject, cloudFormation: CloudFormation,
+                                planner: HotswapPlanner) async throws -> [PlanReason] {
+        var reasons: [PlanReason] = []
+        for stack in project.packagePlan.stacks.reversed() {
+            let stackName: String
+            do {
+                stackName = try await project.hotswap.resolver.stackName(for: stack.stackPath)
+            } catch let error as HotswapError where error.isNotDeployed {
+                continue  // its parent's template adds it: that difference is the reason
+            }
+            let body: String
+            do {
+                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody else {
+                    reasons.append(PlanReason(.stackState, stackPath: stack.stackPath,
+                                              message: "the deployed template of \(stackName) cannot be read"))
+                    continue
+                }
+                body = text
+            } catch where CloudFormation.isStackMissing(error) {
+                continue
+            }
+            let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)")
+            let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
+                                                    file: "packaged template of \(stack.stackPath)")
+            reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner)
+        }
+        return reasons
+    }
+
+    /// The environment's parameters and the overrides against the deployed values: a changed
+    /// value is a reason; a `NoEcho` value (`****`) cannot be compared and is a note, unless it
+    /// was overridden on the command line.
+    static func parameterComparison(configured: [KeyValue], overrides: [KeyValue],
+                                    deployed: [Parameter]) -> (reasons: [PlanReason], notes: [String]) {
+        let live = Dictionary(deployed.compactMap { p in p.parameterKey.map { ($0, p.parameterValue ?? "") } },
+                              uniquingKeysWith: { _, last in last })
+        let overridden = Set(overrides.map(\.key))
+        var reasons: [PlanReason] = []
+        var notes: [String] = []
+        for parameter in DeployParameters(configured: configured, overrides: overrides).values {
+            guard let value = live[parameter.key] else { continue }  // new parameter: the Parameters section says so
+            if value == DeployParameters.mask {
+                if overridden.contains(parameter.key) {
+                    reasons.append(PlanReason(.parameterChanged, stackPath: "Root",
+                                              message: "parameter \(parameter.key) is NoEcho and given on the command line: it cannot be compared, so it is deployed"))
+                } else {
+                    notes.append("parameter \(parameter.key) is NoEcho: its deployed value cannot be compared (treated as unchanged)")
+                }
+            } else if value != parameter.value {
+                reasons.append(PlanReason(.parameterChanged, stackPath: "Root",
+                                          message: "parameter \(parameter.key) changes from '\(value)' to '\(parameter.value)'"))
+            }
+        }
+        return (reasons, notes)
+    }
+
+    /// What runs ahead of the template, from the hot-swap record.
+    static func aheadOfTemplate(_ project: PlanProject) async -> (entries: [HotswapRecord.Entry], notes: [String]) {
+        let store = HotswapRecordStore(s3: project.session.s3, bucket: project.store.bucket, prefix: project.store.prefix)
+        do {
+            return (try await store.latest(stackName: project.environment.stackName)?.entries ?? [], [])
+        } catch where S3.isNotFound(error) {
+            return ([], [])
+        } catch {
+            return ([], ["the hot-swap record could not be read: \(FailurePresenter.present(error).message)"])
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Configuration
+import Foundation
+import Hotswap
+import Reporting
+
+/// `ferry up`: build → package → plan → deploy, hot-swap or nothing → verify, with one summary
+/// that times each phase. A code-only change never waits for CloudFormation (where the
+/// environment allows hot-swap); a template change always goes through it; nothing to do means
+/// no AWS write at all.
+public struct UpPhase: Sendable {
+    /// What to bring up and how.
+    public struct Options: Sendable {
+        /// The project folder.
+        public var projectRoot: URL
+        /// `--config`.
+        public var configPath: URL?
+        /// `--env`.
+        public var environmentName: String?
+        /// AWS settings from flags and the process environment.
+        public var session: AWSSessionOptions
+        /// The environment builder processes start with.
+        public var processEnvironment: [String: String]
+        /// `--no-hotswap`: always deploy through CloudFormation.
+        public var noHotswap: Bool
+        /// `--skip-build`: reuse the last build (`.ferry/build/manifest.json`).
+        public var skipBuild: Bool
+        /// `--dry-run`: build, package in memory and plan; change nothing.
+        public var dryRun: Bool
+        /// The most hot-swaps and live reads at once (`--concurrency`).
+        public var concurrency: Int
+        /// `--parameter K=V` overrides.
+        public var parameterOverrides: [String]
+        /// `--yes`, `--approve` and the terminal, passed to the deploy.
+        public var approval: ApprovalInput
+        /// Ctrl-C handling during a deploy.
+        public var interruption: DeployInterruption?
+
+        /// Options.
+        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                    processEnvironment: [String: String] = ProcessInfo.processInfo.environment, noHotswap: Bool = false,
+                    skipBuild: Bool = false, dryRun: Bool = false, concurrency: Int = 10, parameterOverrides: [String] = [],
+                    approval: ApprovalInput = ApprovalInput(), interruption: DeployInterruption? = nil) {
+            self.projectRoot = projectRoot
+            self.configPath = configPath
+            self.environmentName = environmentName
+            self.session = session
+            self.processEnvironment = processEnvironment
+            self.noHotswap = noHotswap
+            self.skipBuild = skipBuild
+            self.dryRun = dryRun
+            self.concurrency = concurrency
+            self.parameterOverrides = parameterOverrides
+            self.approval = approval
+            self.interruption = interruption
+        }
+    }
+
+    /// The path `up` took.
+    public enum Path: String, Sendable, Encodable {
+        /// Nothing to do.
+        case nothing
+        /// Code and definitions were hot-swapped.
+        case hotswap
+        /// A CloudFormation deploy.
+        case cloudFormation
+        /// `--dry-run`: planned only.
+        case dryRun
+    }
+
+    /// What `up` did.
+    public struct Output: Sendable {
+        /// The plan.
+        public let plan: DeploymentPlan
+        /// The path taken.
+        public let path: Path
+        /// The verification after applying (nil for a dry run).
+        public let verification: VerificationReport?
+        /// Seconds per phase, in order.
+        public let timings: [UpSummaryEvent.PhaseTime]
+
+        /// Whether verification found stale or undeployed code.
+        public var isStale: Bool {
+            guard let verification else { return false }
+            return !verification.stale.isEmpty || !verification.missing.isEmpty
+        }
+    }
+
+    /// The options.
+    public let options: Options
+
+    /// A phase.
+    public init(options: Options) { self.options = options }
+
+    /// Runs `up`.
+    /// - Throws: build, packaging, configuration and AWS errors; `PipelineFailure` when the deploy
+    ///   or a hot-swap failed (after the summary was emitted).
+    public func run(sink: any EventSink) async throws -> Output {
+        var timer = PhaseTimer()
+        if !options.skipBuild {
+            let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
+            let environment = try configuration.environment(named: options.environmentName)
+            _ = try await timer.time("build") {
+                try await BuildPhase(options: BuildPhase.Options(
+                    projectRoot: configuration.directory, templateFile: environment.templateFile,
+                    commands: environment.build.commands, concurrency: environment.build.concurrency,
+                    environment: options.processEnvironment)).run(sink: sink)
+            }
+        }
+        let project = try await timer.time("package") {
+            try await PlanProject.load(projectRoot: options.projectRoot, configPath: options.configPath,
+                                       environmentName: options.environmentName, session: options.session)
+        }
+        let planOptions = PlanPhase.Options(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, concurrency: options.concurrency, parameterOverrides: options.parameterOverrides,
+            noHotswap: options.noHotswap)
+        let plan = try await timer.time("plan") { try await PlanPhase.plan(project, options: planOptions) }
+        sink.emit(DeploymentPlanEvent(plan: plan))
+        if options.dryRun {
+            sink.emit(UpSummaryEvent(path: .dryRun, plan: plan, timings: timer.timings, verification: nil))
+            return Output(plan: plan, path: .dryRun, verification: nil, timings: timer.timings)
+        }
+        let path: Path
+        do {
+            path = try await apply(plan, project: project, timer: &timer, sink: sink)
+        } catch {
+            sink.emit(UpSummaryEvent(path: Self.path(of: plan), plan: plan, timings: timer.timings, verification: nil,
+                                     failed: true))
+            throw error
+        }
+        let verification = try await timer.time("verify") {
+            try await VerifyPhase(options: VerifyPhase.Options(
+                projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+                session: options.session, concurrency: options.concurrency)).run(sink: sink)
+        }
+        sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: verification))
+        return Output(plan: plan, path: path, verification: verification, timings: timer.timings)
+    }
+
+    /// The path a plan leads to.
+    static func path(of plan: DeploymentPlan) -> Path {
+        switch plan.decision {
+        case .upToDate: .nothing
+        case .hotswap: .hotswap
+        case .cloudFormation: .cloudFormation
+        }
+    }
+
+    /// Uploads (when something changes) and applies the plan.
+    func apply(_ plan: DeploymentPlan, project: PlanProject, timer: inout PhaseTimer, sink: any EventSink) async throws -> Path {
+        let environment = project.environment
+        switch plan.decision {
+        case .upToDate:
+            return .nothing
+        case .hotswap(let hotswapPlan):
+            _ = try await timer.time("package") { try await upload(project, createBucket: true, sink: sink) }
+            let phase = HotswapPhase(options: HotswapPhase.Options(
+                projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+                session: options.session, concurrency: options.concurrency))
+            _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
+            return .hotswap
+        case .cloudFormation:
+            // Development environments get their artifact bucket on first use; production must have one.
+            let createBucket = environment.policy.hotswap && environment.policy.approval != .required
+            let packaged = try await timer.time("package") { try await upload(project, createBucket: createBucket, sink: sink) }
+            let request = DeployWorkflowRequest(
+                projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+                session: options.session, templatePath: packaged.packagedTemplate, parameterOverrides: options.parameterOverrides,
+                approval: options.approval, interruption: options.interruption)
+            _ = try await timer.time("deploy") { try await DeployWorkflow(sink: sink).run(request) }
+            return .cloudFormation
+        }
+    }
+
+    /// Uploads what is missing and writes `.ferry/package/`.
+    func upload(_ project: PlanProject, createBucket: Bool, sink: any EventSink) async throws -> PackagePhase.Output {
+        let phase = PackagePhase(options: PackagePhase.Options(
+            projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
+            kmsKeyID: project.kmsKeyID, createBucket: createBucket))
+        return try await phase.run(s3: project.session.s3, sink: sink)
+    }
+}
+
+/// Seconds per phase; a phase timed twice (package: plan, then upload) adds up.
+struct PhaseTimer {
+    private(set) var timings: [UpSummaryEvent.PhaseTime] = []
+
+    /// Runs `body` and adds its duration to `phase`.
+    mutating func time<T>(_ phase: String, _ body: () async throws -> T) async throws -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if let index = timings.firstIndex(where: { $0.phase == phase }) {
+                timings[index].seconds += seconds
+            } else {
+                timings.append(UpSummaryEvent.PhaseTime(phase: phase, seconds: seconds))
+            }
+        }
+        return try await body()
+    }
+}
