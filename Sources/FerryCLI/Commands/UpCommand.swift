@@ -34,18 +34,22 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Approve the change set, also for environments with approval = \"required\".")
     var approve = false
 
+    @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
+    var skipGates = false
+
     func run() async throws {
         let context = CommandContext(options: global)
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)
         watcher.start()
         defer { watcher.stop() }
-        let options = UpPhase.Options(
+        var options = UpPhase.Options(
             projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
             session: context.sessionOptions, processEnvironment: context.environment, noHotswap: planning.noHotswap,
             skipBuild: skipBuild, dryRun: dryRun, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
             approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
             interruption: interruption)
+        options.skipGates = skipGates
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)
         }

@@ -79,13 +79,13 @@ public struct HotswapPhase: Sendable {
         if options.dryRun {
             return Output(plan: plan, results: [], recordKeys: [])
         }
-        return try await apply(plan, project: project, sink: sink)
+        return try await apply(plan, project: project, started: started, sink: sink)
     }
 
     /// Applies an already computed plan (no rejections): every operation with bounded
     /// concurrency, then the summary and the hot-swap record.
     /// - Throws: `PipelineFailure` when an operation failed (after the others finished).
-    func apply(_ plan: HotswapPlan, project: HotswapProject, sink: any EventSink) async throws -> Output {
+    func apply(_ plan: HotswapPlan, project: HotswapProject, started: Date = Date(), sink: any EventSink) async throws -> Output {
         if plan.operations.isEmpty {
             sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count))
             return Output(plan: plan, results: [], recordKeys: [])

@@ -34,6 +34,8 @@ public struct UpPhase: Sendable {
         public var approval: ApprovalInput
         /// Ctrl-C handling during a deploy.
         public var interruption: DeployInterruption?
+        /// `--skip-gates`: do not run the environment's `before_deploy` commands (said loudly).
+        public var skipGates = false
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -154,19 +156,22 @@ public struct UpPhase: Sendable {
             return .nothing
         case .hotswap(let hotswapPlan):
             _ = try await timer.time("package") { try await upload(project, createBucket: true, sink: sink) }
-            let phase = HotswapPhase(options: HotswapPhase.Options(
+            var hotswapOptions = HotswapPhase.Options(
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-                session: options.session, concurrency: options.concurrency))
+                session: options.session, concurrency: options.concurrency)
+            hotswapOptions.skipGates = options.skipGates
+            let phase = HotswapPhase(options: hotswapOptions)
             _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
             return .hotswap
         case .cloudFormation:
             // Development environments get their artifact bucket on first use; production must have one.
             let createBucket = environment.policy.hotswap && environment.policy.approval != .required
             let packaged = try await timer.time("package") { try await upload(project, createBucket: createBucket, sink: sink) }
-            let request = DeployWorkflowRequest(
+            var request = DeployWorkflowRequest(
                 projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
                 session: options.session, templatePath: packaged.packagedTemplate, parameterOverrides: options.parameterOverrides,
                 approval: options.approval, interruption: options.interruption)
+            request.skipGates = options.skipGates
             _ = try await timer.time("deploy") { try await DeployWorkflow(sink: sink).run(request) }
             return .cloudFormation
         }
