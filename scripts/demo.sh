@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Ferry demo on a fresh machine: installs the Python packages of the local AWS emulator,
 # builds Ferry, starts the emulator (moto + Ferry's launcher) and runs Ferry against the example
-# app (examples/fiscalshield-idp). Stops the emulator at the end.
+# app (examples/fiscalshield-idp): deploy from nothing, hot-swap a function, then the dependents of
+# the shared library, deploy a template change, verify. Stops the emulator at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -35,29 +36,40 @@ timed() { local start; start=$(now); "$@"; python3 -c "import sys; print(f'   ({
 step "ferry doctor — configuration, template, credentials, region, endpoint, bucket, tools"
 "$ferry" doctor || true
 
-step "ferry build — 16 Python functions and a layer, cached by content"
-timed "$ferry" build
+step "ferry up — from nothing: build 16 functions and a layer, package (the dev bucket is created), deploy through a change set, verify"
+timed "$ferry" up --yes
 
-step "ferry package --create-bucket — every artifact once, under its SHA-256"
-timed "$ferry" package --create-bucket
+step "ferry up again — nothing changed: nothing is built, uploaded or deployed (no AWS write at all)"
+timed "$ferry" up --yes
 
-step "ferry deploy — change set, summary, live events of every nested stack"
-timed "$ferry" deploy --yes
-
-step "ferry build and ferry package again — nothing to build, nothing to upload"
-timed "$ferry" build
-timed "$ferry" package
-
-step "ferry deploy again — nothing changed, so nothing is deployed"
-timed "$ferry" deploy --yes
-
-step "Edit one function (QueueSender), rebuild: only it is built again"
+step "Edit one function (QueueSender): ferry up hot-swaps exactly that one and reads CodeSha256 back"
 echo "# edited by the demo at $(date -u +%H:%M:%S)" >> src/queue_sender/index.py
-timed "$ferry" build
+timed "$ferry" up --yes
 
-step "ferry update QueueSender — hot-swap through the Lambda API, then read CodeSha256 back"
-timed "$ferry" update QueueSender
+step "Edit the shared library (lib/idp_common_pkg): ferry up rebuilds and hot-swaps exactly its dependents"
+echo "# edited by the demo at $(date -u +%H:%M:%S)" >> lib/idp_common_pkg/idp_common/__init__.py
+timed "$ferry" up --yes
+
+step "Change a template property (QueueSender's memory): ferry plan says why a hot-swap is not enough"
+python3 - <<'PY'
+import re
+path = "template.yaml"
+text = open(path).read()
+marker = "      CodeUri: src/queue_sender\n"
+assert marker in text, "QueueSender's CodeUri line moved: update the demo"
+open(path, "w").write(text.replace(marker, marker + "      MemorySize: 512\n", 1))
+PY
+"$ferry" plan || true
+
+step "ferry up — the template change goes through CloudFormation (no hot-swap)"
+timed "$ferry" up --yes
+
+step "ferry verify — every function, state machine and AppSync resource runs the local build"
+timed "$ferry" verify
+
+step "ferry history — who deployed and hot-swapped what, and when"
+"$ferry" history --limit 6
 
 echo
-echo "Demo finished: the example app runs on the local emulator (${AWS_ENDPOINT_URL}), and the"
-echo "edited function runs exactly the code that was built."
+echo "Demo finished: the example app runs on the local emulator (${AWS_ENDPOINT_URL}) and everything"
+echo "that runs there is exactly what was built."
