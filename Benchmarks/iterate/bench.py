@@ -168,6 +168,12 @@ def seed_list(copy: Copy) -> str:
     return path
 
 
+def ferry_has_up(ferry: str) -> bool:
+    """True when `ferry up --help` shows up's own usage (an unknown name prints the root help, exit 0)."""
+    proc = subprocess.run([ferry, "up", "--help"], capture_output=True, text=True)
+    return proc.returncode == 0 and "ferry up" in proc.stdout
+
+
 def append_marker(path: str, tag: str) -> None:
     with open(path, "a", encoding="utf-8") as f:
         f.write(f"# ferry-bench-{tag}-{uuid.uuid4().hex[:12]}\n")
@@ -193,8 +199,7 @@ def main() -> int:
     app = App(args.kind, args.functions)
     ferry = args.ferry
     steps = [[ferry, *s.split()] for s in args.ferry_command.split(";") if s.strip()]
-    has_up = args.up == "yes" or (args.up == "auto" and subprocess.run(
-        [ferry, "up", "--help"], capture_output=True).returncode == 0)
+    has_up = args.up == "yes" or (args.up == "auto" and ferry_has_up(ferry))
     cfn, lam = boto3.client("cloudformation"), boto3.client("lambda")
 
     # 1. One build and package, copied to every tool.

@@ -31,10 +31,15 @@ export SAM_CLI_TELEMETRY=0
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# python3.12 for SAM's python3.12 builds (PATH, then pyenv).
+# python3.12 for SAM's python3.12 builds (PATH, then pyenv). Only that name goes on PATH: python3
+# stays the interpreter that has moto and boto3 (the emulator and bench.py).
 if ! python3.12 --version >/dev/null 2>&1; then
   found="$(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12.*/bin 2>/dev/null | sort -V | tail -1 || true)"
-  [[ -n "$found" ]] && export PATH="$found:$PATH"
+  if [[ -n "$found" && -x "$found/python3.12" ]]; then
+    mkdir -p "$work/bin" && ln -s "$found/python3.12" "$work/bin/python3.12" && export PATH="$work/bin:$PATH"
+  else
+    echo "WARNING: python3.12 not found; sam sync cannot build python3.12 functions" >&2
+  fi
 fi
 
 sam=""
