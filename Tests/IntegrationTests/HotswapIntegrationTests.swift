@@ -64,6 +64,7 @@ extension Integration {
                     artifacts.append([
                         "logicalID": id, "stackPath": "Root", "resourceType": "AWS::Lambda::Function", "kind": "function",
                         "codeSha256": hash, "zipSHA256": "", "size": data.count, "zipPath": zip.path, "s3Key": NSNull(),
+                        "builder": "prebuilt", "buildKey": "", "unzippedSize": 0, "sourcePath": "",
                     ])
                 }
                 let manifest = folder.url.appendingPathComponent(".ferry/build/manifest.json")

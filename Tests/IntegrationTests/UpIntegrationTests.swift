@@ -327,6 +327,11 @@ extension Integration {
             #expect(plan.exitCode == 2, "\(plan.output)")
             #expect(Self.reasonKinds(plan) == ["layerChanged"], "\(plan.output)")
             try await project.env.clearJournal()
+            // `ferry update` compares the packaged templates too: it refuses and changes nothing.
+            let update = try await project.ferry(["update", "--env", "dev"])
+            #expect(update.exitCode == 1, "\(update.output)")
+            #expect(update.stderr.contains("cannot be hot-swapped"), "\(update.output)")
+            #expect(try await project.env.journal().filter(\.write).isEmpty, "update wrote: \(update.output)")
             let up = try await project.ferry(["up", "--env", "dev", "--yes", "--skip-build", "--json"])
             #expect(up.exitCode == 0, "\(up.output)")
             #expect(Self.summary(up)?["path"] as? String == "cloudFormation", "\(up.output)")

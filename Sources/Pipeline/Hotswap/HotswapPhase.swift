@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import Hotswap
 import Reporting
+import Templates
 
 /// `ferry update`: classify every function, definition and AppSync resource against what runs,
 /// show the plan, apply it with bounded concurrency, verify each result, and record what now
@@ -68,8 +69,16 @@ public struct HotswapPhase: Sendable {
                 try Self.checkPolicy(environment, sink: sink)
             })
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
-        let changes = try await project.templateChanges(only: options.only)
-        let plan = await planner.plan(targets: project.targets, templateChanges: changes)
+        let plan: HotswapPlan
+        if let rejections = try await packagedTemplateRejections(project: project, planner: planner) {
+            var code = await planner.plan(targets: project.targets)
+            let named = Set(rejections.map(\.qualifiedName))
+            code.rejections = rejections + code.rejections.filter { !named.contains($0.qualifiedName) }
+            plan = code
+        } else {
+            let changes = try await project.templateChanges(only: options.only)
+            plan = await planner.plan(targets: project.targets, templateChanges: changes)
+        }
         sink.emit(HotswapPlanEvent(plan: plan, dryRun: options.dryRun))
         if !plan.rejections.isEmpty {
             let lines = plan.rejections.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
@@ -103,6 +112,30 @@ public struct HotswapPhase: Sendable {
                 + failed.map(\.operation.target.qualifiedName).joined(separator: ", ") + " (see above).")
         }
         return Output(plan: plan, results: results, recordKeys: keys)
+    }
+
+    /// Every difference between the packaged templates (computed in memory, as `ferry plan`
+    /// does) and the deployed ones that a hot-swap cannot make — a layer's content, a property,
+    /// a resource added or removed — as rejections; nil when no artifact bucket is configured
+    /// (then the source templates are compared).
+    func packagedTemplateRejections(project: HotswapProject, planner: HotswapPlanner) async throws -> [HotswapRejection]? {
+        guard project.artifactBucket != nil else { return nil }
+        let planProject = try await PlanProject.load(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session)
+        let cloudFormation = CloudFormation(client: planProject.session.client)
+        var reasons = try await PlanPhase.templateReasons(planProject, cloudFormation: cloudFormation, planner: planner)
+        if !options.only.isEmpty {
+            let wanted = Set(options.only)
+            reasons = reasons.filter { reason in
+                guard let logicalID = reason.logicalID else { return false }
+                return wanted.contains(logicalID) || wanted.contains("\(reason.stackPath)/\(logicalID)")
+            }
+        }
+        return reasons.map { reason in
+            HotswapRejection(stackPath: reason.stackPath, logicalID: LogicalID(reason.logicalID ?? "(template)"),
+                             resourceType: reason.kind.rawValue, reason: reason.message)
+        }
     }
 
     /// Refuses when the environment's policy forbids hot-swap.
