@@ -25,4 +25,5 @@ def apply_all() -> None:
     appsync_resources.apply()
     state_machine_definitions.apply()
     termination_protection.apply()
+    from . import layer_versions; layer_versions.apply()
     _applied = True
