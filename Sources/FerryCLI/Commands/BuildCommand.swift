@@ -10,6 +10,7 @@ struct BuildCommand: AsyncParsableCommand {
         abstract: "Build every function and layer (cached by content) and write .ferry/build/manifest.json.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var stackSelection: StackSelectionOptions
 
     @Flag(help: "Ignore the build cache: build everything again (the cache is still refreshed).")
     var clean = false
@@ -29,10 +30,11 @@ struct BuildCommand: AsyncParsableCommand {
         try await context.reportingErrors {
             let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
             let environment = try project.environment(named: global.environment)
-            let options = BuildPhase.Options(
+            var options = BuildPhase.Options(
                 projectRoot: project.directory, templateFile: environment.templateFile,
                 commands: environment.build.commands, concurrency: concurrency ?? environment.build.concurrency,
                 clean: clean, only: logicalIDs, environment: context.environment)
+            options.stacks = stackSelection.selection
             _ = try await BuildPhase(options: options).run(sink: context.sink)
         }
     }

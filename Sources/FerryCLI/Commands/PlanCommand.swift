@@ -16,6 +16,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planning: PlanningOptions
+    @OptionGroup var stackSelection: StackSelectionOptions
 
     @Flag(name: .customLong("exit-code"), help: "Exit 2 when there is something to do (for CI).")
     var exitCode = false
@@ -23,10 +24,12 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         let plan = try await context.reportingErrors {
-            try await PlanPhase(options: PlanPhase.Options(
+            var options = PlanPhase.Options(
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
                 session: context.sessionOptions, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
-                noHotswap: planning.noHotswap)).run(sink: context.sink)
+                noHotswap: planning.noHotswap)
+            options.stacks = stackSelection.selection
+            return try await PlanPhase(options: options).run(sink: context.sink)
         }
         if exitCode && plan.hasChanges { throw CommandFailure(exitCode: .changesPending) }
     }

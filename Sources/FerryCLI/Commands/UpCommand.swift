@@ -21,6 +21,7 @@ struct UpCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var planning: PlanningOptions
+    @OptionGroup var stackSelection: StackSelectionOptions
 
     @Flag(name: .customLong("skip-build"), help: "Reuse the last build (.ferry/build/manifest.json).")
     var skipBuild = false
@@ -50,6 +51,7 @@ struct UpCommand: AsyncParsableCommand {
             approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
             interruption: interruption)
         options.skipGates = skipGates
+        options.stacks = stackSelection.selection
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)
         }

@@ -15,6 +15,7 @@ struct UpdateCommand: AsyncParsableCommand {
         """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var stackSelection: StackSelectionOptions
 
     @Option(help: "The most updates at once (default 10).")
     var concurrency: Int = 10
@@ -39,6 +40,7 @@ struct UpdateCommand: AsyncParsableCommand {
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
                 session: context.sessionOptions, concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
             options.skipGates = skipGates
+            options.stacks = stackSelection.selection
             _ = try await HotswapPhase(options: options).run(sink: context.sink)
         }
     }

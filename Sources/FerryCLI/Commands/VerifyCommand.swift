@@ -11,13 +11,16 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: "Exits 0 when everything deployed is fresh, 1 when anything is stale or not deployed. Reads only.")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var stackSelection: StackSelectionOptions
 
     func run() async throws {
         let context = CommandContext(options: global)
         let report = try await context.reportingErrors {
-            try await VerifyPhase(options: VerifyPhase.Options(
+            var options = VerifyPhase.Options(
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions)).run(sink: context.sink)
+                session: context.sessionOptions)
+            options.stacks = stackSelection.selection
+            return try await VerifyPhase(options: options).run(sink: context.sink)
         }
         if !report.stale.isEmpty || !report.missing.isEmpty { throw CommandFailure(exitCode: .failure) }
     }

@@ -22,6 +22,9 @@ public struct BuildPhase: Sendable {
         public var only: [String]
         /// The environment builder processes start with.
         public var environment: [String: String]
+        /// `--stack`: build only the functions and layers of these stacks (and the stacks under
+        /// them); the manifest keeps the last build of the others.
+        public var stacks = StackSelection.everything
         /// The builders; nil for Ferry's own (`BuilderCatalog.standard`).
         public var catalog: BuilderCatalog?
 
@@ -65,7 +68,12 @@ public struct BuildPhase: Sendable {
         let catalog = options.catalog
             ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment,
                                        clean: options.clean)
-        let plan = try BuildPlan.make(tree: tree, commands: options.commands, catalog: catalog).selecting(options.only)
+        var plan = try BuildPlan.make(tree: tree, commands: options.commands, catalog: catalog).selecting(options.only)
+        let selected = try options.stacks.resolve(in: tree)
+        if !selected.isEverything {
+            plan.builds = plan.builds.filter { build in build.targets.contains { selected.contains(stackPath: $0.stackPath) } }
+            plan.skipped = plan.skipped.filter { selected.contains(stackPath: $0.target.stackPath) }
+        }
         let ferry = options.projectRoot.appendingPathComponent(".ferry")
         let engine = BuildEngine(
             cache: BuildCache(projectRoot: options.projectRoot.path, clean: options.clean),
@@ -75,7 +83,7 @@ public struct BuildPhase: Sendable {
         try result.requireSuccess()
         let url = BuildManifest.location(projectRoot: options.projectRoot)
         var manifest = BuildManifest(result: result)
-        if !options.only.isEmpty, let previous = try? BuildManifest.read(from: url) {
+        if !options.only.isEmpty || !selected.isEverything, let previous = try? BuildManifest.read(from: url) {
             manifest = manifest.merging(previous: previous)
         }
         try manifest.write(to: url)

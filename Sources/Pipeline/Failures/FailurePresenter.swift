@@ -36,6 +36,8 @@ public enum FailurePresenter {
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as OperateError:
             return PresentedFailure(category: .badInput, message: error.description)
+        case let error as StackSelectionError:
+            return PresentedFailure(category: .badInput, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
         default:

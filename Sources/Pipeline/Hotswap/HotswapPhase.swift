@@ -27,6 +27,8 @@ public struct HotswapPhase: Sendable {
         public var only: [String]
         /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
         public var skipGates = false
+        /// `--stack`: only the targets of these stacks (and the stacks under them); combines with `only`.
+        public var stacks = StackSelection.everything
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -65,7 +67,7 @@ public struct HotswapPhase: Sendable {
         let started = Date()
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, only: options.only, checkPolicy: { environment in
+            session: options.session, only: options.only, stacks: options.stacks, checkPolicy: { environment in
                 try Self.checkPolicy(environment, sink: sink)
             })
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)

@@ -15,10 +15,12 @@ struct HotswapProject: Sendable {
     let resolver: PhysicalResolver
     let artifactBucket: String?
     let artifactPrefix: String
+    /// The stacks `--stack` limits the targets and template changes to.
+    var selected = SelectedStacks.everything
 
     /// Loads configuration, template tree and build manifest, and makes the session.
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?, session options: AWSSessionOptions,
-                     only: [String], checkPolicy: ((EnvironmentConfiguration) throws -> Void)? = nil) async throws -> HotswapProject {
+                     only: [String], stacks: StackSelection = .everything, checkPolicy: ((EnvironmentConfiguration) throws -> Void)? = nil) async throws -> HotswapProject {
         let project = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
         let environment = try project.environment(named: environmentName)
         try checkPolicy?(environment)
@@ -26,21 +28,26 @@ struct HotswapProject: Sendable {
         let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)
+        let selected = try stacks.resolve(in: tree)
         var targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: location?.bucket)
+            .filter { selected.contains(stackPath: $0.stackPath) }
         if !only.isEmpty {
             let wanted = Set(only)
             targets = targets.filter { wanted.contains($0.logicalID.rawValue) || wanted.contains($0.qualifiedName) }
             let found = Set(targets.flatMap { [$0.logicalID.rawValue, $0.qualifiedName] })
             if let unknown = only.first(where: { !found.contains($0) }) {
-                throw PipelineFailure(.badInput, "\(unknown) is not a function, state machine or AppSync resource of the local build; "
+                let scope = selected.summary.map { " in --stack \($0)" } ?? ""
+                throw PipelineFailure(.badInput, "\(unknown) is not a function, state machine or AppSync resource of the local build\(scope); "
                     + "check the logical ID (or Stack/Path/LogicalID) and run `ferry build` first.")
             }
         }
         let resolver = PhysicalResolver(
             rootStackName: environment.stackName,
             lister: CloudFormationResourceLister(cloudFormation: CloudFormation(client: session.client)))
-        return HotswapProject(environment: environment, session: session, tree: tree, targets: targets, resolver: resolver,
-                              artifactBucket: location?.bucket, artifactPrefix: location?.prefix ?? "")
+        var loaded = HotswapProject(environment: environment, session: session, tree: tree, targets: targets, resolver: resolver,
+                                    artifactBucket: location?.bucket, artifactPrefix: location?.prefix ?? "")
+        loaded.selected = selected
+        return loaded
     }
 
     /// The artifact bucket and prefix; the account is asked from STS only when `{account}` is used.
@@ -60,7 +67,7 @@ struct HotswapProject: Sendable {
     func templateChanges(only: [String]) async throws -> [String: [ResourceDifference]] {
         let cloudFormation = CloudFormation(client: session.client)
         var changes: [String: [ResourceDifference]] = [:]
-        for stack in tree.allStacks {
+        for stack in tree.allStacks where selected.contains(stackPath: stack.stackPath) {
             let stackName: String
             do {
                 stackName = try await resolver.stackName(for: stack.stackPath)

@@ -18,6 +18,8 @@ public struct VerifyPhase: Sendable {
         public var session: AWSSessionOptions
         /// Checks at once.
         public var concurrency: Int
+        /// `--stack`: verify only the targets of these stacks (and the stacks under them).
+        public var stacks = StackSelection.everything
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -40,7 +42,7 @@ public struct VerifyPhase: Sendable {
     public func run(sink: any EventSink) async throws -> VerificationReport {
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, only: [])
+            session: options.session, only: [], stacks: options.stacks)
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
         let report = await Verifier(planner: planner).verify(project.targets)
         for entry in report.entries { sink.emit(VerificationEntryEvent(entry: entry)) }

@@ -30,6 +30,8 @@ public struct DeploymentPlan: Sendable {
     /// Things worth knowing that do not change the decision (a `NoEcho` parameter that could not
     /// be compared, a record that could not be read, ...).
     public var notes: [String]
+    /// The stacks `--stack` limited the code comparison to (`Root/Child`); empty for the whole tree.
+    public var selection: [String] = []
 
     /// A plan.
     public init(environment: String, stackName: String, decision: Decision, code: HotswapPlan? = nil,

@@ -34,6 +34,8 @@ public struct DeploymentPlanEvent: FerryEvent {
     public let unchanged: Int
     public let aheadOfTemplate: [Ahead]
     public let notes: [String]
+    /// The stacks `--stack` limited the code comparison to; empty for the whole tree.
+    public let selection: [String]
 
     /// The event for `plan`.
     public init(plan: DeploymentPlan) {
@@ -47,20 +49,23 @@ public struct DeploymentPlanEvent: FerryEvent {
         unchanged = plan.code?.unchanged.count ?? 0
         aheadOfTemplate = plan.aheadOfTemplate.map { Ahead(resource: $0.qualifiedName, hash: $0.hash, by: $0.by, at: $0.at) }
         notes = plan.notes
+        selection = plan.selection
     }
 
     public var kind: String { "plan.result" }
     public var level: EventLevel { decision == "upToDate" ? .success : .info }
 
     public var message: String {
+        let scope = selection.isEmpty ? "" : " (--stack \(selection.joined(separator: ", ")))"
         switch decision {
         case "upToDate":
             let ahead = aheadOfTemplate.isEmpty ? "" : " (\(aheadOfTemplate.count) resource(s) run code ahead of the template)"
-            return "up to date: \(stackName) runs the local build\(ahead)"
+            return "up to date: \(stackName)\(scope) runs the local build\(ahead)"
         case "hotswap":
-            return "hot-swap \(operations.count) resource(s) of \(stackName)"
+            return "hot-swap \(operations.count) resource(s) of \(stackName)\(scope)"
         default:
-            return "CloudFormation deploy of \(stackName): \(reasons.count) reason(s)"
+            let whole = selection.isEmpty ? "" : " (the whole root stack, not only --stack \(selection.joined(separator: ", ")))"
+            return "CloudFormation deploy of \(stackName)\(whole): \(reasons.count) reason(s)"
         }
     }
 
@@ -79,6 +84,6 @@ public struct DeploymentPlanEvent: FerryEvent {
     }
 
     enum CodingKeys: String, CodingKey {
-        case decision, environment, stackName, reasons, operations, unchanged, aheadOfTemplate, notes
+        case decision, environment, stackName, reasons, operations, unchanged, aheadOfTemplate, notes, selection
     }
 }

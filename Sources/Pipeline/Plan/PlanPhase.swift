@@ -26,6 +26,9 @@ public struct PlanPhase: Sendable {
         public var parameterOverrides: [String]
         /// `--no-hotswap`: a code change needs CloudFormation too.
         public var noHotswap: Bool
+        /// `--stack`: the code comparison (and so a hot-swap) covers only these stacks; templates
+        /// are still compared for the whole tree.
+        public var stacks = StackSelection.everything
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -51,14 +54,26 @@ public struct PlanPhase: Sendable {
     public func run(sink: any EventSink) async throws -> DeploymentPlan {
         let project = try await PlanProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session)
+            session: options.session, stacks: options.stacks)
         let plan = try await Self.plan(project, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
         return plan
     }
 
-    /// The plan for a loaded project.
+    /// The plan for a loaded project, naming the `--stack` selection (a CloudFormation deploy is
+    /// still of the whole root stack, and the plan says so).
     static func plan(_ project: PlanProject, options: Options) async throws -> DeploymentPlan {
+        var plan = try await decide(project, options: options)
+        plan.selection = project.selected.stackPaths
+        if !plan.selection.isEmpty, case .cloudFormation = plan.decision {
+            plan.notes.append("--stack \(plan.selection.joined(separator: ", ")) limits the code comparison, hot-swap and verify; "
+                + "a CloudFormation deploy is of the whole root stack \(project.environment.stackName) and every stack nested in it")
+        }
+        return plan
+    }
+
+    /// The decision for a loaded project.
+    static func decide(_ project: PlanProject, options: Options) async throws -> DeploymentPlan {
         let environment = project.environment
         let cloudFormation = CloudFormation(client: project.session.client)
         var plan = DeploymentPlan(environment: environment.name, stackName: environment.stackName, decision: .upToDate)

@@ -18,12 +18,14 @@ struct PlanProject: Sendable {
     let kmsKeyID: String?
     let packagePlan: PackagePlan
     let hotswap: HotswapProject
+    /// The stacks `--stack` limits the code comparison to.
+    var selected: SelectedStacks { hotswap.selected }
 
     /// Loads configuration, session, template tree and build manifest, and plans the packaging.
     /// - Throws: configuration, template and packaging errors (`bucketNotConfigured`,
     ///   `manifestMissing`, ...), and the STS error when the bucket name needs the account.
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?,
-                     session options: AWSSessionOptions) async throws -> PlanProject {
+                     session options: AWSSessionOptions, stacks: StackSelection = .everything) async throws -> PlanProject {
         let configuration = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
         let environment = try configuration.environment(named: environmentName)
         let session = try AWSSession.make(options.applying(environment))
@@ -44,12 +46,15 @@ struct PlanProject: Sendable {
             kmsKeyID: location.kmsKeyID)).plan()
         let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
+        let selected = try stacks.resolve(in: tree)
         let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
+            .filter { selected.contains(stackPath: $0.stackPath) }
         let resolver = PhysicalResolver(
             rootStackName: environment.stackName,
             lister: CloudFormationResourceLister(cloudFormation: CloudFormation(client: session.client)))
-        let hotswap = HotswapProject(environment: environment, session: session, tree: tree, targets: targets,
+        var hotswap = HotswapProject(environment: environment, session: session, tree: tree, targets: targets,
                                      resolver: resolver, artifactBucket: bucket, artifactPrefix: location.prefix)
+        hotswap.selected = selected
         return PlanProject(configuration: configuration, environment: environment, session: session, store: store,
                            kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap)
     }

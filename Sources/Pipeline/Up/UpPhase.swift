@@ -36,6 +36,9 @@ public struct UpPhase: Sendable {
         public var interruption: DeployInterruption?
         /// `--skip-gates`: do not run the environment's `before_deploy` commands (said loudly).
         public var skipGates = false
+        /// `--stack`: build, hot-swap and verify only these stacks (and the stacks under them);
+        /// templates are still compared for the whole tree and a CloudFormation deploy is of the root.
+        public var stacks = StackSelection.everything
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -101,21 +104,23 @@ public struct UpPhase: Sendable {
         if !options.skipBuild {
             let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
             let environment = try configuration.environment(named: options.environmentName)
-            _ = try await timer.time("build") {
-                try await BuildPhase(options: BuildPhase.Options(
-                    projectRoot: configuration.directory, templateFile: environment.templateFile,
-                    commands: environment.build.commands, concurrency: environment.build.concurrency,
-                    environment: options.processEnvironment)).run(sink: sink)
-            }
+            var buildOptions = BuildPhase.Options(
+                projectRoot: configuration.directory, templateFile: environment.templateFile,
+                commands: environment.build.commands, concurrency: environment.build.concurrency,
+                environment: options.processEnvironment)
+            buildOptions.stacks = options.stacks
+            _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
             try await PlanProject.load(projectRoot: options.projectRoot, configPath: options.configPath,
-                                       environmentName: options.environmentName, session: options.session)
+                                       environmentName: options.environmentName, session: options.session,
+                                       stacks: options.stacks)
         }
-        let planOptions = PlanPhase.Options(
+        var planOptions = PlanPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, concurrency: options.concurrency, parameterOverrides: options.parameterOverrides,
             noHotswap: options.noHotswap)
+        planOptions.stacks = options.stacks
         let plan = try await timer.time("plan") { try await PlanPhase.plan(project, options: planOptions) }
         sink.emit(DeploymentPlanEvent(plan: plan))
         if options.dryRun {
@@ -130,11 +135,11 @@ public struct UpPhase: Sendable {
                                      failed: true))
             throw error
         }
-        let verification = try await timer.time("verify") {
-            try await VerifyPhase(options: VerifyPhase.Options(
-                projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-                session: options.session, concurrency: options.concurrency)).run(sink: sink)
-        }
+        var verifyOptions = VerifyPhase.Options(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, concurrency: options.concurrency)
+        verifyOptions.stacks = options.stacks
+        let verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
         sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: verification))
         return Output(plan: plan, path: path, verification: verification, timings: timer.timings)
     }
@@ -160,6 +165,7 @@ public struct UpPhase: Sendable {
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
                 session: options.session, concurrency: options.concurrency)
             hotswapOptions.skipGates = options.skipGates
+            hotswapOptions.stacks = options.stacks
             let phase = HotswapPhase(options: hotswapOptions)
             _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
             return .hotswap

@@ -23,6 +23,8 @@ public struct UpSummaryEvent: FerryEvent {
     /// Resources verification found stale or not deployed.
     public let stale: [String]
     public let failed: Bool
+    /// The stacks `--stack` limited build, hot-swap and verify to; empty for the whole tree.
+    public let selection: [String]
 
     /// The summary.
     public init(path: UpPhase.Path, plan: DeploymentPlan, timings: [PhaseTime], verification: VerificationReport?,
@@ -35,6 +37,7 @@ public struct UpSummaryEvent: FerryEvent {
         changed = plan.code?.operations.count ?? 0
         stale = ((verification?.stale ?? []) + (verification?.missing ?? [])).map(\.target.qualifiedName)
         self.failed = failed
+        selection = plan.selection
     }
 
     public var kind: String { "up.summary" }
@@ -50,7 +53,8 @@ public struct UpSummaryEvent: FerryEvent {
         }
         let times = phases.map { "\($0.phase) \(String(format: "%.1f", $0.seconds))s" }.joined(separator: ", ")
         let verdict = failed ? "FAILED: " : !stale.isEmpty ? "STALE after up: " : ""
-        return "\(verdict)\(stackName) (\(environment)): \(what) in \(String(format: "%.1f", totalSeconds))s (\(times))"
+        let scope = selection.isEmpty ? "" : " --stack \(selection.joined(separator: ", "))"
+        return "\(verdict)\(stackName)\(scope) (\(environment)): \(what) in \(String(format: "%.1f", totalSeconds))s (\(times))"
     }
 
     public var details: [String] {
@@ -58,6 +62,6 @@ public struct UpSummaryEvent: FerryEvent {
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, environment, stackName, phases, totalSeconds, changed, stale, failed
+        case path, environment, stackName, phases, totalSeconds, changed, stale, failed, selection
     }
 }
