@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
@@ -12,6 +13,9 @@ import boto3
 import pytest
 
 EMULATOR = Path(__file__).resolve().parent.parent
+# Tests that unit-test a patch module import `ferry_emulator` from any working folder.
+if str(EMULATOR) not in sys.path:
+    sys.path.insert(0, str(EMULATOR))
 REGION = "eu-central-1"
 STACK_DELAY = 2.0
 LAMBDA_DELAY = 1.0
