@@ -54,7 +54,15 @@ extension Integration {
             #expect(history.first?["kind"] as? String == "rollback", "\(history)")
             let record = history.first?["record"] as? [String: Any]
             #expect(record?["path"] as? String == "alias", "\(history)")
-            #expect(record?["rollbackOf"] as? String == history.last?["id"] as? String)
+            let v1ID = try #require(history.last?["id"] as? String)
+            #expect(record?["rollbackOf"] as? String == v1ID)
+
+            // Back to v2: $LATEST already runs it, the alias does not, so the alias moves forward.
+            let v2ID = try #require(history.dropFirst().first?["id"] as? String)
+            let forward = try await app.ferry(["rollback", "--to", String(v2ID.prefix(8)), "--yes"])
+            #expect(forward.exitCode == 0, "\(forward.output)")
+            #expect(forward.stdout.contains("fast path: moving alias live → version \(v2.version)"), "\(forward.output)")
+            #expect(try await Self.alias(app).codeSha256 == v2.codeSha256)
         }
     }
 }

@@ -44,7 +44,7 @@ public enum AliasFastPath {
     ///     the code locations of the differing functions (empty when they do not).
     public static func decide(steps: [RollbackPlan.CodeStep], aliases: [String: String], live: [String: LiveAlias],
                               templateDifferences: [String]) -> (path: RollbackPlan.Path, moves: [RollbackPlan.AliasMove], reason: String?) {
-        let differing = steps.filter { $0.action != .unchanged }
+        let differing = differing(steps: steps, aliases: aliases, live: live)
         guard !differing.isEmpty else {
             return (.changeSet, [], "no function's code differs from the record")
         }
@@ -73,6 +73,19 @@ public enum AliasFastPath {
                 + (templateDifferences.count > 1 ? " (and \(templateDifferences.count - 1) more)" : ""))
         }
         return (.alias, moves, nil)
+    }
+
+    /// The steps whose function does not serve the recorded code: `$LATEST` differs, or (for a
+    /// function with an alias) the alias serves a version with other code — as after an earlier
+    /// fast-path rollback, when `$LATEST` kept the newer code.
+    public static func differing(steps: [RollbackPlan.CodeStep], aliases: [String: String],
+                                 live: [String: LiveAlias]) -> [RollbackPlan.CodeStep] {
+        steps.filter { step in
+            if step.action != .unchanged { return true }
+            guard aliases[step.resource] != nil, let state = live[step.resource], let served = state.aliasVersion,
+                  let code = state.versions.first(where: { $0.version == served })?.codeSha256 else { return false }
+            return code != step.recordedCodeSha256
+        }
     }
 
     /// How the recorded templates differ from the deployed ones once the code locations of

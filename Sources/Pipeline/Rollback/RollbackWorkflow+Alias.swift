@@ -15,16 +15,20 @@ extension RollbackWorkflow {
         for code in recorded.code {
             if let alias = code.publishAlias { aliases[code.qualifiedName] = alias }
         }
-        let differing = steps.filter { $0.action != .unchanged }
-        let candidates = differing.compactMap { step -> (resource: String, functionName: String, alias: String)? in
+        let candidates = steps.compactMap { step -> (resource: String, functionName: String, alias: String)? in
             guard let name = step.functionName, let alias = aliases[step.resource] else { return nil }
             return (step.resource, name, alias)
         }
-        // A function that is missing or has no alias already decides against the fast path.
-        guard !differing.isEmpty, candidates.count == differing.count else {
+        // A differing function that is missing or has no alias already decides against the fast path.
+        let withAlias = Set(candidates.map(\.resource))
+        guard !candidates.isEmpty, steps.allSatisfy({ $0.action == .unchanged || withAlias.contains($0.resource) }) else {
             return AliasFastPath.decide(steps: steps, aliases: aliases, live: [:], templateDifferences: [])
         }
         let live = try await inspector.aliases(of: candidates, lambda: lambda)
+        let differing = AliasFastPath.differing(steps: steps, aliases: aliases, live: live)
+        guard !differing.isEmpty else {
+            return AliasFastPath.decide(steps: steps, aliases: aliases, live: live, templateDifferences: [])
+        }
         let deployed = await inspector.deployedTemplates(stackPaths: recorded.stacks.map(\.stackPath))
         var recordedTemplates: [String: Template] = [:]
         for stack in recorded.stacks { recordedTemplates[stack.stackPath] = stack.template }

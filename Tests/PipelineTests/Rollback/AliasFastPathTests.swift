@@ -54,6 +54,18 @@ import Testing
         ])
     }
 
+    @Test func anAliasServingOtherCodeDiffersEvenWhenLatestRunsTheRecordedCode() {
+        // After a fast-path rollback $LATEST keeps the newer code: rolling forward to it again moves the alias.
+        let steps = [Self.step("Api", live: "A2", recorded: "A2", action: .unchanged)]
+        let live = ["Root/Api": AliasFastPath.LiveAlias(aliasVersion: "1", versions: [.init(version: "1", codeSha256: "A1"),
+                                                                                      .init(version: "2", codeSha256: "A2")])]
+        #expect(AliasFastPath.differing(steps: steps, aliases: Self.aliases, live: live).map(\.resource) == ["Root/Api"])
+        let decision = AliasFastPath.decide(steps: steps, aliases: Self.aliases, live: live, templateDifferences: [])
+        #expect(decision.path == .alias)
+        #expect(decision.moves.map(\.toVersion) == ["2"])
+        #expect(AliasFastPath.differing(steps: steps, aliases: [:], live: live).isEmpty)
+    }
+
     @Test func anotherChangedPropertyTakesTheChangeSetPath() throws {
         let steps = [Self.step("Api", live: "A2", recorded: "A1"), Self.step("Worker", live: "W1", recorded: "W1", action: .unchanged)]
         let recorded = ["Root": try Self.template(codeKey: "A1", memory: 128)]
