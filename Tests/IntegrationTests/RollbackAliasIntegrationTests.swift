@@ -57,6 +57,9 @@ extension Integration {
             let v1ID = try #require(history.last?["id"] as? String)
             #expect(record?["rollbackOf"] as? String == v1ID)
 
+            let show = try await app.ferry(["history", "show", String((history.first?["id"] as? String ?? "").prefix(8))])
+            #expect(show.stdout.contains("rolled back to: \(v1ID) (path: alias)"), "\(show.output)")
+
             // Back to v2: $LATEST already runs it, the alias does not, so the alias moves forward.
             let v2ID = try #require(history.dropFirst().first?["id"] as? String)
             let forward = try await app.ferry(["rollback", "--to", String(v2ID.prefix(8)), "--yes"])
