@@ -26,4 +26,5 @@ def apply_all() -> None:
     state_machine_definitions.apply()
     termination_protection.apply()
     from . import layer_versions; layer_versions.apply()
+    from . import lambda_aliases; lambda_aliases.apply()
     _applied = True

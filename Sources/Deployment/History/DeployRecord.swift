@@ -43,6 +43,8 @@ public struct DeployRecord: Sendable, Codable, Equatable {
     public var rootCause: String?
     /// For a `ferry rollback`: the ID of the record the stack was returned to.
     public var rollbackOf: String? = nil
+    /// For a `ferry rollback`: how it returned the stack (`alias` for the fast path; nil for a change set).
+    public var path: String? = nil
 
     /// A record.
     public init(

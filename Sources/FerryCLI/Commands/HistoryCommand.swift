@@ -95,7 +95,7 @@ struct HistoryRecordEvent: FerryEvent {
                 lines.append("parameters: " + record.parameters.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
             }
             if let status = record.finalStatus { lines.append("final status: \(status)") }
-            if let target = record.rollbackOf { lines.append("rolled back to: \(target)") }
+            if let target = record.rollbackOf { lines.append("rolled back to: \(target)" + (record.path.map { " (path: \($0))" } ?? "")) }
         }
         return lines
     }

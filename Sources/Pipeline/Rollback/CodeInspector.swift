@@ -64,6 +64,55 @@ struct CodeInspector: Sendable {
         return result
     }
 
+    /// Per stack path, the template each of `stackPaths` runs now (GetTemplate, original); stacks
+    /// that do not exist or whose template does not parse are absent.
+    func deployedTemplates(stackPaths: [String]) async -> [String: Template] {
+        let resolver = resolver()
+        var result: [String: Template] = [:]
+        for stackPath in stackPaths {
+            guard let stack = try? await resolver.stackName(for: stackPath),
+                  let body = try? await cloudFormation.getTemplate(stackName: stack, stage: .original).templateBody,
+                  let template = try? TemplateLoader.parse(body, file: "deployed template of \(stack)") else { continue }
+            result[stackPath] = template
+        }
+        return result
+    }
+
+    /// Per qualified name, the version each function's alias serves and its published versions
+    /// (functions whose alias does not exist get a nil version).
+    func aliases(of functions: [(resource: String, functionName: String, alias: String)],
+                 lambda: Lambda) async throws -> [String: AliasFastPath.LiveAlias] {
+        var result: [String: AliasFastPath.LiveAlias] = [:]
+        for function in functions {
+            let current: String?
+            do {
+                current = try await lambda.getAlias(function.functionName, name: function.alias).functionVersion
+            } catch where Lambda.isResourceNotFound(error) {
+                current = nil
+            }
+            let versions = try await lambda.listVersionsByFunction(function.functionName).compactMap { configuration in
+                configuration.version.flatMap { version in
+                    version == "$LATEST" ? nil : configuration.codeSha256.map { AliasFastPath.PublishedVersion(version: version, codeSha256: $0) }
+                }
+            }
+            result[function.resource] = AliasFastPath.LiveAlias(aliasVersion: current, versions: versions)
+        }
+        return result
+    }
+
+    /// The `CodeSha256` of the version `alias` of `functionName` serves (GetAlias, then
+    /// GetFunctionConfiguration with that version as the qualifier), or nil when the alias is gone.
+    static func aliasCodeSha256(_ functionName: String, alias: String, lambda: Lambda) async throws -> (version: String, codeSha256: String?)? {
+        let configuration: AliasConfiguration
+        do {
+            configuration = try await lambda.getAlias(functionName, name: alias)
+        } catch where Lambda.isResourceNotFound(error) {
+            return nil
+        }
+        guard let version = configuration.functionVersion else { return nil }
+        return (version, try await lambda.getFunctionConfiguration(functionName, qualifier: version).codeSha256)
+    }
+
     /// The root stack's template as CloudFormation has it (GetTemplate, as submitted), or nil.
     func deployedRootTemplate() async -> String? {
         try? await cloudFormation.getTemplate(stackName: rootStackName, stage: .original).templateBody

@@ -37,6 +37,11 @@ final class RollbackApproval: Sendable {
         return try await ask("Roll stack \(stackName) back to \(targetID) by updating the code of \(count) function(s)? [y/N] ")
     }
 
+    /// The alias moves of the fast path (no change set, no hot-swap).
+    func approveAliasMoves(count: Int) async throws -> Bool {
+        try await ask("Roll stack \(stackName) back to \(targetID) by moving the alias of \(count) function(s) back? [y/N] ")
+    }
+
     private func ask(_ question: String) async throws -> Bool {
         let answer: Bool
         switch decision {

@@ -44,6 +44,39 @@ public struct RollbackPlan: Sendable, Encodable {
         }
     }
 
+    /// How the rollback returns the stack to the record.
+    public enum Path: String, Sendable, Encodable {
+        /// Deploy the recorded template through a change set, then hot-swap and verify.
+        case changeSet = "change-set"
+        /// Move each differing function's alias back to the published version with the recorded code.
+        case alias
+    }
+
+    /// The fast path's step for one function: UpdateAlias to a published version.
+    public struct AliasMove: Sendable, Encodable, Equatable {
+        /// `Root/Fn`.
+        public var resource: String
+        public var functionName: String
+        /// The alias (`AutoPublishAlias`).
+        public var alias: String
+        /// The version the alias serves now.
+        public var fromVersion: String
+        /// The published version with the recorded code.
+        public var toVersion: String
+        /// The recorded code.
+        public var codeSha256: String
+
+        /// A move.
+        public init(resource: String, functionName: String, alias: String, fromVersion: String, toVersion: String, codeSha256: String) {
+            self.resource = resource
+            self.functionName = functionName
+            self.alias = alias
+            self.fromVersion = fromVersion
+            self.toVersion = toVersion
+            self.codeSha256 = codeSha256
+        }
+    }
+
     public var stackName: String
     public var environment: String
     /// The record the stack runs now (nil when none is recorded).
@@ -56,6 +89,12 @@ public struct RollbackPlan: Sendable, Encodable {
     public var parameters: [String]
     /// One step per zip function of the recorded template.
     public var code: [CodeStep]
+    /// The path taken.
+    public var path: Path = .changeSet
+    /// On the alias path: one move per function whose code differs.
+    public var aliasMoves: [AliasMove] = []
+    /// On the change-set path: why the alias path is not possible.
+    public var pathReason: String?
 
     /// A plan.
     public init(stackName: String, environment: String, current: DeployRecord?, target: DeployRecord, template: S3Address,
@@ -78,6 +117,20 @@ public struct RollbackPlan: Sendable, Encodable {
             lines.append("from: \(current.id.prefix(8)) \(current.startedAt.formatted(.iso8601)) (\(current.outcome.rawValue))")
         }
         lines.append("to:   \(target.id.prefix(8)) \(when) by \(target.who), commit \(commit): \(target.changeSummary)")
+        if path == .alias {
+            lines.append("path: alias (fast path): only the code of functions with AutoPublishAlias differs and "
+                + "published versions have the recorded code; no change set")
+            for move in aliasMoves {
+                lines.append("   fast path: moving alias \(move.alias) → version \(move.toVersion) of \(move.resource) "
+                    + "(\(move.functionName), from version \(move.fromVersion), code \(Self.short(move.codeSha256)))")
+            }
+            lines.append("   note: $LATEST keeps the newer code; only what the alias serves changes")
+            lines.append("verify each alias's version CodeSha256 against the record; record the rollback (path: alias)")
+            return lines
+        }
+        if let pathReason {
+            lines.append("path: change set (no fast path: \(pathReason))")
+        }
         lines.append("1. deploy \(template.uri) through a change set"
             + (parameters.isEmpty ? "" : " with " + parameters.joined(separator: " ")))
         let changing = code.filter { $0.action != .unchanged }

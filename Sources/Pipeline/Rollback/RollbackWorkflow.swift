@@ -44,10 +44,22 @@ public struct RollbackWorkflow: Sendable {
             recorded: expected, live: try await inspector.live(recorded.code),
             deployedLocations: await inspector.deployedLocations(stackPaths: recorded.stacks.map(\.stackPath)))
         let parameters = RollbackPlan.parameters(from: target)
-        let plan = RollbackPlan(
+        var plan = RollbackPlan(
             stackName: stackName, environment: context.environment.name, current: current, target: target,
             template: recorded.address, parameters: RollbackPlan.parameterLines(parameters), code: steps)
+        let lambda = Lambda(client: context.session.client)
+        let decision = try await choosePath(steps: steps, recorded: recorded, inspector: inspector, lambda: lambda)
+        plan.path = decision.path
+        plan.aliasMoves = decision.moves
+        plan.pathReason = decision.reason
         sink.emit(RollbackPlanEvent(plan: plan, dryRun: request.dryRun))
+        if plan.path == .alias {
+            if request.dryRun {
+                return RollbackResult(outcome: .dryRun, plan: plan, hotswapped: [], record: nil)
+            }
+            return try await moveAliases(plan, request: request, context: context, lambda: lambda,
+                                         history: history, lock: lock)
+        }
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-rollback-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -116,7 +128,7 @@ public struct RollbackWorkflow: Sendable {
     }
 
     /// Records `record` and releases the lock.
-    private func finish(_ record: DeployRecord, history: DeployHistory, lock: EnvironmentLock, holder: LockHolder) async throws {
+    func finish(_ record: DeployRecord, history: DeployHistory, lock: EnvironmentLock, holder: LockHolder) async throws {
         do {
             let key = try await history.append(record)
             sink.emit(RollbackStepEvent("history", "recorded s3://\(history.bucket)/\(key)", level: .debug))
@@ -127,7 +139,7 @@ public struct RollbackWorkflow: Sendable {
     }
 
     /// Takes the environment's deploy lock (a stale one is replaced with a warning).
-    private func acquire(_ lock: EnvironmentLock, context: DeployContext) async throws -> LockHolder {
+    func acquire(_ lock: EnvironmentLock, context: DeployContext) async throws -> LockHolder {
         let mine = LockHolder(
             owner: context.identity.arn, host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier,
             stackName: context.environment.stackName, environment: context.environment.name, acquiredAt: Date(),
