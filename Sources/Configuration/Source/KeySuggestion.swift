@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import Templates
 
@@ -63,14 +64,8 @@ public struct StackSelection: Sendable, Hashable {
             candidates.append(path)
             if let last = path.split(separator: "/").last, path.contains("/") { candidates.append(String(last)) }
         }
-        let lowered = pattern.lowercased()
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = EditDistance.between(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        guard let best, best.candidate != pattern else { return nil }
-        return best.distance <= max(1, min(3, pattern.count / 3)) ? best.candidate : nil
+        guard let closest = KeySuggestion.closest(to: pattern, in: candidates), closest != pattern else { return nil }
+        return closest
     }
 }
 
@@ -97,27 +92,4 @@ public struct SelectedStacks: Sendable, Hashable {
 
     /// `Root/Child, Root/Other`, or nil for everything: what summaries name.
     public var summary: String? { isEverything ? nil : stackPaths.joined(separator: ", ") }
-}
-
-/// Edit distance for "did you mean" suggestions.
-enum EditDistance {
-    /// The Damerau–Levenshtein distance (optimal string alignment) between two strings.
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return d[a.count][b.count]
-    }
 }
