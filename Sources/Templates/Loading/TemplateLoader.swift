@@ -41,7 +41,16 @@ public enum TemplateLoader {
     }
 
     /// Interprets a parsed value as a template (a mapping whose `Resources` is a mapping of mappings).
+    /// A template that uses `AWS::LanguageExtensions` is expanded (see ``LanguageExtensions``).
     public static func template(from value: TemplateValue, file: String? = nil) throws -> Template {
+        if let root = value.mapValue, LanguageExtensions.applies(to: root) {
+            return try LanguageExtensions.template(from: root, file: file)
+        }
+        return try plainTemplate(from: value, file: file)
+    }
+
+    /// Interprets a parsed value, without language extensions, as a template.
+    static func plainTemplate(from value: TemplateValue, file: String?) throws -> Template {
         guard let root = value.mapValue else {
             throw TemplateError.invalidStructure("a template must be a mapping of sections (Resources, ...)",
                                                  file: file, line: 1, logicalID: nil)
@@ -63,11 +72,6 @@ public enum TemplateLoader {
             }
             for (id, body) in resourceMap {
                 let line = resourceMap.line(of: id)
-                if id.hasPrefix("Fn::ForEach::") {
-                    throw TemplateError.invalidStructure(
-                        "Fn::ForEach (AWS::LanguageExtensions) is not supported yet; expand the loop into "
-                            + "separate resources", file: file, line: line, logicalID: LogicalID(id))
-                }
                 guard let bodyMap = body.mapValue else {
                     throw TemplateError.invalidStructure(
                         "a resource must be a mapping with Type and Properties", file: file, line: line,
