@@ -61,6 +61,19 @@ extension Integration {
             #expect(expanded.resources["BetaFunction"]?.properties["CodeUri"] == table["Beta"]?["CodeUri"])
         }
 
+        @Test func theEnvironmentsParameterValuesDecideTheLoop() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try TemporaryFolder("ferry-foreach-params")
+            for (path, text) in ForEachApp.files(ferryToml: Self.ferryToml + "\n\n[env.dev.parameters]\nNames = \"Gamma,Alpha\"\n") {
+                try folder.write(path, text)
+            }
+            let built = try await FerryRun.run(["build"], in: folder.url, environment: env.variables)
+            #expect(built.exitCode == 0, "\(built.output)")
+            let manifest = try String(contentsOf: folder.url.appendingPathComponent(".ferry/build/manifest.json"), encoding: .utf8)
+            #expect(manifest.contains("\"GammaFunction\"") && manifest.contains("\"AlphaFunction\""), "\(manifest)")
+            #expect(!manifest.contains("\"BetaFunction\""), "Beta is not in the environment's Names: \(manifest)")
+        }
+
         @Test func aCollectionThatCannotBeResolvedLocallyIsABadInputNamingTheLoop() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-foreach-bad")
