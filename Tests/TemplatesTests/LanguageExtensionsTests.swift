@@ -167,6 +167,36 @@ import Testing
         #expect(error.description.contains("loop Same"))
     }
 
+    @Test func conditionLoopsAndLoopsOverSplitAndMappings() throws {
+        let template = try parse("""
+            Transform: AWS::LanguageExtensions
+            Parameters:
+              Stage: {Type: String, Default: dev}
+              Csv: {Type: String, Default: "x;y"}
+            Mappings:
+              Lists:
+                all: {Items: [p, q]}
+            Conditions:
+              Fn::ForEach::Stages:
+                - S
+                - [dev, prod]
+                - Is${S}: !Equals [!Ref Stage, "${S}"]
+            Resources:
+              Fn::ForEach::Split:
+                - Part
+                - !Split [";", !Ref Csv]
+                - Queue${Part}: {Type: AWS::SQS::Queue}
+              Fn::ForEach::Mapped:
+                - Item
+                - !FindInMap [Lists, all, Items]
+                - Topic${Item}: {Type: AWS::SNS::Topic, Condition: Isprod}
+            """)
+        #expect(template.conditions?.keys == ["Isdev", "Isprod"])
+        #expect(template.conditions?["Isprod"] == ["Fn::Equals": [["Ref": "Stage"], "prod"]])
+        #expect(template.resources.keys.map(\.rawValue) == ["Queuex", "Queuey", "Topicp", "Topicq"])
+        #expect(template.resources["Topicq"]?.condition == "Isprod")
+    }
+
     @Test func templatesWithoutTheTransformAreUntouched() throws {
         let template = try parse("Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      N: !Length [a]\n")
         #expect(template.languageExtensions == nil)
