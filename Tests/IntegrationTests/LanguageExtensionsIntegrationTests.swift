@@ -61,6 +61,46 @@ extension Integration {
             #expect(expanded.resources["BetaFunction"]?.properties["CodeUri"] == table["Beta"]?["CodeUri"])
         }
 
+        /// The emulator does not apply `AWS::LanguageExtensions` itself, so the stack is created from
+        /// the expansion of the packaged template (what CloudFormation would make of it); from then
+        /// on the app's own folder, loops and all, verifies and hot-swaps its generated functions.
+        @Test func generatedFunctionsAreVerifiedAndHotswappedUnderTheirExpandedLogicalIDs() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try TemporaryFolder("ferry-foreach-swap")
+            for (path, text) in ForEachApp.files(ferryToml: Self.ferryToml) { try folder.write(path, text) }
+            func ferry(_ arguments: [String], in directory: URL? = nil) async throws -> FerryRun {
+                try await FerryRun.run(arguments, in: directory ?? folder.url, environment: env.variables)
+            }
+            #expect(try await ferry(["build"]).exitCode == 0)
+            let packaged = try await ferry(["package", "--create-bucket"])
+            #expect(packaged.exitCode == 0, "\(packaged.output)")
+            let text = try String(contentsOf: folder.url.appendingPathComponent(".ferry/package/packaged.yaml"), encoding: .utf8)
+            let expanded = try TemplateLoader.parse(text)
+            let cloud = try TemporaryFolder("ferry-foreach-cloud")
+            try cloud.write("ferry.toml", Self.ferryToml)
+            try cloud.write("template.yaml", YAMLTemplateWriter().write(expanded))
+            let deployed = try await ferry(["deploy", "--yes"], in: cloud.url)
+            #expect(deployed.exitCode == 0, "\(deployed.output)")
+
+            let fresh = try await ferry(["verify", "--verbose"])
+            #expect(fresh.exitCode == 0, "\(fresh.output)")
+            #expect(fresh.output.contains("all 3 resource(s) run the local build"), "\(fresh.output)")
+            for name in ["AlphaFunction", "BetaFunction", "GammaFunction"] {
+                #expect(fresh.output.contains("Root/\(name): fresh"), "\(fresh.output)")
+            }
+
+            try folder.write("functions/Beta/app.py", "def handler(event, context):\n    return {\"name\": \"Beta 2\"}\n")
+            #expect(try await ferry(["build"]).exitCode == 0)
+            let stale = try await ferry(["verify"])
+            #expect(stale.exitCode == 1, "\(stale.output)")
+            #expect(stale.output.contains("1 stale: Root/BetaFunction"), "\(stale.output)")
+            let swapped = try await ferry(["update"])
+            #expect(swapped.exitCode == 0, "\(swapped.output)")
+            #expect(swapped.output.contains("hot-swapped 1, failed 0, unchanged 2"), "\(swapped.output)")
+            let after = try await ferry(["verify"])
+            #expect(after.exitCode == 0, "\(after.output)")
+        }
+
         @Test func theEnvironmentsParameterValuesDecideTheLoop() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-foreach-params")

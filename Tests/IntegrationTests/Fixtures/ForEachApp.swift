@@ -2,7 +2,7 @@ import Foundation
 
 /// A small SAM app with `Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]`: one
 /// `Fn::ForEach` loop generates three Python functions from a list parameter, each with its own
-/// code folder, plus outputs from a second loop and `Fn::Length` in an environment variable.
+/// code folder, plus outputs from a second loop and `Fn::Length` (one second of timeout per function).
 enum ForEachApp {
     static let template = """
         AWSTemplateFormatVersion: "2010-09-09"
@@ -21,10 +21,10 @@ enum ForEachApp {
                   CodeUri: functions/${Name}
                   Handler: app.handler
                   Runtime: python3.12
+                  Timeout: !Length {Ref: Names}
                   Environment:
                     Variables:
                       GREETING: !Sub "hello from ${Name}"
-                      SIBLINGS: !Length {Ref: Names}
         Outputs:
           Fn::ForEach::Arns:
             - Name
