@@ -20,9 +20,9 @@ import Testing
         #expect(YAMLTemplateWriter().write(template) == "Description: only a description\nOutputs:\n  A:\n    Value: x\n")
     }
 
-    @Test func forEachIsRejectedClearly() throws {
+    @Test func malformedForEachIsRejectedClearly() throws {
         let error = try #require(templateError {
-            _ = try parse("Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics:\n    - T\n    - [a, b]\n    - {}\n")
+            _ = try parse("Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics:\n    - T\n    - [a, b]\n")
         })
         #expect(error.code == .invalidStructure)
         #expect(error.line == 3)

@@ -23,6 +23,9 @@ public protocol HotswapDetector: Sendable {
     /// The property paths (under `Properties`) that may change without CloudFormation, e.g. `Code`,
     /// `CodeUri`; a template change anywhere else is rejected.
     var hotswappableProperties: [String] { get }
+    /// Whether a template difference at `path` (from the resource body) is one this detector can
+    /// swap; by default, any change below one of ``hotswappableProperties``.
+    func allows(changeAt path: [String]) -> Bool
     /// Compares the local build of `target` with the live resource `physicalID`.
     func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification
 }
@@ -39,9 +42,10 @@ extension HotswapDetector {
 
 /// The detectors Ferry ships, one per resource family.
 public enum HotswapDetectors {
-    /// Lambda code, Step Functions definitions, AppSync resolvers, functions and schema.
+    /// Lambda code, Step Functions definitions, AppSync resolvers, functions and schema (also those
+    /// of a SAM GraphQLApi).
     public static let standard: [any HotswapDetector] = [
         LambdaCodeDetector(), StateMachineDefinitionDetector(), AppSyncResolverCodeDetector(),
-        AppSyncFunctionCodeDetector(), AppSyncSchemaDetector(),
+        AppSyncFunctionCodeDetector(), AppSyncSchemaDetector(), ServerlessGraphQLApiDetector(),
     ]
 }

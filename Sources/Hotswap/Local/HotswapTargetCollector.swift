@@ -2,7 +2,7 @@ import Foundation
 import Templates
 
 /// Builds the hot-swap targets of a project: functions from the build manifest, state machine
-/// definitions and AppSync code and schemas from the templates.
+/// definitions and AppSync code and schemas from the templates (a SAM GraphQLApi's included).
 public enum HotswapTargetCollector {
     /// Every target of `tree`, with function code from `build`.
     ///
@@ -40,6 +40,9 @@ public enum HotswapTargetCollector {
                     artifact = try appSyncCode(properties, folder: folder, resource: name).map {
                         .appSyncFunction($0, api: properties["ApiId"])
                     }
+                case GraphQLApiTargets.resourceType:
+                    targets += try GraphQLApiTargets.targets(stackPath: stack.stackPath, id: id, properties: properties, folder: folder)
+                    artifact = nil
                 case "AWS::AppSync::GraphQLSchema":
                     let text = try properties["Definition"]?.stringValue
                         ?? localFile(properties["DefinitionS3Location"], folder: folder, resource: name)

@@ -28,6 +28,7 @@ struct PackagePlanner {
     /// Rewrites every local artifact of `node`, then adds its packaged template.
     mutating func package(_ node: StackNode) throws {
         var template = node.template
+        var written: [LoopArtifactMappings.Location] = []
         for artifact in node.artifacts {
             guard let location = try resolve(artifact, in: node) else { continue }
             let value = Self.writeBackValue(artifact.writeBack, key: location.key, store: store)
@@ -35,11 +36,12 @@ struct PackagePlanner {
             guard template.setValue(value, atPath: artifact.templatePath) else {
                 throw PackagingError.notWritable(stackPath: node.stackPath, path: artifact.templatePath)
             }
+            written.append(LoopArtifactMappings.Location(templatePath: artifact.templatePath, value: value))
             rewrites.append(RewrittenProperty(
                 stackPath: node.stackPath, templatePath: artifact.templatePath, resourceType: artifact.resourceType,
                 key: location.key, localPath: artifact.localPath.path))
         }
-        let body = Data(YAMLTemplateWriter().write(template).utf8)
+        let body = Data(try Self.packagedText(template, locations: written, file: node.templateURL.path).utf8)
         let sha = Self.sha256(body)
         let key = store.key("\(sha).template")
         add(PlannedUpload(key: key, sha256: sha, size: UInt64(body.count), source: .bytes(body),
@@ -171,6 +173,13 @@ struct PackagePlanner {
         } catch {
             throw PackagingError.unreadableArtifact(path: path, property: origin, reason: "\(error)")
         }
+    }
+
+    /// The packaged template's text: the authored template, loops intact, with the locations
+    /// carried through `Mappings` when it uses `AWS::LanguageExtensions`; else the template itself.
+    static func packagedText(_ template: Template, locations: [LoopArtifactMappings.Location], file: String) throws -> String {
+        guard let source = template.languageExtensions else { return YAMLTemplateWriter().write(template) }
+        return YAMLTemplateWriter().write(try LoopArtifactMappings.authored(source, locations: locations, file: file))
     }
 
     /// The template value written back for an object at `key`; nil for container images.

@@ -28,7 +28,8 @@ enum ProjectChecks {
     /// Loads the main template and every nested one.
     static func template(_ environment: EnvironmentConfiguration, record: (DoctorCheck) -> Void) -> TemplateTree? {
         do {
-            let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
+            let tree = try TemplateTree.load(rootTemplate: environment.templateFile,
+                                             parameterValues: environment.templateParameterValues)
             let stacks = tree.allStacks
             let functions = stacks.reduce(0) { $0 + $1.template.functions.count }
             let layers = stacks.reduce(0) { $0 + $1.template.layers.count }

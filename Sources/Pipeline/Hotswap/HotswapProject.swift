@@ -25,7 +25,7 @@ struct HotswapProject: Sendable {
         let environment = try project.environment(named: environmentName)
         try checkPolicy?(environment)
         let session = try AWSSession.make(options.applying(environment))
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
+        let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)
         let selected = try stacks.resolve(in: tree)
@@ -81,7 +81,8 @@ struct HotswapProject: Sendable {
             } catch where CloudFormation.isStackMissing(error) {
                 continue
             }
-            let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stackName)")
+            let values = stack.logicalID == nil ? environment.templateParameterValues : [:]
+            let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stackName)", parameterValues: values)
             var differences = TemplateDiff.resources(from: deployed, to: stack.template)
             if !only.isEmpty {
                 differences = differences.filter { only.contains($0.logicalID.rawValue) || only.contains("\(stack.stackPath)/\($0.logicalID.rawValue)") }

@@ -43,10 +43,27 @@ public struct VerifyPhase: Sendable {
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, only: [], stacks: options.stacks)
+        if project.targets.isEmpty, let unbuilt = Self.unbuiltCode(project) {
+            throw PipelineFailure(.operationFailed, unbuilt)
+        }
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
         let report = await Verifier(planner: planner).verify(project.targets)
         for entry in report.entries { sink.emit(VerificationEntryEvent(entry: entry)) }
         sink.emit(VerificationSummaryEvent(report: report))
         return report
+    }
+}
+
+extension VerifyPhase {
+    /// Why nothing can be verified although the templates have code (functions without a local
+    /// build), or nil when they have none: "all 0 resources run the local build" would be a lie.
+    static func unbuiltCode(_ project: HotswapProject) -> String? {
+        let functions = project.tree.allStacks.filter { project.selected.contains(stackPath: $0.stackPath) }.flatMap { stack in
+            stack.template.functions.filter { !$0.hasInlineCode && $0.packageType == .zip }.map { "\(stack.stackPath)/\($0.logicalID)" }
+        }
+        guard !functions.isEmpty else { return nil }
+        let shown = functions.prefix(3).joined(separator: ", ") + (functions.count > 3 ? " and \(functions.count - 3) more" : "")
+        return "nothing was verified, yet the template has code: \(functions.count) function(s) (\(shown)) with no local build. "
+            + "Run `ferry build` (then `ferry up`) first, so there is a build to compare the deployed code with."
     }
 }

@@ -23,6 +23,8 @@ public struct PackagePhase: Sendable {
         public var createBucket: Bool
         /// The most uploads at once.
         public var concurrency: Int
+        /// The environment's template parameter values (decide `Fn::ForEach` loops over parameters).
+        public var templateParameters: [String: String] = [:]
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -70,7 +72,7 @@ public struct PackagePhase: Sendable {
     /// - Throws: `TemplateError`, ``PackagingError`` (`manifestMissing` when a function needs a build
     ///   and there is no manifest at all).
     public func plan() throws -> PackagePlan {
-        let tree = try TemplateTree.load(rootTemplate: options.templateFile)
+        let tree = try TemplateTree.load(rootTemplate: options.templateFile, parameterValues: options.templateParameters)
         let manifest = try Self.readManifest(projectRoot: options.projectRoot)
         do {
             return try PackagePlan.make(

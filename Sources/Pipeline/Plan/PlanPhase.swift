@@ -148,9 +148,10 @@ public struct PlanPhase: Sendable {
             } catch where CloudFormation.isStackMissing(error) {
                 continue
             }
-            let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)")
+            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.environment.templateParameterValues : [:]
+            let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)", parameterValues: values)
             let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
-                                                    file: "packaged template of \(stack.stackPath)")
+                                                    file: "packaged template of \(stack.stackPath)", parameterValues: values)
             reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner)
         }
         return reasons

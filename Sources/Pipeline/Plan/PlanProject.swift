@@ -41,10 +41,12 @@ struct PlanProject: Sendable {
         let endpoint = try? session.settings.endpoint(for: .s3).url
         let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
                                   customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
-        let packagePlan = try PackagePhase(options: PackagePhase.Options(
+        var packageOptions = PackagePhase.Options(
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
-            kmsKeyID: location.kmsKeyID)).plan()
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
+            kmsKeyID: location.kmsKeyID)
+        packageOptions.templateParameters = environment.templateParameterValues
+        let packagePlan = try PackagePhase(options: packageOptions).plan()
+        let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
         let selected = try stacks.resolve(in: tree)
         let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)

@@ -4,22 +4,23 @@ import Yams
 /// Loads CloudFormation/SAM templates from YAML or JSON, keeping key order and converting short-form tags.
 public enum TemplateLoader {
     /// Reads and parses the template at `url` (YAML or JSON, decided by the content).
-    public static func load(contentsOf url: URL) throws -> Template {
+    /// `parameterValues` decide `AWS::LanguageExtensions` loops over parameters (else their defaults).
+    public static func load(contentsOf url: URL, parameterValues: [String: String] = [:]) throws -> Template {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw TemplateError.unreadableFile(url.path, reason: Self.reason(error))
         }
-        var template = try parse(text, file: url.path)
+        var template = try parse(text, file: url.path, parameterValues: parameterValues)
         template.sourceFile = url
         return template
     }
 
     /// Parses template text; `file` names the source in errors.
-    public static func parse(_ text: String, file: String? = nil) throws -> Template {
+    public static func parse(_ text: String, file: String? = nil, parameterValues: [String: String] = [:]) throws -> Template {
         let value = try parseValue(text, file: file)
-        return try template(from: value, file: file)
+        return try template(from: value, file: file, parameterValues: parameterValues)
     }
 
     /// Parses YAML or JSON text into a value without interpreting it as a template.
@@ -41,7 +42,17 @@ public enum TemplateLoader {
     }
 
     /// Interprets a parsed value as a template (a mapping whose `Resources` is a mapping of mappings).
-    public static func template(from value: TemplateValue, file: String? = nil) throws -> Template {
+    /// A template that uses `AWS::LanguageExtensions` is expanded (see ``LanguageExtensions``).
+    public static func template(from value: TemplateValue, file: String? = nil,
+                                parameterValues: [String: String] = [:]) throws -> Template {
+        if let root = value.mapValue, LanguageExtensions.applies(to: root) {
+            return try LanguageExtensions.template(from: root, file: file, parameterValues: parameterValues)
+        }
+        return try plainTemplate(from: value, file: file)
+    }
+
+    /// Interprets a parsed value, without language extensions, as a template.
+    static func plainTemplate(from value: TemplateValue, file: String?) throws -> Template {
         guard let root = value.mapValue else {
             throw TemplateError.invalidStructure("a template must be a mapping of sections (Resources, ...)",
                                                  file: file, line: 1, logicalID: nil)
@@ -63,11 +74,6 @@ public enum TemplateLoader {
             }
             for (id, body) in resourceMap {
                 let line = resourceMap.line(of: id)
-                if id.hasPrefix("Fn::ForEach::") {
-                    throw TemplateError.invalidStructure(
-                        "Fn::ForEach (AWS::LanguageExtensions) is not supported yet; expand the loop into "
-                            + "separate resources", file: file, line: line, logicalID: LogicalID(id))
-                }
                 guard let bodyMap = body.mapValue else {
                     throw TemplateError.invalidStructure(
                         "a resource must be a mapping with Type and Properties", file: file, line: line,

@@ -13,6 +13,9 @@ public struct Template: Sendable, Hashable {
     public var resourcesPosition: Int?
     /// The file the template was loaded from, if any. Not part of equality.
     public var sourceFile: URL?
+    /// The authored form when the template uses `AWS::LanguageExtensions` (this value is then its
+    /// in-memory expansion); nil otherwise. Not part of equality.
+    public var languageExtensions: LanguageExtensionsSource?
 
     /// A template from its parts.
     public init(sections: TemplateMap = TemplateMap(), resources: OrderedMap<LogicalID, Resource> = OrderedMap(),

@@ -23,10 +23,14 @@ public struct TemplateTree: Sendable {
     public let root: StackNode
 
     /// Loads `url` and, recursively, every local nested template.
-    /// - Parameter rootName: the first component of every stack path.
+    /// - Parameters:
+    ///   - rootName: the first component of every stack path.
+    ///   - parameterValues: the root template's parameter values (for `AWS::LanguageExtensions` loops).
     /// - Throws: ``TemplateError`` for unreadable templates, missing artifacts, or a cycle (`nestedCycle`).
-    public static func load(rootTemplate url: URL, rootName: String = "Root") throws -> TemplateTree {
-        let root = try loadNode(url: url.standardizedFileURL, stackPath: rootName, logicalID: nil, chain: [])
+    public static func load(rootTemplate url: URL, rootName: String = "Root",
+                            parameterValues: [String: String] = [:]) throws -> TemplateTree {
+        let root = try loadNode(url: url.standardizedFileURL, stackPath: rootName, logicalID: nil, chain: [],
+                                parameterValues: parameterValues)
         return TemplateTree(root: root)
     }
 
@@ -58,8 +62,8 @@ public struct TemplateTree: Sendable {
     }
 
     private static func loadNode(url: URL, stackPath: String, logicalID: LogicalID?,
-                                 chain: [(path: String, stack: String)]) throws -> StackNode {
-        let template = try TemplateLoader.load(contentsOf: url)
+                                 chain: [(path: String, stack: String)], parameterValues: [String: String] = [:]) throws -> StackNode {
+        let template = try TemplateLoader.load(contentsOf: url, parameterValues: parameterValues)
         let artifacts = try ArtifactDiscovery.localArtifacts(in: template, templateURL: url)
         let chainHere = chain + [(url.path, stackPath)]
         var children: [StackNode] = []
