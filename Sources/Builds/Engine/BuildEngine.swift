@@ -119,7 +119,8 @@ public struct BuildEngine: Sendable {
         try manager.createDirectory(at: workFolder, withIntermediateDirectories: true)
         let staged = try await build.builder.build(build.request, workFolder: workFolder.path)
         try Task.checkCancellation()
-        let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
+        let tree = try FileTree.scan(staged.folder, rules: staged.zipsAsLeft ? IgnoreRules() : .always,
+                                     readIgnoreFile: false)
         guard !tree.entries.isEmpty else {
             throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.builderName))
         }
