@@ -3,7 +3,8 @@ import Foundation
 
 /// Builds Node.js code: copies the source (without `node_modules`) to the staging folder and runs
 /// `npm ci --omit=dev` there when a lock file exists (`package-lock.json` or
-/// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`. A folder without `package.json`
+/// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`, with local `file:` dependencies
+/// resolved against the source folder, not the copy (`NpmInstall`). A folder without `package.json`
 /// is copied as is. Layers are staged under `nodejs/`, where Lambda looks for layer modules.
 ///
 /// The key covers every source file (lock files included) and the files of each local `file:`
@@ -12,7 +13,7 @@ public struct NodeBuilder: FunctionBuilder {
     /// `nodejs-npm`.
     public var builderName: String { "nodejs-npm" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    public var builderVersion: String { "2" }
     /// The environment npm runs with (its `PATH` finds npm).
     public let environment: [String: String]
 
@@ -41,17 +42,10 @@ public struct NodeBuilder: FunctionBuilder {
         let target = request.kind == .layer ? joinPath(staging, "nodejs") : staging
         try POSIX.makeDirectories(target)
         try FolderCopy.copy(FileTree.scan(request.sourceFolder, rules: Self.rules), to: target)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
+        guard FileManager.default.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
         let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
-        let npm = try tools.locate("npm", for: request.qualifiedName,
-                                   hint: "Install Node.js and npm (https://nodejs.org) or set a [build.commands] entry.")
-        let hasLock = ["package-lock.json", "npm-shrinkwrap.json"].contains {
-            manager.fileExists(atPath: joinPath(target, $0))
-        }
-        let arguments = [hasLock ? "ci" : "install", "--omit=dev", "--no-audit", "--no-fund", "--install-links"]
-        try await tools.run(npm, arguments, in: target, shownAs: "npm " + arguments.joined(separator: " "),
-                            resource: request.qualifiedName)
+        try await NpmInstall(folder: target, sourceFolder: request.sourceFolder)
+            .run(tools: tools, production: true, resource: request.qualifiedName)
         return StagedBuild(folder: staging)
     }
 
