@@ -42,6 +42,20 @@ enum ProjectChecks {
         }
     }
 
+    /// The code folders of functions with `Metadata.BuildMethod: esbuild` (where a local esbuild
+    /// would be, in `node_modules/.bin`).
+    static func esbuildFolders(in tree: TemplateTree) -> [String] {
+        var folders: [String] = []
+        for stack in tree.allStacks {
+            let base = stack.templateURL.deletingLastPathComponent()
+            for function in stack.template.functions where function.buildMethod?.lowercased() == "esbuild" {
+                let code = function.code?.stringValue ?? "."
+                folders.append(URL(fileURLWithPath: code, relativeTo: base).standardizedFileURL.path)
+            }
+        }
+        return folders
+    }
+
     /// The distinct runtimes of every function and layer, and whether any needs a container build.
     static func runtimes(in tree: TemplateTree) -> (Set<LambdaRuntime>, needsDocker: Bool) {
         var runtimes: Set<LambdaRuntime> = []

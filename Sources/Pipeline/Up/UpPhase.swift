@@ -160,6 +160,7 @@ public struct UpPhase: Sendable {
         case .upToDate:
             return .nothing
         case .hotswap(let hotswapPlan):
+            try await approveHotswap(hotswapPlan, environment: environment)
             _ = try await timer.time("package") { try await upload(project, createBucket: true, sink: sink) }
             var hotswapOptions = HotswapPhase.Options(
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
@@ -171,7 +172,9 @@ public struct UpPhase: Sendable {
             return .hotswap
         case .cloudFormation:
             // Development environments get their artifact bucket on first use; production must have one.
-            let createBucket = environment.policy.hotswap && environment.policy.approval != .required
+            // A managed bucket (samconfig resolve_s3) is always created on first use.
+            let createBucket = (environment.policy.hotswap && environment.policy.approval != .required)
+                || environment.artifacts.isManaged
             let packaged = try await timer.time("package") { try await upload(project, createBucket: createBucket, sink: sink) }
             var request = DeployWorkflowRequest(
                 projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
