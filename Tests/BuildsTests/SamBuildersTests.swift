@@ -157,6 +157,35 @@ struct SamBuildersTests {
         #expect(again.outcomes.first?.status == .built)
     }
 
+    @Test("npm workspaces: a member's sibling dependencies are installed from their folders and are part of the key, as is the workspace lock file",
+          .enabled(if: ExecutableLocatorProbe.has("npm")))
+    func npmWorkspace() async throws {
+        let project = try TestFolder("npm-workspace")
+        try project.write("package.json", "{\"name\": \"monorepo\", \"private\": true, \"workspaces\": [\"functions/*\", \"packages/**\"]}\n")
+        try project.write("package-lock.json", "{\"name\": \"monorepo\", \"lockfileVersion\": 3, \"packages\": {}}\n")
+        try project.write("packages/shared/greeting/package.json", "{\"name\": \"greeting\", \"version\": \"1.0.0\", \"main\": \"index.js\"}\n")
+        try project.write("packages/shared/greeting/index.js", "module.exports = () => 'v1'\n")
+        try project.write("functions/api/package.json", "{\"name\": \"api\", \"version\": \"1.0.0\", \"dependencies\": {\"greeting\": \"1.0.0\"}}\n")
+        try project.write("functions/api/index.js", "exports.handler = async () => require('greeting')()\n")
+        try project.write("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: functions/api, Runtime: nodejs20.x, Handler: index.handler}
+            """)
+        let result = try await buildProject(project, catalog: BuilderCatalog())
+        try result.requireSuccess()
+        let zip = try #require(result.outcomes.first?.archive?.path)
+        #expect(try names(zip).contains("node_modules/greeting/index.js"))
+        #expect(try zips.read(zip, "package.json").contains("\"greeting\": \"1.0.0\""), "the manifest as written")
+        #expect(try await buildProject(project, catalog: BuilderCatalog()).outcomes.first?.status == .cached)
+        try project.write("packages/shared/greeting/index.js", "module.exports = () => 'v2'\n")
+        #expect(try await buildProject(project, catalog: BuilderCatalog()).outcomes.first?.status == .built)
+        try project.write("package-lock.json", "{\"name\": \"monorepo\", \"lockfileVersion\": 3, \"packages\": {\"\": {}}}\n")
+        #expect(try await buildProject(project, catalog: BuilderCatalog()).outcomes.first?.status == .built)
+    }
+
     @Test("Metadata SkipBuild: the folder zipped as is (no npm run)")
     func skipBuild() async throws {
         let project = try TestFolder("skip")

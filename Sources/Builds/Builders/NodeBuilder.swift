@@ -33,6 +33,7 @@ public struct NodeBuilder: FunctionBuilder {
             sourceFolder: request.sourceFolder,
             localDependencies: Self.localDependencies(packageFolder: request.sourceURL), rules: Self.rules)
         for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        for (key, value) in try Self.workspaceParameters(packageFolder: request.sourceFolder) { inputs.parameters[key] = value }
         return inputs
     }
 
@@ -49,8 +50,20 @@ public struct NodeBuilder: FunctionBuilder {
         return StagedBuild(folder: staging)
     }
 
-    /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the folder.
+    /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the
+    /// folder, and, when the folder is an npm workspace member, the sibling members it depends on.
     public static func localDependencies(packageFolder: URL) throws -> [LocalDependency] {
+        let siblings = NpmWorkspace.containing(packageFolder.path)?.siblingDependencies(of: packageFolder.path) ?? []
+        return try fileDependencies(packageFolder: packageFolder) + siblings
+    }
+
+    /// Build key parameters of an npm workspace member: the workspace's lock file's SHA-256.
+    static func workspaceParameters(packageFolder: String) throws -> [String: String] {
+        guard let lock = NpmWorkspace.containing(packageFolder)?.lockFile else { return [:] }
+        return ["npm workspace lock": try FileHasher.sha256(ofFile: lock).hex]
+    }
+
+    private static func fileDependencies(packageFolder: URL) throws -> [LocalDependency] {
         let file = packageFolder.appendingPathComponent("package.json")
         guard let data = FileManager.default.contents(atPath: file.path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

@@ -9,7 +9,8 @@ import Foundation
 /// is made absolute against the source folder. Afterwards the original manifests are written back
 /// (so the zip has what the user wrote, whatever the machine's folders) and npm's
 /// `node_modules/.package-lock.json`, which records absolute paths, is removed (as SAM does).
-/// With a lock file npm runs `npm ci`, else `npm install`.
+/// A workspace member's dependencies on sibling members (`NpmWorkspace`) become `file:` specs of
+/// their folders the same way. With a lock file npm runs `npm ci`, else `npm install`.
 struct NpmInstall: Sendable {
     /// The copy's folder (holding `package.json`).
     let folder: String
@@ -29,7 +30,8 @@ struct NpmInstall: Sendable {
         var arguments = [hasLock ? "ci" : "install"]
         if production { arguments.append("--omit=dev") }
         arguments += ["--no-audit", "--no-fund", "--install-links"]
-        let originals = try rewriteLocalPaths()
+        let members = NpmWorkspace.containing(sourceFolder)?.siblingDependencies(of: sourceFolder) ?? []
+        let originals = try rewriteLocalPaths(workspaceMembers: Dictionary(uniqueKeysWithValues: members.map { ($0.name, $0.folder) }))
         defer { for (path, data) in originals { try? data.write(to: URL(fileURLWithPath: path)) } }
         try await tools.run(npm, arguments, in: folder, shownAs: "npm " + arguments.joined(separator: " "),
                             resource: resource)
@@ -37,14 +39,25 @@ struct NpmInstall: Sendable {
     }
 
     /// Rewrites the manifests that name relative local paths; returns the original bytes by path.
-    private func rewriteLocalPaths() throws -> [String: Data] {
+    private func rewriteLocalPaths(workspaceMembers: [String: String]) throws -> [String: Data] {
         var originals: [String: Data] = [:]
         for name in ["package.json"] + Self.lockFiles {
             let path = joinPath(folder, name)
             guard let data = FileManager.default.contents(atPath: path),
                   let object = try? JSONSerialization.jsonObject(with: data) else { continue }
             var changed = false
-            let rewritten = absolutized(object, isLock: name != "package.json", key: nil, changed: &changed)
+            var rewritten = absolutized(object, isLock: name != "package.json", key: nil, changed: &changed)
+            if name == "package.json", !workspaceMembers.isEmpty, var manifest = rewritten as? [String: Any] {
+                for section in ["dependencies", "optionalDependencies", "devDependencies"] {
+                    guard var table = manifest[section] as? [String: Any] else { continue }
+                    for (member, folder) in workspaceMembers where table[member] != nil {
+                        table[member] = "file:" + folder
+                        changed = true
+                    }
+                    manifest[section] = table
+                }
+                rewritten = manifest
+            }
             guard changed else { continue }
             let output = try JSONSerialization.data(withJSONObject: rewritten, options: [.sortedKeys])
             originals[path] = data

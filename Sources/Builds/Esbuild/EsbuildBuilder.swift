@@ -39,6 +39,7 @@ public struct EsbuildBuilder: FunctionBuilder {
             sourceFolder: request.sourceFolder,
             localDependencies: NodeBuilder.localDependencies(packageFolder: request.sourceURL), rules: NodeBuilder.rules)
         for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        for (key, value) in try NodeBuilder.workspaceParameters(packageFolder: request.sourceFolder) { inputs.parameters[key] = value }
         return inputs
     }
 
