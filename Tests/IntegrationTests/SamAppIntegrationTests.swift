@@ -272,6 +272,28 @@ extension Integration {
             #expect(!build.output.contains("built 0"), "\(build.output)")
         }
 
+        /// Without esbuild anywhere, `ferry build` exits 69 (a missing tool) and says how to install it;
+        /// `ferry doctor` says the same.
+        @Test func missingEsbuildExits69() async throws {
+            let project = try await Self.project()
+            let bin = try TemporaryFolder("no-esbuild-bin")
+            for tool in ["node", "npm"] {
+                let found = ["/usr/local/bin", "/usr/bin", "/bin"].map { "\($0)/\(tool)" }
+                    .first { FileManager.default.isExecutableFile(atPath: $0) }
+                guard let found else { return }  // no Node.js on this machine: nothing to check
+                try FileManager.default.createSymbolicLink(atPath: bin.url.appendingPathComponent(tool).path, withDestinationPath: found)
+            }
+            var variables = project.env.variables
+            variables["PATH"] = bin.url.path
+            let build = try await FerryRun.run(["build", "HelloWorldFunction"], in: project.folder.url, environment: variables)
+            #expect(build.exitCode == 69, "\(build.output)")
+            #expect(build.output.contains("apt-get install esbuild"), "\(build.output)")
+            let doctor = try await FerryRun.run(["doctor", "--json"], in: project.folder.url, environment: variables)
+            let check = doctor.jsonLines.first { ($0["data"] as? [String: Any])?["id"] as? String == "tool.esbuild" }?["data"] as? [String: Any]
+            #expect(check?["status"] as? String == "failed", "\(doctor.output)")
+            #expect((check?["fix"] as? String)?.contains("apt-get install esbuild") == true, "\(doctor.output)")
+        }
+
         /// `ferry doctor` says why a configured bucket name is invalid.
         @Test func doctorExplainsAnInvalidBucketName() async throws {
             let project = try await Self.project()
