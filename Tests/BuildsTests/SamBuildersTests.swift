@@ -73,6 +73,24 @@ struct SamBuildersTests {
         #expect(try zips.read(zip, "app.js").split(separator: "\n").count <= 3) // minified
     }
 
+    @Test("esbuild: the function's own node_modules/.bin/esbuild is used before PATH's",
+          .enabled(if: ExecutableLocatorProbe.has("npm")))
+    func esbuildFromNodeModules() async throws {
+        let project = try esbuildProject(properties: "        EntryPoints: [app.ts]")
+        try project.write("hello-world/node_modules/.bin/esbuild", """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --outdir=*) out="${a#--outdir=}";; esac; done
+            echo "// local esbuild: $*" > "$out/app.js"
+
+            """, mode: 0o755)
+        let result = try await buildProject(project, catalog: BuilderCatalog())
+        try result.requireSuccess()
+        let zip = try #require(result.outcomes.first?.archive?.path)
+        let bundle = try zips.read(zip, "app.js")
+        #expect(bundle.hasPrefix("// local esbuild: --bundle --platform=node --target=es2020 --format=cjs --minify"), "\(bundle)")
+        #expect(bundle.hasSuffix(" app.ts\n"))
+    }
+
     @Test("esbuild: BuildProperties without EntryPoints is bad input naming the function and the line")
     func esbuildNeedsEntryPoints() throws {
         let project = try esbuildProject(properties: "        Minify: true")
