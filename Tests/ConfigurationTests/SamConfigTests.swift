@@ -115,7 +115,7 @@ struct SamConfigTests {
         let keys = project.warnings.compactMap(\.key)
         #expect(keys.contains("default.global.parameters.beta_features"))
         #expect(keys.contains("default.build.parameters.use_container"))
-        #expect(keys.contains("default.deploy.parameters.fail_on_empty_changeset"))
+        #expect(!keys.contains("default.deploy.parameters.fail_on_empty_changeset"), "false is what Ferry does")
         #expect(!keys.contains { $0.contains("local_start_api") }, "other commands' tables are not Ferry's business")
         let beta = project.warnings.first { $0.key == "default.global.parameters.beta_features" }
         #expect(beta?.line == 6)
@@ -273,6 +273,18 @@ struct SamConfigKeysTests {
         #expect(byKey["default.deploy.parameters.signing_profiles"]?.message.contains("AWS Signer") == true)
         #expect(byKey["default.deploy.parameters.disable_rollback"]?.line == 13)
         #expect(byKey["default.deploy.parameters.fail_on_empty_changeset"]?.message.contains("--exit-code") == true)
+    }
+
+    @Test("disable_rollback = false and fail_on_empty_changeset = false ask for what Ferry does: nothing to report")
+    func matchingKeysAreSilent() throws {
+        let project = try ProjectConfiguration.parse(text: """
+            version = 0.1
+            [default.deploy.parameters]
+            stack_name = "s"
+            disable_rollback = false
+            fail_on_empty_changeset = false
+            """, file: URL(fileURLWithPath: "/p/samconfig.toml"))
+        #expect(project.warnings.isEmpty, "\(project.warnings)")
     }
 
     @Test("confirm_changeset = false never asks")

@@ -42,6 +42,13 @@ struct SamConfigReader {
         "notification_arns": "'notification_arns' is ignored: use notify = [...] webhooks in ferry.toml.",
     ]
 
+    /// Keys whose value asks for what Ferry does anyway, so there is nothing to report:
+    /// `disable_rollback = false` (roll back on failure), `fail_on_empty_changeset = false` (no
+    /// changes is success).
+    static func matchesFerry(_ key: String, _ value: TOMLNode?) -> Bool {
+        ["disable_rollback", "fail_on_empty_changeset"].contains(key) && value == .boolean(false)
+    }
+
     /// Command tables Ferry reads, in the order a key is looked up.
     static let commands = ["deploy", "global", "sync", "package", "build"]
 
@@ -120,7 +127,8 @@ struct SamConfigReader {
             guard let params = v.table("parameters", in: commandTable, at: commandPath) else { continue }
             let path = commandPath.appending("parameters")
             parameters[command] = (params, path)
-            for key in document.orderedKeys(of: params, at: path) where !Self.knownKeys.contains(key) {
+            for key in document.orderedKeys(of: params, at: path)
+            where !Self.knownKeys.contains(key) && !Self.matchesFerry(key, params[key]) {
                 warn(&warnings, path.appending(key), Self.ignoredKeys[key] ?? "'\(key)' is not used by Ferry and is ignored.")
             }
         }
