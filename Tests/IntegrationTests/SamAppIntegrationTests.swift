@@ -183,6 +183,51 @@ extension Integration {
             #expect(try await s3.headBucket(Self.managedBucket) == .notFound, "SAM's bucket is reused, none of Ferry's made")
         }
 
+        /// samconfig.yaml (SAM reads it too) works like samconfig.toml: resolve_s3, s3_prefix, parameters.
+        @Test func samconfigYamlWorks() async throws {
+            let project = try await Self.project()
+            try FileManager.default.removeItem(at: project.folder.url.appendingPathComponent("samconfig.toml"))
+            try project.folder.write("samconfig.yaml", """
+                version: 0.1
+                default:
+                  global:
+                    parameters:
+                      stack_name: sam-app-yaml
+                  deploy:
+                    parameters:
+                      capabilities: CAPABILITY_IAM
+                      confirm_changeset: true
+                      resolve_s3: true
+                      s3_prefix: sam-app-yaml
+                      region: eu-central-1
+                      parameter_overrides: Greeting="hello from yaml"
+                """)
+            try project.folder.write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  Greeting: {Type: String, Default: hello}
+                Resources:
+                  PrebundledFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: prebundled/
+                      Handler: index.handler
+                      Runtime: nodejs20.x
+                      Environment: {Variables: {GREETING: !Ref Greeting}}
+                    Metadata: {SkipBuild: true}
+                """)
+            let up = try await project.ferry(["up", "--yes", "--json"])
+            #expect(up.exitCode == 0, "\(up.output)")
+            let keys = try await S3(client: project.client).listObjectsV2(bucket: Self.managedBucket).map(\.key)
+            #expect(!keys.isEmpty && keys.allSatisfy { $0.hasPrefix("sam-app-yaml/") }, "\(keys)")
+            let stack = try await CloudFormation(client: project.client).describeStack("sam-app-yaml")
+            #expect(stack?.parameters.member.first { $0.parameterKey == "Greeting" }?.parameterValue == "hello from yaml")
+            try project.folder.write("prebundled/index.js", "exports.handler = async () => ({ statusCode: 200, body: 'v2' });\n")
+            let swap = try await project.ferry(["up", "--yes", "--json"])
+            #expect(Self.path(swap) == "hotswap", "\(swap.output)")
+            #expect(try await project.ferry(["verify"]).exitCode == 0)
+        }
+
         /// `ferry init` on the SAM project writes a ferry.toml on which `ferry up --yes` works at once.
         @Test func initThenUpWorks() async throws {
             let project = try await Self.project()
