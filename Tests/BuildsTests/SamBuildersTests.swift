@@ -103,6 +103,34 @@ struct SamBuildersTests {
         }
     }
 
+    @Test("esbuild functions sharing CodeUri build once per BuildProperties (lines do not matter)")
+    func esbuildSharing() throws {
+        let project = try TestFolder("esbuild-share")
+        try project.write("template.yaml", """
+            Resources:
+              A:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: src, Handler: a.handler, Runtime: nodejs20.x}
+                Metadata: {BuildMethod: esbuild, BuildProperties: {EntryPoints: [a.ts]}}
+              B:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: src, Handler: b.handler, Runtime: nodejs20.x}
+                Metadata: {BuildMethod: esbuild, BuildProperties: {EntryPoints: [b.ts]}}
+              A2:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: src, Handler: a.handler, Runtime: nodejs20.x}
+                Metadata:
+                  BuildMethod: esbuild
+                  BuildProperties:
+                    EntryPoints: [a.ts]
+            """)
+        try project.mkdir("src")
+        let tree = try TemplateTree.load(rootTemplate: URL(fileURLWithPath: project.url("template.yaml")))
+        let plan = try BuildPlan.make(tree: tree, catalog: BuilderCatalog())
+        #expect(plan.builds.map { $0.targets.map(\.logicalID) } == [["A", "A2"], ["B"]])
+        #expect(plan.builds.allSatisfy { $0.builder.builderName == "nodejs-esbuild" })
+    }
+
     @Test("esbuild options: SAM's defaults and flag forms")
     func esbuildOptions() throws {
         let tree = try TemplateLoader.parseValue("""

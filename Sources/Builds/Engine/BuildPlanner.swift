@@ -205,7 +205,9 @@ private struct Planner {
         var identity = [builder.builderName, source.path, runtime, architecture, kind.rawValue, buildMethod ?? "",
                         command ?? ""]
         if builder.builderName == catalog.makefile.builderName || command != nil { identity.append(target.logicalID) }
-        if let buildProperties { identity.append(String(describing: buildProperties)) }
+        if let buildProperties {
+            identity.append((try? EsbuildOptions(properties: buildProperties))?.keyText ?? String(describing: buildProperties))
+        }
         let key = identity.joined(separator: "\u{0}")
         if let existing = index[key] {
             let build = builds[existing]
