@@ -87,6 +87,13 @@ extension Integration {
             let up = try await project.ferry(["up", "--yes", "--json"])
             #expect(up.exitCode == 0, "\(up.output)")
             #expect(Self.path(up) == "cloudFormation", "\(up.output)")
+            // samconfig keys Ferry does not honour are reported, each with its reason and line.
+            let ignored = up.jsonLines.filter { $0["event"] as? String == "configuration.warning" }
+                .compactMap { $0["data"] as? [String: Any] }
+            let images = ignored.first { $0["key"] as? String == "default.deploy.parameters.image_repositories" }
+            #expect((images?["message"] as? String)?.contains("container images") == true, "\(ignored)")
+            #expect(images?["line"] as? Int == 22, "\(ignored)")
+            #expect(!ignored.contains { $0["key"] as? String == "default.deploy.parameters.disable_rollback" }, "false is what Ferry does")
             // resolve_s3: the managed bucket, created with --create-bucket's hardening, under s3_prefix.
             guard case .exists = try await s3.headBucket(Self.managedBucket) else {
                 Issue.record("the managed bucket was not created: \(up.output)")

@@ -14,6 +14,10 @@ enum ProjectChecks {
             if !project.warnings.isEmpty { detail += " (\(project.warnings.count) warning(s))" }
             record(DoctorCheck(id: "configuration", title: "Configuration", status: project.warnings.isEmpty ? .ok : .warning,
                                detail: detail, fix: project.warnings.first.map(\.description), required: true))
+            for (index, warning) in project.warnings.enumerated().dropFirst() {
+                record(DoctorCheck(id: "configuration.warning.\(index)", title: "Configuration", status: .warning,
+                                   detail: warning.description, required: false))
+            }
             return environment
         } catch let error as ConfigurationError where error.code == .notFound {
             record(DoctorCheck(id: "configuration", title: "Configuration", status: .failed, detail: error.description,

@@ -101,8 +101,9 @@ public struct UpPhase: Sendable {
     ///   or a hot-swap failed (after the summary was emitted).
     public func run(sink: any EventSink) async throws -> Output {
         var timer = PhaseTimer()
+        let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
+        for warning in configuration.warnings { sink.emit(ConfigurationWarningEvent(warning)) }
         if !options.skipBuild {
-            let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
             let environment = try configuration.environment(named: options.environmentName)
             var buildOptions = BuildPhase.Options(
                 projectRoot: configuration.directory, templateFile: environment.templateFile,
