@@ -42,7 +42,7 @@ let package = Package(
         // ferry.toml and samconfig.toml.
         .target(
             name: "Configuration",
-            dependencies: ["TOMLKit"],
+            dependencies: ["TOMLKit", "Yams"],
             swiftSettings: swiftSettings
         ),
         // Template model, YAML/JSON loading with CloudFormation tags, packageable properties.

@@ -13,7 +13,7 @@ public struct ProjectConfiguration: Sendable {
     public enum Format: Sendable, Equatable {
         /// Ferry's own `ferry.toml`.
         case ferryToml
-        /// SAM CLI's `samconfig.toml`.
+        /// SAM CLI's `samconfig.toml` (or `samconfig.yaml`/`.yml`, the same tables in YAML).
         case samconfigToml
     }
 
@@ -42,7 +42,7 @@ public struct ProjectConfiguration: Sendable {
     ///     A bare relative URL (`URL(string: "cfg/ferry.toml")`, no base) is resolved against
     ///     `directory`; a file URL (`URL(fileURLWithPath:)`) is used as it is (relative to the
     ///     current directory).
-    /// - Throws: `ConfigurationError`: `.notFound`, `.unsupportedFormat` (samconfig.yaml/.yml),
+    /// - Throws: `ConfigurationError`: `.notFound`,
     ///   `.syntax`, or the first validation error of a ferry.toml (others in `additionalErrors`).
     public static func load(directory: URL, explicitPath: URL? = nil) throws -> ProjectConfiguration {
         let fileManager = FileManager.default
@@ -51,39 +51,52 @@ public struct ProjectConfiguration: Sendable {
             let url = isBareRelative
                 ? URL(fileURLWithPath: explicitPath.path, relativeTo: directory) : explicitPath.absoluteURL
             let file = URL(fileURLWithPath: url.path).standardizedFileURL
-            if ["yaml", "yml"].contains(file.pathExtension.lowercased()) {
-                throw ConfigurationError.unsupportedFormat(file: file.path)
-            }
             guard fileManager.fileExists(atPath: file.path) else {
                 throw ConfigurationError.io(file: file.path, operation: "read \(file.path)", reason: "the file does not exist")
+            }
+            if ConfigDocument.isYAML(file) {
+                return try make(document: ConfigDocument(yamlContentsOf: file), file: file, format: .samconfigToml)
             }
             let document = try ConfigDocument(contentsOf: file)
             return try make(document: document, file: file, format: detectFormat(of: document, file: file))
         }
         let root = directory.standardizedFileURL
         let ferry = root.appendingPathComponent(fileName)
-        let samconfig = root.appendingPathComponent(samconfigFileName)
         if fileManager.fileExists(atPath: ferry.path) {
             var project = try make(document: ConfigDocument(contentsOf: ferry), file: ferry, format: .ferryToml)
-            if fileManager.fileExists(atPath: samconfig.path) {
+            if let samconfig = samconfigFile(in: root) {
                 project = project.adding(ConfigurationWarning(
                     file: samconfig.path, key: nil, line: nil,
                     message: "ignored because ferry.toml exists; Ferry reads only ferry.toml."))
             }
             return project
         }
-        if fileManager.fileExists(atPath: samconfig.path) {
-            return try make(document: ConfigDocument(contentsOf: samconfig), file: samconfig, format: .samconfigToml)
+        if let found = samconfigFile(in: root) {
+            return try make(document: samconfigDocument(found), file: found, format: .samconfigToml)
         }
-        let neighbour = ["samconfig.yaml", "samconfig.yml"].first {
-            fileManager.fileExists(atPath: root.appendingPathComponent($0).path)
-        }
-        throw ConfigurationError.notFound(directory: root.path, unsupportedNeighbour: neighbour)
+        throw ConfigurationError.notFound(directory: root.path, unsupportedNeighbour: nil)
+    }
+
+    /// SAM CLI's file names, in the order SAM looks for them.
+    public static let samconfigFileNames = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]
+
+    /// The first of `samconfigFileNames` that exists in `directory`.
+    public static func samconfigFile(in directory: URL) -> URL? {
+        samconfigFileNames.map { directory.appendingPathComponent($0) }
+            .first { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    /// Parses a samconfig file, TOML or YAML by its extension.
+    static func samconfigDocument(_ file: URL) throws -> ConfigDocument {
+        ConfigDocument.isYAML(file) ? try ConfigDocument(yamlContentsOf: file) : try ConfigDocument(contentsOf: file)
     }
 
     /// Reads configuration from text, as if it were the file at `file` (relative paths resolve
     /// against its folder). The format is detected from the name and content when nil.
     public static func parse(text: String, file: URL, format: Format? = nil) throws -> ProjectConfiguration {
+        if ConfigDocument.isYAML(file) {
+            return try make(document: ConfigDocument(yamlText: text, file: file.path), file: file, format: .samconfigToml)
+        }
         let document = try ConfigDocument(text: text, file: file.path)
         return try make(document: document, file: file, format: format ?? detectFormat(of: document, file: file))
     }

@@ -24,7 +24,7 @@ public struct PythonLocator: Sendable {
     public func interpreter(version: String) async -> Interpreter? {
         for (url, source) in candidates(version: version) {
             if let found = await probe(url), found.hasPrefix(version + ".") || found == version {
-                return Interpreter(url: url, version: found, source: source)
+                return Interpreter(url: await resolvingShim(url), version: found, source: source)
             }
         }
         return nil
@@ -33,7 +33,24 @@ public struct PythonLocator: Sendable {
     /// Any python3 at all (for building pure-Python packages when the exact version is missing).
     public func anyPython3() async -> Interpreter? {
         guard let url = locator.onPath("python3"), let version = await probe(url) else { return nil }
-        return Interpreter(url: url, version: version, source: "PATH")
+        return Interpreter(url: await resolvingShim(url), version: version, source: "PATH")
+    }
+
+    /// Whether `url` is a version manager's shim (`~/.pyenv/shims/python3`, `~/.asdf/shims/python3`):
+    /// a script that picks the interpreter on every run (and races on pyenv's rehash when two run at once).
+    public static func isShim(_ url: URL) -> Bool {
+        url.deletingLastPathComponent().lastPathComponent == "shims"
+    }
+
+    /// The real executable behind a shim (`sys.executable`), asked once; other paths unchanged.
+    /// Builders run pip with the resolved path, never through the shim.
+    public func resolvingShim(_ url: URL) async -> URL {
+        guard Self.isShim(url),
+              let output = try? await runner.run(url.path, ["-c", "import sys; print(sys.executable)"]),
+              output.succeeded else { return url }
+        let path = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard path.hasPrefix("/"), FileManager.default.isExecutableFile(atPath: path) else { return url }
+        return URL(fileURLWithPath: path)
     }
 
     /// Whether `python -m pip` works with this interpreter; returns pip's version line.

@@ -63,7 +63,10 @@ struct FerryTomlWriterTests {
         #expect(prod.stackName == "fiscalshield-idp-prod")
         #expect(prod.region == "eu-west-1")
         #expect(prod.capabilities == ["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"])
-        #expect(prod.policy == EnvironmentPolicy(hotswap: false, approval: .required, terminationProtection: false))
+        #expect(prod.policy == EnvironmentPolicy(hotswap: false, approval: .tty, terminationProtection: false))
+        #expect(prod.artifacts.isManaged, "samconfig's resolve_s3 is carried over, not dev's bucket")
+        #expect(try prod.resolvedArtifacts(region: "eu-west-1", account: "123456789012").bucket
+                == "ferry-artifacts-123456789012-eu-west-1")
     }
 
     @Test("values needing escapes survive the round trip")

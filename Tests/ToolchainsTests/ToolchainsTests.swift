@@ -76,4 +76,35 @@ import Testing
         #expect(await locator.interpreter(version: "3.12") == nil)
         #expect(await locator.anyPython3()?.version == "3.11.7")
     }
+
+    @Test func aShimOnPathIsResolvedToTheRealInterpreterOnce() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-home-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let real = "\(home)/.pyenv/versions/3.12.4/bin/python3.12"
+        try fakePython(at: real, version: "3.12.4")
+        // A shim like pyenv's: answers --version itself and -c with the real path; it counts its runs.
+        let shim = "\(home)/.pyenv/shims/python3"
+        try FileManager.default.createDirectory(atPath: "\(home)/.pyenv/shims", withIntermediateDirectories: true)
+        try """
+            #!/bin/sh
+            echo run >> \(home)/shim-runs
+            if [ "$1" = "-c" ]; then echo \(real); else echo Python 3.12.4; fi
+            """.write(toFile: shim, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: shim)
+        let locator = PythonLocator(environment: ["HOME": home, "PATH": "\(home)/.pyenv/shims"])
+        let found = try #require(await locator.interpreter(version: "3.12"))
+        #expect(found.url.path == real)
+        #expect(found.source == "PATH")
+        #expect(await locator.anyPython3()?.url.path == real)
+        #expect(PythonLocator.isShim(URL(fileURLWithPath: shim)))
+        #expect(!PythonLocator.isShim(URL(fileURLWithPath: real)))
+    }
+
+    @Test func aPlainInterpreterIsNotResolved() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-home-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try fakePython(at: "\(home)/bin/python3", version: "3.12.4")
+        let locator = PythonLocator(environment: ["HOME": home, "PATH": "\(home)/bin"])
+        #expect(await locator.interpreter(version: "3.12")?.url.path == "\(home)/bin/python3")
+    }
 }

@@ -20,6 +20,12 @@ fi
 if ! need python3; then install_debian_packages python3 python3-pip; fi
 if ! python3 -m pip --version >/dev/null 2>&1; then install_debian_packages python3-pip; fi
 if ! need pkg-config || ! pkg-config --exists zlib; then install_debian_packages pkg-config zlib1g-dev; fi
+# esbuild bundles BuildMethod: esbuild functions (the TypeScript fixtures and their tests skip without it).
+if ! need esbuild; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages esbuild
+  else echo "esbuild is missing: the esbuild tests are skipped (install it: apt-get install esbuild, or npm install -g esbuild)" >&2
+  fi
+fi
 
 echo "==> Python packages (emulator/requirements.txt)"
 python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt

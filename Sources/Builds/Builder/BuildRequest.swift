@@ -34,13 +34,17 @@ public struct BuildRequest: Sendable, Hashable {
     /// Extra environment variables for the build tools, laid over the builder's environment.
     /// They are part of the build key.
     public var environment: [String: String]
+    /// The resource's `Metadata.BuildProperties` (SAM's esbuild settings: `EntryPoints`, `Minify`, ...),
+    /// when it has them.
+    public var buildProperties: TemplateMap?
 
     /// A build request.
     public init(
         logicalID: LogicalID, stackPath: String = "Root", kind: Kind = .function, sourceFolder: String,
         runtime: String, architecture: String = "x86_64", templateFolder: String, templateFile: String? = nil,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], buildProperties: TemplateMap? = nil
     ) {
+        self.buildProperties = buildProperties
         self.logicalID = logicalID
         self.stackPath = stackPath
         self.kind = kind

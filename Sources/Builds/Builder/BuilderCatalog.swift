@@ -11,6 +11,8 @@ public struct BuilderCatalog: Sendable {
     public var nodejs: (any FunctionBuilder)?
     /// `Metadata.BuildMethod: makefile`.
     public var makefile: any FunctionBuilder
+    /// `Metadata.BuildMethod: esbuild` (Node.js functions bundled with esbuild).
+    public var esbuild: any FunctionBuilder
     /// Makes the builder of one `[build.commands]` entry.
     public var customCommand: @Sendable (String) -> any FunctionBuilder
     /// `CodeUri`/`ContentUri` naming a `.zip` file.
@@ -21,6 +23,7 @@ public struct BuilderCatalog: Sendable {
     /// A catalog; every builder but Python has a default using `environment`.
     public init(python: (any FunctionBuilder)? = nil, nodejs: (any FunctionBuilder)? = nil,
                 makefile: (any FunctionBuilder)? = nil,
+                esbuild: (any FunctionBuilder)? = nil,
                 customCommand: (@Sendable (String) -> any FunctionBuilder)? = nil,
                 prebuiltZip: any FunctionBuilder = PrebuiltZipBuilder(),
                 folderCopy: any FunctionBuilder = FolderCopyBuilder(),
@@ -28,6 +31,7 @@ public struct BuilderCatalog: Sendable {
         self.python = python
         self.nodejs = nodejs ?? NodeBuilder(environment: environment)
         self.makefile = makefile ?? MakefileBuilder(environment: environment)
+        self.esbuild = esbuild ?? EsbuildBuilder(environment: environment)
         self.customCommand = customCommand ?? { CustomCommandBuilder(command: $0, environment: environment) }
         self.prebuiltZip = prebuiltZip
         self.folderCopy = folderCopy
@@ -57,6 +61,7 @@ public struct BuilderCatalog: Sendable {
         var runtimes: [String] = []
         if python != nil { runtimes.append("python3.x") }
         if nodejs != nil { runtimes.append("nodejs*.x") }
+        runtimes.append("nodejs*.x with Metadata BuildMethod: esbuild")
         runtimes.append("any runtime with Metadata BuildMethod: makefile or a [build.commands] entry in ferry.toml")
         return runtimes.joined(separator: ", ")
     }

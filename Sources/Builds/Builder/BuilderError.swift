@@ -10,6 +10,8 @@ public struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
         case sourceNotFolder(resource: String, path: String)
         case notAZip(resource: String, path: String)
         case missingCommand(resource: String)
+        case missingEntryPoint(resource: String, entry: String, folder: String)
+        case badBuildProperties(resource: String, detail: String)
     }
 
     let kind: Kind
@@ -42,6 +44,11 @@ public struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "The code of \(resource) is '\(path)', which is not a folder. Point CodeUri/ContentUri at a folder or a .zip file."
         case let .notAZip(resource, path):
             return "'\(path)' (the code of \(resource)) is not a zip archive."
+        case let .missingEntryPoint(resource, entry, folder):
+            return "The esbuild entry point '\(entry)' of \(resource) does not exist in \(folder) (tried it as written, "
+                + "or with .ts and .js when it has no extension). Fix Metadata.BuildProperties.EntryPoints."
+        case let .badBuildProperties(resource, detail):
+            return "Metadata.BuildProperties of \(resource): \(detail)."
         case let .missingCommand(resource):
             return "\(resource) has no build command. Add it under [build.commands] in ferry.toml."
         }

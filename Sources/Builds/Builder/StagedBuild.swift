@@ -10,10 +10,15 @@ public struct StagedBuild: Sendable, Hashable {
     public var folder: String
     /// Things worth telling the user that are not errors (e.g. which interpreter was used).
     public var notes: [String]
+    /// True when the folder is zipped exactly as the build tool left it (a Makefile or custom
+    /// command's `ARTIFACTS_DIR`, byte-code included, as SAM does); false to leave out what
+    /// `IgnoreRules.always` names (`__pycache__`, `*.pyc`, ...).
+    public var zipsAsLeft: Bool
 
     /// A staged build.
-    public init(folder: String, notes: [String] = []) {
+    public init(folder: String, notes: [String] = [], zipsAsLeft: Bool = false) {
         self.folder = folder
         self.notes = notes
+        self.zipsAsLeft = zipsAsLeft
     }
 }

@@ -10,7 +10,7 @@ public struct CustomCommandBuilder: FunctionBuilder {
     /// `custom-command`.
     public var builderName: String { "custom-command" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    public var builderVersion: String { "2" }
     /// The shell command.
     public let command: String
     /// The environment the shell starts with.
@@ -43,6 +43,6 @@ public struct CustomCommandBuilder: FunctionBuilder {
         if ToolRunner.isEmpty(staging) {
             throw BuilderError(.producedNothing(resource: request.qualifiedName, command: command))
         }
-        return StagedBuild(folder: staging)
+        return StagedBuild(folder: staging, zipsAsLeft: true)
     }
 }

@@ -10,7 +10,7 @@ public struct MakefileBuilder: FunctionBuilder {
     /// `makefile`.
     public var builderName: String { "makefile" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    public var builderVersion: String { "2" }
     /// The environment make runs with.
     public let environment: [String: String]
 
@@ -47,7 +47,7 @@ public struct MakefileBuilder: FunctionBuilder {
         if ToolRunner.isEmpty(staging) {
             throw BuilderError(.producedNothing(resource: request.qualifiedName, command: "make \(target)"))
         }
-        return StagedBuild(folder: staging)
+        return StagedBuild(folder: staging, zipsAsLeft: true)
     }
 
     /// `build-<LogicalID>`.

@@ -3,7 +3,8 @@ import Foundation
 
 /// Builds Node.js code: copies the source (without `node_modules`) to the staging folder and runs
 /// `npm ci --omit=dev` there when a lock file exists (`package-lock.json` or
-/// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`. A folder without `package.json`
+/// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`, with local `file:` dependencies
+/// resolved against the source folder, not the copy (`NpmInstall`). A folder without `package.json`
 /// is copied as is. Layers are staged under `nodejs/`, where Lambda looks for layer modules.
 ///
 /// The key covers every source file (lock files included) and the files of each local `file:`
@@ -12,7 +13,7 @@ public struct NodeBuilder: FunctionBuilder {
     /// `nodejs-npm`.
     public var builderName: String { "nodejs-npm" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    public var builderVersion: String { "2" }
     /// The environment npm runs with (its `PATH` finds npm).
     public let environment: [String: String]
 
@@ -32,6 +33,7 @@ public struct NodeBuilder: FunctionBuilder {
             sourceFolder: request.sourceFolder,
             localDependencies: Self.localDependencies(packageFolder: request.sourceURL), rules: Self.rules)
         for (key, value) in request.environment { inputs.parameters["env " + key] = value }
+        for (key, value) in try Self.workspaceParameters(packageFolder: request.sourceFolder) { inputs.parameters[key] = value }
         return inputs
     }
 
@@ -41,22 +43,27 @@ public struct NodeBuilder: FunctionBuilder {
         let target = request.kind == .layer ? joinPath(staging, "nodejs") : staging
         try POSIX.makeDirectories(target)
         try FolderCopy.copy(FileTree.scan(request.sourceFolder, rules: Self.rules), to: target)
-        let manager = FileManager.default
-        guard manager.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
+        guard FileManager.default.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
         let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
-        let npm = try tools.locate("npm", for: request.qualifiedName,
-                                   hint: "Install Node.js and npm (https://nodejs.org) or set a [build.commands] entry.")
-        let hasLock = ["package-lock.json", "npm-shrinkwrap.json"].contains {
-            manager.fileExists(atPath: joinPath(target, $0))
-        }
-        let arguments = [hasLock ? "ci" : "install", "--omit=dev", "--no-audit", "--no-fund", "--install-links"]
-        try await tools.run(npm, arguments, in: target, shownAs: "npm " + arguments.joined(separator: " "),
-                            resource: request.qualifiedName)
+        try await NpmInstall(folder: target, sourceFolder: request.sourceFolder)
+            .run(tools: tools, production: true, resource: request.qualifiedName)
         return StagedBuild(folder: staging)
     }
 
-    /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the folder.
+    /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the
+    /// folder, and, when the folder is an npm workspace member, the sibling members it depends on.
     public static func localDependencies(packageFolder: URL) throws -> [LocalDependency] {
+        let siblings = NpmWorkspace.containing(packageFolder.path)?.siblingDependencies(of: packageFolder.path) ?? []
+        return try fileDependencies(packageFolder: packageFolder) + siblings
+    }
+
+    /// Build key parameters of an npm workspace member: the workspace's lock file's SHA-256.
+    static func workspaceParameters(packageFolder: String) throws -> [String: String] {
+        guard let lock = NpmWorkspace.containing(packageFolder)?.lockFile else { return [:] }
+        return ["npm workspace lock": try FileHasher.sha256(ofFile: lock).hex]
+    }
+
+    private static func fileDependencies(packageFolder: URL) throws -> [LocalDependency] {
         let file = packageFolder.appendingPathComponent("package.json")
         guard let data = FileManager.default.contents(atPath: file.path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

@@ -101,8 +101,10 @@ public struct BuildEngine: Sendable {
                                 seconds: Self.seconds(since: start), notes: notes)
         } catch {
             let output = (error as? BuilderError)?.output ?? ""
-            return BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
-                                key: key, archive: nil, seconds: Self.seconds(since: start))
+            var outcome = BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
+                                       key: key, archive: nil, seconds: Self.seconds(since: start))
+            outcome.missingTool = (error as? BuilderError)?.isMissingTool ?? false
+            return outcome
         }
     }
 
@@ -119,7 +121,8 @@ public struct BuildEngine: Sendable {
         try manager.createDirectory(at: workFolder, withIntermediateDirectories: true)
         let staged = try await build.builder.build(build.request, workFolder: workFolder.path)
         try Task.checkCancellation()
-        let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
+        let tree = try FileTree.scan(staged.folder, rules: staged.zipsAsLeft ? IgnoreRules() : .always,
+                                     readIgnoreFile: false)
         guard !tree.entries.isEmpty else {
             throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.builderName))
         }

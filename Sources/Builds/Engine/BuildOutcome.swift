@@ -26,6 +26,8 @@ public struct BuildOutcome: Sendable {
     public let seconds: Double
     /// What the builder noted that is not an error (e.g. which interpreter it used).
     public let notes: [String]
+    /// Whether the build failed because a local tool is missing (esbuild, npm, make): exit 69.
+    public var missingTool = false
 
     /// An outcome.
     public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double,

@@ -9,6 +9,8 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
         case unsupportedBuildMethod(method: String, supported: String)
         case codeIsSingleFile(path: String)
         case unknownLogicalIDs(requested: [String], known: [String])
+        case imageBuildNotSupported(detail: String)
+        case badBuildProperties(detail: String)
     }
 
     let kind: Kind
@@ -47,6 +49,13 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
         case let .codeIsSingleFile(path):
             return "\(place)the code of \(resource) is the single file '\(path)'. Point it at the folder "
                 + "that holds the file, or at a .zip."
+        case let .badBuildProperties(detail):
+            return "\(place)\(resource) has Metadata BuildMethod esbuild, but \(detail). "
+                + "See https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-using-build-typescript.html"
+        case let .imageBuildNotSupported(detail):
+            return "\(place)\(resource) has PackageType: Image and \(detail), but Ferry does not build container "
+                + "images yet. Build and push the image yourself and set ImageUri to it (Ferry then deploys the "
+                + "function as it is), or build this app with 'sam build'."
         case let .unknownLogicalIDs(requested, known):
             return "No buildable function or layer named \(requested.joined(separator: ", ")). "
                 + "Known: \(known.joined(separator: ", "))."

@@ -8,10 +8,15 @@ extension BuildPlan {
     /// Rules, per function or layer with `Zip` packaging:
     /// - a `[build.commands]` entry (by logical ID or qualified name) → the custom command builder;
     /// - `Metadata.BuildMethod: makefile` → the Makefile builder;
+/// - `Metadata.SkipBuild: true` → the folder packaged as it is (SAM's meaning);
+/// - `Metadata.BuildMethod: esbuild` → the esbuild builder, with `Metadata.BuildProperties`
+///   (checked here: `EntryPoints` is required);
     /// - code that is a `.zip` file → the prebuilt zip, as is;
     /// - functions: the builder of `Runtime` (`python3.x`, `nodejs*.x`); layers: the builder of
     ///   `BuildMethod`, or packaged as they are when there is none (as SAM does);
-    /// - `InlineCode`, `PackageType: Image` and code already in S3 are skipped with a reason.
+    /// - `InlineCode`, `PackageType: Image` with a pushed `ImageUri` and code already in S3 are skipped
+///   with a reason; an image that must be built (`Metadata` `Dockerfile`/`DockerContext`, or no
+///   `ImageUri`) is an error: Ferry does not build images.
     ///
     /// Resources with the same source, builder, runtime, architecture and build settings share
     /// one build. Other local artifacts (definitions, schemas, resolver code) are listed in `files`.
@@ -51,6 +56,7 @@ private struct Planner {
                 continue
             }
             if function.packageType == .image {
+                try checkImage(function, target: target, line: resource?.line)
                 skipped.append(SkippedResource(target: target, reason: "container image (PackageType: Image)"))
                 continue
             }
@@ -61,7 +67,9 @@ private struct Planner {
             let runtime = function.runtime ?? ""
             let builder = try chooseFunctionBuilder(function, artifact: artifact, stack: stack, target: target)
             try addBuild(target: target, stack: stack, artifact: artifact, kind: .function, runtime: runtime,
-                         architecture: function.architecture, buildMethod: function.buildMethod, builder: builder)
+                         architecture: function.architecture, buildMethod: function.buildMethod, builder: builder,
+                         buildProperties: builder.builderName == catalog.esbuild.builderName
+                            ? function.metadata?["BuildProperties"]?.mapValue : nil)
         }
         for layer in template.layers {
             let resource = template.resources[layer.logicalID]
@@ -83,6 +91,20 @@ private struct Planner {
                 stackPath: stack.stackPath, logicalID: artifact.logicalID?.rawValue, resourceType: artifact.resourceType,
                 property: artifact.propertyPath.joined(separator: "."), localPath: artifact.localPath.path,
                 kind: artifact.kind == .zipFolder ? "folder" : "file"))
+        }
+    }
+
+    /// An image function deploys as it is only when `ImageUri` names a pushed image and no
+    /// `Metadata` asks for a build (`Dockerfile`, `DockerContext`); otherwise the build fails here,
+    /// before anything runs, instead of the deploy failing later.
+    private func checkImage(_ function: FunctionFacts, target: BuildTarget, line: Int?) throws {
+        let metadata = function.metadata
+        if let dockerfile = metadata?["Dockerfile"]?.stringValue ?? metadata?["DockerContext"]?.stringValue {
+            throw error(.imageBuildNotSupported(detail: "Metadata asks for an image built from '\(dockerfile)'"),
+                        target: target, line: metadata?.line(of: "Dockerfile") ?? metadata?.line(of: "DockerContext") ?? line)
+        }
+        if function.imageURI == nil {
+            throw error(.imageBuildNotSupported(detail: "no ImageUri"), target: target, line: line)
         }
     }
 
@@ -110,6 +132,18 @@ private struct Planner {
                                        target: BuildTarget) throws -> any FunctionBuilder {
         if let shared = try sharedChoice(artifact: artifact, method: function.buildMethod, target: target) { return shared }
         let resource = stack.template.resources[function.logicalID]
+        if skipsBuild(function.metadata) { return catalog.folderCopy }
+        if function.buildMethod?.lowercased() == "esbuild" {
+            do {
+                _ = try EsbuildOptions(properties: function.metadata?["BuildProperties"]?.mapValue)
+            } catch {
+                let properties = function.metadata?["BuildProperties"]?.mapValue
+                let line = error.key.flatMap { properties?.line(of: $0) } ?? resource?.metadata?.line(of: "BuildProperties")
+                    ?? resource?.metadata?.line(of: "BuildMethod") ?? resource?.line
+                throw self.error(.badBuildProperties(detail: error.description), target: target, line: line)
+            }
+            return catalog.esbuild
+        }
         let runtimeLine = resource?.properties.line(of: "Runtime")
             ?? stack.template.globals?["Function"]?.mapValue?.line(of: "Runtime") ?? resource?.line
         if let method = function.buildMethod, method != function.runtime {
@@ -129,6 +163,7 @@ private struct Planner {
     private func chooseLayerBuilder(_ layer: LayerFacts, artifact: LocalArtifact, stack: StackNode,
                                     target: BuildTarget) throws -> any FunctionBuilder {
         if let shared = try sharedChoice(artifact: artifact, method: layer.buildMethod, target: target) { return shared }
+        if skipsBuild(layer.metadata) { return catalog.folderCopy }
         guard let method = layer.buildMethod else { return catalog.folderCopy }
         guard let builder = catalog.builder(forRuntime: method) else {
             let resource = stack.template.resources[layer.logicalID]
@@ -151,6 +186,11 @@ private struct Planner {
         return nil
     }
 
+    /// `Metadata.SkipBuild: true`: SAM zips the folder as it is.
+    private func skipsBuild(_ metadata: TemplateMap?) -> Bool {
+        metadata?["SkipBuild"]?.boolValue == true
+    }
+
     private func error(_ kind: BuildPlanError.Kind, target: BuildTarget, line: Int?) -> BuildPlanError {
         BuildPlanError(kind, logicalID: LogicalID(target.logicalID), stackPath: target.stackPath,
                        file: target.templateFile, line: line)
@@ -158,12 +198,16 @@ private struct Planner {
 
     private mutating func addBuild(target: BuildTarget, stack: StackNode, artifact: LocalArtifact,
                                    kind: BuildRequest.Kind, runtime: String, architecture: String,
-                                   buildMethod: String?, builder: any FunctionBuilder) throws {
+                                   buildMethod: String?, builder: any FunctionBuilder,
+                                   buildProperties: TemplateMap? = nil) throws {
         let command = command(for: target)
         let source = artifact.localPath.standardizedFileURL
         var identity = [builder.builderName, source.path, runtime, architecture, kind.rawValue, buildMethod ?? "",
                         command ?? ""]
         if builder.builderName == catalog.makefile.builderName || command != nil { identity.append(target.logicalID) }
+        if let buildProperties {
+            identity.append((try? EsbuildOptions(properties: buildProperties))?.keyText ?? String(describing: buildProperties))
+        }
         let key = identity.joined(separator: "\u{0}")
         if let existing = index[key] {
             let build = builds[existing]
@@ -173,7 +217,8 @@ private struct Planner {
         let request = BuildRequest(
             logicalID: LogicalID(target.logicalID), stackPath: target.stackPath, kind: kind, sourceFolder: source.path,
             runtime: runtime, architecture: architecture,
-            templateFolder: stack.templateURL.deletingLastPathComponent().path, templateFile: stack.templateURL.path)
+            templateFolder: stack.templateURL.deletingLastPathComponent().path, templateFile: stack.templateURL.path,
+            buildProperties: buildProperties)
         index[key] = builds.count
         builds.append(PlannedBuild(targets: [target], request: request, builder: builder))
     }

@@ -41,8 +41,11 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public let failures: [(artifact: String, message: String)]
     /// Number of builds in the run.
     public let total: Int
+    /// Whether every failure is a missing local tool (the command exits 69).
+    public let isMissingTool: Bool
 
     init(failed: [BuildOutcome], total: Int) {
+        self.isMissingTool = !failed.isEmpty && failed.allSatisfy(\.missingTool)
         self.failures = failed.map { outcome in
             if case .failed(let message, _) = outcome.status { return (outcome.build.id, message) }
             return (outcome.build.id, "failed")

@@ -5,7 +5,10 @@ import Foundation
 /// inputs give the same files:
 /// - `*.dist-info/direct_url.json` (the absolute `file://` URL of a local package or wheel) and its
 ///   line in the `RECORD` next to it;
-/// - `__pycache__` folders and `.pyc` files (and their `RECORD` lines).
+/// - `__pycache__` folders and `.pyc` files (and their `RECORD` lines);
+/// - what SAM leaves out of a zip because it unpacks wheels instead of running pip's installer:
+///   the top-level `bin/` (console scripts whose shebang is this machine's interpreter path),
+///   `*.dist-info/INSTALLER` and `*.dist-info/REQUESTED` (and their `RECORD` lines).
 enum InstalledPackagesNormalizer {
     /// Normalises the folder pip installed into (`pip install --target folder`).
     static func normalize(_ folder: String) throws {
@@ -17,8 +20,10 @@ enum InstalledPackagesNormalizer {
             let full = joinPath(folder, relative)
             guard manager.fileExists(atPath: full) else { continue } // inside a folder removed already
             let isCache = name == "__pycache__" || name.hasSuffix(".pyc")
-            let isDirectURL = name == "direct_url.json" && (relative as NSString).deletingLastPathComponent.hasSuffix(".dist-info")
-            guard isCache || isDirectURL else { continue }
+            let inDistInfo = (relative as NSString).deletingLastPathComponent.hasSuffix(".dist-info")
+            let isInstallerNote = inDistInfo && ["direct_url.json", "INSTALLER", "REQUESTED"].contains(name)
+            let isScripts = relative == "bin"
+            guard isCache || isInstallerNote || isScripts else { continue }
             try manager.removeItem(atPath: full)
             removed.insert(relative)
         }
@@ -40,10 +45,20 @@ enum InstalledPackagesNormalizer {
         let kept = lines.filter { line in
             let file = recordPath(line)
             let drop = removed.contains(file) || file.hasSuffix(".pyc") || file.contains("__pycache__/")
+                || (removed.contains("bin") && isScript(file))
             if drop { changed = true }
             return !drop
         }
         if changed { try Data(kept.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path)) }
+    }
+
+    /// Whether a RECORD path names a script pip wrote to the scripts folder (`../../bin/tool`,
+    /// relative to the library folder pip installed into before moving it to `--target`).
+    private static func isScript(_ file: String) -> Bool {
+        var path = Substring(file)
+        var climbed = false
+        while path.hasPrefix("../") { path = path.dropFirst(3); climbed = true }
+        return (climbed || path.hasPrefix("bin/")) && path.hasPrefix("bin/")
     }
 
     /// The first CSV field of a RECORD line (quoted when it contains a comma).

@@ -19,7 +19,9 @@ import Toolchains
 ///    `pip install --target … --only-binary=:all: --platform manylinux_2_XX_<arch> --python-version X.Y
 ///    --implementation cp --abi cpXY`, so wheels match Lambda whatever the machine; a remote package
 ///    published only as an sdist is built into a wheel locally and accepted when it is pure Python;
-/// 5. removes what varies between machines, folders and runs (`direct_url.json`, `__pycache__`).
+/// 5. removes what varies between machines, folders and runs (`direct_url.json`, `__pycache__`) and
+///    what `sam build` leaves out (`bin/` scripts, `INSTALLER`, `REQUESTED`), so the same
+///    requirements give the same files as SAM.
 ///
 /// A layer gets the same, under `python/`. pip shares one download cache across all builds, and
 /// local packages' wheels are reused by content (`LocalWheelCache`): each is built once per change.
@@ -29,7 +31,7 @@ public struct PythonBuilder: FunctionBuilder {
     /// `python-pip`.
     public var builderName: String { "python-pip" }
     /// Bumped when the staged output changes for the same inputs.
-    public var builderVersion: String { "1" }
+    public var builderVersion: String { "2" }
 
     /// The environment tools run with (and where interpreters are looked for), before a request's extras.
     public let environment: [String: String]

@@ -75,6 +75,11 @@ struct FerryTomlReader {
         if let bucket = v.placeholderTemplate("bucket", in: table, at: path) { settings.bucket = bucket }
         if let prefix = v.placeholderTemplate("prefix", in: table, at: path) { settings.prefix = prefix }
         if let key = v.string("kms_key_id", in: table, at: path) { settings.kmsKeyID = key }
+        if let managed = v.bool("resolve_s3", in: table, at: path) {
+            settings.resolveBucket = managed
+            // `resolve_s3 = true` without a bucket in the same table: the managed bucket, not an inherited one.
+            if managed, table["bucket"] == nil { settings.bucket = nil }
+        }
         return settings
     }
 

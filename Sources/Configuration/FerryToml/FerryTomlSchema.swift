@@ -8,6 +8,7 @@
 /// bucket = "fiscalshield-templates-{region}"   # placeholders: {region} {account} {env}
 /// prefix = "fiscalshield/{env}"         # optional; default: bucket root
 /// kms_key_id = "alias/ferry"            # optional; default SSE-S3 (AES256)
+/// resolve_s3 = true                     # optional; without bucket: SAM's or Ferry's managed bucket
 ///
 /// [build]                               # optional
 /// concurrency = 4                       # builds at once
@@ -32,7 +33,7 @@
 /// ```
 enum FerryTomlSchema {
     static let topLevelKeys = ["template", "artifacts", "build", "env"]
-    static let artifactKeys = ["bucket", "prefix", "kms_key_id"]
+    static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3"]
     static let buildKeys = ["concurrency", "commands"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
     static let environmentKeys = [

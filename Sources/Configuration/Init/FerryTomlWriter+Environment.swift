@@ -21,11 +21,13 @@ extension FerryTomlWriter {
         out.line("termination_protection = \(env.policy.terminationProtection)")
 
         let artifacts = env.artifacts
-        if !isPrimary, artifacts.bucket != shared.bucket || artifacts.prefix != shared.prefix || artifacts.kmsKeyID != shared.kmsKeyID {
+        if !isPrimary, artifacts.bucket != shared.bucket || artifacts.prefix != shared.prefix || artifacts.kmsKeyID != shared.kmsKeyID
+            || artifacts.isManaged != shared.isManaged {
             out.blank()
             out.comment("This environment's own artifact location (overrides [artifacts]).")
             out.line("[\(header).artifacts]")
             if let bucket = artifacts.bucket { out.line("bucket = \(TOMLText.string(bucket.rawValue))") }
+            if artifacts.isManaged { out.line("resolve_s3 = true") }
             out.line("prefix = \(TOMLText.string(artifacts.prefix.rawValue))")
             if let key = artifacts.kmsKeyID { out.line("kms_key_id = \(TOMLText.string(key))") }
         }

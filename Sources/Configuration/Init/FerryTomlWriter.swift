@@ -37,8 +37,7 @@ public struct FerryTomlWriter: Sendable {
         self.stackName = stackName
         self.region = region
         self.environmentName = environmentName
-        let samconfig = self.projectDirectory.appendingPathComponent(ProjectConfiguration.samconfigFileName)
-        guard FileManager.default.fileExists(atPath: samconfig.path) else {
+        guard let samconfig = ProjectConfiguration.samconfigFile(in: self.projectDirectory) else {
             seededFrom = nil
             notes = []
             seeds = []
@@ -80,8 +79,13 @@ public struct FerryTomlWriter: Sendable {
         out.comment("Placeholders: {region}, {account} (from STS) and {env} (the environment name).")
         if let bucket = primary.artifacts.bucket {
             out.line("bucket = \(TOMLText.string(bucket.rawValue))")
+        } else if primary.artifacts.isManaged {
+            out.comment("resolve_s3 (from samconfig): SAM's managed bucket (stack aws-sam-cli-managed-default) when it")
+            out.comment("exists, else ferry-artifacts-{account}-{region}, created on first use.")
+            out.line("resolve_s3 = true")
+            out.line("# bucket = \(TOMLText.string(defaultBucket))")
         } else {
-            out.line("bucket = \(TOMLText.string("\(projectSlug)-artifacts-{account}-{region}"))")
+            out.line("bucket = \(TOMLText.string(defaultBucket))")
         }
         out.comment("Key prefix inside the bucket; artifacts are stored under it by content hash.")
         out.line("prefix = \(TOMLText.string(primary.artifacts.prefix.rawValue.isEmpty ? "\(projectSlug)/{env}" : primary.artifacts.prefix.rawValue))")
@@ -139,9 +143,18 @@ public struct FerryTomlWriter: Sendable {
     // MARK: - Values
 
     private var projectSlug: String {
-        let slug = projectDirectory.lastPathComponent.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let slug = projectDirectory.lastPathComponent.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
         let text = String(slug).split(separator: "-").joined(separator: "-")
         return text.first?.isLetter == true ? text : "app\(text.isEmpty ? "" : "-\(text)")"
+    }
+
+    /// `<folder>-artifacts-{account}-{region}`, valid for S3 once expanded whatever the folder's name
+    /// and region: the folder part is cut (with a stable hash) so that the name stays within 63
+    /// characters with a 12-digit account and the longest region name (or the known region).
+    var defaultBucket: String {
+        let regionLength = max(primaryEnvironment.region?.count ?? 0, BucketName.longestRegionName)
+        let room = 63 - "-artifacts-".count - 12 - 1 - regionLength
+        return "\(BucketName.component(projectDirectory.lastPathComponent, maxLength: room))-artifacts-{account}-{region}"
     }
 
     private var resolvedTemplatePath: String {

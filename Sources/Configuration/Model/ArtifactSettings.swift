@@ -10,6 +10,21 @@ public struct ArtifactSettings: Sendable, Equatable {
     /// samconfig's `resolve_s3`: create or reuse a managed bucket when `bucket` is nil.
     public var resolveBucket: Bool
 
+    /// Whether Ferry chooses the bucket: `resolve_s3` without `s3_bucket`. The bucket is then
+    /// SAM's managed bucket when its stack exists (the Pipeline adopts it), else `managedBucketName`,
+    /// created on first use with the same hardening as `--create-bucket`.
+    public var isManaged: Bool { bucket == nil && resolveBucket }
+
+    /// The managed bucket's name: one per account and region, valid for S3 whatever the region
+    /// (at most `ferry-artifacts-` + 12 digits + `-` + the region: well under 63 characters).
+    public static let managedBucketName = "ferry-artifacts-{account}-{region}"
+
+    /// The bucket to use: the configured one, else the managed one when `resolve_s3` asks for it.
+    public var effectiveBucket: PlaceholderTemplate? {
+        if let bucket { return bucket }
+        return resolveBucket ? try? PlaceholderTemplate(Self.managedBucketName) : nil
+    }
+
     /// Creates settings.
     public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false) {
         self.bucket = bucket

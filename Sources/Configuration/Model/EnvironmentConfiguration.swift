@@ -49,14 +49,15 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
         self.build = build
     }
 
-    /// The artifact bucket and prefix with `{region}`, `{account}` and `{env}` replaced.
+    /// The artifact bucket and prefix with `{region}`, `{account}` and `{env}` replaced. With
+    /// samconfig's `resolve_s3` and no bucket, the managed bucket (`ArtifactSettings.managedBucketName`).
     ///
     /// - Parameters:
     ///   - region: the effective region (this environment's `region`, or the one resolved from AWS config).
     ///   - account: the account ID from STS GetCallerIdentity; needed only when `{account}` is used.
     /// - Throws: `ConfigurationError` `.unresolvedPlaceholder` when `{account}` is used and `account` is nil.
     public func resolvedArtifacts(region: String, account: String?) throws -> ResolvedArtifactLocation {
-        let bucket = try artifacts.bucket?.expand(region: region, account: account, environment: name)
+        let bucket = try artifacts.effectiveBucket?.expand(region: region, account: account, environment: name)
         let prefix = try artifacts.prefix.expand(region: region, account: account, environment: name)
         let trimmed = prefix.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         return ResolvedArtifactLocation(bucket: bucket, prefix: trimmed, kmsKeyID: artifacts.kmsKeyID)

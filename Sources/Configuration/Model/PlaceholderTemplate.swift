@@ -22,8 +22,8 @@ public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
     public let rawValue: String
     private let segments: [Segment]
 
-    /// A template without placeholders (samconfig values, which SAM never expands).
-    init(literal: String) {
+    /// A template without placeholders (samconfig values, which SAM never expands; a bucket found in AWS).
+    public init(literal: String) {
         rawValue = literal
         segments = literal.isEmpty ? [] : [.literal(literal)]
     }

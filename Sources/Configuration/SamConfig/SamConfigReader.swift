@@ -21,6 +21,34 @@ struct SamConfigReader {
         "stack_name", "s3_bucket", "s3_prefix", "resolve_s3", "kms_key_id", "region", "profile", "capabilities",
         "parameter_overrides", "tags", "confirm_changeset", "cached", "parallel", "template_file", "template",
     ]
+    /// Keys SAM CLI writes (`sam deploy --guided` and friends) that Ferry does not honour, each with
+    /// the reason reported as a warning (docs/configuration.md lists every key).
+    static let ignoredKeys: [String: String] = [
+        "image_repositories": "'image_repositories' is ignored: Ferry does not build or push container images yet "
+            + "(functions with PackageType: Image need a pushed ImageUri).",
+        "image_repository": "'image_repository' is ignored: Ferry does not build or push container images yet "
+            + "(functions with PackageType: Image need a pushed ImageUri).",
+        "resolve_image_repos": "'resolve_image_repos' is ignored: Ferry does not build or push container images yet.",
+        "signing_profiles": "'signing_profiles' is ignored: Ferry does not sign code with AWS Signer; a function whose "
+            + "CodeSigningConfig enforces signatures will be rejected by Lambda.",
+        "disable_rollback": "'disable_rollback' is ignored: Ferry lets CloudFormation roll a failed deploy back and "
+            + "reports the root cause first.",
+        "fail_on_empty_changeset": "'fail_on_empty_changeset' is ignored: Ferry treats \"no changes\" as success "
+            + "(exit 0); use 'ferry plan --exit-code' to detect changes.",
+        "use_container": "'use_container' is ignored: Ferry builds on this machine, for the function's runtime and "
+            + "architecture (pip installs Lambda's manylinux wheels).",
+        "no_execute_changeset": "'no_execute_changeset' is ignored: use 'ferry plan' to see changes without applying them.",
+        "role_arn": "'role_arn' is ignored: Ferry deploys with the caller's credentials.",
+        "notification_arns": "'notification_arns' is ignored: use notify = [...] webhooks in ferry.toml.",
+    ]
+
+    /// Keys whose value asks for what Ferry does anyway, so there is nothing to report:
+    /// `disable_rollback = false` (roll back on failure), `fail_on_empty_changeset = false` (no
+    /// changes is success).
+    static func matchesFerry(_ key: String, _ value: TOMLNode?) -> Bool {
+        ["disable_rollback", "fail_on_empty_changeset"].contains(key) && value == .boolean(false)
+    }
+
     /// Command tables Ferry reads, in the order a key is looked up.
     static let commands = ["deploy", "global", "sync", "package", "build"]
 
@@ -54,7 +82,8 @@ struct SamConfigReader {
         let path = KeyPath(["version"])
         switch document.root["version"] {
         case nil:
-            warn(&warnings, path, "samconfig.toml has no 'version = 0.1'; reading it as version 0.1.")
+            let name = (document.file as NSString).lastPathComponent
+            warn(&warnings, path, "\(name) has no 'version = 0.1'; reading it as version 0.1.")
         case .float(let version) where version == 0.1:
             break
         case let other?:
@@ -98,8 +127,9 @@ struct SamConfigReader {
             guard let params = v.table("parameters", in: commandTable, at: commandPath) else { continue }
             let path = commandPath.appending("parameters")
             parameters[command] = (params, path)
-            for key in document.orderedKeys(of: params, at: path) where !Self.knownKeys.contains(key) {
-                warn(&warnings, path.appending(key), "'\(key)' is not used by Ferry and is ignored.")
+            for key in document.orderedKeys(of: params, at: path)
+            where !Self.knownKeys.contains(key) && !Self.matchesFerry(key, params[key]) {
+                warn(&warnings, path.appending(key), Self.ignoredKeys[key] ?? "'\(key)' is not used by Ferry and is ignored.")
             }
         }
         func find(_ key: String, _ order: [String] = Self.commands) -> Found? {
@@ -140,11 +170,9 @@ struct SamConfigReader {
             resolveBucket: bool("resolve_s3", artifactOrder) ?? false)
         let buildOrder = ["build", "global"]
         let build = BuildSettings(cached: bool("cached", buildOrder), parallel: bool("parallel", buildOrder))
-        let approval: ApprovalPolicy = switch bool("confirm_changeset") {
-        case true?: .required
-        case false?: .never
-        case nil: .tty
-        }
+        // confirm_changeset asks before a change set is applied when a person is at a terminal
+        // (`--yes` answers it); it is not the "required" approval of a production environment.
+        let approval: ApprovalPolicy = bool("confirm_changeset") == false ? .never : .tty
         let templateFile = resolveTemplate(find: find, &v, &warnings)
         guard let stackName else { return nil }
         return EnvironmentConfiguration(

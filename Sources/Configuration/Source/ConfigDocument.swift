@@ -25,6 +25,13 @@ struct ConfigDocument: Sendable {
         index = SourceLineIndex(text: text)
     }
 
+    /// A document from an already parsed tree (YAML).
+    init(file: String, root: [String: TOMLNode], index: SourceLineIndex) {
+        self.file = file
+        self.root = root
+        self.index = index
+    }
+
     /// Reads and parses the file at `url`.
     init(contentsOf url: URL) throws {
         let text: String

@@ -27,6 +27,11 @@ struct SourceLineIndex: Sendable {
         }
     }
 
+    /// An index of known positions (from a YAML parser).
+    init(positions: [KeyPath: Position]) {
+        self.positions = positions
+    }
+
     /// The line where `path` is written, if it is written as a header or a key.
     func line(of path: KeyPath) -> Int? { positions[path]?.line }
 

@@ -30,8 +30,9 @@ struct PackageCommand: AsyncParsableCommand {
         let context = CommandContext(options: global)
         try await context.reportingErrors {
             let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
-            let environment = try project.environment(named: global.environment)
-            let session = try AWSSession.make(context.sessionOptions.applying(environment))
+            let configured = try project.environment(named: global.environment)
+            let session = try AWSSession.make(context.sessionOptions.applying(configured))
+            let environment = await ManagedArtifactBucket.adopting(configured, session: session)
             let region = session.settings.region
             let account = try await session.sts.getCallerIdentity().account
             let location = try environment.resolvedArtifacts(region: region, account: account)
@@ -41,7 +42,8 @@ struct PackageCommand: AsyncParsableCommand {
                                       customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
             var options = PackagePhase.Options(
                 projectRoot: project.directory, templateFile: environment.templateFile, store: store,
-                kmsKeyID: location.kmsKeyID, createBucket: createBucket, concurrency: concurrency)
+                kmsKeyID: location.kmsKeyID, createBucket: createBucket || environment.artifacts.isManaged,
+                concurrency: concurrency)
             options.templateParameters = environment.templateParameterValues
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }

@@ -21,8 +21,9 @@ struct DeployContext: Sendable {
         transport: any HTTPTransport
     ) async throws -> DeployContext {
         let project = try ProjectConfiguration.load(directory: projectDirectory, explicitPath: configPath)
-        let environment = try project.environment(named: environmentName)
-        let session = try AWSSession.make(options.applying(environment), transport: transport)
+        let configured = try project.environment(named: environmentName)
+        let session = try AWSSession.make(options.applying(configured), transport: transport)
+        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let identity = try await session.sts.getCallerIdentity()
         let location = try environment.resolvedArtifacts(region: session.settings.region, account: identity.account)
         let endpoint = try? session.settings.endpoint(for: .cloudFormation)

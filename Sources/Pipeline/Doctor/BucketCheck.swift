@@ -16,6 +16,12 @@ enum BucketCheck {
             return DoctorCheck(id: id, title: title, status: .failed, detail: "no artifact bucket is configured",
                                fix: "set `bucket` under [artifacts] in ferry.toml (placeholders {region} {account} {env} allowed)")
         }
+        if let problem = BucketName.problem(bucket) {
+            return DoctorCheck(id: id, title: title, status: .failed,
+                               detail: "'\(bucket)' is not a valid S3 bucket name: \(problem)",
+                               fix: "choose a name of 3–63 lowercase letters, digits, '.' and '-' (ferry init writes one), "
+                                   + "or use resolve_s3 = true for a managed bucket")
+        }
         let name = "s3://\(bucket)/\(location.prefix)"
         do {
             switch try await session.s3.headBucket(bucket) {
@@ -27,6 +33,10 @@ enum BucketCheck {
                                        required: false)
                 }
                 return DoctorCheck(id: id, title: title, status: .ok, detail: "\(name) exists")
+            case .notFound where environment.artifacts.isManaged:
+                return DoctorCheck(id: id, title: title, status: .ok,
+                                   detail: "\(name) (managed, resolve_s3) does not exist yet: the first `ferry package` or `ferry up` "
+                                       + "creates it (versioned, encrypted, public access blocked, TLS only)")
             case .notFound:
                 let createsItself = EnvironmentPolicy.defaultHotswap(environment: environment.name)  // not a production environment
                 return DoctorCheck(

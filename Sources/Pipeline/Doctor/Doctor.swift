@@ -54,11 +54,13 @@ public struct Doctor: Sendable {
             record(DoctorCheck(id: "credentials", title: "Credentials", status: .skipped, detail: "needs the AWS settings above"))
         }
 
-        if let environment, let session, let account {
+        if let configured = environment, let session, let account {
+            let environment = await ManagedArtifactBucket.adopting(configured, session: session)
             let bucket = await BucketCheck.run(environment: environment, session: session, account: account)
             record(bucket)
             for check in await StackChecks.run(environment: environment, session: session, account: account,
-                                               bucketUsable: bucket.status != .failed && !bucket.detail.hasSuffix("does not exist")) {
+                                               bucketUsable: bucket.status != .failed && !bucket.detail.hasSuffix("does not exist")
+                                                   && !bucket.detail.contains("does not exist yet")) {
                 record(check)
             }
         } else {
@@ -68,10 +70,12 @@ public struct Doctor: Sendable {
 
         if let tree {
             let (runtimes, needsDocker) = ProjectChecks.runtimes(in: tree)
-            for check in await ToolChecks(environment: request.session.processEnvironment, runner: runner)
-                .run(runtimes: runtimes, needsDocker: needsDocker) {
+            let tools = ToolChecks(environment: request.session.processEnvironment, runner: runner)
+            for check in await tools.run(runtimes: runtimes, needsDocker: needsDocker) {
                 record(check)
             }
+            let esbuildFolders = ProjectChecks.esbuildFolders(in: tree)
+            if !esbuildFolders.isEmpty { record(await tools.esbuild(functionFolders: esbuildFolders)) }
         } else {
             record(DoctorCheck(id: "tools", title: "Local tools", status: .skipped, detail: "needs the template above"))
         }

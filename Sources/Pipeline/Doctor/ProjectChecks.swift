@@ -14,6 +14,10 @@ enum ProjectChecks {
             if !project.warnings.isEmpty { detail += " (\(project.warnings.count) warning(s))" }
             record(DoctorCheck(id: "configuration", title: "Configuration", status: project.warnings.isEmpty ? .ok : .warning,
                                detail: detail, fix: project.warnings.first.map(\.description), required: true))
+            for (index, warning) in project.warnings.enumerated().dropFirst() {
+                record(DoctorCheck(id: "configuration.warning.\(index)", title: "Configuration", status: .warning,
+                                   detail: warning.description, required: false))
+            }
             return environment
         } catch let error as ConfigurationError where error.code == .notFound {
             record(DoctorCheck(id: "configuration", title: "Configuration", status: .failed, detail: error.description,
@@ -41,6 +45,20 @@ enum ProjectChecks {
                                fix: "fix the template at the line named above"))
             return nil
         }
+    }
+
+    /// The code folders of functions with `Metadata.BuildMethod: esbuild` (where a local esbuild
+    /// would be, in `node_modules/.bin`).
+    static func esbuildFolders(in tree: TemplateTree) -> [String] {
+        var folders: [String] = []
+        for stack in tree.allStacks {
+            let base = stack.templateURL.deletingLastPathComponent()
+            for function in stack.template.functions where function.buildMethod?.lowercased() == "esbuild" {
+                let code = function.code?.stringValue ?? "."
+                folders.append(URL(fileURLWithPath: code, relativeTo: base).standardizedFileURL.path)
+            }
+        }
+        return folders
     }
 
     /// The distinct runtimes of every function and layer, and whether any needs a container build.

@@ -81,6 +81,23 @@ public struct ToolChecks: Sendable {
         return [nodeCheck, DoctorCheck(id: "tool.npm", title: "npm", status: .ok, detail: npmVersion)]
     }
 
+    /// esbuild for `BuildMethod: esbuild` functions: in each function's `node_modules/.bin`, else on PATH.
+    public func esbuild(functionFolders: [String]) async -> DoctorCheck {
+        let title = "esbuild (BuildMethod: esbuild)"
+        let local = functionFolders.map { "\($0)/node_modules/.bin/esbuild" }
+        let missingLocally = local.filter { !FileManager.default.isExecutableFile(atPath: $0) }
+        if missingLocally.isEmpty {
+            return DoctorCheck(id: "tool.esbuild", title: title, status: .ok, detail: "in each function's node_modules/.bin")
+        }
+        if let found = await version(of: "esbuild", ["--version"]) {
+            return DoctorCheck(id: "tool.esbuild", title: title, status: .ok, detail: "\(found) on PATH")
+        }
+        return DoctorCheck(id: "tool.esbuild", title: title, status: .failed,
+                           detail: "esbuild is neither in the function's node_modules/.bin nor on PATH",
+                           fix: "`npm install --save-dev esbuild` in the function's folder, `npm install -g esbuild`, "
+                               + "or on Debian/Ubuntu `apt-get install esbuild`")
+    }
+
     private func make() async -> DoctorCheck {
         if let makeVersion = await version(of: "make", ["--version"]) {
             return DoctorCheck(id: "tool.make", title: "make (provided runtimes)", status: .ok, detail: makeVersion)

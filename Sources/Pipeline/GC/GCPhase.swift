@@ -60,8 +60,9 @@ public struct GCPhase: Sendable {
     ///   configured or some deletions failed.
     public func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
         let project = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
-        let environment = try project.environment(named: options.environmentName)
-        let session = try AWSSession.make(options.session.applying(environment), transport: transport)
+        let configured = try project.environment(named: options.environmentName)
+        let session = try AWSSession.make(options.session.applying(configured), transport: transport)
+        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let location = try await Self.location(environment, session: session)
         guard let bucket = location.bucket else {
             throw PipelineFailure(.badInput, "environment '\(environment.name)' has no artifact bucket (artifacts.bucket in ferry.toml): "

@@ -22,9 +22,10 @@ struct HotswapProject: Sendable {
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?, session options: AWSSessionOptions,
                      only: [String], stacks: StackSelection = .everything, checkPolicy: ((EnvironmentConfiguration) throws -> Void)? = nil) async throws -> HotswapProject {
         let project = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
-        let environment = try project.environment(named: environmentName)
-        try checkPolicy?(environment)
-        let session = try AWSSession.make(options.applying(environment))
+        let configured = try project.environment(named: environmentName)
+        try checkPolicy?(configured)
+        let session = try AWSSession.make(options.applying(configured))
+        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)

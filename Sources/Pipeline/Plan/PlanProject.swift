@@ -27,8 +27,9 @@ struct PlanProject: Sendable {
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?,
                      session options: AWSSessionOptions, stacks: StackSelection = .everything) async throws -> PlanProject {
         let configuration = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
-        let environment = try configuration.environment(named: environmentName)
-        let session = try AWSSession.make(options.applying(environment))
+        let configured = try configuration.environment(named: environmentName)
+        let session = try AWSSession.make(options.applying(configured))
+        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let region = session.settings.region
         let location: ResolvedArtifactLocation
         if let known = try? environment.resolvedArtifacts(region: region, account: nil) {

@@ -101,8 +101,9 @@ public struct UpPhase: Sendable {
     ///   or a hot-swap failed (after the summary was emitted).
     public func run(sink: any EventSink) async throws -> Output {
         var timer = PhaseTimer()
+        let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
+        for warning in configuration.warnings { sink.emit(ConfigurationWarningEvent(warning)) }
         if !options.skipBuild {
-            let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
             let environment = try configuration.environment(named: options.environmentName)
             var buildOptions = BuildPhase.Options(
                 projectRoot: configuration.directory, templateFile: environment.templateFile,
@@ -161,6 +162,7 @@ public struct UpPhase: Sendable {
         case .upToDate:
             return .nothing
         case .hotswap(let hotswapPlan):
+            try await approveHotswap(hotswapPlan, environment: environment)
             _ = try await timer.time("package") { try await upload(project, createBucket: true, sink: sink) }
             var hotswapOptions = HotswapPhase.Options(
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
@@ -172,7 +174,9 @@ public struct UpPhase: Sendable {
             return .hotswap
         case .cloudFormation:
             // Development environments get their artifact bucket on first use; production must have one.
-            let createBucket = environment.policy.hotswap && environment.policy.approval != .required
+            // A managed bucket (samconfig resolve_s3) is always created on first use.
+            let createBucket = (environment.policy.hotswap && environment.policy.approval != .required)
+                || environment.artifacts.isManaged
             let packaged = try await timer.time("package") { try await upload(project, createBucket: createBucket, sink: sink) }
             var request = DeployWorkflowRequest(
                 projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,

@@ -71,24 +71,31 @@ struct PythonPartsTests {
         #expect(plan.render { _ in "LOCAL" } == "LOCAL\nboto3==1.35.0\n")
     }
 
-    @Test("normalisation removes direct_url.json, caches and their RECORD lines, and keeps the rest")
+    @Test("normalisation removes direct_url.json, caches, what SAM leaves out (bin/, INSTALLER, REQUESTED) and their RECORD lines, and keeps the rest")
     func normalizer() throws {
         let folder = try TestFolder("py-norm")
         try folder.write("t/pkg/__init__.py", "x = 1\n")
         try folder.write("t/pkg/__pycache__/__init__.cpython-312.pyc", "b")
         try folder.write("t/pkg-1.0.dist-info/direct_url.json", "{\"url\": \"file:///tmp/x\"}")
         try folder.write("t/pkg-1.0.dist-info/INSTALLER", "pip\n")
+        try folder.write("t/pkg-1.0.dist-info/REQUESTED", "")
+        try folder.write("t/pkg-1.0.dist-info/entry_points.txt", "[console_scripts]\npkg = pkg:main\n")
+        try folder.write("t/bin/pkg", "#!/root/.pyenv/versions/3.12.4/bin/python3.12\nimport pkg\n")
         // pip writes RECORD with CRLF line ends.
         try folder.write("t/pkg-1.0.dist-info/RECORD", [
+            "../../bin/pkg,sha256=jkl,40",
             "pkg/__init__.py,sha256=abc,6", "pkg/__pycache__/__init__.cpython-312.pyc,,",
             "pkg-1.0.dist-info/INSTALLER,sha256=def,4", "pkg-1.0.dist-info/RECORD,,",
-            "pkg-1.0.dist-info/direct_url.json,sha256=ghi,24", "",
+            "pkg-1.0.dist-info/REQUESTED,sha256=e3b,0",
+            "pkg-1.0.dist-info/direct_url.json,sha256=ghi,24",
+            "pkg-1.0.dist-info/entry_points.txt,sha256=mno,30", "",
         ].joined(separator: "\r\n"))
         try InstalledPackagesNormalizer.normalize(folder.url("t"))
         let files = try PythonFixture.tree(folder.url("t")).keys.sorted()
-        #expect(files == ["pkg-1.0.dist-info/INSTALLER", "pkg-1.0.dist-info/RECORD", "pkg/__init__.py"])
+        #expect(files == ["pkg-1.0.dist-info/RECORD", "pkg-1.0.dist-info/entry_points.txt", "pkg/__init__.py"])
         let record = String(decoding: try readBytes(folder.url("t/pkg-1.0.dist-info/RECORD")), as: UTF8.self)
-        #expect(record == "pkg/__init__.py,sha256=abc,6\r\npkg-1.0.dist-info/INSTALLER,sha256=def,4\r\npkg-1.0.dist-info/RECORD,,\r\n")
+        #expect(record == "pkg/__init__.py,sha256=abc,6\r\npkg-1.0.dist-info/RECORD,,\r\n"
+                + "pkg-1.0.dist-info/entry_points.txt,sha256=mno,30\r\n")
     }
 
     @Test("pip's no-distribution message gives the requirement; relative paths climb with ..")

@@ -1,0 +1,3 @@
+const greeting = require('greeting');
+
+exports.handler = async () => ({ statusCode: 200, body: greeting('greeter') });

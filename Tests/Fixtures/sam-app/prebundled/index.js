@@ -1,0 +1,3 @@
+const tiny = require('tiny');
+
+exports.handler = async () => ({ statusCode: 200, body: tiny() });

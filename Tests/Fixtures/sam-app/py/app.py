@@ -1,0 +1,5 @@
+import tool
+
+
+def handler(event, context):
+    return {"statusCode": 200, "body": tool.name()}

@@ -1,0 +1,6 @@
+def name():
+    return "tool"
+
+
+def main():
+    print(name())
