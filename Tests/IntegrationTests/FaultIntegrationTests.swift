@@ -82,5 +82,25 @@ extension Integration {
             #expect(!run.stderr.contains("--endpoint-url"), "\(run.output)")
             #expect(try await project.seen("GetCallerIdentity").count == 3)
         }
+
+        @Test func lostAnswersOfHotSwapCallsAreHarmlessAndTheCodeIsVerifiedFresh() async throws {
+            let project = try await Integration.Up.deployed()
+            let proxy = try FaultProxy(upstream: project.env.endpoint)
+            try project.folder.write("src/a/app.py", Integration.Up.handler("a-lost"))
+            let build = try await project.ferry(["build", "--env", "dev"])
+            #expect(build.exitCode == 0, "\(build.output)")
+            // UpdateFunctionCode reaches Lambda, its answer is lost; the artifact upload and the
+            // hot-swap record's write lose theirs too.
+            try await proxy.add(.lose, method: "PUT", path: "/functions/[^/]+/code$")
+            try await proxy.add(.lose, method: "PUT", path: "/hotswaps/")
+            let update = try await FerryRun.run(["update", "--env", "dev"], in: project.folder.url,
+                                                environment: project.env.through(proxy).variables)
+            #expect(update.exitCode == 0, "\(update.output)")
+            let updates = try await proxy.requests().filter { $0.path.hasSuffix("/code") && $0.method == "PUT" }
+            #expect(updates.count == 2 && updates.first?.fault == "lose", "\(updates)")
+            let verify = try await project.ferry(["verify", "--env", "dev"])
+            #expect(verify.exitCode == 0, "every function runs the local build: \(verify.output)")
+            #expect(try await proxy.unsignedBodies().isEmpty)
+        }
     }
 }
