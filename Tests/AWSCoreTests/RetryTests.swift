@@ -63,6 +63,18 @@ struct RetryTests {
         #expect(transport.attempts == 1)
     }
 
+    @Test("a reset on every attempt gives up saying where and after how many attempts")
+    func persistentReset() async throws {
+        let transport = FakeTransport([], fallback: .fail(.connectionLost))
+        let client = makeClient(transport: transport, maxAttempts: 3, baseURL: "http://localhost:4566")
+        let error = await #expect(throws: TransportError.self) {
+            try await client.query(.cloudFormation, action: "DescribeStacks", parameters: [:])
+        }
+        #expect(transport.attempts == 3)
+        #expect(error?.attempts == 3)
+        #expect(error?.description == "connection reset by localhost:4566 after 3 attempts")
+    }
+
     @Test("an empty retry quota stops retrying")
     func quotaExhaustion() async throws {
         let transport = FakeTransport([], fallback: .respond(throttle))

@@ -13,6 +13,8 @@ What we change (replacing those backend methods, keeping moto's resource handlin
   a failed nested stack fails its parent's `AWS::CloudFormation::Stack` resource with
   "Embedded stack ... was not successfully created: ...". A `ROLLBACK_COMPLETE` stack can be deleted;
 - ExecuteChangeSet sets the stack's template, processed template and Outputs (and exports);
+- CreateChangeSet with the name of an existing change set of the stack fails with
+  AlreadyExistsException ("ChangeSet [name] already exists"), as in AWS;
 - CreateChangeSet of type CREATE on a live stack name fails with AlreadyExistsException (a
   REVIEW_IN_PROGRESS stack is replaced), and of type UPDATE on a stack that is in progress or in
   ROLLBACK_COMPLETE fails with ValidationError, as in AWS;
@@ -238,6 +240,9 @@ def _create_change_set(self: Any, stack_name: str, change_set_name: str, templat
                        notification_arns: list[str] | None = None, tags: dict[str, str] | None = None,
                        role_arn: str | None = None) -> tuple[str, str]:
     live = [s for s in self.stacks.values() if s.name == stack_name]
+    for existing in self.change_sets.values():
+        if existing.change_set_name == change_set_name and existing.stack_name == stack_name:
+            raise AlreadyExistsException(f"ChangeSet [{change_set_name}] already exists")
     for stack in live:
         status = stack.status
         if change_set_type == "CREATE" and status != "REVIEW_IN_PROGRESS":

@@ -467,6 +467,17 @@ def test_create_change_set_on_existing_stack_is_refused(aws):
     assert len(aws("cloudformation").describe_stacks()["Stacks"]) == 1
 
 
+def test_create_change_set_with_a_name_in_use_is_refused(aws):
+    body = "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+    cfn = aws("cloudformation")
+    cfn.create_change_set(StackName="twice", ChangeSetName="same", ChangeSetType="CREATE", TemplateBody=body)
+    with pytest.raises(ClientError) as refused:
+        cfn.create_change_set(StackName="twice", ChangeSetName="same", ChangeSetType="CREATE", TemplateBody=body)
+    assert refused.value.response["Error"]["Code"] == "AlreadyExistsException"
+    assert "ChangeSet [same] already exists" in refused.value.response["Error"]["Message"]
+    assert len(cfn.list_change_sets(StackName="twice")["Summaries"]) == 1
+
+
 def test_change_set_takes_time_to_create_and_reports_execution(aws):
     cfn = aws("cloudformation")
     created = cfn.create_change_set(StackName="slow", ChangeSetName="c1", ChangeSetType="CREATE",

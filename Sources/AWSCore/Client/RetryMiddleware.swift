@@ -24,6 +24,13 @@ struct RetryMiddleware: AWSMiddleware {
         return nil
     }
 
+    /// The error to give up with: a transport failure says how many attempts were made.
+    static func final(_ error: any Error, attempts: Int) -> any Error {
+        guard var transport = error as? TransportError else { return error }
+        transport.attempts = attempts
+        return transport
+    }
+
     func handle(_ context: AWSRequestContext, next: AWSHandler) async throws -> HTTPResponse {
         var context = context
         var heldTokens: Int?
@@ -34,9 +41,9 @@ struct RetryMiddleware: AWSMiddleware {
                 return response
             } catch {
                 guard let reason = Self.reason(for: error), context.attempt < policy.maxAttempts,
-                      context.request.body.isReplayable else { throw error }
+                      context.request.body.isReplayable else { throw Self.final(error, attempts: context.attempt) }
                 let cost = reason == .transportFailure ? policy.timeoutCost : policy.retryCost
-                guard quota.acquire(cost) else { throw error }
+                guard quota.acquire(cost) else { throw Self.final(error, attempts: context.attempt) }
                 heldTokens = cost
                 try await sleep(policy.delay(afterAttempt: context.attempt, random: random()))
                 context.attempt += 1

@@ -69,6 +69,12 @@ public struct CreateChangeSetOutput: Decodable, Sendable, Equatable {
     public var id: String?
     /// The stack's ARN.
     public var stackId: String?
+
+    /// An output (also for a change set found after a lost answer).
+    public init(id: String?, stackId: String?) {
+        self.id = id
+        self.stackId = stackId
+    }
 }
 
 /// A change set with all its changes (every page of DescribeChangeSet merged).

@@ -16,6 +16,7 @@ extension S3 {
         var headers = options.objectHeaders
         if options.sendContentMD5 { headers.append(("Content-MD5", Self.contentMD5(try body.bytes()))) }
         if options.onlyIfAbsent { headers.append(("If-None-Match", "*")) }
+        if let eTag = options.onlyIfETag { headers.append(("If-Match", "\"\(eTag)\"")) }
         let response = try await send(
             "PutObject", method: "PUT", bucket: bucket, key: key, headers: headers, body: body, accepting: [412])
         if response.statusCode == 412 { return .alreadyExists }

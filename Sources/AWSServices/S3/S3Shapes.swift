@@ -28,6 +28,9 @@ public struct PutObjectOptions: Sendable, Equatable {
     public var onlyIfAbsent: Bool
     /// Send `Content-MD5` so S3 rejects a body that was damaged on the way.
     public var sendContentMD5: Bool
+    /// Write only if the object's entity tag is still this one (`If-Match`): a compare-and-swap.
+    /// A different object gives `.alreadyExists`; no object at all gives S3's NoSuchKey error.
+    public var onlyIfETag: String?
 
     /// Options; by default none of them are set.
     public init(
@@ -39,6 +42,7 @@ public struct PutObjectOptions: Sendable, Equatable {
         self.metadata = metadata
         self.onlyIfAbsent = onlyIfAbsent
         self.sendContentMD5 = sendContentMD5
+        self.onlyIfETag = nil
     }
 
     /// The headers these options add, except Content-MD5 and If-None-Match.

@@ -1,6 +1,7 @@
 import AWSCore
 import AWSServices
 import Foundation
+import Reporting
 
 /// A change set that CloudFormation finished computing, with its report.
 struct CreatedChangeSet: Sendable {
@@ -19,11 +20,16 @@ extension Deployer {
     /// Creates the change set and waits until it is computed; nil when there is nothing to change
     /// (the empty change set is deleted).
     func createChangeSet(_ input: CreateChangeSetInput) async throws -> CreatedChangeSet? {
-        let output: CreateChangeSetOutput
+        var output: CreateChangeSetOutput
         do {
             output = try await cloudFormation.createChangeSet(input)
         } catch where CloudFormation.isNoUpdates(error) {
             return nil
+        } catch let error as AWSError where error.code == "AlreadyExistsException" {
+            // The change set's name is unique to this deploy: an earlier attempt of this call
+            // created it and its answer was lost. Continue with that change set.
+            let existing = try await cloudFormation.describeChangeSet(input.changeSetName, stackName: input.stackName)
+            output = CreateChangeSetOutput(id: existing.changeSetId, stackId: existing.stackId)
         }
         let id = output.id ?? input.changeSetName
         var changeSet = try await cloudFormation.describeChangeSet(id, stackName: input.stackName)
@@ -35,7 +41,7 @@ extension Deployer {
             let reason = changeSet.statusReason ?? "(no reason given)"
             if Self.isNoChanges(reason) {
                 try? await cloudFormation.deleteChangeSet(id, stackName: input.stackName)
-                if input.changeSetType == .create, let stack = output.stackId {
+                if input.changeSetType == .create, let stack = output.stackId ?? changeSet.stackId {
                     try? await cloudFormation.deleteStack(stack)
                 }
                 return nil
@@ -67,18 +73,34 @@ extension Deployer {
     }
 
     /// Executes a change set, retrying briefly while CloudFormation still says it is not available.
+    ///
+    /// A change set whose execution already started is ours: the change set was made by this
+    /// deploy under a unique name, so an `InvalidChangeSetStatus` that says `EXECUTE_IN_PROGRESS`,
+    /// `EXECUTE_COMPLETE` or `EXECUTE_FAILED` means an earlier attempt of this call reached
+    /// CloudFormation and its answer was lost. The deploy then follows the stack's events as usual
+    /// and reports the real outcome.
     func executeWhenAvailable(_ created: CreatedChangeSet, token: String) async throws {
         var attempts = 0
         while true {
             do {
                 try await cloudFormation.executeChangeSet(created.changeSetID, clientRequestToken: token)
                 return
-            } catch let error as AWSError where error.code == "InvalidChangeSetStatus" && attempts < 10 {
+            } catch let error as AWSError where error.code == "InvalidChangeSetStatus" {
+                if let status = try? await cloudFormation.describeChangeSet(created.changeSetID).executionStatus,
+                   Self.executionStarted.contains(status) {
+                    sink.emit(DeployStepEvent("executeRetried", "change set \(created.changeSetName) is already \(status): "
+                        + "an earlier ExecuteChangeSet reached CloudFormation (its answer was lost); following the stack", level: .debug))
+                    return
+                }
+                guard attempts < 10 else { throw error }
                 attempts += 1
                 try await Task.sleep(for: timing.changeSetPoll)
             }
         }
     }
+
+    /// Execution statuses that mean ExecuteChangeSet was accepted.
+    static let executionStarted: Set<String> = ["EXECUTE_IN_PROGRESS", "EXECUTE_COMPLETE", "EXECUTE_FAILED"]
 
     /// Deletes an unexecuted change set, and the empty stack a CREATE change set made.
     func discard(_ changeSetID: String, createdStack: String?) async throws {

@@ -7,6 +7,7 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatab
         case changeSetFailed(stack: String, reason: String)
         case operationFailed(stack: String, status: String, rootCause: RootCause?)
         case locked(LockHolder, key: String, command: String)
+        case corruptLock(key: String, reason: String, command: String)
         case template(path: String, reason: String)
         case templateTooLarge(path: String, size: Int)
         case badParameter(String)
@@ -33,6 +34,17 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatab
     /// Someone else holds the environment's lock.
     public static func locked(_ holder: LockHolder, key: String, command: String) -> DeploymentError {
         DeploymentError(kind: .locked(holder, key: key, command: command))
+    }
+
+    /// The lock object exists but is empty or not a lock.
+    public static func corruptLock(key: String, reason: String, command: String) -> DeploymentError {
+        DeploymentError(kind: .corruptLock(key: key, reason: reason, command: command))
+    }
+
+    /// Whether someone else holds the lock.
+    public var isLocked: Bool {
+        if case .locked = kind { return true }
+        return false
     }
 
     /// The template could not be read.
@@ -79,9 +91,12 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatab
             let root = cause.map { "; root cause: \($0.summary)" } ?? ""
             return "deploy of stack \(stack) failed, the stack is \(status)\(root)"
         case .locked(let holder, let key, let command):
-            return "the environment is locked by \(holder.owner) (on \(holder.host), pid \(holder.pid)) since "
+            return "the environment is locked by \(holder.summary) since "
                 + "\(holder.acquiredAt.formatted(.iso8601)), until \(holder.expiresAt.formatted(.iso8601)) "
                 + "(lock object \(key)). Wait for their deploy to finish; if it is stale, run: \(command)"
+        case .corruptLock(let key, let reason, let command):
+            return "the deploy lock object \(key) cannot be read: \(reason). If no deploy or hot-swap is running, "
+                + "remove it with: \(command)"
         case .template(let path, let reason):
             return "cannot read template \(path): \(reason)"
         case .templateTooLarge(let path, let size):

@@ -56,6 +56,10 @@ struct DeployCommand: AsyncParsableCommand {
     @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
     var skipGates = false
 
+    @Option(name: .customLong("lock-timeout"),
+            help: ArgumentHelp("Seconds to wait while someone else holds the environment's deploy lock (default 0: stop at once).", valueName: "seconds"))
+    var lockTimeout: Int = 0
+
     @Option(name: .customLong("role-arn"), help: "The service role CloudFormation uses.")
     var roleARN: String?
 
@@ -63,6 +67,7 @@ struct DeployCommand: AsyncParsableCommand {
     var notificationARNs: [String] = []
 
     func validate() throws {
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more seconds.") }
         if cancel && continueRollback { throw ValidationError("--cancel and --continue-rollback cannot be used together") }
         if template != nil && templateURL != nil { throw ValidationError("--template and --template-url cannot be used together") }
     }
@@ -83,6 +88,7 @@ struct DeployCommand: AsyncParsableCommand {
             approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
             interruption: interruption)
         request.skipGates = skipGates
+        request.lockTimeout = .seconds(lockTimeout)
         try await context.reportingErrors {
             _ = try await DeployWorkflow(sink: context.sink).run(request)
         }

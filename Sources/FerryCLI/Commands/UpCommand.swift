@@ -38,6 +38,10 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
     var skipGates = false
 
+    @Option(name: .customLong("lock-timeout"),
+            help: ArgumentHelp("Seconds to wait while someone else holds the environment's deploy lock (default 0: stop at once).", valueName: "seconds"))
+    var lockTimeout: Int = 0
+
     func run() async throws {
         let context = CommandContext(options: global)
         let interruption = DeployInterruption()
@@ -51,6 +55,7 @@ struct UpCommand: AsyncParsableCommand {
             approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
             interruption: interruption)
         options.skipGates = skipGates
+        options.lockTimeout = .seconds(lockTimeout)
         options.stacks = stackSelection.selection
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)

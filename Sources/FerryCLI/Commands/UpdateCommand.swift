@@ -26,10 +26,15 @@ struct UpdateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
     var skipGates = false
 
+    @Option(name: .customLong("lock-timeout"),
+            help: ArgumentHelp("Seconds to wait while someone else holds the environment's deploy lock (default 0: stop at once).", valueName: "seconds"))
+    var lockTimeout: Int = 0
+
     @Argument(help: ArgumentHelp("Update only these logical IDs (or Stack/Path/LogicalID); default: all.", valueName: "logical-id"))
     var logicalIDs: [String] = []
 
     func validate() throws {
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more seconds.") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
     }
 
@@ -40,6 +45,7 @@ struct UpdateCommand: AsyncParsableCommand {
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
                 session: context.sessionOptions, concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
             options.skipGates = skipGates
+            options.lockTimeout = .seconds(lockTimeout)
             options.stacks = stackSelection.selection
             _ = try await HotswapPhase(options: options).run(sink: context.sink)
         }

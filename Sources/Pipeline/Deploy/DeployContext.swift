@@ -40,7 +40,10 @@ struct DeployContext: Sendable {
 
     /// The environment's lock, when an artifact bucket is configured.
     var lock: EnvironmentLock? {
-        location.bucket.map { EnvironmentLock(s3: session.s3, bucket: $0, prefix: location.prefix, stackName: environment.stackName) }
+        location.bucket.map {
+            EnvironmentLock(s3: session.s3, bucket: $0, prefix: location.prefix, stackName: environment.stackName,
+                            environment: environment.name)
+        }
     }
 
     /// The environment's deploy history, when an artifact bucket is configured.

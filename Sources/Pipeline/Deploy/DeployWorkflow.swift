@@ -56,46 +56,35 @@ public struct DeployWorkflow: Sendable {
 
         let deployRequest = try context.deployRequest(request)
         let lock = context.lock
-        var holder: LockHolder?
+        var session: LockSession?
         if let lock, !request.dryRun {
             if request.forceUnlock, let previous = try await lock.forceRelease() {
                 sink.emit(DeployStepEvent("unlock", "removed the lock held by \(previous.owner) (\(previous.host), pid \(previous.pid))", level: .warning))
             }
-            let mine = LockHolder(
-                owner: context.identity.arn, host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier,
-                stackName: stackName, environment: context.environment.name, acquiredAt: Date(),
-                expiresAt: Date().addingTimeInterval(lock.lifetime))
-            let unlock = "ferry deploy --env \(context.environment.name) --force-unlock"
-            let acquisition: EnvironmentLock.Acquisition
             do {
-                acquisition = try await lock.acquire(mine, unlockCommand: unlock)
+                session = try await LockSession.take(
+                    lock, owner: context.identity.arn, environment: context.environment.name, stackName: stackName,
+                    command: "ferry deploy", timeout: request.lockTimeout, sink: sink)
             } catch where S3.isNotFound(error) {
                 throw PipelineFailure(
                     .operationFailed,
                     "the artifact bucket \(lock.bucket) does not exist (it holds the deploy lock and history): "
                         + "run `ferry package --create-bucket --env \(context.environment.name)` or check it with `ferry doctor`")
             }
-            switch acquisition {
-            case .acquired:
-                break
-            case .replacedStale(_, let previous):
-                sink.emit(DeployStepEvent("lock", "replaced a stale lock of \(previous.owner) that expired at \(previous.expiresAt.formatted(.iso8601))", level: .warning))
-            }
-            holder = mine
-            request.interruption?.onInterrupt { try? await lock.release(mine) }
+            if let session { request.interruption?.onInterrupt { try? await session.lock.release(session.holder) } }
         } else if context.lock == nil {
             sink.emit(DeployStepEvent("lock", "no artifact bucket configured: deploying without a lock and without history", level: .warning))
         }
 
         let started = Date()
         let git = await GitState.read(in: context.project.directory)
-        if let lock, let holder, let history = context.history {
+        if let session, let history = context.history {
             // Ctrl-C: record the interrupted deploy, then free the lock (CloudFormation goes on).
             let who = context.identity.arn
             request.interruption?.onInterrupt {
                 let record = HistoryRecorder.interrupted(deployRequest, who: who, started: started, git: git)
                 _ = try? await history.append(record)
-                try? await lock.release(holder)
+                try? await session.lock.release(session.holder)
             }
         }
         let outcome: Result<DeployResult, any Error>
@@ -114,8 +103,8 @@ public struct DeployWorkflow: Sendable {
                 sink.emit(DeployStepEvent("history", "could not record the deploy: \(FailurePresenter.present(error).message)", level: .warning))
             }
         }
-        if let lock, let holder {
-            try? await lock.release(holder)
+        if let session {
+            await session.release(sink: sink)
             request.interruption?.onInterrupt(nil)
         }
         if !request.dryRun, !context.environment.operate.notify.isEmpty,

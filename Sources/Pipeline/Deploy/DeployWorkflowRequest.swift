@@ -37,6 +37,8 @@ public struct DeployWorkflowRequest: Sendable {
     public var interruption: DeployInterruption?
     /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
     public var skipGates = false
+    /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
+    public var lockTimeout: Duration = .zero
 
     /// A request; only the project and how to reach AWS are required.
     public init(

@@ -26,9 +26,12 @@ enum StackChecks {
             checks.append(DoctorCheck(id: "drift", title: "Hot-swap drift", status: .skipped, detail: "needs the artifact bucket above"))
             return checks
         }
-        let lock = EnvironmentLock(s3: session.s3, bucket: bucket, prefix: location.prefix, stackName: environment.stackName)
+        let lock = EnvironmentLock(s3: session.s3, bucket: bucket, prefix: location.prefix, stackName: environment.stackName,
+                                   environment: environment.name)
         do {
-            checks.append(self.lock(try await lock.read(), key: "s3://\(bucket)/\(lock.key)", environment: environment.name, now: now))
+            let holder = try await lock.read()
+            let abandoned = holder?.isAbandoned(hostID: LockHolder.localHostID, pid: ProcessInfo.processInfo.processIdentifier) ?? false
+            checks.append(self.lock(holder, key: lock.location, environment: environment.name, now: now, abandoned: abandoned))
         } catch {
             checks.append(DoctorCheck(id: "lock", title: "Deploy lock", status: .warning, detail: FailurePresenter.present(error).message,
                                       required: false))
@@ -87,11 +90,20 @@ enum StackChecks {
     }
 
     /// Who holds the deploy lock, since when, and whether it expired.
-    static func lock(_ holder: LockHolder?, key: String, environment: String, now: Date) -> DoctorCheck {
+    ///
+    /// - Parameter abandoned: the holder is a process of this machine that has ended.
+    static func lock(_ holder: LockHolder?, key: String, environment: String, now: Date, abandoned: Bool = false) -> DoctorCheck {
         let id = "lock", title = "Deploy lock"
         guard let holder else { return DoctorCheck(id: id, title: title, status: .ok, detail: "free (\(key))") }
-        let who = "\(holder.owner) on \(holder.host) (pid \(holder.pid)) since \(holder.acquiredAt.formatted(.iso8601))"
+        let who = "\(holder.owner) on \(holder.host) (\(holder.command.map { "\($0), " } ?? "")pid \(holder.pid)) "
+            + "since \(holder.acquiredAt.formatted(.iso8601))"
         let unlock = "ferry deploy --env \(environment) --force-unlock"
+        if abandoned {
+            return DoctorCheck(id: id, title: title, status: .warning,
+                               detail: "stale lock of \(who): that process has ended on this machine without releasing it; "
+                                   + "the next deploy or hot-swap from this machine takes it over",
+                               fix: "nothing needed; to remove it now: `\(unlock)`", required: false)
+        }
         if holder.isStale(at: now) {
             return DoctorCheck(id: id, title: title, status: .warning,
                                detail: "expired lock of \(who), expired at \(holder.expiresAt.formatted(.iso8601)): the next deploy replaces it",

@@ -20,9 +20,12 @@ public enum FailurePresenter {
         case let error as ResolutionError:
             return PresentedFailure(category: .awsConfiguration, message: error.description)
         case let error as TransportError:
+            // The network failed (after the retries): the operation failed, not the configuration.
             return PresentedFailure(
-                category: .awsConfiguration,
-                message: "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network.")
+                category: .operationFailed,
+                message: error.mayBeWrongEndpoint
+                    ? "\(error.description). Check --endpoint-url / AWS_ENDPOINT_URL and your network."
+                    : "\(error.description): the network failed on the way; run the command again")
         case let error as PackagingError:
             return PresentedFailure(category: error.needsBuild ? .badInput : .operationFailed, message: error.description)
         case let error as TemplateError:

@@ -1,5 +1,6 @@
 import AWSServices
 import Configuration
+import Deployment
 import Foundation
 import Hotswap
 import Reporting
@@ -29,6 +30,10 @@ public struct HotswapPhase: Sendable {
         public var skipGates = false
         /// `--stack`: only the targets of these stacks (and the stacks under them); combines with `only`.
         public var stacks = StackSelection.everything
+        /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
+        public var lockTimeout: Duration = .zero
+        /// The command named in the lock (`ferry update`, `ferry up`, `ferry watch`).
+        public var command = "ferry update"
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -103,10 +108,12 @@ public struct HotswapPhase: Sendable {
         }
         try await GateRunner(processEnvironment: options.session.processEnvironment).run(
             environment: project.environment, projectRoot: options.projectRoot, sink: sink, skip: options.skipGates)
+        let lock = try await takeLock(project: project, sink: sink)
         let applier = HotswapApplier(services: .aws(project.session.client), concurrency: options.concurrency, sink: sink)
         let results = await applier.apply(plan)
         sink.emit(HotswapSummaryEvent(results: results, unchanged: plan.unchanged.count))
         let keys = await record(results, project: project, sink: sink)
+        await lock?.release(sink: sink)
         await notify(results, project: project, started: started, sink: sink)
         let failed = results.filter { !$0.succeeded }
         if !failed.isEmpty {
@@ -114,6 +121,24 @@ public struct HotswapPhase: Sendable {
                 + failed.map(\.operation.target.qualifiedName).joined(separator: ", ") + " (see above).")
         }
         return Output(plan: plan, results: results, recordKeys: keys)
+    }
+
+    /// Takes the environment's deploy lock for the hot-swap's short duration, as deploys do (nil
+    /// without an artifact bucket: there is nowhere to keep a lock).
+    func takeLock(project: HotswapProject, sink: any EventSink) async throws -> LockSession? {
+        guard let bucket = project.artifactBucket else { return nil }
+        let environment = project.environment
+        let lock = EnvironmentLock(s3: project.session.s3, bucket: bucket, prefix: project.artifactPrefix,
+                                   stackName: environment.stackName, environment: environment.name)
+        let owner = try await project.session.sts.getCallerIdentity().arn
+        do {
+            return try await LockSession.take(lock, owner: owner, environment: environment.name, stackName: environment.stackName,
+                                              command: options.command, timeout: options.lockTimeout, sink: sink)
+        } catch where S3.isNotFound(error) {
+            sink.emit(LockEvent(kind: "lock.skipped", level: .warning,
+                                message: "the artifact bucket \(bucket) does not exist: hot-swapping without the deploy lock"))
+            return nil
+        }
     }
 
     /// Every difference between the packaged templates (computed in memory, as `ferry plan`

@@ -135,20 +135,13 @@ public struct RollbackWorkflow: Sendable {
         } catch {
             sink.emit(RollbackStepEvent("history", "could not record the rollback: \(FailurePresenter.present(error).message)", level: .warning))
         }
-        try? await lock.release(holder)
+        await LockSession(lock: lock, holder: holder).release(sink: sink)
     }
 
-    /// Takes the environment's deploy lock (a stale one is replaced with a warning).
+    /// Takes the environment's deploy lock (a stale or abandoned one is taken over with a warning).
     func acquire(_ lock: EnvironmentLock, context: DeployContext) async throws -> LockHolder {
-        let mine = LockHolder(
-            owner: context.identity.arn, host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier,
-            stackName: context.environment.stackName, environment: context.environment.name, acquiredAt: Date(),
-            expiresAt: Date().addingTimeInterval(lock.lifetime))
-        let acquisition = try await lock.acquire(mine, unlockCommand: "ferry deploy --env \(context.environment.name) --force-unlock")
-        if case .replacedStale(_, let previous) = acquisition {
-            sink.emit(RollbackStepEvent("lock", "replaced a stale lock of \(previous.owner) that expired at \(previous.expiresAt.formatted(.iso8601))",
-                                        level: .warning))
-        }
-        return mine
+        try await LockSession.take(
+            lock, owner: context.identity.arn, environment: context.environment.name,
+            stackName: context.environment.stackName, command: "ferry rollback", sink: sink).holder
     }
 }

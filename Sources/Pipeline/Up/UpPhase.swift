@@ -39,6 +39,8 @@ public struct UpPhase: Sendable {
         /// `--stack`: build, hot-swap and verify only these stacks (and the stacks under them);
         /// templates are still compared for the whole tree and a CloudFormation deploy is of the root.
         public var stacks = StackSelection.everything
+        /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
+        public var lockTimeout: Duration = .zero
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -169,6 +171,8 @@ public struct UpPhase: Sendable {
                 session: options.session, concurrency: options.concurrency)
             hotswapOptions.skipGates = options.skipGates
             hotswapOptions.stacks = options.stacks
+            hotswapOptions.lockTimeout = options.lockTimeout
+            hotswapOptions.command = "ferry up"
             let phase = HotswapPhase(options: hotswapOptions)
             _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
             return .hotswap
@@ -183,6 +187,7 @@ public struct UpPhase: Sendable {
                 session: options.session, templatePath: packaged.packagedTemplate, parameterOverrides: options.parameterOverrides,
                 approval: options.approval, interruption: options.interruption)
             request.skipGates = options.skipGates
+            request.lockTimeout = options.lockTimeout
             _ = try await timer.time("deploy") { try await DeployWorkflow(sink: sink).run(request) }
             return .cloudFormation
         }

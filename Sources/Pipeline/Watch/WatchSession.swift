@@ -113,9 +113,10 @@ public struct WatchSession: Sendable {
                 build.templateParameters = environment.templateParameterValues
                 _ = try await BuildPhase(options: build).run(sink: sink)
             }
-            let swap = HotswapPhase.Options(
+            var swap = HotswapPhase.Options(
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
                 session: options.session, concurrency: options.concurrency, only: impact.hotswap)
+            swap.command = "ferry watch"
             let output = try await HotswapPhase(options: swap).run(sink: capture)
             sink.emit(WatchCycleEvent(succeeded: true, swapped: output.results.map(\.operation.target.qualifiedName),
                                       unchanged: output.plan.unchanged.count, latencyMilliseconds: latency(), failure: nil))

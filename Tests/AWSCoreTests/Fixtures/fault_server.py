@@ -4,15 +4,19 @@
 Usage: fault_server.py [--watch-stdin]   (binds 127.0.0.1 on a free port and prints "PORT <n>")
 
 Every request to /<script> consumes the next step of the comma-separated script in the path's
-first segment, e.g. /throttle,throttle,ok/DescribeStacks. Steps:
+first segment, e.g. /throttle,throttle,ok/DescribeStacks (text after a "~" only names the path).
+Steps:
   ok        200 with an empty query-protocol result
   throttle  400 with a query-protocol Throttling error
   invalid   400 with a query-protocol ValidationError
   500 / 502 / 503 / 504   that status with a short body
   reset     close the connection without any response
 When the script runs out, the last step repeats. GET /__attempts?path=<script> returns the number
-of requests that path received; POST /__reset forgets all counts.
+of requests that path received; GET /__bodies?path=<script> returns, as JSON, for each of them the
+declared Content-Length, the bytes that arrived (a body that stops short is given up on after 3 s)
+and whether the request came on a connection that had already served one; POST /__reset forgets all.
 """
+import json
 import http.server
 import os
 import signal
@@ -22,6 +26,7 @@ import threading
 import urllib.parse
 
 COUNTS = {}
+BODIES = {}
 LOCK = threading.Lock()
 
 OK = b"<DescribeStacksResponse><DescribeStacksResult><Stacks/></DescribeStacksResult></DescribeStacksResponse>"
@@ -38,10 +43,25 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def setup(self):
+        super().setup()
+        self.served = 0
+
     def _read_body(self):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        body = b""
+        self.connection.settimeout(3)
+        try:
+            while len(body) < length:
+                chunk = self.rfile.read(length - len(body))
+                if not chunk:
+                    break
+                body += chunk
+        except OSError:
+            pass
+        finally:
+            self.connection.settimeout(None)
+        return length, body
 
     def _send(self, status, body, content_type="text/xml"):
         self.send_response(status)
@@ -52,22 +72,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _handle(self):
-        self._read_body()
+        declared, body = self._read_body()
+        reused = self.served > 0
+        self.served += 1
         parsed = urllib.parse.urlparse(self.path)
         if parsed.path == "/__attempts":
             key = urllib.parse.parse_qs(parsed.query).get("path", [""])[0]
             with LOCK:
                 count = COUNTS.get(key, 0)
             return self._send(200, str(count).encode(), "text/plain")
+        if parsed.path == "/__bodies":
+            key = urllib.parse.parse_qs(parsed.query).get("path", [""])[0]
+            with LOCK:
+                seen = list(BODIES.get(key, []))
+            return self._send(200, json.dumps(seen).encode(), "application/json")
         if parsed.path == "/__reset":
             with LOCK:
                 COUNTS.clear()
+                BODIES.clear()
             return self._send(200, b"ok", "text/plain")
         script = urllib.parse.unquote(parsed.path.strip("/").split("/")[0])
-        steps = script.split(",") if script else ["ok"]
+        steps = script.split("~")[0].split(",") if script else ["ok"]
         with LOCK:
             index = COUNTS.get(script, 0)
             COUNTS[script] = index + 1
+            BODIES.setdefault(script, []).append(
+                {"method": self.command, "declared": declared, "received": len(body), "reusedConnection": reused})
         step = steps[min(index, len(steps) - 1)]
         if step == "reset":
             self.close_connection = True

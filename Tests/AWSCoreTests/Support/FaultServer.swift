@@ -63,3 +63,24 @@ final class FaultServer: Sendable {
         return Int(String(decoding: response.body, as: UTF8.self)) ?? -1
     }
 }
+
+extension FaultServer {
+    /// One request a scripted path received, as the server read it.
+    struct ReceivedBody: Decodable, Sendable {
+        let method: String
+        /// The Content-Length the request declared.
+        let declared: Int
+        /// The body bytes that arrived.
+        let received: Int
+        /// Whether it came on a connection that had already served a request.
+        let reusedConnection: Bool
+    }
+
+    /// What each request to the path with this script carried, in order.
+    func bodies(_ script: String) async throws -> [ReceivedBody] {
+        var components = URLComponents(string: "\(baseURL)/__bodies")!
+        components.queryItems = [URLQueryItem(name: "path", value: script)]
+        let response = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: components.url!, timeout: 10))
+        return try JSONDecoder().decode([ReceivedBody].self, from: response.body)
+    }
+}
