@@ -50,6 +50,7 @@ class Step:
     physical_id: str | None = None
     failure: str | None = None
     children: list["Operation"] = field(default_factory=list)
+    note: str | None = None  # reason shown on the *_COMPLETE event (e.g. "Simulated by ...")
 
 
 @dataclass
@@ -143,6 +144,7 @@ def _run_step(op: Operation, step: Step, action: Callable[[], Any]) -> Any:
         if step.children and step.resource_type == STACK_TYPE:
             physical = step.children[-1].stack.stack_id
         step.physical_id = str(physical) if physical is not None else step.logical_id
+        step.note = getattr(result, "ferry_simulated_note", None)
     op.steps.append(step)
     return result
 
@@ -278,7 +280,7 @@ def _step_events(op: Operation, step: Step, action: str | None = None) -> Iterat
     if step.failure:
         yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_FAILED", step.failure, False)
     else:
-        yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_COMPLETE", None, False)
+        yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_COMPLETE", step.note, False)
 
 
 def emit(op: Operation) -> Iterator[Emitted]:
