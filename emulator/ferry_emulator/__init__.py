@@ -27,8 +27,10 @@ def apply_all() -> None:
     termination_protection.apply()
     from . import layer_versions; layer_versions.apply()
     from . import lambda_aliases; lambda_aliases.apply()
+    from . import api_gateway_resources; api_gateway_resources.apply()
     from . import simulated_resources; simulated_resources.apply()
     from . import cfn_attributes; cfn_attributes.apply()
     from . import intrinsic_functions; intrinsic_functions.apply()
     from . import stack_resources; stack_resources.apply()
+    from . import lambda_environment; lambda_environment.apply()
     _applied = True
