@@ -24,7 +24,7 @@ from typing import Any
 
 from moto.cloudformation import models as cfn_models
 from moto.cloudformation import parsing
-from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+from moto.cloudformation.exceptions import UnformattedGetAttTemplateException, ValidationError
 
 _Stack = cfn_models.Stack
 _schema_cache: dict[str, set[str] | None] = {}
@@ -71,6 +71,13 @@ def model_attribute(obj: Any, attribute: str) -> Any:
     return None
 
 
+def unsupported(resource: Any, attribute: str) -> ValidationError:
+    """AWS's template error for an attribute the resource does not have."""
+    logical_id = getattr(resource, "logical_resource_id", None) or type(resource).__name__
+    return ValidationError(message=f"Template error: resource {logical_id} does not support attribute type "
+                                   f"{attribute} in Fn::GetAtt")
+
+
 def _wrap_get(cls: type, original: Any) -> Any:
     def get_cfn_attribute(self: Any, attribute_name: str) -> Any:
         try:
@@ -81,7 +88,7 @@ def _wrap_get(cls: type, original: Any) -> Any:
                 value = model_attribute(self, attribute_name)
                 if value is not None:
                     return value
-            raise UnformattedGetAttTemplateException()
+            raise unsupported(self, attribute_name)
 
     get_cfn_attribute.__ferry_wrapped__ = True  # type: ignore[attr-defined]
     return get_cfn_attribute
@@ -99,14 +106,15 @@ def _wrap_has(cls: type, original: Any) -> Any:
 def _stack_get_cfn_attribute(self: Any, attribute_name: str) -> Any:
     if attribute_name.startswith("Outputs."):
         key = attribute_name[len("Outputs."):]
-        output = self.output_map.get(key) if self.output_map is not None else None
+        declared = (self.template_dict or {}).get("Outputs") or {}
+        output = self.output_map[key] if key in declared and self.output_map is not None else None
         if output is not None:
             return output.value
-    raise UnformattedGetAttTemplateException()
+    raise unsupported(self, attribute_name)
 
 
 def _stack_has_cfn_attr(cls: Any, attr: str) -> bool:
-    return attr.startswith("Outputs.")
+    return attr == "Outputs" or attr.startswith("Outputs.")  # moto validates only the part before the 2nd dot
 
 
 def apply() -> None:

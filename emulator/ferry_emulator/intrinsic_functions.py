@@ -10,6 +10,9 @@ What we change, as the CloudFormation documentation describes them:
   `${ Name }` like `${Name}`); `${!Literal}` stays a literal;
 - `Fn::FindInMap` with a fourth argument `{DefaultValue: V}` (AWS::LanguageExtensions) returns V
   when the map, the top-level key or the second-level key is missing;
+- `Fn::GetAtt` in the string form `Resource.Attribute` and with a dotted attribute
+  (`!GetAtt Child.Outputs.X`, which the YAML short form splits into three parts) names the
+  resource before the first dot and the attribute after it, as CloudFormation reads it;
 - `Fn::Length` (AWS::LanguageExtensions) returns the number of elements of a list (after
   resolving the intrinsic functions inside it).
 Everything else is moto's.
@@ -58,6 +61,11 @@ def _find_in_map_with_default(arguments: list[Any], resources_map: Any) -> Any:
 def clean_json(resource_json: Any, resources_map: Any) -> Any:
     """moto's clean_json with the differences above."""
     if isinstance(resource_json, dict):
+        get_att = resource_json.get("Fn::GetAtt")
+        if isinstance(get_att, str) and "." in get_att:
+            resource_json = {**resource_json, "Fn::GetAtt": get_att.split(".", 1)}
+        elif isinstance(get_att, list) and len(get_att) > 2 and all(isinstance(p, str) for p in get_att):
+            resource_json = {**resource_json, "Fn::GetAtt": [get_att[0], ".".join(get_att[1:])]}
         if "Fn::Sub" in resource_json:
             resource_json = {**resource_json, "Fn::Sub": _normalised_sub(resource_json["Fn::Sub"])}
         find = resource_json.get("Fn::FindInMap")
