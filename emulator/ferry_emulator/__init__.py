@@ -33,4 +33,5 @@ def apply_all() -> None:
     from . import intrinsic_functions; intrinsic_functions.apply()
     from . import stack_resources; stack_resources.apply()
     from . import lambda_environment; lambda_environment.apply()
+    from . import lambda_inline_code; lambda_inline_code.apply()
     _applied = True

@@ -306,10 +306,23 @@ def emit(op: Operation) -> Iterator[Emitted]:
     yield from _emit_rollback(op, forward)
 
 
+def _condition_holds(stack: Any, logical_id: str) -> bool:
+    """False for a resource whose Condition is false (CloudFormation never plans it)."""
+    resource_map = stack.resource_map
+    condition = ((getattr(resource_map, "_resource_json_map", None) or {}).get(logical_id) or {}).get("Condition")
+    if not condition:
+        return True
+    try:
+        return bool(resource_map.lazy_condition_map[condition])
+    except Exception:
+        return True
+
+
 def _emit_rollback(op: Operation, forward: list[Step]) -> Iterator[Emitted]:
     shown = [s for s in forward if not (op.kind == "UPDATE" and s.action == "DELETE")]
     touched = {s.logical_id for s in shown}
-    cancelled = [p for p in op.planned if p[0] not in touched and p[2] != "DELETE"]
+    cancelled = [p for p in op.planned
+                 if p[0] not in touched and p[2] != "DELETE" and _condition_holds(op.stack, p[0])]
     for step in shown:
         if step.failure:
             for logical_id, rtype, action in cancelled:
