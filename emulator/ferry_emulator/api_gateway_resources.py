@@ -70,6 +70,8 @@ def as_openapi3(document: dict[str, Any]) -> dict[str, Any]:
             integration = method.get("x-amazon-apigateway-integration") if isinstance(method, dict) else None
             if isinstance(integration, dict):
                 integration.setdefault("uri", "")  # MOCK integrations have none; moto requires one
+                if str(integration.get("type", "")).lower() == "mock":
+                    integration.setdefault("httpMethod", "POST")  # ignored by a MOCK; moto requires one
     return document
 
 
