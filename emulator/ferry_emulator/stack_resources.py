@@ -70,7 +70,9 @@ def stack_resources(stack: Any) -> list[StackResource]:
                 logical_id, str(getattr(resource, "physical_resource_id", "") or ""),
                 getattr(resource, "cf_resource_type", ""), "CREATE_COMPLETE", None, stack.creation_time)
     if not str(stack.status).startswith(("ROLLBACK_", "DELETE_")):
-        found = {k: v for k, v in found.items() if v.resource_status != "DELETE_COMPLETE"}
+        # Resources a (rolled back) update added or removed are not the stack's any more.
+        declared = (getattr(stack, "template_dict", None) or {}).get("Resources") or {}
+        found = {k: v for k, v in found.items() if v.resource_status != "DELETE_COMPLETE" and k in declared}
     return list(found.values())
 
 
