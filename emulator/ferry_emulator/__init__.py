@@ -34,4 +34,5 @@ def apply_all() -> None:
     from . import stack_resources; stack_resources.apply()
     from . import lambda_environment; lambda_environment.apply()
     from . import lambda_inline_code; lambda_inline_code.apply()
+    from . import nested_change_sets; nested_change_sets.apply()
     _applied = True
