@@ -128,3 +128,24 @@ def test_a_type_cloudformation_does_not_know_fails(aws):
     assert status == "ROLLBACK_COMPLETE"
     failed = next(e for e in events(aws, "unknown-type") if e["ResourceStatus"] == "CREATE_FAILED")
     assert "Unrecognized resource types: [AWS::Nothing::Here]" in failed["ResourceStatusReason"]
+
+
+def test_update_keeps_the_physical_id_and_removal_deletes_the_placeholder(aws):
+    status, description = create(aws, "changing", PLACEHOLDERS)
+    assert status == "CREATE_COMPLETE"
+    before = outputs(description)["DistributionId"]
+
+    changed = PLACEHOLDERS.replace("DistributionConfig: {Enabled: true}", "DistributionConfig: {Enabled: false}")
+    changed = changed.replace("  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties: {UserPoolName: pool}\n", "")
+    changed = "\n".join(line for line in changed.splitlines() if "Pool." not in line and "!Ref Pool" not in line)
+    aws("cloudformation").update_stack(StackName="changing", TemplateBody=changed, Capabilities=["CAPABILITY_IAM"])
+    statuses, description = wait_stack(aws, "changing")
+
+    assert statuses[-1] == "UPDATE_COMPLETE"
+    assert outputs(description)["DistributionId"] == before
+    all_events = events(aws, "changing")
+    assert [e["ResourceStatus"] for e in all_events if e["LogicalResourceId"] == "Distribution"][-1] == "UPDATE_COMPLETE"
+    assert [e["ResourceStatus"] for e in all_events if e["LogicalResourceId"] == "Pool"][-1] == "DELETE_COMPLETE"
+    listed = {r["LogicalResourceId"] for r in
+              aws("cloudformation").list_stack_resources(StackName="changing")["StackResourceSummaries"]}
+    assert "Pool" not in listed and "Distribution" in listed
