@@ -20,7 +20,8 @@ and `RootChangeSetId`):
   and a TemplateURL that cannot be resolved gives no nested change set (only the parent's change);
 - executing the root change set executes the whole tree (as before: moto updates nested stacks
   with the parent) and the nested change sets report the root's execution status.
-Not done: deleting the root change set leaves the nested ones; executing a nested one directly is
+A nested template that cannot be processed (e.g. the SAM transform rejects it) makes the root change
+set FAILED with the reason. Not done: deleting the root change set leaves the nested ones; executing a nested one directly is
 not refused.
 """
 
@@ -179,7 +180,12 @@ def _create_change_set(self: Any) -> Any:
     if root is not None:
         root.include_nested_stacks = True
         root.root_change_set_id = root.change_set_id
-        _add_nested(backend, root, root, root.stack)
+        try:
+            _add_nested(backend, root, root, root.stack)
+        except Exception as error:  # a nested template CloudFormation would reject fails the root
+            root.status = "FAILED"
+            root.execution_status = "UNAVAILABLE"
+            root.status_reason = f"Nested change set creation failed: {getattr(error, 'message', None) or error}"
     return result
 
 

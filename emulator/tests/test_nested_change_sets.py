@@ -81,3 +81,12 @@ def test_without_include_nested_stacks_there_is_no_nested_change_set(aws, endpoi
     described = cfn.describe_change_set(ChangeSetName=created["Id"])
     assert "ChangeSetId" not in changes(described)["Child"]
     assert not described.get("IncludeNestedStacks")
+
+
+def test_a_nested_template_that_cannot_be_processed_fails_the_root_change_set(aws, endpoint):
+    upload(aws, "broken.yaml", b"Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n")
+    cfn = aws("cloudformation")
+    created = cfn.create_change_set(StackName="tree", ChangeSetName="broken", ChangeSetType="CREATE",
+                                    TemplateBody=parent(endpoint, "broken.yaml"), IncludeNestedStacks=True)
+    assert wait_change_set(aws, created["Id"])[-1] == "FAILED"
+    assert "Nested change set creation failed" in cfn.describe_change_set(ChangeSetName=created["Id"])["StatusReason"]
