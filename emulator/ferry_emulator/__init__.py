@@ -35,4 +35,5 @@ def apply_all() -> None:
     from . import lambda_environment; lambda_environment.apply()
     from . import lambda_inline_code; lambda_inline_code.apply()
     from . import nested_change_sets; nested_change_sets.apply()
+    from . import conditional_updates; conditional_updates.apply()
     _applied = True
