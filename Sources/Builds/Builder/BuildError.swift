@@ -28,6 +28,12 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
         self.templateFile = request.templateFile
     }
 
+    /// Whether the failure is a missing local tool (no Python interpreter at all).
+    public var isMissingTool: Bool {
+        if case .noPython = kind { return true }
+        return false
+    }
+
     /// The package at fault (a requirement or a local path), when the failure is about one.
     public var package: String? {
         switch kind {

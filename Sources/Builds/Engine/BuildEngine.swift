@@ -101,8 +101,11 @@ public struct BuildEngine: Sendable {
                                 seconds: Self.seconds(since: start), notes: notes)
         } catch {
             let output = (error as? BuilderError)?.output ?? ""
-            return BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
-                                key: key, archive: nil, seconds: Self.seconds(since: start))
+            var outcome = BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
+                                       key: key, archive: nil, seconds: Self.seconds(since: start))
+            outcome.missingTool = (error as? BuilderError)?.isMissingTool ?? (error as? BuildError)?.isMissingTool ?? false
+            outcome.badInput = (error as? BuildsError)?.isBadInput ?? false
+            return outcome
         }
     }
 
