@@ -83,10 +83,11 @@ public struct UpPhase: Sendable {
         /// Seconds per phase, in order.
         public let timings: [UpSummaryEvent.PhaseTime]
 
-        /// Whether verification found stale or undeployed code.
+        /// Whether verification did not verify everything: stale, undeployed or uncheckable code,
+        /// or no stack at all.
         public var isStale: Bool {
             guard let verification else { return false }
-            return !verification.stale.isEmpty || !verification.missing.isEmpty
+            return !verification.isVerified
         }
     }
 
@@ -132,14 +133,20 @@ public struct UpPhase: Sendable {
             path = try await apply(plan, project: project, timer: &timer, sink: sink)
         } catch {
             sink.emit(UpSummaryEvent(path: Self.path(of: plan), plan: plan, timings: timer.timings, verification: nil,
-                                     failed: true))
+                                     failedPhase: error is GateFailure ? "before_deploy gates" : timer.current ?? "deploy"))
             throw error
         }
         var verifyOptions = VerifyPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, concurrency: options.concurrency)
         verifyOptions.stacks = options.stacks
-        let verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
+        let verification: VerificationReport
+        do {
+            verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
+        } catch {
+            sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: nil, failedPhase: "verify"))
+            throw error
+        }
         sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: verification))
         return Output(plan: plan, path: path, verification: verification, timings: timer.timings)
     }
@@ -195,9 +202,12 @@ public struct UpPhase: Sendable {
 /// Seconds per phase; a phase timed twice (package: plan, then upload) adds up.
 struct PhaseTimer {
     private(set) var timings: [UpSummaryEvent.PhaseTime] = []
+    /// The phase last started (the one that failed, when `body` threw).
+    private(set) var current: String?
 
     /// Runs `body` and adds its duration to `phase`.
     mutating func time<T>(_ phase: String, _ body: () async throws -> T) async throws -> T {
+        current = phase
         let clock = ContinuousClock()
         let start = clock.now
         defer {
