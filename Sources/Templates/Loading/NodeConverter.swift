@@ -63,7 +63,18 @@ struct NodeConverter {
             let value = try convert(valueNode, path: path + [key])
             map.set(key, value, line: keyScalar.mark?.line)
         }
+        if map.count == 1, let key = map.keys.first, key.hasPrefix("Fn::"), !Self.isKnownLongForm(key) {
+            throw TemplateError.unknownTag(key, file: file, line: map.line(of: key) ?? map.line,
+                                           logicalID: Self.logicalID(in: path))
+        }
         return map
+    }
+
+    /// Whether `key` (`Fn::Sub`, `Fn::ForEach::Loop`) is an intrinsic function CloudFormation knows.
+    static func isKnownLongForm(_ key: String) -> Bool {
+        let name = key.dropFirst("Fn::".count)
+        if name.hasPrefix("ForEach::") { return true }
+        return name != "Ref" && name != "Condition" && (shortForms.contains(String(name)) || name == "GetParam")
     }
 
     private func convertScalar(_ scalar: Node.Scalar, tag: String, path: [String]) throws -> TemplateValue {
