@@ -9,6 +9,7 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
         case unsupportedBuildMethod(method: String, supported: String)
         case codeIsSingleFile(path: String)
         case unknownLogicalIDs(requested: [String], known: [String])
+        case codeLinkLeavesProject(path: String, target: String, project: String)
     }
 
     let kind: Kind
@@ -47,6 +48,10 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
         case let .codeIsSingleFile(path):
             return "\(place)the code of \(resource) is the single file '\(path)'. Point it at the folder "
                 + "that holds the file, or at a .zip."
+        case let .codeLinkLeavesProject(path, target, project):
+            return "\(place)the code of \(resource) is '\(path)', a symbolic link to '\(target)', outside the project "
+                + "'\(project)'. Ferry does not zip folders outside the project through links: point CodeUri at the "
+                + "real folder (a relative path such as ../shared is fine), or copy the code into the project."
         case let .unknownLogicalIDs(requested, known):
             return "No buildable function or layer named \(requested.joined(separator: ", ")). "
                 + "Known: \(known.joined(separator: ", "))."
