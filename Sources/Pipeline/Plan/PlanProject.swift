@@ -28,6 +28,7 @@ struct PlanProject: Sendable {
                      session options: AWSSessionOptions, stacks: StackSelection = .everything) async throws -> PlanProject {
         let configuration = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
         let environment = try configuration.environment(named: environmentName)
+        NoEchoValues.register(environment, overrides: [])
         let session = try AWSSession.make(options.applying(environment))
         let region = session.settings.region
         let location: ResolvedArtifactLocation
