@@ -75,6 +75,16 @@ struct FerryTomlReader {
         if let bucket = v.placeholderTemplate("bucket", in: table, at: path) { settings.bucket = bucket }
         if let prefix = v.placeholderTemplate("prefix", in: table, at: path) { settings.prefix = prefix }
         if let key = v.string("kms_key_id", in: table, at: path) { settings.kmsKeyID = key }
+        if let days = v.integer("noncurrent_version_days", in: table, at: path) {
+            if days < 1 {
+                let keyPath = path.appending("noncurrent_version_days")
+                v.report(.badValue(
+                    file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(days),
+                    allowed: [], explanation: "It must be 1 or more (days before noncurrent versions are deleted)."))
+            } else {
+                settings.noncurrentVersionDays = days
+            }
+        }
         return settings
     }
 

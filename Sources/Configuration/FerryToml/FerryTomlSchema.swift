@@ -8,6 +8,7 @@
 /// bucket = "fiscalshield-templates-{region}"   # placeholders: {region} {account} {env}
 /// prefix = "fiscalshield/{env}"         # optional; default: bucket root
 /// kms_key_id = "alias/ferry"            # optional; default SSE-S3 (AES256)
+/// noncurrent_version_days = 30          # optional; a bucket Ferry creates expires noncurrent versions after N days
 ///
 /// [build]                               # optional
 /// concurrency = 4                       # builds at once
@@ -32,7 +33,7 @@
 /// ```
 enum FerryTomlSchema {
     static let topLevelKeys = ["template", "artifacts", "build", "env"]
-    static let artifactKeys = ["bucket", "prefix", "kms_key_id"]
+    static let artifactKeys = ["bucket", "prefix", "kms_key_id", "noncurrent_version_days"]
     static let buildKeys = ["concurrency", "commands"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
     static let environmentKeys = [

@@ -9,13 +9,21 @@ public struct ArtifactSettings: Sendable, Equatable {
     public var kmsKeyID: String?
     /// samconfig's `resolve_s3`: create or reuse a managed bucket when `bucket` is nil.
     public var resolveBucket: Bool
+    /// `noncurrent_version_days`: the lifecycle rule of a bucket Ferry creates deletes noncurrent
+    /// object versions after this many days (default 30).
+    public var noncurrentVersionDays: Int
+
+    /// The default of `noncurrentVersionDays`.
+    public static let defaultNoncurrentVersionDays = 30
 
     /// Creates settings.
-    public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false) {
+    public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false,
+                noncurrentVersionDays: Int = ArtifactSettings.defaultNoncurrentVersionDays) {
         self.bucket = bucket
         self.prefix = prefix
         self.kmsKeyID = kmsKeyID
         self.resolveBucket = resolveBucket
+        self.noncurrentVersionDays = noncurrentVersionDays
     }
 }
 

@@ -28,6 +28,11 @@ struct PackageCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(options: global)
+        // Ctrl-C aborts the multipart uploads in progress, then exits 130.
+        let interruption = DeployInterruption()
+        let watcher = InterruptWatcher(interruption: interruption, json: global.json)
+        watcher.start()
+        defer { watcher.stop() }
         try await context.reportingErrors {
             let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
             let environment = try project.environment(named: global.environment)
@@ -39,9 +44,11 @@ struct PackageCommand: AsyncParsableCommand {
             let endpoint = try? session.settings.endpoint(for: .s3).url
             let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
                                       customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
-            let options = PackagePhase.Options(
+            var options = PackagePhase.Options(
                 projectRoot: project.directory, templateFile: environment.templateFile, store: store,
                 kmsKeyID: location.kmsKeyID, createBucket: createBucket, concurrency: concurrency)
+            options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
+            options.interruption = interruption
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

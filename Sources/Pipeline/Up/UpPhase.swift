@@ -192,10 +192,12 @@ public struct UpPhase: Sendable {
 
     /// Uploads what is missing and writes `.ferry/package/`.
     func upload(_ project: PlanProject, createBucket: Bool, sink: any EventSink) async throws -> PackagePhase.Output {
-        let phase = PackagePhase(options: PackagePhase.Options(
+        var packageOptions = PackagePhase.Options(
             projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
-            kmsKeyID: project.kmsKeyID, createBucket: createBucket))
-        return try await phase.run(s3: project.session.s3, sink: sink)
+            kmsKeyID: project.kmsKeyID, createBucket: createBucket)
+        packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
+        packageOptions.interruption = options.interruption
+        return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }
 
