@@ -104,7 +104,7 @@ public struct BuildEngine: Sendable {
             var outcome = BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
                                        key: key, archive: nil, seconds: Self.seconds(since: start))
             outcome.missingTool = (error as? BuilderError)?.isMissingTool ?? (error as? BuildError)?.isMissingTool ?? false
-            outcome.badInput = (error as? BuildsError)?.isBadInput ?? false
+            outcome.badInput = (error as? BuildsError)?.isBadInput ?? (error as? BuildError)?.isBadInput ?? false
             return outcome
         }
     }
