@@ -33,6 +33,16 @@ import Testing
         #expect(plan.noncurrentVersions == 2)
     }
 
+    @Test func leftoversOfAReferencedKeyStay() {
+        let versions = [
+            Self.version("app/\(Self.hashB).zip", "b1", size: 50, latest: false),
+            Self.version("app/\(Self.hashB).zip", "bm", size: 0, latest: true, marker: true),
+        ]
+        let plan = GCVersionPlan.make(versions: versions, doomed: [], prefix: "app", olderThan: Self.cutoff,
+                                      isReferenced: { $0.contains(Self.hashB) })
+        #expect(plan.deletions.isEmpty)
+    }
+
     @Test func recentLeftoversStay() {
         let versions = [
             Self.version("app/\(Self.hashB).zip", "b1", size: 50, latest: false, at: Date(timeIntervalSince1970: 20_000)),

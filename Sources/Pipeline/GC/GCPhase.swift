@@ -92,7 +92,8 @@ public struct GCPhase: Sendable {
         for doomed in plan.doomed {
             sink.emit(GCObjectEvent(key: doomed.key, size: doomed.size, deleted: options.delete))
         }
-        let versions = await versionPlan(s3, bucket: bucket, listPrefix: listPrefix, plan: plan, prefix: location.prefix, now: now, sink: sink)
+        let versions = await versionPlan(s3, bucket: bucket, listPrefix: listPrefix, plan: plan, prefix: location.prefix, now: now,
+                                         references: found.references, sink: sink)
         await abortIncompleteUploads(s3, bucket: bucket, prefix: location.prefix, now: now, sink: sink)
         var report = Report(plan: plan, deleted: [], failures: [])
         var freed = versions?.bytes ?? plan.bytes
@@ -122,11 +123,12 @@ public struct GCPhase: Sendable {
     /// The versions to delete so the bytes are really freed; nil (with a warning) when they
     /// cannot be listed.
     func versionPlan(_ s3: S3, bucket: String, listPrefix: String?, plan: GCPlan, prefix: String, now: Date,
-                     sink: any EventSink) async -> GCVersionPlan? {
+                     references: ArtifactReferences, sink: any EventSink) async -> GCVersionPlan? {
         do {
             let versions = try await s3.listObjectVersions(bucket: bucket, prefix: listPrefix)
             return GCVersionPlan.make(versions: versions, doomed: Set(plan.doomed.map(\.key)), prefix: prefix,
-                                      olderThan: now.addingTimeInterval(-options.minimumAge))
+                                      olderThan: now.addingTimeInterval(-options.minimumAge),
+                                      isReferenced: { references.references(key: $0) })
         } catch {
             sink.emit(GCEvent.warning("the object versions could not be listed (\(FailurePresenter.present(error).message)): "
                 + "in a versioned bucket deleting a key only hides it, so no bytes are counted as freed"))

@@ -26,8 +26,10 @@ public struct GCVersionPlan: Sendable, Equatable {
     /// Noncurrent versions among the deletions (delete markers not counted).
     public var noncurrentVersions: Int { deletions.filter { $0.noncurrent && $0.size > 0 }.count }
 
-    /// The deletions for `doomed` keys, given every version under the prefix.
-    public static func make(versions: [S3ObjectVersion], doomed: Set<String>, prefix: String, olderThan: Date) -> GCVersionPlan {
+    /// The deletions for `doomed` keys, given every version under the prefix; the leftovers of a
+    /// deleted artifact stay when `isReferenced` says a kept deploy or a live stack still names it.
+    public static func make(versions: [S3ObjectVersion], doomed: Set<String>, prefix: String, olderThan: Date,
+                            isReferenced: (String) -> Bool = { _ in false }) -> GCVersionPlan {
         let byKey = Dictionary(grouping: versions, by: \.key)
         var deletions: [Deletion] = []
         for key in byKey.keys.sorted() {
@@ -36,7 +38,7 @@ public struct GCVersionPlan: Sendable, Equatable {
             let collect: Bool
             if doomed.contains(key) {
                 collect = true
-            } else if deletedAlready, ArtifactObject.classify(key: key, prefix: prefix).isCandidate {
+            } else if deletedAlready, ArtifactObject.classify(key: key, prefix: prefix).isCandidate, !isReferenced(key) {
                 // Only noncurrent versions remain: gone from listings but still billed.
                 collect = entries.allSatisfy { ($0.lastModified ?? .distantFuture) <= olderThan }
             } else {
