@@ -34,5 +34,17 @@ import Testing
         """#
         let template = try parse(json)
         #expect(template.resources["Fn"]?.properties.count == 7)
+        let rules = try parse("""
+            Rules:
+              ProdInstances:
+                RuleCondition: {Fn::Equals: [{Ref: Env}, prod]}
+                Assertions:
+                  - Assert: {Fn::Contains: [[a, b], {Ref: Size}]}
+                  - Assert: {Fn::EachMemberIn: [{Fn::ValueOfAll: [AWS::EC2::Subnet::Id, VpcId]}, {Fn::RefAll: AWS::EC2::VPC::Id}]}
+                  - Assert: {Fn::EachMemberEquals: [{Fn::ValueOf: [Subnet, VpcId]}, x]}
+            Resources:
+              Topic: {Type: AWS::SNS::Topic}
+            """)
+        #expect(rules.resources.count == 1)
     }
 }

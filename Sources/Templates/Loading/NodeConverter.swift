@@ -70,11 +70,16 @@ struct NodeConverter {
         return map
     }
 
+    /// Functions only written in long form: the `Rules` section's and CodePipeline's `Fn::GetParam`.
+    static let longFormOnly: Set<String> = [
+        "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll", "GetParam",
+    ]
+
     /// Whether `key` (`Fn::Sub`, `Fn::ForEach::Loop`) is an intrinsic function CloudFormation knows.
     static func isKnownLongForm(_ key: String) -> Bool {
-        let name = key.dropFirst("Fn::".count)
+        let name = String(key.dropFirst("Fn::".count))
         if name.hasPrefix("ForEach::") { return true }
-        return name != "Ref" && name != "Condition" && (shortForms.contains(String(name)) || name == "GetParam")
+        return name != "Ref" && name != "Condition" && (shortForms.contains(name) || longFormOnly.contains(name))
     }
 
     private func convertScalar(_ scalar: Node.Scalar, tag: String, path: [String]) throws -> TemplateValue {
