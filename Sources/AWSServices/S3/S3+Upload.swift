@@ -32,15 +32,6 @@ public struct MultipartPolicy: Sendable, Equatable {
     }
 }
 
-/// Told when a multipart upload starts and when it is over (completed or aborted), so that one
-/// cut short (Ctrl-C, `kill -9`) can be aborted later.
-public protocol MultipartUploadJournal: Sendable {
-    /// `uploadId` was created for `bucket`/`key`.
-    func started(bucket: String, key: String, uploadId: String) async
-    /// `uploadId` was completed or aborted: nothing is left behind.
-    func ended(uploadId: String) async
-}
-
 extension S3 {
     /// Uploads a file: in one PutObject below `policy.threshold`, else as a multipart upload whose
     /// parts are byte ranges of the file. A failed or cancelled multipart upload is aborted (the
