@@ -56,6 +56,36 @@ extension Integration {
             return run
         }
 
+        /// A read refused after others were allowed is not a refusal of the credentials: verify
+        /// exits 1, and the cause every function shares is said once.
+        @Test func exit1_aReadRefusedForEveryFunctionIsSaidOnce() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let (_, folder) = try await Truth.project(in: env)
+            let up = try await FerryRun.run(["up", "--env", "dev", "--yes"], in: folder.url, environment: env.variables)
+            #expect(up.exitCode == 0, "\(up.output)")
+            let keys = try await Self.userWithoutPolicies(env)
+            let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["cloudformation:*","sts:*","s3:*"],"Resource":"*"}]}"#
+            _ = try await env.client().queryResponse(Self.iam, action: "PutUserPolicy",
+                                                     parameters: ["UserName": "nobody", "PolicyName": "no-lambda", "PolicyDocument": policy])
+            var variables = env.variables
+            variables["AWS_ACCESS_KEY_ID"] = keys.0
+            variables["AWS_SECRET_ACCESS_KEY"] = keys.1
+            try await Self.authentication("0", env)
+            let run: FerryRun
+            do {
+                run = try await FerryRun.run(["verify", "--env", "dev"], in: folder.url, environment: variables)
+            } catch {
+                try await Self.authentication("inf", env)
+                throw error
+            }
+            try await Self.authentication("inf", env)
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.stdout.contains("2 resource(s) not verified: "), "\(run.output)")
+            // (moto refuses these Lambda reads with a 403 of its own; the cause is whatever it says, once)
+            #expect(Truth.occurrences("GetFunctionConfiguration failed", in: run.stdout) == 1, "said once: \(run.output)")
+            #expect(run.stdout.contains("Root/Fn, Root/Other"), "\(run.output)")
+        }
+
         @Test func exit65_unknownAccessKey() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let run = try await Self.verify(keys: ("AKIAUNKNOWN000000000", "secret"), env)
