@@ -3,8 +3,9 @@ import Testing
 
 extension Integration {
     /// Exit codes and summaries tell the truth: one test per row of README.md's exit-code table
-    /// (130 is `DeployIntegrationTests`' Ctrl-C test), `ferry verify` and `ferry up` exit 1 unless
-    /// everything was verified, and a failure before the deploy never says it deployed.
+    /// (65 is `RefusedCredentials`; 130: `DeployIntegrationTests` and `InterruptedUpload` interrupt
+    /// the real binary), `ferry verify` and `ferry up` exit 1 unless everything was verified, and a
+    /// failure before the deploy never says it deployed.
     @Suite struct Truth {
         static let stackName = "truth-app"
         static let bucket = "ferry-truth-artifacts"
