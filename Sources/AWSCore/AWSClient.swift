@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XMLCoder
 
 /// The AWS client: resolves the endpoint, signs, retries and decodes errors for every call.
@@ -16,6 +17,8 @@ public final class AWSClient: Sendable {
     /// The retry token bucket shared by all calls of this client.
     public let retryQuota: RetryQuota
     private let skew: ClockSkewCorrector
+    /// Whether any call was answered (a success, or an error that is not a refusal).
+    private let answered = Mutex(false)
 
     /// Creates a client.
     /// - Parameters:
@@ -72,8 +75,21 @@ public final class AWSClient: Sendable {
             throw AWSError.invalidRequest(service: service, operation: operation,
                                           detail: "could not build the request: \(error)")
         }
-        return try await handler(AWSRequestContext(service: service, operation: operation,
-                                                   endpoint: endpoint, request: request))
+        do {
+            let response = try await handler(AWSRequestContext(service: service, operation: operation,
+                                                               endpoint: endpoint, request: request))
+            answered.withLock { $0 = true }
+            return response
+        } catch var error as AWSError {
+            // AccessDenied before anything was ever allowed means the credentials are refused.
+            let counts = error.isServiceError && !error.isAccessDenied && !error.refusesCredentials
+            let first = answered.withLock { wasAnswered in
+                if counts { wasAnswered = true }
+                return !wasAnswered
+            }
+            error.onFirstCall = first
+            throw error
+        }
     }
 
     /// Query protocol call: `Action`/`Version` plus the flattened `parameters`

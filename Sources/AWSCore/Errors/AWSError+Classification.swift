@@ -30,6 +30,12 @@ extension AWSError {
         "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired", "RequestExpiredToken",
     ]
 
+    /// Codes that say AWS refused the credentials themselves (whatever the call).
+    static let refusedCredentialCodes: Set<String> = [
+        "SignatureDoesNotMatch", "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId",
+        "IncompleteSignature", "MissingAuthenticationToken", "InvalidSignatureException", "AuthFailure",
+    ]
+
     /// Codes that may mean the local clock is off (retried once with a corrected time).
     static let clockSkewCodes: Set<String> = [
         "RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch",
@@ -57,6 +63,12 @@ extension AWSError {
             || (statusCode == 403 && message.localizedCaseInsensitiveContains("security token included in the request is expired"))
     }
 
+    /// AWS refused the credentials: a bad key or signature, an expired token, or access denied on
+    /// the very first call (nothing was ever allowed). Ferry exits 65 for these.
+    public var refusesCredentials: Bool {
+        Self.refusedCredentialCodes.contains(code) || isExpiredToken || (onFirstCall && isAccessDenied)
+    }
+
     /// The error may come from a wrong local clock.
     var isClockSkew: Bool { Self.clockSkewCodes.contains(code) }
 }
@@ -66,6 +78,12 @@ extension AWSError {
     public var hint: String? {
         if isExpiredToken {
             return "the session token has expired: refresh the credentials (for example `aws sso login`) and run the command again"
+        }
+        if Self.refusedCredentialCodes.contains(code) {
+            return "AWS refused the credentials: check the access key, secret and session token in use (`ferry doctor` shows where they come from)"
+        }
+        if isAccessDenied && onFirstCall {
+            return "the credentials are not allowed to call \(service) \(operation), the first call Ferry made: check that the profile or role in use is the right one (`ferry doctor`) and its IAM policy"
         }
         if isAccessDenied {
             return "the credentials are not allowed to call \(service) \(operation): check the IAM policy of the role or user in use"

@@ -33,6 +33,9 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     public let statusCode: Int
     /// The response's `Date` header, used for clock-skew correction.
     let serverDate: Date?
+    /// Whether no call of the client had been answered before this one (set by `AWSClient`):
+    /// `AccessDenied` on the first call means the credentials themselves are refused.
+    public internal(set) var onFirstCall = false
 
     init(service: String, operation: String, code: String, message: String, requestID: String?,
          statusCode: Int, serverDate: Date? = nil) {

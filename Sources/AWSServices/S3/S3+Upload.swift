@@ -34,10 +34,11 @@ public struct MultipartPolicy: Sendable, Equatable {
 
 extension S3 {
     /// Uploads a file: in one PutObject below `policy.threshold`, else as a multipart upload whose
-    /// parts are byte ranges of the file. A failed multipart upload is aborted.
+    /// parts are byte ranges of the file. A failed or cancelled multipart upload is aborted (the
+    /// abort runs even when the calling task was cancelled); `journal` hears of every upload ID.
     public func upload(
         file: URL, bucket: String, key: String, options: PutObjectOptions = PutObjectOptions(),
-        policy: MultipartPolicy = MultipartPolicy()
+        policy: MultipartPolicy = MultipartPolicy(), journal: (any MultipartUploadJournal)? = nil
     ) async throws -> PutObjectResult {
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
@@ -46,14 +47,22 @@ extension S3 {
                 bucket: bucket, key: key, body: .file(file, offset: 0, length: size), options: options)
         }
         let uploadId = try await createMultipartUpload(bucket: bucket, key: key, options: options)
+        await journal?.started(bucket: bucket, key: key, uploadId: uploadId)
         do {
+            try Task.checkCancellation()
             let completed = try await uploadParts(
                 file: file, bucket: bucket, key: key, uploadId: uploadId, ranges: policy.parts(ofSize: size),
                 concurrency: policy.concurrentParts, sendContentMD5: options.sendContentMD5)
-            return try await completeMultipartUpload(
+            let result = try await completeMultipartUpload(
                 bucket: bucket, key: key, uploadId: uploadId, parts: completed, onlyIfAbsent: options.onlyIfAbsent)
+            await journal?.ended(uploadId: uploadId)
+            return result
         } catch {
-            try? await abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)
+            // A detached task: a cancelled caller (Ctrl-C) still gets its upload aborted.
+            let aborted = await Task.detached { [self] in
+                (try? await abortMultipartUpload(bucket: bucket, key: key, uploadId: uploadId)) != nil
+            }.value
+            if aborted { await journal?.ended(uploadId: uploadId) }
             throw error
         }
     }

@@ -22,10 +22,26 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     public let templateFile: String?
     let kind: Kind
 
+    /// Whether the failure is about the project's files (a link leaving the folder, a name that is
+    /// not UTF-8): Ferry exits 64.
+    public private(set) var isBadInput = false
+
     init(_ kind: Kind, request: BuildRequest) {
         self.kind = kind
         self.logicalID = request.logicalID.rawValue
         self.templateFile = request.templateFile
+    }
+
+    /// A `files` failure carrying `error`'s message and whether it is bad input.
+    init(wrapping error: BuildsError, request: BuildRequest) {
+        self.init(.files(detail: error.description), request: request)
+        isBadInput = error.isBadInput
+    }
+
+    /// Whether the failure is a missing local tool (no Python interpreter at all).
+    public var isMissingTool: Bool {
+        if case .noPython = kind { return true }
+        return false
     }
 
     /// The package at fault (a requirement or a local path), when the failure is about one.

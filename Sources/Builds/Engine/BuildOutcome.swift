@@ -26,8 +26,11 @@ public struct BuildOutcome: Sendable {
     public let seconds: Double
     /// What the builder noted that is not an error (e.g. which interpreter it used).
     public let notes: [String]
-    /// Whether the build failed because a local tool is missing (esbuild, npm, make): exit 69.
+    /// Whether the build failed because a local tool (python, npm, make) is missing.
     public var missingTool = false
+    /// Whether the build failed on the user's input (a link leaving the folder, a file name that is
+    /// not UTF-8, a requirement that cannot be read).
+    public var badInput = false
 
     /// An outcome.
     public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double,

@@ -11,6 +11,7 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
         case unknownLogicalIDs(requested: [String], known: [String])
         case imageBuildNotSupported(detail: String)
         case badBuildProperties(detail: String)
+        case codeLinkLeavesProject(path: String, target: String, project: String)
     }
 
     let kind: Kind
@@ -56,6 +57,10 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(place)\(resource) has PackageType: Image and \(detail), but Ferry does not build container "
                 + "images yet. Build and push the image yourself and set ImageUri to it (Ferry then deploys the "
                 + "function as it is), or build this app with 'sam build'."
+        case let .codeLinkLeavesProject(path, target, project):
+            return "\(place)the code of \(resource) is '\(path)', a symbolic link to '\(target)', outside the project "
+                + "'\(project)'. Ferry does not zip folders outside the project through links: point CodeUri at the "
+                + "real folder (a relative path such as ../shared is fine), or copy the code into the project."
         case let .unknownLogicalIDs(requested, known):
             return "No buildable function or layer named \(requested.joined(separator: ", ")). "
                 + "Known: \(known.joined(separator: ", "))."

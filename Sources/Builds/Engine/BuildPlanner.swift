@@ -26,6 +26,7 @@ extension BuildPlan {
         tree: TemplateTree, commands: [String: String] = [:], catalog: BuilderCatalog
     ) throws -> BuildPlan {
         var planner = Planner(commands: commands, catalog: catalog)
+        planner.projectRoot = tree.root.templateURL.deletingLastPathComponent().standardizedFileURL.path
         for stack in tree.allStacks { try planner.add(stack) }
         return BuildPlan(builds: planner.builds, skipped: planner.skipped, files: planner.files)
     }
@@ -38,6 +39,8 @@ private struct Planner {
     var skipped: [SkippedResource] = []
     var files: [PackagedFile] = []
     var index: [String: Int] = [:]
+    /// The root template's folder: code reached through a link must resolve inside it.
+    var projectRoot: String?
 
     init(commands: [String: String], catalog: BuilderCatalog) {
         self.commands = commands
@@ -191,6 +194,15 @@ private struct Planner {
         metadata?["SkipBuild"]?.boolValue == true
     }
 
+    /// Refuses code whose path lies inside the project but resolves outside it through a symbolic
+    /// link (the CodeUri itself or a folder on its way), as links inside a function folder are.
+    private func checkLinks(_ path: String, target: BuildTarget, line: Int?) throws {
+        guard let projectRoot, let resolvedRoot = POSIX.realPath(projectRoot), let resolved = POSIX.realPath(path) else { return }
+        func inside(_ path: String, _ root: String) -> Bool { path == root || path.hasPrefix(root == "/" ? "/" : root + "/") }
+        guard inside(path, projectRoot), !inside(resolved, resolvedRoot) else { return }
+        throw error(.codeLinkLeavesProject(path: path, target: resolved, project: projectRoot), target: target, line: line)
+    }
+
     private func error(_ kind: BuildPlanError.Kind, target: BuildTarget, line: Int?) -> BuildPlanError {
         BuildPlanError(kind, logicalID: LogicalID(target.logicalID), stackPath: target.stackPath,
                        file: target.templateFile, line: line)
@@ -202,6 +214,7 @@ private struct Planner {
                                    buildProperties: TemplateMap? = nil) throws {
         let command = command(for: target)
         let source = artifact.localPath.standardizedFileURL
+        try checkLinks(source.path, target: target, line: artifact.line)
         var identity = [builder.builderName, source.path, runtime, architecture, kind.rawValue, buildMethod ?? "",
                         command ?? ""]
         if builder.builderName == catalog.makefile.builderName || command != nil { identity.append(target.logicalID) }

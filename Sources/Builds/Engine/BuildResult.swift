@@ -41,11 +41,14 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public let failures: [(artifact: String, message: String)]
     /// Number of builds in the run.
     public let total: Int
-    /// Whether every failure is a missing local tool (the command exits 69).
+    /// Whether a build failed because a local tool is missing (Ferry exits 69).
     public let isMissingTool: Bool
+    /// Whether every failure is about the user's input (Ferry exits 64).
+    public let isBadInput: Bool
 
     init(failed: [BuildOutcome], total: Int) {
-        self.isMissingTool = !failed.isEmpty && failed.allSatisfy(\.missingTool)
+        self.isMissingTool = failed.contains(where: \.missingTool)
+        self.isBadInput = !failed.isEmpty && failed.allSatisfy(\.badInput)
         self.failures = failed.map { outcome in
             if case .failed(let message, _) = outcome.status { return (outcome.build.id, message) }
             return (outcome.build.id, "failed")

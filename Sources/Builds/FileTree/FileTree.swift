@@ -6,7 +6,8 @@
 /// followed when their resolved target stays inside the root (a linked folder is walked under the
 /// link's path, a linked file is read from its target); a link resolving outside the root is an
 /// error naming the link and its target, as are broken links and links to a folder containing them.
-/// Files that are not regular (sockets, FIFOs, devices) are an error unless ignored.
+/// Files that are not regular (sockets, FIFOs, devices) are an error unless ignored, and so are
+/// names that are not valid UTF-8 (zip entries and Lambda need UTF-8 names).
 public struct FileTree: Sendable, Hashable {
     /// The canonical absolute path of the walked folder.
     public let root: String
@@ -57,9 +58,14 @@ private struct Walker {
     }
 
     mutating func walk(directory: String, relative: [Substring], ancestors: Set<String>) throws {
-        for name in try POSIX.listDirectory(directory) {
-            let path = joinPath(directory, name)
+        for (name, escaped) in try POSIX.listDirectoryCheckingNames(directory) {
             let components = relative + [Substring(name)]
+            if let escaped {
+                // The name cannot be a path or a zip entry: skipped when ignored, refused otherwise.
+                if rules.ignoresEntry(components, isDirectory: false) || rules.ignoresEntry(components, isDirectory: true) { continue }
+                throw BuildsError(.nonUTF8Name(folder: directory, name: escaped))
+            }
+            let path = joinPath(directory, name)
             let relativePath = components.joined(separator: "/")
             let status = try POSIX.lstatus(path)
             switch status.kind {

@@ -14,7 +14,7 @@ extension PythonBuilder {
                 paths.append(path)
             }
         } catch let error as BuildsError {
-            throw BuildError(.files(detail: error.description), request: request)
+            throw BuildError(wrapping: error, request: request)
         }
         return paths
     }

@@ -38,7 +38,7 @@ extension PythonBuilder {
                                   architecture: request.architecture, parameters: parameters,
                                   sourceFiles: source, dependencies: dependencies)
         } catch let error as BuildsError {
-            throw BuildError(.files(detail: error.description), request: request)
+            throw BuildError(wrapping: error, request: request)
         }
     }
 

@@ -115,7 +115,7 @@ public struct PythonBuilder: FunctionBuilder {
             }
             try FolderCopy.copy(source, to: staging, prefix: prefix)
         } catch let error as BuildsError {
-            throw BuildError(.files(detail: error.description), request: request)
+            throw BuildError(wrapping: error, request: request)
         }
         return StagedBuild(folder: staging, notes: notes)
     }

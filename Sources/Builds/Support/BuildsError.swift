@@ -15,6 +15,7 @@ public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidArchivePath(path: String, source: String)
         case duplicateArchivePath(path: String)
         case invalidRequirement(file: String, line: Int, text: String, reason: String)
+        case nonUTF8Name(folder: String, name: String)
     }
 
     let kind: Kind
@@ -51,6 +52,19 @@ public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
             return "Two files would be stored in the zip as '\(path)'. Rename one of them or change the prefix."
         case let .invalidRequirement(file, line, text, reason):
             return "\(file):\(line): requirement '\(text)' \(reason)."
+        case let .nonUTF8Name(folder, name):
+            return "The folder '\(folder)' holds a file named '\(name)', which is not valid UTF-8: a zip for Lambda "
+                + "cannot carry it. Rename the file, or add a pattern that matches it to .ferryignore."
+        }
+    }
+
+    /// Whether the error is about the user's files (a link, a name, a file type), not the machine:
+    /// Ferry exits 64 for these.
+    public var isBadInput: Bool {
+        switch kind {
+        case .symlinkEscapesRoot, .symlinkBroken, .symlinkCycle, .unsupportedFileType, .notADirectory,
+             .invalidRequirement, .nonUTF8Name, .unzippedSizeTooLarge: true
+        default: false
         }
     }
 

@@ -74,6 +74,29 @@ enum POSIX {
         return names
     }
 
+    /// Names in a directory, without `.` and `..`, in no particular order, each with whether its
+    /// bytes are valid UTF-8 (an invalid name is decoded with replacement characters and `escaped`
+    /// shows its bytes, `caf\xE9.txt`).
+    static func listDirectoryCheckingNames(_ path: String) throws -> [(name: String, escaped: String?)] {
+        guard let dir = opendir(path) else { throw BuildsError(.io(operation: "list folder", path: path, errno: errno)) }
+        defer { closedir(dir) }
+        var names: [(String, String?)] = []
+        while let entry = readdir(dir) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                let all = raw.bindMemory(to: UInt8.self)
+                return Array(all[0..<(all.firstIndex(of: 0) ?? all.count)])
+            }
+            if bytes == [46] || bytes == [46, 46] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) {
+                names.append((name, nil))
+            } else {
+                let escaped = bytes.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                names.append((String(decoding: bytes, as: UTF8.self), escaped))
+            }
+        }
+        return names
+    }
+
     /// Reads a file in chunks of at most 1 MiB, calling `body` with each; returns the byte count read.
     /// `sizeHint` (the size the walk saw) keeps the buffer small for small files.
     static func readChunks(

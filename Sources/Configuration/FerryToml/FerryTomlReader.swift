@@ -80,6 +80,16 @@ struct FerryTomlReader {
             // `resolve_s3 = true` without a bucket in the same table: the managed bucket, not an inherited one.
             if managed, table["bucket"] == nil { settings.bucket = nil }
         }
+        if let days = v.integer("noncurrent_version_days", in: table, at: path) {
+            if days < 1 {
+                let keyPath = path.appending("noncurrent_version_days")
+                v.report(.badValue(
+                    file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(days),
+                    allowed: [], explanation: "It must be 1 or more (days before noncurrent versions are deleted)."))
+            } else {
+                settings.noncurrentVersionDays = days
+            }
+        }
         return settings
     }
 

@@ -9,6 +9,7 @@
 /// prefix = "fiscalshield/{env}"         # optional; default: bucket root
 /// kms_key_id = "alias/ferry"            # optional; default SSE-S3 (AES256)
 /// resolve_s3 = true                     # optional; without bucket: SAM's or Ferry's managed bucket
+/// noncurrent_version_days = 30          # optional; a bucket Ferry creates expires noncurrent versions after N days
 ///
 /// [build]                               # optional
 /// concurrency = 4                       # builds at once
@@ -33,7 +34,7 @@
 /// ```
 enum FerryTomlSchema {
     static let topLevelKeys = ["template", "artifacts", "build", "env"]
-    static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3"]
+    static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3", "noncurrent_version_days"]
     static let buildKeys = ["concurrency", "commands"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
     static let environmentKeys = [

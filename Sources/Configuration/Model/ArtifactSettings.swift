@@ -9,6 +9,12 @@ public struct ArtifactSettings: Sendable, Equatable {
     public var kmsKeyID: String?
     /// samconfig's `resolve_s3`: create or reuse a managed bucket when `bucket` is nil.
     public var resolveBucket: Bool
+    /// `noncurrent_version_days`: the lifecycle rule of a bucket Ferry creates deletes noncurrent
+    /// object versions after this many days (default 30).
+    public var noncurrentVersionDays: Int
+
+    /// The default of `noncurrentVersionDays`.
+    public static let defaultNoncurrentVersionDays = 30
 
     /// Whether Ferry chooses the bucket: `resolve_s3` without `s3_bucket`. The bucket is then
     /// SAM's managed bucket when its stack exists (the Pipeline adopts it), else `managedBucketName`,
@@ -26,11 +32,13 @@ public struct ArtifactSettings: Sendable, Equatable {
     }
 
     /// Creates settings.
-    public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false) {
+    public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false,
+                noncurrentVersionDays: Int = ArtifactSettings.defaultNoncurrentVersionDays) {
         self.bucket = bucket
         self.prefix = prefix
         self.kmsKeyID = kmsKeyID
         self.resolveBucket = resolveBucket
+        self.noncurrentVersionDays = noncurrentVersionDays
     }
 }
 

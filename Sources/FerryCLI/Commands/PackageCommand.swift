@@ -28,6 +28,11 @@ struct PackageCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = CommandContext(options: global)
+        // Ctrl-C aborts the multipart uploads in progress, then exits 130.
+        let interruption = DeployInterruption()
+        let watcher = InterruptWatcher(interruption: interruption, json: global.json)
+        watcher.start()
+        defer { watcher.stop() }
         try await context.reportingErrors {
             let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
             let configured = try project.environment(named: global.environment)
@@ -45,6 +50,8 @@ struct PackageCommand: AsyncParsableCommand {
                 kmsKeyID: location.kmsKeyID, createBucket: createBucket || environment.artifacts.isManaged,
                 concurrency: concurrency)
             options.templateParameters = environment.templateParameterValues
+            options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
+            options.interruption = interruption
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

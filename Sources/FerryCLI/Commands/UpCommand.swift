@@ -16,7 +16,8 @@ struct UpCommand: AsyncParsableCommand {
         A code-only change is hot-swapped where the environment allows it (hotswap = true; never in prod), any other \
         change goes through a CloudFormation change set, and nothing to do makes no AWS write at all. Ends with one \
         summary that times each phase.
-        Exits 0 when everything runs the local build, 1 when the deploy or a hot-swap failed or code is still stale.
+        Exits 0 when everything runs the local build, 1 when the deploy or a hot-swap failed or anything was not verified \
+        afterwards (stale, not deployed, not checkable).
         """)
 
     @OptionGroup var global: GlobalOptions

@@ -8,7 +8,7 @@ struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that every deployed function and definition runs the local build; list the stale ones.",
-        discussion: "Exits 0 when everything deployed is fresh, 1 when anything is stale or not deployed. Reads only.")
+        discussion: "Exits 0 when everything deployed runs the local build, 1 when anything was not verified: stale, not deployed, or not checkable (no such stack, a read that failed). Reads only.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var stackSelection: StackSelectionOptions
@@ -22,6 +22,6 @@ struct VerifyCommand: AsyncParsableCommand {
             options.stacks = stackSelection.selection
             return try await VerifyPhase(options: options).run(sink: context.sink)
         }
-        if !report.stale.isEmpty || !report.missing.isEmpty { throw CommandFailure(exitCode: .failure) }
+        if !report.isVerified { throw CommandFailure(exitCode: .failure) }
     }
 }

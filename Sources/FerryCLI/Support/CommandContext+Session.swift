@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Reporting
 
 extension CommandContext {
     /// The AWS session options from the flags and the process environment; `--debug` traces
@@ -9,8 +10,9 @@ extension CommandContext {
                           processEnvironment: environment, trace: options.debug ? Self.debugTrace : nil)
     }
 
-    /// Writes one request trace to standard error.
+    /// Writes one request trace to standard error, NoEcho parameter values masked (the trace
+    /// already hides credentials and signatures).
     private static func debugTrace(_ line: String) {
-        FileHandle.standardError.write(Data("[debug] \(line)\n".utf8))
+        FileHandle.standardError.write(Data("[debug] \(SecretValues.shared.redact(line))\n".utf8))
     }
 }

@@ -22,9 +22,11 @@ struct CommandContext: Sendable {
         style = OutputStyle.resolve(
             json: options.json, noColor: options.noColor, verbose: options.verbose || options.debug,
             environment: environment, stdoutIsTerminal: isatty(STDOUT_FILENO) != 0)
+        // NoEcho values learned while the command runs are masked in everything printed.
+        let out = RedactingOutput(FileHandleOutput.standardOutput)
         switch style.format {
-        case .jsonLines: sink = JSONLinesRenderer(minimumLevel: style.minimumLevel)
-        case .console: sink = ConsoleRenderer(style: style)
+        case .jsonLines: sink = JSONLinesRenderer(out: out, minimumLevel: style.minimumLevel)
+        case .console: sink = ConsoleRenderer(style: style, out: out)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Reporting
 
 /// Ends a command with a documented exit code after its message was shown.
 struct CommandFailure: Error {
@@ -10,17 +11,13 @@ struct CommandFailure: Error {
 /// Shows an error as one line (or one JSON object) and returns the exit code it maps to.
 enum ErrorReporter {
     static func exitCode(for category: FailureCategory) -> FerryExitCode {
-        switch category {
-        case .badInput: .usage
-        case .awsConfiguration: .awsConfiguration
-        case .missingTool: .missingTool
-        case .operationFailed: .failure
-        }
+        FerryExitCode.code(for: category)
     }
 
     /// Prints `error` on stderr (and as a JSON line on stdout with `--json`); returns the exit code.
     static func report(_ error: any Error, json: Bool) -> FerryExitCode {
-        let failure = FailurePresenter.present(error)
+        var failure = FailurePresenter.present(error)
+        failure.message = SecretValues.shared.redact(failure.message)
         let code = exitCode(for: failure.category)
         if json {
             let object: [String: Any] = [

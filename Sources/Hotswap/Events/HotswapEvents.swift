@@ -171,6 +171,8 @@ public struct VerificationSummaryEvent: FerryEvent {
     public let stale: [String]
     public let missing: [String]
     public let unverifiable: [String]
+    /// The root stack's name when it does not exist (nothing was verified).
+    public let missingStack: String?
 
     /// The summary of `report`.
     public init(report: VerificationReport) {
@@ -179,12 +181,18 @@ public struct VerificationSummaryEvent: FerryEvent {
         stale = report.stale.map(\.target.qualifiedName)
         missing = report.missing.map(\.target.qualifiedName)
         unverifiable = report.unverifiable.map(\.target.qualifiedName)
+        missingStack = report.missingStack
     }
 
+    private var verified: Bool { missingStack == nil && stale.isEmpty && missing.isEmpty && unverifiable.isEmpty }
+
     public var kind: String { "verify.summary" }
-    public var level: EventLevel { stale.isEmpty && missing.isEmpty && unverifiable.isEmpty ? .success : .error }
+    public var level: EventLevel { verified ? .success : .error }
     public var message: String {
-        if stale.isEmpty && missing.isEmpty && unverifiable.isEmpty { return "all \(checked) resource(s) run the local build" }
+        if let missingStack {
+            return "stack \(missingStack) does not exist: nothing is deployed, \(checked) resource(s) not verified"
+        }
+        if verified { return "all \(checked) resource(s) run the local build" }
         var parts: [String] = []
         if !stale.isEmpty { parts.append("\(stale.count) stale: \(stale.joined(separator: ", "))") }
         if !missing.isEmpty { parts.append("\(missing.count) not deployed: \(missing.joined(separator: ", "))") }
@@ -192,11 +200,13 @@ public struct VerificationSummaryEvent: FerryEvent {
         return parts.joined(separator: "; ")
     }
     public var details: [String] {
+        if missingStack != nil { return ["run `ferry up` (or `ferry deploy`) to create it"] }
         var lines: [String] = []
         if !stale.isEmpty { lines.append("run `ferry update` (or `ferry deploy`) so they run the local build") }
         if !missing.isEmpty { lines.append("run `ferry deploy` to create the resources not deployed yet") }
+        if !unverifiable.isEmpty { lines.append("what could not be checked is not known to run the local build; fix the cause above and run `ferry verify` again") }
         return lines
     }
 
-    enum CodingKeys: String, CodingKey { case checked, fresh, stale, missing, unverifiable }
+    enum CodingKeys: String, CodingKey { case checked, fresh, stale, missing, unverifiable, missingStack }
 }

@@ -40,9 +40,15 @@ public struct VerificationEntry: Sendable, Hashable {
 public struct VerificationReport: Sendable, Hashable {
     /// One entry per target, in target order.
     public var entries: [VerificationEntry]
+    /// The root stack's name when it does not exist: nothing could be verified (the entries are
+    /// all `missing`), and the cause is said once.
+    public var missingStack: String?
 
     /// A report.
-    public init(entries: [VerificationEntry]) { self.entries = entries }
+    public init(entries: [VerificationEntry], missingStack: String? = nil) {
+        self.entries = entries
+        self.missingStack = missingStack
+    }
 
     /// Entries running something other than the local build.
     public var stale: [VerificationEntry] {
@@ -59,6 +65,35 @@ public struct VerificationReport: Sendable, Hashable {
 
     /// Whether everything deployed runs the local build (nothing stale, missing or unverifiable).
     public var allFresh: Bool { entries.allSatisfy(\.isFresh) }
+
+    /// Whether everything was verified: the stack exists and every entry is fresh. Anything else
+    /// (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
+    public var isVerified: Bool { missingStack == nil && allFresh }
+
+    /// Reasons shared by more than one entry that could not be checked, each with the resources
+    /// it stopped, in order of first appearance: said once instead of once per resource.
+    public var sharedCauses: [(reason: String, resources: [String])] {
+        var order: [String] = []
+        var resources: [String: [String]] = [:]
+        for entry in unverifiable {
+            guard case .unverifiable(let reason) = entry.status else { continue }
+            let key = Self.withoutRequestID(reason)
+            if resources[key] == nil { order.append(key) }
+            resources[key, default: []].append(entry.target.qualifiedName)
+        }
+        return order.compactMap { key in
+            let names = resources[key] ?? []
+            return names.count > 1 ? (key, names) : nil
+        }
+    }
+
+    /// `... (request ID abc)` without the request ID, which differs per call.
+    static func withoutRequestID(_ reason: String) -> String {
+        guard let range = reason.range(of: #" \(request ID [^)]*\)"#, options: .regularExpression) else { return reason }
+        var text = reason
+        text.removeSubrange(range)
+        return text
+    }
 }
 
 /// Compares every deployed function and definition with the local build; reads only.

@@ -30,7 +30,8 @@ public struct ArtifactBucket: Sendable {
     /// - Returns: true when the bucket was created.
     /// - Throws: ``PackagingError`` (`bucketMissing`, `bucketForbidden`, `bucketInOtherRegion`) or an S3 error.
     @discardableResult
-    public func ensure(create: Bool, encryption: ServerSideEncryption = .aes256) async throws -> Bool {
+    public func ensure(create: Bool, encryption: ServerSideEncryption = .aes256,
+                       noncurrentVersionDays: Int = 30) async throws -> Bool {
         switch try await s3.headBucket(bucket) {
         case .exists(let bucketRegion):
             if let bucketRegion, !bucketRegion.isEmpty, bucketRegion != region {
@@ -41,14 +42,16 @@ public struct ArtifactBucket: Sendable {
             throw PackagingError.bucketForbidden(bucket)
         case .notFound:
             guard create else { throw PackagingError.bucketMissing(bucket) }
-            try await self.create(encryption: encryption)
+            try await self.create(encryption: encryption, noncurrentVersionDays: noncurrentVersionDays)
             return true
         }
     }
 
-    /// Creates the bucket with versioning, default encryption, every public access blocked and a
-    /// policy denying requests without TLS (not over a plain-HTTP endpoint, which it would lock out).
-    public func create(encryption: ServerSideEncryption = .aes256) async throws {
+    /// Creates the bucket with versioning, default encryption, every public access blocked, a
+    /// policy denying requests without TLS (not over a plain-HTTP endpoint, which it would lock out)
+    /// and lifecycle rules: incomplete multipart uploads are aborted after a day, noncurrent
+    /// versions deleted after `noncurrentVersionDays`.
+    public func create(encryption: ServerSideEncryption = .aes256, noncurrentVersionDays: Int = 30) async throws {
         do {
             try await s3.createBucket(bucket, region: region)
         } catch where S3.isBucketAlreadyOwnedByYou(error) {
@@ -59,10 +62,19 @@ public struct ArtifactBucket: Sendable {
         try await s3.putBucketVersioning(bucket, enabled: true)
         try await s3.putBucketEncryption(bucket, encryption: encryption)
         try await s3.putPublicAccessBlock(bucket)
+        try await s3.putBucketLifecycleConfiguration(bucket, rules: Self.lifecycleRules(noncurrentVersionDays: noncurrentVersionDays))
         if endpointUsesTLS {
             let partition = region.hasPrefix("cn-") ? "aws-cn" : region.hasPrefix("us-gov-") ? "aws-us-gov" : "aws"
             try await s3.putBucketPolicy(bucket, policy: S3.tlsOnlyPolicy(bucket: bucket, partition: partition))
         }
         sink.emit(BucketCreatedEvent(bucket: bucket, region: region, tlsOnly: endpointUsesTLS))
+    }
+
+    /// The lifecycle rules of a bucket Ferry creates.
+    public static func lifecycleRules(noncurrentVersionDays: Int) -> [S3LifecycleRule] {
+        [
+            S3LifecycleRule(id: "ferry-abort-incomplete-multipart-uploads", abortIncompleteMultipartUploadDays: 1),
+            S3LifecycleRule(id: "ferry-expire-noncurrent-versions", noncurrentVersionExpirationDays: noncurrentVersionDays),
+        ]
     }
 }

@@ -26,14 +26,18 @@ public struct Packager: Sendable {
     public let multipart: MultipartPolicy
     /// Where events go.
     public let sink: any EventSink
+    /// Hears of every multipart upload started and ended (`.ferry/uploads/`).
+    public let journal: (any MultipartUploadJournal)?
 
     /// A packager; AES256, 8 uploads at once and multipart over 8 MiB by default.
     public init(s3: S3, encryption: ServerSideEncryption = .aes256, concurrency: Int = 8,
-                multipart: MultipartPolicy = MultipartPolicy(), sink: any EventSink) {
+                multipart: MultipartPolicy = MultipartPolicy(), journal: (any MultipartUploadJournal)? = nil,
+                sink: any EventSink) {
         self.s3 = s3
         self.encryption = encryption
         self.concurrency = max(1, concurrency)
         self.multipart = multipart
+        self.journal = journal
         self.sink = sink
     }
 
@@ -98,7 +102,8 @@ public struct Packager: Sendable {
         do {
             switch upload.source {
             case .file(let url):
-                result = try await s3.upload(file: url, bucket: bucket, key: upload.key, options: options, policy: multipart)
+                result = try await s3.upload(file: url, bucket: bucket, key: upload.key, options: options, policy: multipart,
+                                             journal: journal)
             case .bytes(let data):
                 result = try await s3.putObject(bucket: bucket, key: upload.key, body: .data(data), options: options)
             }

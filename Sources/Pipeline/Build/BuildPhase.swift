@@ -76,6 +76,7 @@ public struct BuildPhase: Sendable {
             plan.builds = plan.builds.filter { build in build.targets.contains { selected.contains(stackPath: $0.stackPath) } }
             plan.skipped = plan.skipped.filter { selected.contains(stackPath: $0.target.stackPath) }
         }
+        try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         let ferry = options.projectRoot.appendingPathComponent(".ferry")
         let engine = BuildEngine(
             cache: BuildCache(projectRoot: options.projectRoot.path, clean: options.clean),

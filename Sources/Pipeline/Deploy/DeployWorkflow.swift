@@ -25,6 +25,7 @@ public struct DeployWorkflow: Sendable {
     ///   the root cause was emitted and the history recorded).
     public func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
         let context = try await DeployContext.make(request, transport: transport)
+        NoEchoValues.register(context.environment, overrides: request.parameterOverrides, templateFile: request.templatePath)
         let watched = PhaseWatchingSink(sink, interruption: request.interruption,
                                         stackName: context.environment.stackName, environment: context.environment.name)
         let deployer = Deployer(cloudFormation: context.cloudFormation, sink: watched, timing: context.timing)

@@ -37,6 +37,11 @@ public enum FailurePresenter {
         case let error as BuilderError:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
                                     message: error.description)
+        case let error as BuildFailure:
+            return PresentedFailure(category: error.isMissingTool ? .missingTool : error.isBadInput ? .badInput : .operationFailed,
+                                    message: error.description)
+        case let error as BuildsError:
+            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as DeploymentError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as OperateError:
@@ -45,6 +50,9 @@ public enum FailurePresenter {
             return PresentedFailure(category: .badInput, message: error.description)
         case let error as PipelineFailure:
             return PresentedFailure(category: error.category, message: error.description)
+        case let error as AWSError where error.refusesCredentials:
+            return PresentedFailure(category: .awsConfiguration,
+                                    message: error.description + (error.hint.map { ". \($0)" } ?? ""))
         default:
             return PresentedFailure(category: .operationFailed, message: String(describing: error))
         }

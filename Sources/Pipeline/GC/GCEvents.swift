@@ -37,10 +37,19 @@ public struct GCSummaryEvent: FerryEvent {
     public let environment: String
     public let keep: Int
 
-    init(plan: GCPlan, dryRun: Bool, deleted: Int, environment: String, keep: Int) {
+    /// Noncurrent versions deleted (or that would be) with the objects.
+    public let noncurrentVersions: Int
+    /// Whether the bucket's versions were listed: without them nothing is counted as freed.
+    public let versionsKnown: Bool
+
+    init(plan: GCPlan, dryRun: Bool, deleted: Int, environment: String, keep: Int, bytes: Int64? = nil,
+         noncurrentVersions: Int = 0, versionsKnown: Bool = true) {
         objects = plan.doomed.count
-        bytes = plan.bytes
-        monthlyUSD = StorageCost.monthlyUSD(bytes: plan.bytes)
+        let freed = bytes ?? plan.bytes
+        self.bytes = freed
+        monthlyUSD = StorageCost.monthlyUSD(bytes: freed)
+        self.noncurrentVersions = noncurrentVersions
+        self.versionsKnown = versionsKnown
         self.dryRun = dryRun
         self.deleted = deleted
         referenced = plan.referenced
@@ -50,15 +59,17 @@ public struct GCSummaryEvent: FerryEvent {
     }
 
     public var kind: String { "gc.summary" }
-    public var level: EventLevel { dryRun || objects == 0 ? .info : .success }
+    public var level: EventLevel { dryRun || (objects == 0 && noncurrentVersions == 0) ? .info : .success }
     public var message: String {
         let size = StorageCost.formatted(bytes: bytes)
         let cost = StorageCost.formattedUSD(monthlyUSD)
-        if objects == 0 { return "nothing to collect: every artifact is referenced or too new" }
+        let versions = noncurrentVersions > 0 ? " and \(noncurrentVersions) noncurrent version(s)" : ""
+        if objects == 0 && noncurrentVersions == 0 { return "nothing to collect: every artifact is referenced or too new" }
         if dryRun {
-            return "would delete \(objects) object(s), \(size), about \(cost)/month (dry run: nothing was deleted)"
+            return "would delete \(objects) object(s)\(versions), \(size), about \(cost)/month (dry run: nothing was deleted)"
         }
-        return "deleted \(deleted) object(s), freed \(size), about \(cost)/month"
+        if !versionsKnown { return "deleted \(deleted) object(s); the bytes freed are unknown (object versions could not be listed)" }
+        return "deleted \(deleted) object(s)\(versions), freed \(size), about \(cost)/month"
     }
     public var details: [String] {
         var lines = ["kept: \(referenced) referenced by the last \(keep) deploy(s), hot-swap records or the live stacks; "

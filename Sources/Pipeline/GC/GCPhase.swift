@@ -2,6 +2,7 @@ import AWSCore
 import AWSServices
 import Configuration
 import Foundation
+import Packaging
 import Reporting
 
 /// `ferry gc`: finds the artifacts under the environment's prefix that no kept deploy (the last
@@ -92,19 +93,66 @@ public struct GCPhase: Sendable {
         for doomed in plan.doomed {
             sink.emit(GCObjectEvent(key: doomed.key, size: doomed.size, deleted: options.delete))
         }
+        let versions = await versionPlan(s3, bucket: bucket, listPrefix: listPrefix, plan: plan, prefix: location.prefix, now: now,
+                                         references: found.references, sink: sink)
+        await abortIncompleteUploads(s3, bucket: bucket, prefix: location.prefix, now: now, sink: sink)
         var report = Report(plan: plan, deleted: [], failures: [])
-        if options.delete, !plan.doomed.isEmpty {
+        var freed = versions?.bytes ?? plan.bytes
+        if options.delete, let versions, !versions.deletions.isEmpty {
+            let result = try await s3.deleteObjectVersions(
+                bucket: bucket, versions: versions.deletions.map { (key: $0.key, versionId: $0.versionId) })
+            let failedKeys = Set(result.errors.compactMap(\.key))
+            report.deleted = plan.doomed.map(\.key).filter { !failedKeys.contains($0) }
+            report.failures = result.errors.map { "\($0.key ?? "?"): \($0.code ?? "") \($0.message ?? "")" }
+            freed -= versions.deletions.filter { failedKeys.contains($0.key) }.reduce(0) { $0 + $1.size }
+        } else if options.delete, versions == nil, !plan.doomed.isEmpty {
             let result = try await s3.deleteObjects(bucket: bucket, keys: plan.doomed.map(\.key))
             report.deleted = result.deleted
             report.failures = result.errors.map { "\($0.key ?? "?"): \($0.code ?? "") \($0.message ?? "")" }
+            freed = 0
         }
         sink.emit(GCSummaryEvent(plan: plan, dryRun: !options.delete, deleted: report.deleted.count, environment: environment.name,
-                                 keep: options.keep))
+                                 keep: options.keep, bytes: freed, noncurrentVersions: versions?.noncurrentVersions ?? 0,
+                                 versionsKnown: versions != nil))
         if !report.failures.isEmpty {
             throw PipelineFailure(.operationFailed, "\(report.failures.count) object(s) could not be deleted:\n  "
                 + report.failures.joined(separator: "\n  "))
         }
         return report
+    }
+
+    /// The versions to delete so the bytes are really freed; nil (with a warning) when they
+    /// cannot be listed.
+    func versionPlan(_ s3: S3, bucket: String, listPrefix: String?, plan: GCPlan, prefix: String, now: Date,
+                     references: ArtifactReferences, sink: any EventSink) async -> GCVersionPlan? {
+        do {
+            let versions = try await s3.listObjectVersions(bucket: bucket, prefix: listPrefix)
+            return GCVersionPlan.make(versions: versions, doomed: Set(plan.doomed.map(\.key)), prefix: prefix,
+                                      olderThan: now.addingTimeInterval(-options.minimumAge),
+                                      isReferenced: { references.references(key: $0) })
+        } catch {
+            sink.emit(GCEvent.warning("the object versions could not be listed (\(FailurePresenter.present(error).message)): "
+                + "in a versioned bucket deleting a key only hides it, so no bytes are counted as freed"))
+            return nil
+        }
+    }
+
+    /// Aborts (or, on a dry run, lists) the multipart uploads interrupted runs left: the ones
+    /// `.ferry/uploads/` records and the prefix's incomplete uploads older than a day.
+    func abortIncompleteUploads(_ s3: S3, bucket: String, prefix: String, now: Date, sink: any EventSink) async {
+        let journal = UploadJournal(projectRoot: options.projectRoot)
+        let cutoff = now.addingTimeInterval(-UploadCleanupEvent.maximumAge)
+        if options.delete {
+            let cleanup = await journal.cleanUp(s3: s3, bucket: bucket, prefix: prefix, olderThan: cutoff)
+            if !cleanup.aborted.isEmpty || !cleanup.failures.isEmpty { sink.emit(UploadCleanupEvent(cleanup)) }
+            return
+        }
+        let recorded = journal.recorded().filter { $0.record.bucket == bucket }.map(\.record.uploadId)
+        let listed = (try? await s3.listMultipartUploads(bucket: bucket, prefix: prefix.isEmpty ? nil : prefix + "/")) ?? []
+        let stale = Set(recorded + listed.filter { ($0.initiated ?? .distantFuture) < cutoff }.map(\.uploadId))
+        if !stale.isEmpty {
+            sink.emit(GCEvent.info("would abort \(stale.count) incomplete multipart upload(s) left by interrupted runs"))
+        }
     }
 
     /// The artifact bucket and prefix; the account is asked from STS only when `{account}` is used.

@@ -1,3 +1,4 @@
+import AWSServices
 import Configuration
 import Foundation
 import Hotswap
@@ -38,17 +39,33 @@ public struct VerifyPhase: Sendable {
     /// A phase.
     public init(options: Options) { self.options = options }
 
-    /// Verifies and emits one event per resource plus a summary.
+    /// Verifies and emits one event per resource plus a summary. A cause shared by several
+    /// resources (a stack that does not exist, one failing read) is emitted once.
+    /// - Throws: configuration and template errors, and the error of the first read of the root
+    ///   stack when it is not "does not exist" (refused credentials, an unreachable endpoint).
     public func run(sink: any EventSink) async throws -> VerificationReport {
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, only: [], stacks: options.stacks)
+        do {
+            _ = try await project.resolver.resources(stackPath: project.tree.root.stackPath)
+        } catch where CloudFormation.isStackMissing(error) {
+            let entries = project.targets.map { VerificationEntry(target: $0, physicalID: nil, status: .missing) }
+            let report = VerificationReport(entries: entries, missingStack: project.environment.stackName)
+            sink.emit(VerificationSummaryEvent(report: report))
+            return report
+        }
         if project.targets.isEmpty, let unbuilt = Self.unbuiltCode(project) {
             throw PipelineFailure(.operationFailed, unbuilt)
         }
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
         let report = await Verifier(planner: planner).verify(project.targets)
-        for entry in report.entries { sink.emit(VerificationEntryEvent(entry: entry)) }
+        let causes = report.sharedCauses
+        let grouped = Set(causes.flatMap(\.resources))
+        for entry in report.entries where !grouped.contains(entry.target.qualifiedName) {
+            sink.emit(VerificationEntryEvent(entry: entry))
+        }
+        for cause in causes { sink.emit(VerificationCauseEvent(reason: cause.reason, resources: cause.resources)) }
         sink.emit(VerificationSummaryEvent(report: report))
         return report
     }

@@ -35,7 +35,8 @@ public struct WebhookNotifier: Sendable {
         guard !webhooks.isEmpty else { return 0 }
         let body: Data
         do {
-            body = try SlackPayload.body(for: notification)
+            // NoEcho values never leave in a notification, whatever the payload quotes.
+            body = Data(SecretValues.shared.redact(String(decoding: try SlackPayload.body(for: notification), as: UTF8.self)).utf8)
         } catch {
             sink.emit(NotificationEvent(webhook: "all webhooks", problem: "could not encode the notification: \(error)", attempts: 0))
             return 0

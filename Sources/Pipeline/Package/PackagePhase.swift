@@ -25,6 +25,10 @@ public struct PackagePhase: Sendable {
         public var concurrency: Int
         /// The environment's template parameter values (decide `Fn::ForEach` loops over parameters).
         public var templateParameters: [String: String] = [:]
+        /// Days before the noncurrent versions of a bucket Ferry creates are deleted.
+        public var noncurrentVersionDays = 30
+        /// Ctrl-C handling: the uploads in progress are aborted before Ferry exits.
+        public var interruption: DeployInterruption?
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -86,12 +90,19 @@ public struct PackagePhase: Sendable {
     /// Runs the phase.
     /// - Throws: ``PackagingError``, `TemplateError`, or the S3 error that stopped it.
     public func run(s3: S3, sink: any EventSink) async throws -> Output {
+        try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         let plan = try plan()
         let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
         let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region,
                                     endpointUsesTLS: options.store.customEndpoint?.scheme != "http", sink: sink)
-        let created = try await bucket.ensure(create: options.createBucket)
-        let packager = Packager(s3: s3, encryption: encryption, concurrency: options.concurrency, sink: sink)
+        let created = try await bucket.ensure(create: options.createBucket, noncurrentVersionDays: options.noncurrentVersionDays)
+        let journal = UploadJournal(projectRoot: options.projectRoot)
+        let cleanup = await journal.cleanUp(s3: s3, bucket: options.store.bucket, prefix: options.store.prefix,
+                                            olderThan: Date().addingTimeInterval(-UploadCleanupEvent.maximumAge))
+        if !cleanup.aborted.isEmpty || !cleanup.failures.isEmpty { sink.emit(UploadCleanupEvent(cleanup)) }
+        options.interruption?.onInterrupt { await journal.abortActive(s3: s3) }
+        defer { options.interruption?.onInterrupt(nil) }
+        let packager = Packager(s3: s3, encryption: encryption, concurrency: options.concurrency, journal: journal, sink: sink)
         let result = try await packager.upload(plan)
         let template = try PackageOutput.write(plan, projectRoot: options.projectRoot)
         sink.emit(PackageSummaryEvent(

@@ -84,8 +84,10 @@ public struct PlanPhase: Sendable {
         }
         var reasons = stateReasons(root)
         let overrides = try options.parameterOverrides.map(DeployParameters.parseOverride)
+        NoEchoValues.register(environment, overrides: options.parameterOverrides)
         let parameters = parameterComparison(configured: environment.parameters, overrides: overrides,
-                                             deployed: root.parameters.member)
+                                             deployed: root.parameters.member,
+                                             noEcho: DeployParameters.noEchoNames(in: project.hotswap.tree.root.template))
         reasons += parameters.reasons
         plan.notes += parameters.notes
         let planner = HotswapPlanner(context: project.hotswap.context, concurrency: options.concurrency)
@@ -159,9 +161,10 @@ public struct PlanPhase: Sendable {
 
     /// The environment's parameters and the overrides against the deployed values: a changed
     /// value is a reason; a `NoEcho` value (`****`) cannot be compared and is a note, unless it
-    /// was overridden on the command line.
+    /// was overridden on the command line. A `NoEcho` value is never shown, even where the service
+    /// returns it unmasked (the emulator does).
     static func parameterComparison(configured: [KeyValue], overrides: [KeyValue],
-                                    deployed: [Parameter]) -> (reasons: [PlanReason], notes: [String]) {
+                                    deployed: [Parameter], noEcho: Set<String> = []) -> (reasons: [PlanReason], notes: [String]) {
         let live = Dictionary(deployed.compactMap { p in p.parameterKey.map { ($0, p.parameterValue ?? "") } },
                               uniquingKeysWith: { _, last in last })
         let overridden = Set(overrides.map(\.key))
@@ -176,6 +179,9 @@ public struct PlanPhase: Sendable {
                 } else {
                     notes.append("parameter \(parameter.key) is NoEcho: its deployed value cannot be compared (treated as unchanged)")
                 }
+            } else if value != parameter.value, noEcho.contains(parameter.key) {
+                reasons.append(PlanReason(.parameterChanged, stackPath: "Root",
+                                          message: "parameter \(parameter.key) (NoEcho) changes; its values are not shown"))
             } else if value != parameter.value {
                 reasons.append(PlanReason(.parameterChanged, stackPath: "Root",
                                           message: "parameter \(parameter.key) changes from '\(value)' to '\(parameter.value)'"))

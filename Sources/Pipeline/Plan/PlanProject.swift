@@ -30,6 +30,7 @@ struct PlanProject: Sendable {
         let configured = try configuration.environment(named: environmentName)
         let session = try AWSSession.make(options.applying(configured))
         let environment = await ManagedArtifactBucket.adopting(configured, session: session)
+        NoEchoValues.register(environment, overrides: [])
         let region = session.settings.region
         let location: ResolvedArtifactLocation
         if let known = try? environment.resolvedArtifacts(region: region, account: nil) {

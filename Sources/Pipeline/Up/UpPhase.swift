@@ -85,10 +85,11 @@ public struct UpPhase: Sendable {
         /// Seconds per phase, in order.
         public let timings: [UpSummaryEvent.PhaseTime]
 
-        /// Whether verification found stale or undeployed code.
+        /// Whether verification did not verify everything: stale, undeployed or uncheckable code,
+        /// or no stack at all.
         public var isStale: Bool {
             guard let verification else { return false }
-            return !verification.stale.isEmpty || !verification.missing.isEmpty
+            return !verification.isVerified
         }
     }
 
@@ -136,14 +137,20 @@ public struct UpPhase: Sendable {
             path = try await apply(plan, project: project, timer: &timer, sink: sink)
         } catch {
             sink.emit(UpSummaryEvent(path: Self.path(of: plan), plan: plan, timings: timer.timings, verification: nil,
-                                     failed: true))
+                                     failedPhase: error is GateFailure ? "before_deploy gates" : timer.current ?? "deploy"))
             throw error
         }
         var verifyOptions = VerifyPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, concurrency: options.concurrency)
         verifyOptions.stacks = options.stacks
-        let verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
+        let verification: VerificationReport
+        do {
+            verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
+        } catch {
+            sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: nil, failedPhase: "verify"))
+            throw error
+        }
         sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: verification))
         return Output(plan: plan, path: path, verification: verification, timings: timer.timings)
     }
@@ -199,17 +206,21 @@ public struct UpPhase: Sendable {
             projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
             kmsKeyID: project.kmsKeyID, createBucket: createBucket)
         packageOptions.templateParameters = project.environment.templateParameterValues
-        let phase = PackagePhase(options: packageOptions)
-        return try await phase.run(s3: project.session.s3, sink: sink)
+        packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
+        packageOptions.interruption = options.interruption
+        return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }
 
 /// Seconds per phase; a phase timed twice (package: plan, then upload) adds up.
 struct PhaseTimer {
     private(set) var timings: [UpSummaryEvent.PhaseTime] = []
+    /// The phase last started (the one that failed, when `body` threw).
+    private(set) var current: String?
 
     /// Runs `body` and adds its duration to `phase`.
     mutating func time<T>(_ phase: String, _ body: () async throws -> T) async throws -> T {
+        current = phase
         let clock = ContinuousClock()
         let start = clock.now
         defer {

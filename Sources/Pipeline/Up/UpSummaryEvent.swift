@@ -22,46 +22,75 @@ public struct UpSummaryEvent: FerryEvent {
     public let changed: Int
     /// Resources verification found stale or not deployed.
     public let stale: [String]
+    /// Resources verification could not check (or every resource, when the stack does not exist).
+    public let unverified: [String]
     public let failed: Bool
+    /// The phase that failed (`build`, `package`, `plan`, `deploy`, `hotswap`, `verify`), when one did.
+    public let failedPhase: String?
     /// The stacks `--stack` limited build, hot-swap and verify to; empty for the whole tree.
     public let selection: [String]
 
     /// The summary.
     public init(path: UpPhase.Path, plan: DeploymentPlan, timings: [PhaseTime], verification: VerificationReport?,
-                failed: Bool = false) {
+                failedPhase: String? = nil) {
         self.path = path
         environment = plan.environment
         stackName = plan.stackName
         phases = timings
         totalSeconds = timings.reduce(0) { $0 + $1.seconds }
         changed = plan.code?.operations.count ?? 0
-        stale = ((verification?.stale ?? []) + (verification?.missing ?? [])).map(\.target.qualifiedName)
-        self.failed = failed
+        if verification?.missingStack != nil {
+            stale = []
+            unverified = verification?.entries.map(\.target.qualifiedName) ?? []
+        } else {
+            stale = ((verification?.stale ?? []) + (verification?.missing ?? [])).map(\.target.qualifiedName)
+            unverified = (verification?.unverifiable ?? []).map(\.target.qualifiedName)
+        }
+        missingStack = verification?.missingStack
+        self.failed = failedPhase != nil
+        self.failedPhase = failedPhase
         selection = plan.selection
     }
 
     public var kind: String { "up.summary" }
-    public var level: EventLevel { failed || !stale.isEmpty ? .error : .success }
+    /// The root stack's name when verification found it does not exist.
+    public let missingStack: String?
+
+    public var level: EventLevel { failed || !stale.isEmpty || !unverified.isEmpty || missingStack != nil ? .error : .success }
 
     public var message: String {
-        let what: String
-        switch path {
-        case .nothing: what = "up to date, nothing to do"
-        case .hotswap: what = "hot-swapped \(changed) resource(s)"
-        case .cloudFormation: what = "deployed through CloudFormation"
-        case .dryRun: what = "planned only (dry run)"
-        }
         let times = phases.map { "\($0.phase) \(String(format: "%.1f", $0.seconds))s" }.joined(separator: ", ")
-        let verdict = failed ? "FAILED: " : !stale.isEmpty ? "STALE after up: " : ""
+        let verdict = failed ? "FAILED: " : !stale.isEmpty ? "STALE after up: "
+            : (missingStack != nil || !unverified.isEmpty) ? "NOT VERIFIED after up: " : ""
         let scope = selection.isEmpty ? "" : " --stack \(selection.joined(separator: ", "))"
         return "\(verdict)\(stackName)\(scope) (\(environment)): \(what) in \(String(format: "%.1f", totalSeconds))s (\(times))"
     }
 
+    /// What happened, in words that are true for the phase reached: a failure before the deploy or
+    /// hot-swap never says it deployed.
+    private var what: String {
+        switch (path, failedPhase) {
+        case (.cloudFormation, "deploy"): return "the CloudFormation deploy failed"
+        case (.hotswap, "hotswap"): return "the hot-swap failed"
+        case (.cloudFormation, "verify"): return "deployed through CloudFormation, then verification failed"
+        case (.hotswap, "verify"): return "hot-swapped \(changed) resource(s), then verification failed"
+        case (_, let phase?): return "\(phase) failed, nothing was deployed"
+        case (.nothing, nil): return "up to date, nothing to do"
+        case (.hotswap, nil): return "hot-swapped \(changed) resource(s)"
+        case (.cloudFormation, nil): return "deployed through CloudFormation"
+        case (.dryRun, nil): return "planned only (dry run)"
+        }
+    }
+
     public var details: [String] {
-        stale.isEmpty ? [] : ["still not running the local build: \(stale.joined(separator: ", "))"]
+        var lines: [String] = []
+        if !stale.isEmpty { lines.append("still not running the local build: \(stale.joined(separator: ", "))") }
+        if let missingStack { lines.append("stack \(missingStack) does not exist after up: nothing could be verified") }
+        else if !unverified.isEmpty { lines.append("not verified: \(unverified.joined(separator: ", "))") }
+        return lines
     }
 
     enum CodingKeys: String, CodingKey {
-        case path, environment, stackName, phases, totalSeconds, changed, stale, failed, selection
+        case path, environment, stackName, phases, totalSeconds, changed, stale, unverified, failed, failedPhase, selection, missingStack
     }
 }

@@ -13,7 +13,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
         public static let syntax = Code("syntax")
         /// A mapping holds the same key twice.
         public static let duplicateKey = Code("duplicateKey")
-        /// A `!Tag` that is not a CloudFormation short form.
+        /// A `!Tag` that is not a CloudFormation short form, or an `{"Fn::X": ...}` CloudFormation does not know.
         public static let unknownTag = Code("unknownTag")
         /// A short form used with an argument it cannot take (e.g. `!GetAtt NoDot`).
         public static let malformedTag = Code("malformedTag")
@@ -83,6 +83,10 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
             let first = firstLine.map { " (first at line \($0))" } ?? ""
             return "key '\(key)' appears twice in the same mapping\(first). Keep one of them: "
                 + "CloudFormation would silently use only the last."
+        case .unknownTag(let name) where name.hasPrefix("Fn::"):
+            return "unknown intrinsic function '\(name)'. Use one CloudFormation knows (Ref, Fn::Sub, Fn::GetAtt, "
+                + "Fn::If, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, Fn::Cidr, Fn::ImportValue, "
+                + "Fn::GetAZs, Fn::Equals, Fn::And, Fn::Or, Fn::Not, Fn::Transform, Fn::Length, Fn::ToJsonString)."
         case .unknownTag(let tag):
             return "unknown tag '\(tag)'. Use a CloudFormation short form (!Ref, !GetAtt, !Sub, !If, !Join, "
                 + "!Select, !Split, !FindInMap, !Base64, !Cidr, !ImportValue, !GetAZs, !Equals, !And, !Or, "

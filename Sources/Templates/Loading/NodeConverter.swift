@@ -63,7 +63,23 @@ struct NodeConverter {
             let value = try convert(valueNode, path: path + [key])
             map.set(key, value, line: keyScalar.mark?.line)
         }
+        if map.count == 1, let key = map.keys.first, key.hasPrefix("Fn::"), !Self.isKnownLongForm(key) {
+            throw TemplateError.unknownTag(key, file: file, line: map.line(of: key) ?? map.line,
+                                           logicalID: Self.logicalID(in: path))
+        }
         return map
+    }
+
+    /// Functions only written in long form: the `Rules` section's and CodePipeline's `Fn::GetParam`.
+    static let longFormOnly: Set<String> = [
+        "Contains", "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll", "GetParam",
+    ]
+
+    /// Whether `key` (`Fn::Sub`, `Fn::ForEach::Loop`) is an intrinsic function CloudFormation knows.
+    static func isKnownLongForm(_ key: String) -> Bool {
+        let name = String(key.dropFirst("Fn::".count))
+        if name.hasPrefix("ForEach::") { return true }
+        return name != "Ref" && name != "Condition" && (shortForms.contains(name) || longFormOnly.contains(name))
     }
 
     private func convertScalar(_ scalar: Node.Scalar, tag: String, path: [String]) throws -> TemplateValue {

@@ -18,8 +18,15 @@ public enum TemplateLoader {
     }
 
     /// Parses template text; `file` names the source in errors.
+    /// - Throws: `TemplateError` for bad syntax, an unknown intrinsic, a wrong shape, or an empty
+    ///   template (no sections at all).
     public static func parse(_ text: String, file: String? = nil, parameterValues: [String: String] = [:]) throws -> Template {
         let value = try parseValue(text, file: file)
+        if value == .null || value.mapValue?.isEmpty == true {
+            throw TemplateError.invalidStructure(
+                "the template is empty: it has no sections. A template needs at least Resources "
+                    + "(for example a function of Type AWS::Serverless::Function)", file: file, line: 1, logicalID: nil)
+        }
         return try template(from: value, file: file, parameterValues: parameterValues)
     }
 
