@@ -32,8 +32,6 @@ public enum FailurePresenter {
             return PresentedFailure(category: .badInput, message: error.description)
         case let error as BuildPlanError:
             return PresentedFailure(category: .badInput, message: error.description)
-        case let error as BuildFailure:
-            return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed, message: error.description)
         case let error as BuilderError:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
                                     message: error.description)
