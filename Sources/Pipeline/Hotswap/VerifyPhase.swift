@@ -47,6 +47,10 @@ public struct VerifyPhase: Sendable {
         let project = try await HotswapProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, only: [], stacks: options.stacks)
+        // What is not built cannot be verified: said first, it is local and says what to do.
+        if project.targets.isEmpty, let unbuilt = Self.unbuiltCode(project) {
+            throw PipelineFailure(.operationFailed, unbuilt)
+        }
         do {
             _ = try await project.resolver.resources(stackPath: project.tree.root.stackPath)
         } catch where CloudFormation.isStackMissing(error) {
@@ -54,9 +58,6 @@ public struct VerifyPhase: Sendable {
             let report = VerificationReport(entries: entries, missingStack: project.environment.stackName)
             sink.emit(VerificationSummaryEvent(report: report))
             return report
-        }
-        if project.targets.isEmpty, let unbuilt = Self.unbuiltCode(project) {
-            throw PipelineFailure(.operationFailed, unbuilt)
         }
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
         let report = await Verifier(planner: planner).verify(project.targets)
