@@ -27,4 +27,13 @@ def apply_all() -> None:
     termination_protection.apply()
     from . import layer_versions; layer_versions.apply()
     from . import lambda_aliases; lambda_aliases.apply()
+    from . import api_gateway_resources; api_gateway_resources.apply()
+    from . import simulated_resources; simulated_resources.apply()
+    from . import cfn_attributes; cfn_attributes.apply()
+    from . import intrinsic_functions; intrinsic_functions.apply()
+    from . import stack_resources; stack_resources.apply()
+    from . import lambda_environment; lambda_environment.apply()
+    from . import lambda_inline_code; lambda_inline_code.apply()
+    from . import nested_change_sets; nested_change_sets.apply()
+    from . import conditional_updates; conditional_updates.apply()
     _applied = True

@@ -10,7 +10,8 @@ What we change:
   its physical ID is the alias ARN;
 - `AWS::Lambda::Version` has the version ARN as physical ID and `!GetAtt X.Version`;
 - an update that adds Versions runs in two passes: first without the new Versions (and with the
-  resources that refer to them left as they were), so the functions get their new code, then the
+  resources that refer to them left as they were, or not yet created when they are new, like the
+  Alias SAM adds when `AutoPublishAlias` is added to an existing function), so the functions get their new code, then the
   whole template, so each new Version publishes the new code and the aliases move to it.
 """
 
@@ -125,7 +126,16 @@ def _update(self: Any, template: dict[str, Any], parameters: dict[str, Any] | No
     added = {name for name, body in resources.items() if (body or {}).get("Type") == _VERSION and name not in old}
     if added:
         first = copy.deepcopy(template)
-        for name in added:
+        # New resources that refer to the new Versions (SAM's alias, when AutoPublishAlias is
+        # added to an existing function) wait for the second pass too.
+        held = set(added)
+        while True:
+            more = {name for name, body in resources.items()
+                    if name not in old and name not in held and held & _references(body)}
+            if not more:
+                break
+            held |= more
+        for name in held:
             del first["Resources"][name]
         for name, body in resources.items():
             if name in old and added & _references(body):

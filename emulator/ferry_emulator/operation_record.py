@@ -50,6 +50,7 @@ class Step:
     physical_id: str | None = None
     failure: str | None = None
     children: list["Operation"] = field(default_factory=list)
+    note: str | None = None  # reason shown on the *_COMPLETE event (e.g. "Simulated by ...")
 
 
 @dataclass
@@ -143,6 +144,7 @@ def _run_step(op: Operation, step: Step, action: Callable[[], Any]) -> Any:
         if step.children and step.resource_type == STACK_TYPE:
             physical = step.children[-1].stack.stack_id
         step.physical_id = str(physical) if physical is not None else step.logical_id
+        step.note = getattr(result, "ferry_simulated_note", None)
     op.steps.append(step)
     return result
 
@@ -278,7 +280,7 @@ def _step_events(op: Operation, step: Step, action: str | None = None) -> Iterat
     if step.failure:
         yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_FAILED", step.failure, False)
     else:
-        yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_COMPLETE", None, False)
+        yield (op.stack, step.logical_id, step.physical_id, step.resource_type, f"{action}_COMPLETE", step.note, False)
 
 
 def emit(op: Operation) -> Iterator[Emitted]:
@@ -304,10 +306,23 @@ def emit(op: Operation) -> Iterator[Emitted]:
     yield from _emit_rollback(op, forward)
 
 
+def _condition_holds(stack: Any, logical_id: str) -> bool:
+    """False for a resource whose Condition is false (CloudFormation never plans it)."""
+    resource_map = stack.resource_map
+    condition = ((getattr(resource_map, "_resource_json_map", None) or {}).get(logical_id) or {}).get("Condition")
+    if not condition:
+        return True
+    try:
+        return bool(resource_map.lazy_condition_map[condition])
+    except Exception:
+        return True
+
+
 def _emit_rollback(op: Operation, forward: list[Step]) -> Iterator[Emitted]:
     shown = [s for s in forward if not (op.kind == "UPDATE" and s.action == "DELETE")]
     touched = {s.logical_id for s in shown}
-    cancelled = [p for p in op.planned if p[0] not in touched and p[2] != "DELETE"]
+    cancelled = [p for p in op.planned
+                 if p[0] not in touched and p[2] != "DELETE" and _condition_holds(op.stack, p[0])]
     for step in shown:
         if step.failure:
             for logical_id, rtype, action in cancelled:

@@ -130,7 +130,11 @@ def _normalise(template: Any) -> Any:
 
 
 def processed(template: Any, stack_id: str, parameters: dict[str, Any] | None) -> Any:
-    """The template as moto should see it: SAM expanded (if declared) and normalised."""
+    """The template as moto should see it: AWS::Include and AWS::LanguageExtensions processed
+    (template_transforms.py), SAM expanded (if declared) and normalised."""
+    from .template_transforms import before_sam
+
+    template = before_sam(template, stack_id, parameters)
     if has_sam_transform(template):
         expanded = expand(template, region_from_stack_id(stack_id), parameters)
         _keep_fail_marker_on_own_resources(template, expanded)

@@ -38,3 +38,45 @@ DELAY_RESOURCE_KEY = "FerryEmulatorDelay"
 
 #: Lambda environment variable that makes every update of the function end `Failed` with its value as reason.
 FAIL_LAMBDA_UPDATE_VAR = "FERRY_EMULATOR_FAIL_UPDATE"
+
+
+def settings_file() -> str | None:
+    """The emulator settings file: env FERRY_EMULATOR_SETTINGS, else `ferry-emulator.json` (or
+    `.yaml`) in the emulator's working folder (start.sh runs it from the project's root), if present."""
+    explicit = os.environ.get("FERRY_EMULATOR_SETTINGS", "").strip()
+    if explicit:
+        return explicit
+    for name in ("ferry-emulator.json", "ferry-emulator.yaml", "ferry-emulator.yml"):
+        if os.path.isfile(name):
+            return name
+    return None
+
+
+def project_settings() -> dict:
+    """The settings file's content (JSON or YAML), re-read on every use; {} when there is none.
+
+    A file that does not parse is an error the stack operation reports, not a silent default."""
+    path = settings_file()
+    if not path:
+        return {}
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    if path.endswith(".json"):
+        import json
+
+        loaded = json.loads(text) if text.strip() else {}
+    else:
+        import yaml
+
+        loaded = yaml.safe_load(text) or {}
+    if not isinstance(loaded, dict):
+        raise ValueError(f"emulator settings file {path} must hold a map")
+    return loaded
+
+
+def custom_resource_response(logical_id: str, resource_type: str) -> dict:
+    """What a simulated custom resource answers: `{Data: {...}, PhysicalResourceId: ...}` from the
+    settings file's `CustomResources`, by logical ID first, then by resource type; {} otherwise."""
+    responses = project_settings().get("CustomResources") or {}
+    found = responses.get(logical_id) or responses.get(resource_type) or {}
+    return found if isinstance(found, dict) else {}

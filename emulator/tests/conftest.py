@@ -32,11 +32,14 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
         FERRY_EMULATOR_STACK_DELAY=str(STACK_DELAY),
         FERRY_EMULATOR_LAMBDA_DELAY=str(LAMBDA_DELAY),
         FERRY_EMULATOR_CHANGE_SET_DELAY=str(CHANGE_SET_DELAY),
+        FERRY_EMULATOR_SETTINGS=str(state / "ferry-emulator.json"),
     )
+    (state / "ferry-emulator.json").write_text("{}")
     started = subprocess.run([str(EMULATOR / "start.sh"), "--env"], env=env, capture_output=True, text=True)
     assert started.returncode == 0, f"start.sh failed: {started.stderr}"
     match = re.search(r"AWS_ENDPOINT_URL=(http://localhost:\d+)", started.stdout)
     assert match, f"start.sh printed no endpoint: {started.stdout}"
+    os.environ["FERRY_EMULATOR_TEST_SETTINGS"] = str(state / "ferry-emulator.json")
     yield match.group(1)
     stopped = subprocess.run([str(EMULATOR / "stop.sh")], env=env, capture_output=True, text=True)
     assert stopped.returncode == 0, stopped.stderr
@@ -46,6 +49,20 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(autouse=True)
 def reset(endpoint: str) -> None:
     urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST")).read()
+
+
+@pytest.fixture
+def emulator_settings(endpoint: str):
+    """Writes the emulator settings file (read on every use); restored to `{}` afterwards."""
+    import json
+
+    path = Path(os.environ["FERRY_EMULATOR_TEST_SETTINGS"])
+
+    def write(settings: dict) -> None:
+        path.write_text(json.dumps(settings))
+
+    yield write
+    path.write_text("{}")
 
 
 @pytest.fixture

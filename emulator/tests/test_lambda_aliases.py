@@ -48,3 +48,23 @@ def test_auto_publish_alias_publishes_a_version_per_code_and_the_alias_follows(a
     lam.update_alias(FunctionName=name, Name="live", FunctionVersion="1")
     served = lam.get_alias(FunctionName=name, Name="live")["FunctionVersion"]
     assert lam.get_function_configuration(FunctionName=name, Qualifier=served)["CodeSha256"] == sha256_b64(v1)
+
+
+def test_adding_auto_publish_alias_to_an_existing_function_creates_version_and_alias(aws):
+    code = make_zip("def handler(e, c):\n    return 1\n")
+    upload(aws, "v1.zip", code)
+    without_alias = alias_template("v1.zip").replace("      AutoPublishAlias: live\n", "")
+    deploy(aws, "later", without_alias, "CREATE")
+    statuses, description = wait_stack(aws, "later")
+    assert statuses[-1] == "CREATE_COMPLETE"
+    name = outputs(description)["FunctionName"]
+
+    deploy(aws, "later", alias_template("v1.zip"), "UPDATE")
+    statuses, _ = wait_stack(aws, "later")
+
+    assert statuses[-1] == "UPDATE_COMPLETE"
+    assert aws("lambda").get_alias(FunctionName=name, Name="live")["FunctionVersion"] == "1"
+    resources = {r["ResourceType"]: r for r in
+                 aws("cloudformation").list_stack_resources(StackName="later")["StackResourceSummaries"]}
+    assert resources["AWS::Lambda::Version"]["PhysicalResourceId"].endswith(f"function:{name}:1")
+    assert resources["AWS::Lambda::Alias"]["ResourceStatus"] == "CREATE_COMPLETE"
