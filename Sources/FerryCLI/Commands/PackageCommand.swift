@@ -39,9 +39,10 @@ struct PackageCommand: AsyncParsableCommand {
             let endpoint = try? session.settings.endpoint(for: .s3).url
             let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
                                       customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
-            let options = PackagePhase.Options(
+            var options = PackagePhase.Options(
                 projectRoot: project.directory, templateFile: environment.templateFile, store: store,
                 kmsKeyID: location.kmsKeyID, createBucket: createBucket, concurrency: concurrency)
+            options.values = TemplateValues(environment: environment, region: region)
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

@@ -25,7 +25,7 @@ struct HotswapProject: Sendable {
         let environment = try project.environment(named: environmentName)
         try checkPolicy?(environment)
         let session = try AWSSession.make(options.applying(environment))
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile)
+        let tree = try TemplateValues(environment: environment, region: session.settings.region).loadTree(environment.templateFile)
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)
         let selected = try stacks.resolve(in: tree)

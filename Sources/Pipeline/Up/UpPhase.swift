@@ -109,6 +109,7 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
+            buildOptions.values = TemplateValues(environment: environment, region: options.session.region)
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
@@ -185,9 +186,12 @@ public struct UpPhase: Sendable {
 
     /// Uploads what is missing and writes `.ferry/package/`.
     func upload(_ project: PlanProject, createBucket: Bool, sink: any EventSink) async throws -> PackagePhase.Output {
-        let phase = PackagePhase(options: PackagePhase.Options(
+        var packageOptions = PackagePhase.Options(
             projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
-            kmsKeyID: project.kmsKeyID, createBucket: createBucket))
+            kmsKeyID: project.kmsKeyID, createBucket: createBucket)
+        packageOptions.values = project.values
+        packageOptions.reportNotes = options.skipBuild
+        let phase = PackagePhase(options: packageOptions)
         return try await phase.run(s3: project.session.s3, sink: sink)
     }
 }
