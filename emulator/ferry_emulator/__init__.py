@@ -27,4 +27,5 @@ def apply_all() -> None:
     termination_protection.apply()
     from . import layer_versions; layer_versions.apply()
     from . import lambda_aliases; lambda_aliases.apply()
+    from . import parameter_values; parameter_values.apply()
     _applied = True
