@@ -20,6 +20,10 @@ public enum LiveValues {
             if stackName.hasPrefix("arn:") { pseudo["AWS::StackId"] = stackName }
         }
         evaluator = evaluator.knowing(pseudoParameters: pseudo)
+        if !evaluator.unknownParameters.isEmpty, let deployed = try? await context.resolver.parameters(stackPath: target.stackPath) {
+            // A nested stack's parameter its parent computes (`!Ref Bucket`), or one without a default.
+            evaluator = evaluator.knowing(deployedParameters: deployed)
+        }
         var references: [ResourceReference] = []
         for value in values { references += evaluator.resourceReferences(in: value) }
         var known: [String: String] = [:]

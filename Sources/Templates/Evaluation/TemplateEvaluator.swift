@@ -14,6 +14,8 @@ public struct TemplateEvaluator: Sendable, Hashable {
     public var parameters: [String: TemplateValue]
     /// Parameters without a value here, and why.
     public var unknownParameters: [String: Unevaluable]
+    /// Each declared parameter's `Type`.
+    public var parameterTypes: [String: String] = [:]
     /// `AWS::Region`, `AWS::AccountId`, `AWS::Partition`, `AWS::URLSuffix`, `AWS::StackName`, ... when known.
     public var pseudoParameters: [String: String]
     /// The `Conditions` section.
@@ -35,6 +37,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
         var missing: [String: Unevaluable] = [:]
         for (name, declaration) in template.parameters ?? TemplateMap() {
             let type = declaration["Type"]?.stringValue ?? "String"
+            parameterTypes[name] = type
             let text = parameterValues[name] ?? declaration["Default"].flatMap(Self.parameterText)
             if let reason = unknown[name], parameterValues[name] == nil {
                 missing[name] = reason
@@ -98,6 +101,18 @@ public struct TemplateEvaluator: Sendable, Hashable {
     public func knowing(resourceValues values: [String: String]) -> TemplateEvaluator {
         var copy = self
         copy.resourceValues.merge(values) { _, new in new }
+        return copy
+    }
+
+    /// A copy where the parameters without a value here take theirs from `deployed` (the
+    /// deployed stack's parameters); the others keep theirs.
+    public func knowing(deployedParameters deployed: [String: String]) -> TemplateEvaluator {
+        var copy = self
+        for (name, _) in unknownParameters {
+            guard let text = deployed[name] else { continue }
+            copy.parameters[name] = Self.typed(text, type: parameterTypes[name] ?? "String")
+            copy.unknownParameters[name] = nil
+        }
         return copy
     }
 
