@@ -4,7 +4,8 @@ import Templates
 
 /// The values Ferry evaluates an environment's templates with (conditions, `!If`, `!Sub` in
 /// `CodeUri`, nested stack parameters, ...): its parameters, then the command line's overrides;
-/// every other parameter takes its deployed value when one is given, else its `Default`.
+/// every other parameter takes its `Default` (a hot-swap reads the deployed stack's value of a
+/// parameter that has none here).
 public struct TemplateValues: Sendable, Hashable {
     /// Root stack parameter values by name.
     public var parameters: [String: String]
@@ -25,13 +26,6 @@ public struct TemplateValues: Sendable, Hashable {
         var pseudo = ["StackName": environment.stackName]
         if let region = environment.region ?? region { pseudo["Region"] = region }
         self.init(parameters: values, pseudoParameters: pseudo)
-    }
-
-    /// These values, with `deployed` parameter values for the parameters not given here.
-    public func withDeployed(_ deployed: [String: String]) -> TemplateValues {
-        var copy = self
-        copy.parameters.merge(deployed) { given, _ in given }
-        return copy
     }
 
     /// Loads the template tree of `templateFile` with these values.

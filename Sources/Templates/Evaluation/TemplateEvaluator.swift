@@ -15,7 +15,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
     /// Parameters without a value here, and why.
     public var unknownParameters: [String: Unevaluable]
     /// Each declared parameter's `Type`.
-    public var parameterTypes: [String: String] = [:]
+    public var parameterTypes: [String: String]
     /// `AWS::Region`, `AWS::AccountId`, `AWS::Partition`, `AWS::URLSuffix`, `AWS::StackName`, ... when known.
     public var pseudoParameters: [String: String]
     /// The `Conditions` section.
@@ -35,9 +35,10 @@ public struct TemplateEvaluator: Sendable, Hashable {
                 pseudoParameters: [String: String] = [:]) {
         var values: [String: TemplateValue] = [:]
         var missing: [String: Unevaluable] = [:]
+        var types: [String: String] = [:]
         for (name, declaration) in template.parameters ?? TemplateMap() {
             let type = declaration["Type"]?.stringValue ?? "String"
-            parameterTypes[name] = type
+            types[name] = type
             let text = parameterValues[name] ?? declaration["Default"].flatMap(Self.parameterText)
             if let reason = unknown[name], parameterValues[name] == nil {
                 missing[name] = reason
@@ -49,6 +50,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
         }
         parameters = values
         unknownParameters = missing
+        parameterTypes = types
         var pseudo: [String: String] = [:]
         for (key, value) in pseudoParameters { pseudo[key.hasPrefix("AWS::") ? key : "AWS::\(key)"] = value }
         if pseudo["AWS::Partition"] == nil, let region = pseudo["AWS::Region"] {
