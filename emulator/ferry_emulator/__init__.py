@@ -36,4 +36,5 @@ def apply_all() -> None:
     from . import lambda_inline_code; lambda_inline_code.apply()
     from . import nested_change_sets; nested_change_sets.apply()
     from . import conditional_updates; conditional_updates.apply()
+    from . import parameter_values; parameter_values.apply()
     _applied = True

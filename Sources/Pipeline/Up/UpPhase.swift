@@ -112,7 +112,7 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
-            buildOptions.templateParameters = environment.templateParameterValues
+            buildOptions.values = TemplateValues(environment: environment, region: options.session.region)
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
@@ -198,7 +198,8 @@ public struct UpPhase: Sendable {
         var packageOptions = PackagePhase.Options(
             projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
             kmsKeyID: project.kmsKeyID, createBucket: createBucket)
-        packageOptions.templateParameters = project.environment.templateParameterValues
+        packageOptions.values = project.values
+        packageOptions.reportNotes = options.skipBuild
         let phase = PackagePhase(options: packageOptions)
         return try await phase.run(s3: project.session.s3, sink: sink)
     }
