@@ -28,6 +28,7 @@ def apply_all() -> None:
     from . import layer_versions; layer_versions.apply()
     from . import lambda_aliases; lambda_aliases.apply()
     from . import api_gateway_resources; api_gateway_resources.apply()
+    from . import queue_policies; queue_policies.apply()
     from . import simulated_resources; simulated_resources.apply()
     from . import cfn_attributes; cfn_attributes.apply()
     from . import intrinsic_functions; intrinsic_functions.apply()

@@ -144,7 +144,7 @@ def _run_step(op: Operation, step: Step, action: Callable[[], Any]) -> Any:
         if step.children and step.resource_type == STACK_TYPE:
             physical = step.children[-1].stack.stack_id
         step.physical_id = str(physical) if physical is not None else step.logical_id
-        step.note = getattr(result, "ferry_simulated_note", None)
+        step.note = getattr(result, "ferry_simulated_note", None) if step.action != "DELETE" else None
     op.steps.append(step)
     return result
 
