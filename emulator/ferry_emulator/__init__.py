@@ -28,4 +28,5 @@ def apply_all() -> None:
     from . import layer_versions; layer_versions.apply()
     from . import lambda_aliases; lambda_aliases.apply()
     from . import parameter_values; parameter_values.apply()
+    from . import nested_stack_outputs; nested_stack_outputs.apply()
     _applied = True
