@@ -54,7 +54,8 @@ public struct PlanPhase: Sendable {
     public func run(sink: any EventSink) async throws -> DeploymentPlan {
         let project = try await PlanProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, stacks: options.stacks)
+            session: options.session, stacks: options.stacks,
+            parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         let plan = try await Self.plan(project, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
         return plan
