@@ -54,7 +54,8 @@ public struct PlanPhase: Sendable {
     public func run(sink: any EventSink) async throws -> DeploymentPlan {
         let project = try await PlanProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, stacks: options.stacks)
+            session: options.session, stacks: options.stacks,
+            parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         let plan = try await Self.plan(project, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
         return plan
@@ -173,7 +174,7 @@ public struct PlanPhase: Sendable {
             } catch where CloudFormation.isStackMissing(error) {
                 continue
             }
-            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.environment.templateParameterValues : [:]
+            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.values.parameters : [:]
             let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)", parameterValues: values)
             let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
                                                     file: "packaged template of \(stack.stackPath)", parameterValues: values)

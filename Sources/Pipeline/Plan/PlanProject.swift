@@ -27,7 +27,8 @@ struct PlanProject: Sendable {
     /// - Throws: configuration, template and packaging errors (`bucketNotConfigured`,
     ///   `manifestMissing`, ...), and the STS error when the bucket name needs the account.
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?,
-                     session options: AWSSessionOptions, stacks: StackSelection = .everything) async throws -> PlanProject {
+                     session options: AWSSessionOptions, stacks: StackSelection = .everything,
+                     parameterOverrides: [KeyValue] = []) async throws -> PlanProject {
         let configuration = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
         let configured = try configuration.environment(named: environmentName)
         let session = try AWSSession.make(options.applying(configured))
@@ -44,7 +45,7 @@ struct PlanProject: Sendable {
         let endpoint = try? session.settings.endpoint(for: .s3).url
         let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
                                   customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
-        let values = TemplateValues(environment: environment, region: region)
+        let values = TemplateValues(environment: environment, overrides: parameterOverrides, region: region)
         var packageOptions = PackagePhase.Options(
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
             kmsKeyID: location.kmsKeyID)

@@ -1,4 +1,5 @@
 import Configuration
+import Deployment
 import Foundation
 import Hotswap
 import Reporting
@@ -112,13 +113,16 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
-            buildOptions.values = TemplateValues(environment: environment, region: options.session.region)
+            buildOptions.values = TemplateValues(
+                environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
+                region: options.session.region)
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
             try await PlanProject.load(projectRoot: options.projectRoot, configPath: options.configPath,
                                        environmentName: options.environmentName, session: options.session,
-                                       stacks: options.stacks)
+                                       stacks: options.stacks,
+                                       parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         }
         var planOptions = PlanPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
