@@ -37,6 +37,20 @@ import Testing
         #expect(cause.status == "CREATE_FAILED")
     }
 
+    @Test func aStackLevelRollbackReasonIsTheCauseWhenNoResourceFailed() throws {
+        let scenario = try Recorded.scenario("stack-level-failure")
+        let cause = try #require(RootCause.find(in: scenario.allEvents))
+        #expect(cause.logicalID == "app")
+        #expect(cause.status == "ROLLBACK_IN_PROGRESS")
+        #expect(cause.reason.hasPrefix("Transform AWS::Serverless-2016-10-31 failed with:"))
+    }
+
+    @Test func aStackLevelSummaryOfFailedResourcesIsNotTheCause() throws {
+        let scenario = try Recorded.scenario("create-failure-cascade")
+        #expect(try #require(RootCause.find(in: scenario.allEvents)).logicalID == "Queue")
+        #expect(RootCause.isResourceSummary("The following resource(s) failed to create: [Queue]. Rollback requested by user."))
+    }
+
     @Test func aSuccessfulOperationHasNoRootCause() throws {
         let scenario = try Recorded.scenario("create-with-nested-success")
         #expect(RootCause.find(in: scenario.allEvents) == nil)

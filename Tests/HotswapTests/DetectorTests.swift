@@ -126,8 +126,32 @@ import Testing
                                    artifact: .stateMachineDefinition(definition: .string(#"{"Comment":"${Stage}"}"#),
                                                                      substitutions: TemplateMap([("Stage", ["Ref": "StageName"])])))
         let result = await HotswapPlanner(context: world.context).classify(target)
-        guard case .rejected(let reason) = result else { Issue.record("expected a rejection, got \(result)"); return }
-        #expect(reason.contains("StageName"))
+        guard case .cannotEvaluate(let failure) = result else { Issue.record("expected cannot-evaluate, got \(result)"); return }
+        #expect(failure == Unevaluable(.resourceValue(logicalID: "StageName", attribute: nil)))
+    }
+
+    @Test func definitionFileWithIfSubstitutionsAndANonStringPlaceholderIsEvaluatedThenParsed() async throws {
+        let world = try world()
+        let template = try TemplateLoader.parse("""
+            Parameters: {Enabled: {Type: String, Default: "true"}}
+            Conditions: {IsEnabled: !Equals [!Ref Enabled, "true"]}
+            """)
+        let text = #"{"StartAt":"Go","States":{"Go":{"Type":"Task","Resource":"${FnArn}","Retry":[{"ErrorEquals":["X"],"MaxAttempts": ${Retries}}],"Comment":"{% ${On} = true %}","End":true}}}"#
+        let substitutions = TemplateMap([("FnArn", ["Fn::GetAtt": ["A", "Arn"]]),
+                                         ("On", ["Fn::If": ["IsEnabled", "true", "false"]]), ("Retries", 3)])
+        let target = HotswapTarget(stackPath: "Root", logicalID: "Flow", resourceType: "AWS::StepFunctions::StateMachine",
+                                   artifact: .stateMachineDefinition(definition: .string(text), substitutions: substitutions),
+                                   evaluator: TemplateEvaluator(template: template))
+        guard case .hotswap(let operation) = await HotswapPlanner(context: world.context).classify(target),
+              case .stateMachineDefinition(_, let definition) = operation.change else {
+            Issue.record("expected a definition hot-swap")
+            return
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(definition.utf8)) as? [String: Any])
+        let state = try #require((object["States"] as? [String: Any])?["Go"] as? [String: Any])
+        #expect((state["Retry"] as? [[String: Any]])?.first?["MaxAttempts"] as? Int == 3)
+        #expect(state["Comment"] as? String == "{% true = true %}")
+        #expect((state["Resource"] as? String)?.hasSuffix("app-A") == true)
     }
 
     @Test func nestedStacksResolveByNameOrArn() async throws {

@@ -240,3 +240,54 @@ func fileSHA(_ url: URL) throws -> String { sha256(try Data(contentsOf: url)) }
         #expect(error?.description.contains("changed since the manifest") == true)
     }
 }
+
+@Suite struct ConditionalPackagingTests {
+    /// A function and a nested stack whose condition is false for these parameters, and a
+    /// `CodeUri` chosen by `!If`: nothing is built or uploaded for what is not created, and its
+    /// properties name a location that is never written (SAM's transform reads every resource).
+    @Test func resourcesWhoseConditionIsFalseAreNotUploaded() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ferry-conditions-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ path: String, _ text: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Waf: {Type: String, Default: "0.0.0.0/0"}
+              Flavour: {Type: String, Default: lite}
+            Conditions:
+              IsWafEnabled: !Not [!Equals [!Ref Waf, "0.0.0.0/0"]]
+              IsFull: !Equals [!Ref Flavour, full]
+            Resources:
+              IpSetUpdater:
+                Type: AWS::Serverless::Function
+                Condition: IsWafEnabled
+                Properties: {CodeUri: ./src/not-here, Handler: app.handler, Runtime: python3.12}
+              Chosen:
+                Type: AWS::Serverless::Function
+                Properties: {CodeUri: !If [IsFull, prebuilt-full.zip, prebuilt-lite.zip], Handler: app.handler, Runtime: python3.12}
+              Pattern:
+                Type: AWS::CloudFormation::Stack
+                Condition: IsWafEnabled
+                Properties: {TemplateURL: ./patterns/x/.aws-sam/packaged.yaml}
+            """)
+        try write("prebuilt-lite.zip", "PK\u{3}\u{4} lite")
+        try write("prebuilt-full.zip", "PK\u{3}\u{4} full")
+        let tree = try TemplateTree.load(rootTemplate: root.appendingPathComponent("template.yaml"))
+        try tree.requireArtifacts()
+        let store = ArtifactStore(bucket: "bkt", prefix: "app", region: "eu-central-1")
+        let plan = try PackagePlan.make(tree: tree, manifest: BuildManifest(artifacts: []), store: store,
+                                        stagingDirectory: root.appendingPathComponent(".ferry/package/staging"))
+        let origins = plan.uploads.map(\.origin)
+        #expect(origins == ["Root/Chosen CodeUri", "Root template"], "\(origins)")
+        let lite = try fileSHA(root.appendingPathComponent("prebuilt-lite.zip"))
+        #expect(plan.uploads.first?.key == "app/\(lite).zip")
+        let packaged = try TemplateLoader.parse(String(decoding: try #require(plan.root).body, as: UTF8.self))
+        #expect(packaged.resources["IpSetUpdater"]?.properties["CodeUri"] == "s3://bkt/app/condition-false/IsWafEnabled")
+        #expect(packaged.resources["Pattern"]?.properties["TemplateURL"]?.stringValue?.hasSuffix("/bkt/app/condition-false/IsWafEnabled") == true)
+        #expect(packaged.resources["Chosen"]?.properties["CodeUri"] == .string("s3://bkt/app/\(lite).zip"))
+    }
+}

@@ -40,10 +40,91 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let error = try #require(templateError {
-            _ = try TemplateTree.load(rootTemplate: folder.appendingPathComponent("a.yaml"))
+            try TemplateTree.load(rootTemplate: folder.appendingPathComponent("a.yaml")).requireArtifacts(neededToBuild: true)
         })
         #expect(error.code == .missingLocalArtifact)
         #expect(error.logicalID == "Child")
         #expect(error.line == 5)
+    }
+
+    @Test func aMissingPathOnlyPackagingUploadsIsAnErrorOnlyForPackaging() throws {
+        let folder = try temporaryFolder([
+            "a.yaml": "Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      BodyS3Location: api/openapi.yaml\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tree = try TemplateTree.load(rootTemplate: folder.appendingPathComponent("a.yaml"))
+        try tree.requireArtifacts(neededToBuild: true)
+        let error = try #require(templateError { try tree.requireArtifacts() })
+        #expect(error.code == .missingLocalArtifact)
+        #expect(error.logicalID == "Api")
+        #expect(error.description.contains("BodyS3Location"))
+    }
+
+    @Test func aSAMBuildOutputTemplateURLIsReadFromItsSourceTemplateWithANote() throws {
+        let folder = try temporaryFolder([
+            "root.yaml": """
+            Resources:
+              P2:
+                Type: AWS::CloudFormation::Stack
+                Properties: {TemplateURL: ./patterns/p2/.aws-sam/packaged.yaml}
+              P3:
+                Type: AWS::CloudFormation::Stack
+                Properties: {TemplateURL: patterns/p3/.aws-sam/build/template.yaml}
+            """,
+            "patterns/p2/template.yaml": "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n",
+            "patterns/p3/template.yml": "Resources:\n  T:\n    Type: AWS::SNS::Topic\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tree = try TemplateTree.load(rootTemplate: folder.appendingPathComponent("root.yaml"))
+        try tree.requireArtifacts()
+        #expect(tree.root.children.map(\.templateURL.lastPathComponent) == ["template.yaml", "template.yml"])
+        #expect(tree.notes.count == 2)
+        #expect(tree.notes.first?.contains("patterns/p2/template.yaml") == true, "\(tree.notes)")
+    }
+
+    @Test func nestedStacksWhoseConditionIsFalseAreNotLoadedAndParametersFlowDown() throws {
+        let folder = try temporaryFolder([
+            "root.yaml": """
+            Parameters:
+              Pattern: {Type: String, Default: one}
+              Flag: {Type: String, Default: "true"}
+            Conditions:
+              IsOne: !Equals [!Ref Pattern, one]
+              IsTwo: !Equals [!Ref Pattern, two]
+            Resources:
+              Api: {Type: AWS::AppSync::GraphQLApi}
+              One:
+                Type: AWS::CloudFormation::Stack
+                Condition: IsOne
+                Properties: {TemplateURL: missing/.aws-sam/packaged.yaml}
+              Two:
+                Type: AWS::CloudFormation::Stack
+                Condition: IsTwo
+                Properties:
+                  TemplateURL: two.yaml
+                  Parameters: {Flag: !Ref Flag, ApiArn: !GetAtt Api.Arn, Name: !Sub '${AWS::StackName}-two'}
+            """,
+            "two.yaml": """
+            Parameters:
+              Flag: {Type: String}
+              ApiArn: {Type: String}
+              Name: {Type: String}
+            Conditions:
+              IsOn: !Equals [!Ref Flag, "true"]
+            Resources:
+              Q: {Type: AWS::SQS::Queue}
+            """,
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tree = try TemplateTree.load(rootTemplate: folder.appendingPathComponent("root.yaml"),
+                                         parameters: ["Pattern": "two"], pseudoParameters: ["StackName": "app"])
+        try tree.requireArtifacts()
+        #expect(tree.allStacks.map(\.stackPath) == ["Root", "Root/Two"])
+        let two = try #require(tree.stack(at: "Root/Two"))
+        #expect(try two.evaluator.condition("IsOn"))
+        #expect(try two.evaluator.string(["Ref": "Name"]) == "app-two")
+        #expect(throws: Unevaluable.self) { try two.evaluator.string(["Ref": "ApiArn"]) }
+        let excluded = tree.root.artifacts.filter { $0.excludedByCondition != nil }.compactMap(\.logicalID)
+        #expect(excluded == ["One"])
     }
 }

@@ -38,4 +38,6 @@ def apply_all() -> None:
     from . import nested_change_sets; nested_change_sets.apply()
     from . import conditional_updates; conditional_updates.apply()
     from . import multipart_initiated; multipart_initiated.apply()
+    from . import parameter_values; parameter_values.apply()
+    from . import nested_stack_outputs; nested_stack_outputs.apply()
     _applied = True

@@ -495,3 +495,45 @@ def test_change_set_takes_time_to_create_and_reports_execution(aws):
     assert cfn.describe_change_set(ChangeSetName=created["Id"])["ExecutionStatus"] == "EXECUTE_IN_PROGRESS"
     wait_stack(aws, "slow")
     assert cfn.describe_change_set(ChangeSetName=created["Id"])["ExecutionStatus"] == "EXECUTE_COMPLETE"
+
+
+def test_a_boolean_parameter_default_is_the_text_cloudformation_reads(aws):
+    template = """
+Parameters:
+  Flag: {Type: String, Default: true, AllowedValues: [true, false]}
+Conditions:
+  IsOn: !Equals [!Ref Flag, "true"]
+Resources:
+  Topic: {Type: AWS::SNS::Topic}
+Outputs:
+  Flag: {Value: !Ref Flag}
+  State: {Value: !If [IsOn, "yes", "no"]}
+"""
+    deploy(aws, "flags", template, "CREATE")
+    seen, description = wait_stack(aws, "flags")
+    assert seen[-1] == "CREATE_COMPLETE"
+    assert outputs(description) == {"Flag": "true", "State": "yes"}
+    assert {p["ParameterKey"]: p["ParameterValue"] for p in description["Parameters"]} == {"Flag": "true"}
+
+
+def test_getatt_of_a_nested_stack_output(aws, endpoint):
+    upload(aws, "child-outputs.yaml", b"Resources:\n  Q:\n    Type: AWS::SQS::Queue\nOutputs:\n  Value:\n    Value: shared-42\n")
+    parent = f"""
+Resources:
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: {endpoint}/{BUCKET}/child-outputs.yaml
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      DisplayName: !GetAtt Child.Outputs.Value
+Outputs:
+  FromChild:
+    Value: !GetAtt Child.Outputs.Value
+"""
+    deploy(aws, "reads-child", parent, "CREATE")
+    seen, description = wait_stack(aws, "reads-child")
+    reasons = [e.get("ResourceStatusReason") for e in aws("cloudformation").describe_stack_events(StackName="reads-child")["StackEvents"]]
+    assert seen[-1] == "CREATE_COMPLETE", reasons
+    assert outputs(description) == {"FromChild": "shared-42"}

@@ -50,8 +50,13 @@ public enum AWSCoders {
     }
 
     /// An XML decoder for query and REST-XML responses (the root element is skipped).
+    ///
+    /// Values keep their whitespace: XMLCoder's default trimming drops every whitespace-only piece
+    /// the XML parser reports, and the parser splits text at each entity, so a template body with
+    /// `&lt;p&gt;\n  &lt;p&gt;` (HTML in a `!Sub`) lost its line breaks and looked changed.
+    /// Whitespace between elements is still dropped (`removeWhitespaceElements`).
     public static func xmlDecoder(for service: AWSService) -> XMLDecoder {
-        let decoder = XMLDecoder()
+        let decoder = XMLDecoder(trimValueWhitespaces: false, removeWhitespaceElements: true)
         decoder.dateDecodingStrategy = .custom(decodeDate)
         if service.pascalCaseMembers {
             decoder.keyDecodingStrategy = .custom { path in renamingLastKey(of: path) { swiftName($0, pascalCase: true) } }

@@ -50,7 +50,7 @@ private struct Planner {
     mutating func add(_ stack: StackNode) throws {
         let template = stack.template
         let file = stack.templateURL.path
-        for function in template.functions {
+        for function in template.functions(evaluatedBy: stack.evaluator) {
             let resource = template.resources[function.logicalID]
             let target = BuildTarget(stackPath: stack.stackPath, logicalID: function.logicalID.rawValue,
                                      resourceType: function.resourceType, templateFile: file, line: resource?.line)
@@ -74,7 +74,7 @@ private struct Planner {
                          buildProperties: builder.builderName == catalog.esbuild.builderName
                             ? function.metadata?["BuildProperties"]?.mapValue : nil)
         }
-        for layer in template.layers {
+        for layer in template.layers(evaluatedBy: stack.evaluator) {
             let resource = template.resources[layer.logicalID]
             let target = BuildTarget(stackPath: stack.stackPath, logicalID: layer.logicalID.rawValue,
                                      resourceType: layer.resourceType, templateFile: file, line: resource?.line)
@@ -89,7 +89,7 @@ private struct Planner {
             try addBuild(target: target, stack: stack, artifact: artifact, kind: .layer, runtime: runtime,
                          architecture: layer.architecture, buildMethod: method, builder: builder)
         }
-        for artifact in stack.artifacts where isPlainFile(artifact) {
+        for artifact in stack.artifacts where isPlainFile(artifact) && artifact.excludedByCondition == nil {
             files.append(PackagedFile(
                 stackPath: stack.stackPath, logicalID: artifact.logicalID?.rawValue, resourceType: artifact.resourceType,
                 property: artifact.propertyPath.joined(separator: "."), localPath: artifact.localPath.path,
@@ -122,7 +122,7 @@ private struct Planner {
 
     private func codeArtifact(of id: LogicalID, in stack: StackNode) -> LocalArtifact? {
         stack.artifacts.first { artifact in
-            guard case .resource(let owner) = artifact.origin, owner == id else { return false }
+            guard case .resource(let owner) = artifact.origin, owner == id, artifact.excludedByCondition == nil else { return false }
             return artifact.property.content == .zipArchive && Self.lambdaTypes.contains(artifact.resourceType)
         }
     }

@@ -23,18 +23,41 @@ public struct RootCause: Sendable, Equatable, Codable {
 
     /// The earliest `*_FAILED` resource event that is not a cancellation caused by another
     /// failure, preferring a nested stack's own failure over the parent's "Embedded stack ...
-    /// was not successfully created". `nil` when the events show no failed resource.
+    /// was not successfully created". When no resource failed, the stack's own event with a
+    /// reason of its own (a `ROLLBACK_IN_PROGRESS` saying "Transform ... failed", a template or
+    /// parameter error) is the cause. `nil` when the events show no failure at all.
     public static func find(in events: [StackEvent]) -> RootCause? {
         let failures = events
             .filter { $0.resourceStatus?.hasSuffix("_FAILED") == true && $0.physicalResourceId != $0.stackId }
             .filter { !isCascade($0.resourceStatusReason ?? "") }
             .sorted { $0.timestamp < $1.timestamp }
         let own = failures.filter { !isEmbeddedStackFailure($0.resourceStatusReason ?? "") }
-        guard let event = own.first ?? failures.first else { return nil }
+        guard let event = own.first ?? failures.first ?? stackLevelFailure(in: events) else { return nil }
         return RootCause(
             logicalID: event.logicalResourceId ?? "?", resourceType: event.resourceType ?? "?",
             stackName: event.stackName, status: event.resourceStatus ?? "?",
             reason: event.resourceStatusReason ?? "(no reason given)", timestamp: event.timestamp)
+    }
+
+    /// The earliest stack-level event (`ROLLBACK_IN_PROGRESS`, `UPDATE_ROLLBACK_IN_PROGRESS`,
+    /// `*_FAILED` of the stack itself) whose reason is its own, not a summary of failed resources.
+    static func stackLevelFailure(in events: [StackEvent]) -> StackEvent? {
+        events
+            .filter { event in
+                guard event.physicalResourceId == event.stackId, let status = event.resourceStatus,
+                      status.hasSuffix("ROLLBACK_IN_PROGRESS") || status.hasSuffix("_FAILED"),
+                      let reason = event.resourceStatusReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty
+                else { return false }
+                return !isResourceSummary(reason) && !isCascade(reason)
+            }
+            .sorted { $0.timestamp < $1.timestamp }
+            .first
+    }
+
+    /// Whether a stack-level reason only points at failed resources (or at the user).
+    public static func isResourceSummary(_ reason: String) -> Bool {
+        reason.hasPrefix("The following resource(s) failed to ") || reason == "User Initiated"
+            || reason.hasPrefix("Resource creation cancelled") || isEmbeddedStackFailure(reason)
     }
 
     /// Whether a reason only says the resource was cancelled because another one failed.

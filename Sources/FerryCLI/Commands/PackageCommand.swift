@@ -49,9 +49,9 @@ struct PackageCommand: AsyncParsableCommand {
                 projectRoot: project.directory, templateFile: environment.templateFile, store: store,
                 kmsKeyID: location.kmsKeyID, createBucket: createBucket || environment.artifacts.isManaged,
                 concurrency: concurrency)
-            options.templateParameters = environment.templateParameterValues
             options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
             options.interruption = interruption
+            options.values = TemplateValues(environment: environment, region: region)
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

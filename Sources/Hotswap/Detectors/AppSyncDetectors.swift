@@ -17,12 +17,11 @@ enum AppSyncARN {
     static func apiID(physicalID: String, api: TemplateValue?, target: HotswapTarget, context: DetectionContext) async throws -> String? {
         if let id = segment(after: "apis", in: physicalID) { return id }
         guard let api else { return nil }
-        let resolver = IntrinsicResolver(stackPath: target.stackPath, context: context, knownArn: nil, stackName: nil)
         let value: String
         if case .getAtt(let resource, _)? = api.intrinsic {
             value = try await context.resolver.physicalID(stackPath: target.stackPath, logicalID: resource)
         } else {
-            value = try await resolver.string(api)
+            value = try await LiveValues.evaluator(for: target, values: [api], knownArn: nil, context: context).string(api)
         }
         return segment(after: "apis", in: value) ?? value
     }
@@ -56,8 +55,8 @@ public struct AppSyncResolverCodeDetector: HotswapDetector {
             return .rejected(reason: "no local code for this resolver")
         }
         let apiID: String?
-        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as UnresolvableIntrinsic {
-            return .rejected(reason: "ApiId uses \(error.description)")
+        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as Unevaluable {
+            return .cannotEvaluate(error)
         }
         guard let apiID else { return .rejected(reason: "the resolver's API cannot be found from \(physicalID)") }
         let live = try await context.services.appSync.resolver(apiId: apiID, typeName: typeName, fieldName: fieldName)
@@ -89,8 +88,8 @@ public struct AppSyncFunctionCodeDetector: HotswapDetector {
             return .rejected(reason: "no local code for this function")
         }
         let apiID: String?
-        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as UnresolvableIntrinsic {
-            return .rejected(reason: "ApiId uses \(error.description)")
+        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as Unevaluable {
+            return .cannotEvaluate(error)
         }
         guard let apiID, let functionID = AppSyncARN.segment(after: "functions", in: physicalID) else {
             return .rejected(reason: "the function's API and ID cannot be read from \(physicalID)")
@@ -122,8 +121,8 @@ public struct AppSyncSchemaDetector: HotswapDetector {
             return .rejected(reason: "no local schema")
         }
         let apiID: String?
-        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as UnresolvableIntrinsic {
-            return .rejected(reason: "ApiId uses \(error.description)")
+        do { apiID = try await AppSyncARN.apiID(physicalID: physicalID, api: api, target: target, context: context) } catch let error as Unevaluable {
+            return .cannotEvaluate(error)
         }
         guard let apiID else { return .rejected(reason: "the schema's API cannot be found from \(physicalID)") }
         let live = try await context.services.appSync.schema(apiId: apiID)

@@ -2,7 +2,8 @@ import Foundation
 import Templates
 
 /// Step Functions definitions: hot-swapped when the local definition, with its substitutions
-/// resolved from live resources, differs (as JSON) from the deployed one.
+/// evaluated (parameters and conditions from its stack, resource values from live resources),
+/// differs (as JSON) from the deployed one.
 public struct StateMachineDefinitionDetector: HotswapDetector {
     public var resourceTypes: Set<String> { ["AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"] }
     public var hotswappableProperties: [String] {
@@ -16,12 +17,15 @@ public struct StateMachineDefinitionDetector: HotswapDetector {
         guard case .stateMachineDefinition(let definition, let substitutions) = target.artifact else {
             return .rejected(reason: "no local definition for this state machine")
         }
+        let values = [definition] + (substitutions.map { [TemplateValue.map($0)] } ?? [])
+        let evaluator = await LiveValues.evaluator(for: target, values: values, knownArn: physicalID, context: context)
         let local: String
         do {
-            local = try await Self.resolve(definition, substitutions: substitutions, target: target,
-                                           physicalID: physicalID, context: context)
-        } catch let error as UnresolvableIntrinsic {
-            return .rejected(reason: "the definition uses \(error.description)")
+            local = try DefinitionText.resolve(definition, substitutions: substitutions, evaluator: evaluator)
+        } catch let failure as Unevaluable {
+            return .cannotEvaluate(failure)
+        } catch {
+            return .rejected(reason: "the local definition is not valid JSON or YAML after substitution: \(error)")
         }
         let live = try await context.services.stateMachines.definition(of: physicalID)
         let newHash = DefinitionJSON.hash(local)
@@ -33,24 +37,30 @@ public struct StateMachineDefinitionDetector: HotswapDetector {
             change: .stateMachineDefinition(stateMachineArn: physicalID, definition: local),
             oldHash: DefinitionJSON.hash(live), newHash: newHash))
     }
+}
 
-    /// The definition text with every intrinsic and `${Substitution}` resolved.
-    static func resolve(_ definition: TemplateValue, substitutions: TemplateMap?, target: HotswapTarget,
-                        physicalID: String, context: DetectionContext) async throws -> String {
-        let stackName = try? await context.resolver.stackName(for: target.stackPath)
-        let resolver = IntrinsicResolver(stackPath: target.stackPath, context: context, knownArn: physicalID, stackName: stackName)
+/// A state machine definition as CloudFormation makes it: the text (a definition file, a
+/// `DefinitionString`, a `Definition` mapping written as JSON) with its intrinsics evaluated,
+/// then `${Name}` of each substitution replaced in the text, then parsed (so `"MaxAttempts": ${Retries}`
+/// is valid), and written as JSON.
+public enum DefinitionText {
+    /// The definition's JSON text.
+    /// - Throws: ``Unevaluable`` when a value only CloudFormation knows is needed; `TemplateError`
+    ///   when the text is not JSON or YAML after substitution.
+    public static func resolve(_ definition: TemplateValue, substitutions: TemplateMap?,
+                               evaluator: TemplateEvaluator) throws -> String {
         var text: String
-        switch definition {
-        case .map where !definition.isIntrinsic:
-            let object = try await resolver.json(definition)
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            text = String(decoding: data, as: UTF8.self)
-        default:
-            text = try await resolver.string(definition)
+        if case .map = definition, !definition.isIntrinsic {
+            text = JSONTemplateWriter(indent: 0).write(try evaluator.value(definition) ?? .map(TemplateMap()))
+        } else {
+            text = try evaluator.string(definition)
         }
         for (key, value) in substitutions ?? TemplateMap() {
-            text = text.replacingOccurrences(of: "${\(key)}", with: try await resolver.string(value))
+            let placeholder = "${\(key)}"
+            guard text.contains(placeholder) else { continue }
+            text = text.replacingOccurrences(of: placeholder, with: try evaluator.string(value))
         }
-        return text
+        if (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil { return text }
+        return JSONTemplateWriter(indent: 0).write(try TemplateLoader.parseValue(text, file: "state machine definition"))
     }
 }

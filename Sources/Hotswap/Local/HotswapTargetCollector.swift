@@ -17,13 +17,18 @@ public enum HotswapTargetCollector {
                                publishAlias: String? = nil) throws -> [HotswapTarget] {
         var targets: [HotswapTarget] = []
         for var target in build?.functionTargets(artifactBucket: artifactBucket) ?? [] {
-            let facts = tree.stack(at: target.stackPath)?.template.functions.first { $0.logicalID == target.logicalID }
+            let stack = tree.stack(at: target.stackPath)
+            if let stack, let resource = stack.template.resources[target.logicalID], stack.evaluator.excludes(resource) {
+                continue  // its condition is false here: not created, not hot-swapped
+            }
+            let facts = stack?.template.functions(evaluatedBy: stack?.evaluator).first { $0.logicalID == target.logicalID }
+            target.evaluator = stack?.evaluator
             target.publishAlias = publishAlias ?? facts?.properties["AutoPublishAlias"]?.stringValue
             targets.append(target)
         }
         for stack in tree.allStacks {
             let folder = stack.templateURL.deletingLastPathComponent()
-            for (id, resource) in stack.template.resources {
+            for (id, resource) in stack.template.resources where !stack.evaluator.excludes(resource) {
                 let properties = resource.properties
                 let name = "\(stack.stackPath)/\(id.rawValue)"
                 let artifact: LocalArtifactContent?
@@ -51,7 +56,8 @@ public enum HotswapTargetCollector {
                     artifact = nil
                 }
                 if let artifact {
-                    targets.append(HotswapTarget(stackPath: stack.stackPath, logicalID: id, resourceType: resource.type, artifact: artifact))
+                    targets.append(HotswapTarget(stackPath: stack.stackPath, logicalID: id, resourceType: resource.type,
+                                                 artifact: artifact, evaluator: stack.evaluator))
                 }
             }
         }
@@ -65,8 +71,8 @@ public enum HotswapTargetCollector {
         }
         let location = properties["DefinitionS3Location"] ?? properties["DefinitionUri"]
         guard let text = try localFile(location, folder: folder, resource: resource) else { return nil }
-        let value = try TemplateLoader.parseValue(text, file: resource)
-        return .stateMachineDefinition(definition: value, substitutions: substitutions)
+        // The file's text: substitutions are made before it is parsed (`"MaxAttempts": ${Retries}`).
+        return .stateMachineDefinition(definition: .string(text), substitutions: substitutions)
     }
 
     static func appSyncCode(_ properties: TemplateMap, folder: URL, resource: String) throws -> AppSyncCode? {

@@ -57,6 +57,9 @@ public enum HotswapClassification: Sendable, Hashable {
     case hotswap(HotswapOperation)
     /// The change cannot be hot-swapped; a CloudFormation deploy is needed.
     case rejected(reason: String)
+    /// The local content needs a value only CloudFormation knows: this resource (only) goes
+    /// through CloudFormation.
+    case cannotEvaluate(Unevaluable)
 }
 
 /// A change that cannot be hot-swapped, with the reason.
@@ -69,13 +72,18 @@ public struct HotswapRejection: Sendable, Hashable {
     public var resourceType: String
     /// Why (e.g. `Properties.MemorySize changed; only Code can be hot-swapped`).
     public var reason: String
+    /// Set when the local content cannot be evaluated without CloudFormation (the other
+    /// resources can still be hot-swapped).
+    public var unevaluable: Unevaluable?
 
     /// A rejection.
-    public init(stackPath: String, logicalID: LogicalID, resourceType: String, reason: String) {
+    public init(stackPath: String, logicalID: LogicalID, resourceType: String, reason: String,
+                unevaluable: Unevaluable? = nil) {
         self.stackPath = stackPath
         self.logicalID = logicalID
         self.resourceType = resourceType
         self.reason = reason
+        self.unevaluable = unevaluable
     }
 
     /// `Root/Pattern2Stack/OCRFunction`.

@@ -17,15 +17,19 @@ public struct HotswapTarget: Sendable, Hashable {
     /// The alias to publish a version for and move after a code update (SAM `AutoPublishAlias`,
     /// or asked by the environment); nil for none.
     public var publishAlias: String?
+    /// Its stack's values (parameters, conditions, mappings) for the intrinsics in the artifact;
+    /// nil for none (only live resource values and pseudo parameters).
+    public var evaluator: TemplateEvaluator?
 
     /// A target.
     public init(stackPath: String, logicalID: LogicalID, resourceType: String, artifact: LocalArtifactContent,
-                publishAlias: String? = nil) {
+                publishAlias: String? = nil, evaluator: TemplateEvaluator? = nil) {
         self.stackPath = stackPath
         self.logicalID = logicalID
         self.resourceType = resourceType
         self.artifact = artifact
         self.publishAlias = publishAlias
+        self.evaluator = evaluator
     }
 
     /// `Root/Pattern2Stack/OCRFunction`.
@@ -36,8 +40,10 @@ public struct HotswapTarget: Sendable, Hashable {
 public enum LocalArtifactContent: Sendable, Hashable {
     /// A Lambda deployment package.
     case zip(LocalZip)
-    /// A state machine definition: a JSON string, an intrinsic (`Fn::Sub`, `Fn::Join`) or a mapping
-    /// (`Definition`), with `DefinitionSubstitutions` when given.
+    /// A state machine definition: a string (`DefinitionString`, or a definition file's text, JSON
+    /// or YAML, `${Placeholders}` anywhere), an intrinsic (`Fn::Sub`, `Fn::Join`) or a mapping
+    /// (`Definition`), with `DefinitionSubstitutions` when given. Substitutions are made in the
+    /// text before it is parsed, as CloudFormation does.
     case stateMachineDefinition(definition: TemplateValue, substitutions: TemplateMap?)
     /// An AppSync resolver's code and mapping templates.
     case appSyncResolver(AppSyncCode, api: TemplateValue?, typeName: String, fieldName: String)

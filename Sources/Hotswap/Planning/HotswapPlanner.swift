@@ -49,6 +49,10 @@ public struct HotswapPlanner: Sendable {
             case .rejected(let reason):
                 plan.rejections.append(HotswapRejection(
                     stackPath: target.stackPath, logicalID: target.logicalID, resourceType: target.resourceType, reason: reason))
+            case .cannotEvaluate(let failure):
+                plan.rejections.append(HotswapRejection(
+                    stackPath: target.stackPath, logicalID: target.logicalID, resourceType: target.resourceType,
+                    reason: "cannot be evaluated locally (\(failure)): CloudFormation deploys it", unevaluable: failure))
             }
         }
         return plan

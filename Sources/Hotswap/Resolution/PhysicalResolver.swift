@@ -6,6 +6,13 @@ import Synchronization
 public protocol StackResourceLister: Sendable {
     /// Every live resource of `stackName` (a name or an ARN).
     func deployedResources(ofStack stackName: String) async throws -> [DeployedResource]
+    /// The deployed parameter values of `stackName` (empty when not known).
+    func deployedParameters(ofStack stackName: String) async throws -> [String: String]
+}
+
+extension StackResourceLister {
+    /// No parameters known.
+    public func deployedParameters(ofStack stackName: String) async throws -> [String: String] { [:] }
 }
 
 /// Lists a stack's resources with CloudFormation ListStackResources.
@@ -24,6 +31,17 @@ public struct CloudFormationResourceLister: StackResourceLister {
             return DeployedResource(logicalID: summary.logicalResourceId, physicalID: physical,
                                     resourceType: summary.resourceType)
         }
+    }
+
+    /// The stack's parameters from DescribeStacks (`NoEcho` values, shown as `****`, left out).
+    public func deployedParameters(ofStack stackName: String) async throws -> [String: String] {
+        guard let stack = try await cloudFormation.describeStack(stackName) else { return [:] }
+        var values: [String: String] = [:]
+        for parameter in stack.parameters.member {
+            guard let key = parameter.parameterKey, let value = parameter.parameterValue, value != "****" else { continue }
+            values[key] = value
+        }
+        return values
     }
 }
 
@@ -55,6 +73,7 @@ public final class PhysicalResolver: Sendable {
     /// The root stack's name.
     public let rootStackName: String
     private let cache = Mutex<[String: Task<[String: DeployedResource], any Error>]>([:])
+    private let parameterCache = Mutex<[String: Task<[String: String], any Error>]>([:])
 
     /// A resolver for the stack tree under `rootStackName`.
     public init(rootStackName: String, lister: any StackResourceLister) {
@@ -80,6 +99,19 @@ public final class PhysicalResolver: Sendable {
     /// Every resource of the stack at `stackPath`, by logical ID.
     public func resources(stackPath: String) async throws -> [String: DeployedResource] {
         try await resources(ofStack: try await stackName(for: stackPath))
+    }
+
+    /// The deployed parameter values of the stack at `stackPath` (read once per resolver).
+    public func parameters(stackPath: String) async throws -> [String: String] {
+        let stack = try await stackName(for: stackPath)
+        let task = parameterCache.withLock { tasks in
+            if let existing = tasks[stack] { return existing }
+            let lister = self.lister
+            let created = Task { () throws -> [String: String] in try await lister.deployedParameters(ofStack: stack) }
+            tasks[stack] = created
+            return created
+        }
+        return try await task.value
     }
 
     /// The name (or ARN) to call the stack at `stackPath` by.

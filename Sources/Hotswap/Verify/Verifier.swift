@@ -135,6 +135,9 @@ public struct Verifier: Sendable {
                                          status: .stale(live: operation.oldHash, local: operation.newHash))
             case .rejected(let reason):
                 return VerificationEntry(target: target, physicalID: physicalID, status: .unverifiable(reason: reason))
+            case .cannotEvaluate(let failure):
+                return VerificationEntry(target: target, physicalID: physicalID,
+                                         status: .unverifiable(reason: "cannot be evaluated locally: \(failure)"))
             }
         } catch {
             return VerificationEntry(target: target, physicalID: physicalID, status: .unverifiable(reason: "\(error)"))

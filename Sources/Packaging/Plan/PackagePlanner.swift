@@ -30,6 +30,10 @@ struct PackagePlanner {
         var template = node.template
         var written: [LoopArtifactMappings.Location] = []
         for artifact in node.artifacts {
+            if let condition = artifact.excludedByCondition {
+                try writePlaceholder(for: artifact, condition: condition, into: &template, stackPath: node.stackPath)
+                continue
+            }
             guard let location = try resolve(artifact, in: node) else { continue }
             let value = Self.writeBackValue(artifact.writeBack, key: location.key, store: store)
             guard let value else { continue }
@@ -48,6 +52,18 @@ struct PackagePlanner {
                           contentType: "text/yaml", origin: "\(node.stackPath) template"))
         stacks.append(PackagedStack(stackPath: node.stackPath, sourceTemplate: node.templateURL, body: body, key: key,
                                     templateURL: store.templateURL(key: key)))
+    }
+
+    /// A resource whose condition is false is not created: nothing is built or uploaded for it, but
+    /// its property still needs an S3 location (SAM's transform reads every resource), so it names
+    /// `<prefix>/condition-false/<Condition>`, an object that is never written.
+    private func writePlaceholder(for artifact: LocalArtifact, condition: String, into template: inout Template,
+                                  stackPath: String) throws {
+        let key = store.key("condition-false/\(condition)")
+        guard let value = Self.writeBackValue(artifact.writeBack, key: key, store: store) else { return }
+        guard template.setValue(value, atPath: artifact.templatePath) else {
+            throw PackagingError.notWritable(stackPath: stackPath, path: artifact.templatePath)
+        }
     }
 
     /// The plan so far.

@@ -25,10 +25,10 @@ public struct BuildPhase: Sendable {
         /// `--stack`: build only the functions and layers of these stacks (and the stacks under
         /// them); the manifest keeps the last build of the others.
         public var stacks = StackSelection.everything
-        /// The environment's template parameter values (decide `Fn::ForEach` loops over parameters).
-        public var templateParameters: [String: String] = [:]
         /// The builders; nil for Ferry's own (`BuilderCatalog.standard`).
         public var catalog: BuilderCatalog?
+        /// The values templates are evaluated with (parameters, region, stack name).
+        public var values = TemplateValues()
 
         /// Options; everything but the paths has a default.
         public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
@@ -66,7 +66,9 @@ public struct BuildPhase: Sendable {
     /// and `BuildFailure` is thrown (after the events reported each failure).
     /// - Throws: `TemplateError`, `BuildPlanError`, `BuildFailure`, or an I/O error writing the manifest.
     public func run(sink: any EventSink) async throws -> Output {
-        let tree = try TemplateTree.load(rootTemplate: options.templateFile, parameterValues: options.templateParameters)
+        let tree = try options.values.loadTree(options.templateFile)
+        try tree.requireArtifacts(neededToBuild: true)
+        for note in tree.notes { sink.emit(TemplateNoteEvent(note: note)) }
         let catalog = options.catalog
             ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment,
                                        clean: options.clean)

@@ -32,13 +32,14 @@ enum ProjectChecks {
     /// Loads the main template and every nested one.
     static func template(_ environment: EnvironmentConfiguration, record: (DoctorCheck) -> Void) -> TemplateTree? {
         do {
-            let tree = try TemplateTree.load(rootTemplate: environment.templateFile,
-                                             parameterValues: environment.templateParameterValues)
+            let tree = try TemplateValues(environment: environment).loadTree(environment.templateFile)
+            try tree.requireArtifacts()
             let stacks = tree.allStacks
-            let functions = stacks.reduce(0) { $0 + $1.template.functions.count }
-            let layers = stacks.reduce(0) { $0 + $1.template.layers.count }
+            let functions = stacks.reduce(0) { $0 + $1.template.functions(evaluatedBy: $1.evaluator).count }
+            let layers = stacks.reduce(0) { $0 + $1.template.layers(evaluatedBy: $1.evaluator).count }
+            let notes = tree.notes.isEmpty ? "" : "; " + tree.notes.joined(separator: "; ")
             record(DoctorCheck(id: "template", title: "Template", status: .ok,
-                               detail: "\(environment.templateFile.lastPathComponent): \(stacks.count) stack(s), \(functions) function(s), \(layers) layer(s)"))
+                               detail: "\(environment.templateFile.lastPathComponent): \(stacks.count) stack(s), \(functions) function(s), \(layers) layer(s)\(notes)"))
             return tree
         } catch {
             record(DoctorCheck(id: "template", title: "Template", status: .failed, detail: FailurePresenter.present(error).message,
@@ -66,14 +67,14 @@ enum ProjectChecks {
         var runtimes: Set<LambdaRuntime> = []
         var needsDocker = false
         for stack in tree.allStacks {
-            for function in stack.template.functions {
+            for function in stack.template.functions(evaluatedBy: stack.evaluator) {
                 if function.packageType == .image {
                     needsDocker = needsDocker || function.metadata?["Dockerfile"] != nil
                 } else if !function.hasInlineCode, let runtime = function.runtime {
                     runtimes.insert(LambdaRuntime(runtime))
                 }
             }
-            for layer in stack.template.layers {
+            for layer in stack.template.layers(evaluatedBy: stack.evaluator) {
                 if let method = layer.buildMethod, method != "makefile" {
                     runtimes.insert(LambdaRuntime(method))
                 } else if layer.buildMethod == "makefile" {

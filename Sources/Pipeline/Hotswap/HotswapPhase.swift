@@ -76,18 +76,23 @@ public struct HotswapPhase: Sendable {
                 try Self.checkPolicy(environment, sink: sink)
             })
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
-        let plan: HotswapPlan
-        if let rejections = try await packagedTemplateRejections(project: project, planner: planner) {
+        var plan: HotswapPlan
+        if let packaged = try await packagedTemplateRejections(project: project, planner: planner) {
             var code = await planner.plan(targets: project.targets)
-            let named = Set(rejections.map(\.qualifiedName))
-            code.rejections = rejections + code.rejections.filter { !named.contains($0.qualifiedName) }
+            let unchanged = PlanPhase.unevaluableUnchanged(code.rejections, changed: packaged.changed)
+            code.rejections.removeAll { unchanged.rejections.contains($0) }
+            let named = Set(packaged.rejections.map(\.qualifiedName))
+            code.rejections = packaged.rejections + code.rejections.filter { !named.contains($0.qualifiedName) }
             plan = code
         } else {
             let changes = try await project.templateChanges(only: options.only)
             plan = await planner.plan(targets: project.targets, templateChanges: changes)
         }
         sink.emit(HotswapPlanEvent(plan: plan, dryRun: options.dryRun))
-        if !plan.rejections.isEmpty {
+        // A resource whose content only CloudFormation can evaluate does not stop the others.
+        let deferred = plan.rejections.filter { $0.unevaluable != nil }
+        let blocking = plan.rejections.filter { $0.unevaluable == nil }
+        if !blocking.isEmpty {
             let lines = plan.rejections.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
             throw PipelineFailure(.operationFailed, "\(plan.rejections.count) change(s) cannot be hot-swapped; nothing was changed:\n"
                 + "\(lines)\nRun `ferry deploy --env \(project.environment.name)` to deploy them through CloudFormation.")
@@ -95,7 +100,14 @@ public struct HotswapPhase: Sendable {
         if options.dryRun {
             return Output(plan: plan, results: [], recordKeys: [])
         }
-        return try await apply(plan, project: project, started: started, sink: sink)
+        plan.rejections = []
+        let output = try await apply(plan, project: project, started: started, sink: sink)
+        if !deferred.isEmpty {
+            let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
+            throw PipelineFailure(.operationFailed, "\(output.results.count) resource(s) hot-swapped; \(deferred.count) need(s) "
+                + "CloudFormation:\n\(lines)\nRun `ferry deploy --env \(project.environment.name)` to deploy them.")
+        }
+        return output
     }
 
     /// Applies an already computed plan (no rejections): every operation with bounded
@@ -145,13 +157,15 @@ public struct HotswapPhase: Sendable {
     /// does) and the deployed ones that a hot-swap cannot make — a layer's content, a property,
     /// a resource added or removed — as rejections; nil when no artifact bucket is configured
     /// (then the source templates are compared).
-    func packagedTemplateRejections(project: HotswapProject, planner: HotswapPlanner) async throws -> [HotswapRejection]? {
+    func packagedTemplateRejections(project: HotswapProject, planner: HotswapPlanner) async throws
+        -> (rejections: [HotswapRejection], changed: Set<String>)? {
         guard project.artifactBucket != nil else { return nil }
         let planProject = try await PlanProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session)
         let cloudFormation = CloudFormation(client: planProject.session.client)
-        var reasons = try await PlanPhase.templateReasons(planProject, cloudFormation: cloudFormation, planner: planner)
+        let comparison = try await PlanPhase.templateComparison(planProject, cloudFormation: cloudFormation, planner: planner)
+        var reasons = comparison.reasons
         if !options.only.isEmpty {
             let wanted = Set(options.only)
             reasons = reasons.filter { reason in
@@ -159,10 +173,11 @@ public struct HotswapPhase: Sendable {
                 return wanted.contains(logicalID) || wanted.contains("\(reason.stackPath)/\(logicalID)")
             }
         }
-        return reasons.map { reason in
+        let rejections = reasons.map { reason in
             HotswapRejection(stackPath: reason.stackPath, logicalID: LogicalID(reason.logicalID ?? "(template)"),
                              resourceType: reason.kind.rawValue, reason: reason.message)
         }
+        return (rejections, comparison.changed)
     }
 
     /// Refuses when the environment's policy forbids hot-swap.

@@ -26,7 +26,7 @@ struct HotswapProject: Sendable {
         try checkPolicy?(configured)
         let session = try AWSSession.make(options.applying(configured))
         let environment = await ManagedArtifactBucket.adopting(configured, session: session)
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
+        let tree = try TemplateValues(environment: environment, region: session.settings.region).loadTree(environment.templateFile)
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)
         let selected = try stacks.resolve(in: tree)

@@ -23,12 +23,14 @@ public struct PackagePhase: Sendable {
         public var createBucket: Bool
         /// The most uploads at once.
         public var concurrency: Int
-        /// The environment's template parameter values (decide `Fn::ForEach` loops over parameters).
-        public var templateParameters: [String: String] = [:]
         /// Days before the noncurrent versions of a bucket Ferry creates are deleted.
         public var noncurrentVersionDays = 30
         /// Ctrl-C handling: the uploads in progress are aborted before Ferry exits.
         public var interruption: DeployInterruption?
+        /// The values templates are evaluated with (parameters, region, stack name).
+        public var values = TemplateValues()
+        /// Whether to emit the templates' notes (`ferry up` has already said them while building).
+        public var reportNotes = true
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -76,12 +78,18 @@ public struct PackagePhase: Sendable {
     /// - Throws: `TemplateError`, ``PackagingError`` (`manifestMissing` when a function needs a build
     ///   and there is no manifest at all).
     public func plan() throws -> PackagePlan {
-        let tree = try TemplateTree.load(rootTemplate: options.templateFile, parameterValues: options.templateParameters)
+        try planWithNotes().plan
+    }
+
+    /// The plan and the templates' notes.
+    func planWithNotes() throws -> (plan: PackagePlan, notes: [String]) {
+        let tree = try options.values.loadTree(options.templateFile)
+        try tree.requireArtifacts()
         let manifest = try Self.readManifest(projectRoot: options.projectRoot)
         do {
-            return try PackagePlan.make(
+            return (try PackagePlan.make(
                 tree: tree, manifest: manifest, store: options.store,
-                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot))
+                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot)), tree.notes)
         } catch let error as PackagingError where error.needsBuild && manifest == nil {
             throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: options.projectRoot).path)
         }
@@ -91,7 +99,8 @@ public struct PackagePhase: Sendable {
     /// - Throws: ``PackagingError``, `TemplateError`, or the S3 error that stopped it.
     public func run(s3: S3, sink: any EventSink) async throws -> Output {
         try FerryFolder.requireWritable(projectRoot: options.projectRoot)
-        let plan = try plan()
+        let (plan, notes) = try planWithNotes()
+        if options.reportNotes { for note in notes { sink.emit(TemplateNoteEvent(note: note)) } }
         let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
         let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region,
                                     endpointUsesTLS: options.store.customEndpoint?.scheme != "http", sink: sink)

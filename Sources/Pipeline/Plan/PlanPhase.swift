@@ -54,7 +54,8 @@ public struct PlanPhase: Sendable {
     public func run(sink: any EventSink) async throws -> DeploymentPlan {
         let project = try await PlanProject.load(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, stacks: options.stacks)
+            session: options.session, stacks: options.stacks,
+            parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         let plan = try await Self.plan(project, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
         return plan
@@ -91,9 +92,13 @@ public struct PlanPhase: Sendable {
         reasons += parameters.reasons
         plan.notes += parameters.notes
         let planner = HotswapPlanner(context: project.hotswap.context, concurrency: options.concurrency)
-        reasons += try await templateReasons(project, cloudFormation: cloudFormation, planner: planner)
+        let templates = try await templateComparison(project, cloudFormation: cloudFormation, planner: planner)
+        reasons += templates.reasons
 
-        let code = await planner.plan(targets: project.hotswap.targets)
+        var code = await planner.plan(targets: project.hotswap.targets)
+        let unchanged = unevaluableUnchanged(code.rejections, changed: templates.changed)
+        code.rejections.removeAll { unchanged.rejections.contains($0) }
+        plan.notes += unchanged.notes
         plan.code = code
         let named = Set(reasons.compactMap { reason in reason.logicalID.map { "\(reason.stackPath)/\($0)" } })
         for rejection in code.rejections where !named.contains(rejection.qualifiedName) {
@@ -128,10 +133,31 @@ public struct PlanPhase: Sendable {
                            message: "stack \(stack.stackName) is \(status.rawValue): the deploy must handle its state")]
     }
 
+    /// Rejections of resources whose content cannot be evaluated locally but whose template did
+    /// not change: what runs is what CloudFormation deployed from that same template, so they are
+    /// up to date (said as a note), not a reason to deploy.
+    static func unevaluableUnchanged(_ rejections: [HotswapRejection], changed: Set<String>)
+        -> (rejections: [HotswapRejection], notes: [String]) {
+        let kept = rejections.filter { $0.unevaluable != nil && !changed.contains($0.qualifiedName) }
+        let notes = kept.map { rejection in
+            "\(rejection.qualifiedName) cannot be compared locally (\(rejection.unevaluable.map(String.init(describing:)) ?? "")); "
+                + "its template is unchanged, so what CloudFormation deployed stands"
+        }
+        return (kept, notes)
+    }
+
     /// Each stack's packaged template against its deployed (original) template, bottom-up.
     static func templateReasons(_ project: PlanProject, cloudFormation: CloudFormation,
                                 planner: HotswapPlanner) async throws -> [PlanReason] {
+        try await templateComparison(project, cloudFormation: cloudFormation, planner: planner).reasons
+    }
+
+    /// Each stack's packaged template against its deployed (original) template, bottom-up: the
+    /// reasons CloudFormation must deploy, and every resource that differs at all (`Root/Child/Id`).
+    static func templateComparison(_ project: PlanProject, cloudFormation: CloudFormation,
+                                   planner: HotswapPlanner) async throws -> (reasons: [PlanReason], changed: Set<String>) {
         var reasons: [PlanReason] = []
+        var changed = Set<String>()
         for stack in project.packagePlan.stacks.reversed() {
             let stackName: String
             do {
@@ -150,13 +176,16 @@ public struct PlanPhase: Sendable {
             } catch where CloudFormation.isStackMissing(error) {
                 continue
             }
-            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.environment.templateParameterValues : [:]
+            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.values.parameters : [:]
             let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)", parameterValues: values)
             let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
                                                     file: "packaged template of \(stack.stackPath)", parameterValues: values)
             reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner)
+            for difference in TemplateDiff.resources(from: deployed, to: packaged) {
+                changed.insert("\(stack.stackPath)/\(difference.logicalID.rawValue)")
+            }
         }
-        return reasons
+        return (reasons, changed)
     }
 
     /// The environment's parameters and the overrides against the deployed values: a changed

@@ -18,6 +18,8 @@ struct PlanProject: Sendable {
     let kmsKeyID: String?
     let packagePlan: PackagePlan
     let hotswap: HotswapProject
+    /// The values the templates were evaluated with.
+    let values: TemplateValues
     /// The stacks `--stack` limits the code comparison to.
     var selected: SelectedStacks { hotswap.selected }
 
@@ -25,7 +27,8 @@ struct PlanProject: Sendable {
     /// - Throws: configuration, template and packaging errors (`bucketNotConfigured`,
     ///   `manifestMissing`, ...), and the STS error when the bucket name needs the account.
     static func load(projectRoot: URL, configPath: URL?, environmentName: String?,
-                     session options: AWSSessionOptions, stacks: StackSelection = .everything) async throws -> PlanProject {
+                     session options: AWSSessionOptions, stacks: StackSelection = .everything,
+                     parameterOverrides: [KeyValue] = []) async throws -> PlanProject {
         let configuration = try ProjectConfiguration.load(directory: projectRoot, explicitPath: configPath)
         let configured = try configuration.environment(named: environmentName)
         let session = try AWSSession.make(options.applying(configured))
@@ -43,12 +46,13 @@ struct PlanProject: Sendable {
         let endpoint = try? session.settings.endpoint(for: .s3).url
         let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
                                   customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
+        let values = TemplateValues(environment: environment, overrides: parameterOverrides, region: region)
         var packageOptions = PackagePhase.Options(
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
             kmsKeyID: location.kmsKeyID)
-        packageOptions.templateParameters = environment.templateParameterValues
+        packageOptions.values = values
         let packagePlan = try PackagePhase(options: packageOptions).plan()
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
+        let tree = try values.loadTree(environment.templateFile)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
         let selected = try stacks.resolve(in: tree)
         let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
@@ -60,7 +64,7 @@ struct PlanProject: Sendable {
                                      resolver: resolver, artifactBucket: bucket, artifactPrefix: location.prefix)
         hotswap.selected = selected
         return PlanProject(configuration: configuration, environment: environment, session: session, store: store,
-                           kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap)
+                           kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap, values: values)
     }
 }
 

@@ -1,4 +1,5 @@
 import Configuration
+import Deployment
 import Foundation
 import Hotswap
 import Reporting
@@ -113,13 +114,16 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
-            buildOptions.templateParameters = environment.templateParameterValues
+            buildOptions.values = TemplateValues(
+                environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
+                region: options.session.region)
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
             try await PlanProject.load(projectRoot: options.projectRoot, configPath: options.configPath,
                                        environmentName: options.environmentName, session: options.session,
-                                       stacks: options.stacks)
+                                       stacks: options.stacks,
+                                       parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         }
         var planOptions = PlanPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
@@ -205,7 +209,8 @@ public struct UpPhase: Sendable {
         var packageOptions = PackagePhase.Options(
             projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
             kmsKeyID: project.kmsKeyID, createBucket: createBucket)
-        packageOptions.templateParameters = project.environment.templateParameterValues
+        packageOptions.values = project.values
+        packageOptions.reportNotes = options.skipBuild
         packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
         packageOptions.interruption = options.interruption
         return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)

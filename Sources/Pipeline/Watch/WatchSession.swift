@@ -110,7 +110,7 @@ public struct WatchSession: Sendable {
                 var build = BuildPhase.Options(
                     projectRoot: project.directory, templateFile: environment.templateFile, commands: environment.build.commands,
                     concurrency: environment.build.concurrency, only: impact.builds, environment: options.processEnvironment)
-                build.templateParameters = environment.templateParameterValues
+                build.values = TemplateValues(environment: environment, region: options.session.region)
                 _ = try await BuildPhase(options: build).run(sink: sink)
             }
             var swap = HotswapPhase.Options(
@@ -133,7 +133,7 @@ public struct WatchSession: Sendable {
 
     /// The inputs of every build and packaged file of the environment's template tree.
     func loadMap(project: ProjectConfiguration, environment: EnvironmentConfiguration) throws -> WatchMap {
-        let tree = try TemplateTree.load(rootTemplate: environment.templateFile, parameterValues: environment.templateParameterValues)
+        let tree = try TemplateValues(environment: environment, region: options.session.region).loadTree(environment.templateFile)
         let catalog = BuilderCatalog.standard(projectRoot: project.directory.path, environment: options.processEnvironment,
                                               clean: false)
         let plan = try BuildPlan.make(tree: tree, commands: environment.build.commands, catalog: catalog)

@@ -55,12 +55,24 @@ public struct LayerFacts: Sendable, Hashable {
 }
 
 extension Template {
-    /// Every Lambda function (`AWS::Serverless::Function`, `AWS::Lambda::Function`) in template order.
-    public var functions: [FunctionFacts] {
+    /// Every Lambda function (`AWS::Serverless::Function`, `AWS::Lambda::Function`) in template order,
+    /// properties as written.
+    public var functions: [FunctionFacts] { functions(evaluatedBy: nil) }
+
+    /// Every Lambda layer (`AWS::Serverless::LayerVersion`, `AWS::Lambda::LayerVersion`) in template order,
+    /// properties as written.
+    public var layers: [LayerFacts] { layers(evaluatedBy: nil) }
+
+    /// Every Lambda function created with `evaluator`'s values, in template order: functions whose
+    /// condition is false are left out, and each property and metadata entry that can be evaluated
+    /// here is (`Runtime: !If [...]`, `CodeUri: !Sub ...`, `Layers`, `Architectures`, `BuildMethod`).
+    public func functions(evaluatedBy evaluator: TemplateEvaluator?) -> [FunctionFacts] {
         resources.compactMap { id, resource -> FunctionFacts? in
             let isSAM = resource.type == "AWS::Serverless::Function"
             guard isSAM || resource.type == "AWS::Lambda::Function" else { return nil }
-            let props = SAMGlobals.effectiveProperties(of: resource, in: self)
+            if let evaluator, evaluator.excludes(resource) { return nil }
+            let props = Self.evaluated(SAMGlobals.effectiveProperties(of: resource, in: self), by: evaluator)
+            let metadata = resource.metadata.map { Self.evaluated($0, by: evaluator) }
             let code = isSAM ? props["CodeUri"] : props["Code"]
             let image = isSAM ? props["ImageUri"]?.stringValue : props["Code"]?["ImageUri"]?.stringValue
             let inline = isSAM ? props["InlineCode"] != nil : props["Code"]?["ZipFile"] != nil
@@ -69,29 +81,47 @@ extension Template {
                 runtime: props["Runtime"]?.stringValue,
                 architecture: props["Architectures"]?.listValue?.first?.stringValue ?? "x86_64",
                 handler: props["Handler"]?.stringValue,
-                buildMethod: resource.metadata?["BuildMethod"]?.stringValue,
+                buildMethod: metadata?["BuildMethod"]?.stringValue,
                 packageType: props["PackageType"]?.stringValue == "Image" ? .image : .zip,
                 code: code, imageURI: image, hasInlineCode: inline,
                 layers: props["Layers"]?.listValue ?? [],
-                metadata: resource.metadata, properties: props)
+                metadata: metadata, properties: props)
         }
     }
 
-    /// Every Lambda layer (`AWS::Serverless::LayerVersion`, `AWS::Lambda::LayerVersion`) in template order.
-    public var layers: [LayerFacts] {
+    /// Every Lambda layer created with `evaluator`'s values (see ``functions(evaluatedBy:)``).
+    public func layers(evaluatedBy evaluator: TemplateEvaluator?) -> [LayerFacts] {
         resources.compactMap { id, resource -> LayerFacts? in
             let isSAM = resource.type == "AWS::Serverless::LayerVersion"
             guard isSAM || resource.type == "AWS::Lambda::LayerVersion" else { return nil }
-            let props = SAMGlobals.effectiveProperties(of: resource, in: self)
-            let architecture = resource.metadata?["BuildArchitecture"]?.stringValue
+            if let evaluator, evaluator.excludes(resource) { return nil }
+            let props = Self.evaluated(SAMGlobals.effectiveProperties(of: resource, in: self), by: evaluator)
+            let metadata = resource.metadata.map { Self.evaluated($0, by: evaluator) }
+            let architecture = metadata?["BuildArchitecture"]?.stringValue
                 ?? props["CompatibleArchitectures"]?.listValue?.first?.stringValue ?? "x86_64"
             return LayerFacts(
                 logicalID: id, resourceType: resource.type,
-                buildMethod: resource.metadata?["BuildMethod"]?.stringValue,
+                buildMethod: metadata?["BuildMethod"]?.stringValue,
                 architecture: architecture,
                 compatibleRuntimes: props["CompatibleRuntimes"]?.listValue?.compactMap(\.stringValue) ?? [],
                 content: isSAM ? props["ContentUri"] : props["Content"],
-                metadata: resource.metadata)
+                metadata: metadata)
         }
+    }
+
+    /// `map` with each entry evaluated where it can be (kept as written where it cannot, removed
+    /// when it evaluates to `AWS::NoValue`).
+    static func evaluated(_ map: TemplateMap, by evaluator: TemplateEvaluator?) -> TemplateMap {
+        guard let evaluator else { return map }
+        var result = TemplateMap()
+        result.line = map.line
+        for (key, value) in map {
+            do {
+                if let evaluated = try evaluator.value(value) { result.set(key, evaluated, line: map.line(of: key)) }
+            } catch {
+                result.set(key, value, line: map.line(of: key))
+            }
+        }
+        return result
     }
 }

@@ -42,6 +42,12 @@ public struct LocalArtifact: Sendable, Hashable {
     public let line: Int?
     /// True when the property was absent and SAM's rule packages the template's folder.
     public let isImplicitTemplateFolder: Bool
+    /// The condition that is false for this environment, when the resource is not created: the
+    /// artifact is neither built nor uploaded (and its path is not checked).
+    public var excludedByCondition: String? = nil
+    /// Said once to the user about how the path was read (a nested `TemplateURL` naming a SAM build
+    /// output that does not exist, taken from its source template).
+    public var note: String? = nil
 
     /// The resource's logical ID, when the artifact belongs to a resource.
     public var logicalID: LogicalID? {

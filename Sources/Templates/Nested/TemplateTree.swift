@@ -11,10 +11,35 @@ public struct StackNode: Sendable {
     public let template: Template
     /// The template's file.
     public let templateURL: URL
-    /// The template's local artifacts (nested templates included, as `.nestedTemplate`).
+    /// The template's local artifacts (nested templates included, as `.nestedTemplate`; those of
+    /// resources whose condition is false marked ``LocalArtifact/excludedByCondition``).
     public let artifacts: [LocalArtifact]
-    /// Nested stacks whose templates are local files, in template order.
+    /// Nested stacks whose templates are local files and whose condition is not false, in template order.
     public let children: [StackNode]
+    /// The stack's values: its parameters (from the parent's `Parameters`, else defaults), conditions and mappings.
+    public var evaluator: TemplateEvaluator
+    /// Local paths of this template that do not exist.
+    public var missingArtifacts: [MissingArtifact] = []
+    /// Notes about how this template was read, to show once.
+    public var notes: [String] = []
+
+    /// A node.
+    public init(stackPath: String, logicalID: LogicalID?, template: Template, templateURL: URL, artifacts: [LocalArtifact],
+                children: [StackNode], evaluator: TemplateEvaluator? = nil) {
+        self.stackPath = stackPath
+        self.logicalID = logicalID
+        self.template = template
+        self.templateURL = templateURL
+        self.artifacts = artifacts
+        self.children = children
+        self.evaluator = evaluator ?? TemplateEvaluator(template: template)
+    }
+
+    /// Whether the resource `id` is created in this environment (its condition is not known to be false).
+    public func includes(_ id: LogicalID) -> Bool {
+        guard let resource = template.resources[id] else { return false }
+        return !evaluator.excludes(resource)
+    }
 }
 
 /// A root template and every nested template it points at through local paths.
@@ -22,15 +47,21 @@ public struct TemplateTree: Sendable {
     /// The root stack.
     public let root: StackNode
 
-    /// Loads `url` and, recursively, every local nested template.
+    /// Loads `url` and, recursively, every local nested template whose condition is not false.
     /// - Parameters:
     ///   - rootName: the first component of every stack path.
-    ///   - parameterValues: the root template's parameter values (for `AWS::LanguageExtensions` loops).
-    /// - Throws: ``TemplateError`` for unreadable templates, missing artifacts, or a cycle (`nestedCycle`).
-    public static func load(rootTemplate url: URL, rootName: String = "Root",
-                            parameterValues: [String: String] = [:]) throws -> TemplateTree {
-        let root = try loadNode(url: url.standardizedFileURL, stackPath: rootName, logicalID: nil, chain: [],
-                                parameterValues: parameterValues)
+    ///   - parameters: the root stack's parameter values (overrides, configuration, deployed
+    ///     values); the others take their `Default`. Nested stacks get theirs from their parent's
+    ///     `Parameters`, evaluated.
+    ///   - pseudoParameters: `Region`, `AccountId`, `StackName`, ... when known.
+    /// - Throws: ``TemplateError`` for unreadable templates or a cycle (`nestedCycle`). Paths that
+    ///   do not exist are not thrown here: see ``requireArtifacts(neededToBuild:)``.
+    public static func load(rootTemplate url: URL, rootName: String = "Root", parameters: [String: String] = [:],
+                            pseudoParameters: [String: String] = [:]) throws -> TemplateTree {
+        let template = try TemplateLoader.load(contentsOf: url.standardizedFileURL, parameterValues: parameters)
+        let evaluator = TemplateEvaluator(template: template, parameterValues: parameters, pseudoParameters: pseudoParameters)
+        let root = try loadNode(template: template, url: url.standardizedFileURL, stackPath: rootName, logicalID: nil,
+                                evaluator: evaluator, chain: [])
         return TemplateTree(root: root)
     }
 
@@ -61,13 +92,26 @@ public struct TemplateTree: Sendable {
         allStacks.first { $0.stackPath == stackPath }
     }
 
-    private static func loadNode(url: URL, stackPath: String, logicalID: LogicalID?,
-                                 chain: [(path: String, stack: String)], parameterValues: [String: String] = [:]) throws -> StackNode {
-        let template = try TemplateLoader.load(contentsOf: url, parameterValues: parameterValues)
-        let artifacts = try ArtifactDiscovery.localArtifacts(in: template, templateURL: url)
+    /// Every note of every stack, in stack order.
+    public var notes: [String] { allStacks.flatMap(\.notes) }
+
+    /// Throws the first missing local path: of Lambda code, layer content and nested templates
+    /// only when `neededToBuild` (what `ferry build` needs), else of every packageable property.
+    /// - Throws: ``TemplateError`` with code `missingLocalArtifact`.
+    public func requireArtifacts(neededToBuild: Bool = false) throws {
+        for stack in allStacks {
+            if let missing = stack.missingArtifacts.first(where: { !neededToBuild || $0.isNeededToBuild }) {
+                throw missing.error
+            }
+        }
+    }
+
+    private static func loadNode(template: Template, url: URL, stackPath: String, logicalID: LogicalID?,
+                                 evaluator: TemplateEvaluator, chain: [(path: String, stack: String)]) throws -> StackNode {
+        let scan = ArtifactDiscovery.scan(template, templateURL: url, evaluator: evaluator)
         let chainHere = chain + [(url.path, stackPath)]
         var children: [StackNode] = []
-        for artifact in artifacts where artifact.kind == .nestedTemplate {
+        for artifact in scan.artifacts where artifact.kind == .nestedTemplate && artifact.excludedByCondition == nil {
             guard let childID = artifact.logicalID else { continue }
             let childURL = artifact.localPath.standardizedFileURL
             if chainHere.contains(where: { $0.path == childURL.path }) {
@@ -75,10 +119,48 @@ public struct TemplateTree: Sendable {
                 throw TemplateError.nestedCycle(names + ["\(stackPath)/\(childID) (\(childURL.lastPathComponent))"],
                                                 file: url.path, line: artifact.line, logicalID: childID)
             }
-            children.append(try loadNode(url: childURL, stackPath: "\(stackPath)/\(childID)",
-                                         logicalID: childID, chain: chainHere))
+            let childValues = Self.childParameters(of: template.resources[childID], parent: evaluator)
+            let childTemplate = try TemplateLoader.load(contentsOf: childURL, parameterValues: childValues.values)
+            let childEvaluator = Self.childEvaluator(childValues, parent: evaluator, child: childTemplate)
+            children.append(try loadNode(template: childTemplate, url: childURL, stackPath: "\(stackPath)/\(childID)",
+                                         logicalID: childID, evaluator: childEvaluator, chain: chainHere))
         }
-        return StackNode(stackPath: stackPath, logicalID: logicalID, template: template, templateURL: url,
-                         artifacts: artifacts, children: children)
+        var node = StackNode(stackPath: stackPath, logicalID: logicalID, template: template, templateURL: url,
+                             artifacts: scan.artifacts, children: children, evaluator: evaluator)
+        node.missingArtifacts = scan.missing
+        node.notes = scan.notes
+        return node
+    }
+
+    /// The evaluator of a nested stack: its `Parameters` as the parent evaluates them (see
+    /// ``childParameters(of:parent:)``) and the parent's region, account and partition (not its stack name).
+    static func childEvaluator(_ parameters: (values: [String: String], unknown: [String: Unevaluable]),
+                               parent: TemplateEvaluator, child: Template) -> TemplateEvaluator {
+        var pseudo = parent.pseudoParameters
+        pseudo["AWS::StackName"] = nil
+        pseudo["AWS::StackId"] = nil
+        return TemplateEvaluator(template: child, parameterValues: parameters.values, unknown: parameters.unknown,
+                                 pseudoParameters: pseudo)
+    }
+
+    /// A nested stack's `Parameters` as the parent evaluates them: known values (which also decide
+    /// the child's `AWS::LanguageExtensions` loops) and those only CloudFormation knows.
+    static func childParameters(of resource: Resource?, parent: TemplateEvaluator)
+        -> (values: [String: String], unknown: [String: Unevaluable]) {
+        var values: [String: String] = [:]
+        var unknown: [String: Unevaluable] = [:]
+        for (name, value) in resource?.properties["Parameters"]?.mapValue ?? TemplateMap() {
+            do {
+                guard let evaluated = try parent.value(value) else { continue }
+                if let text = evaluated.scalarText {
+                    values[name] = text
+                } else if let items = evaluated.listValue {
+                    values[name] = items.compactMap(\.scalarText).joined(separator: ",")
+                }
+            } catch {
+                unknown[name] = Unevaluable(.parameterNotKnown(name, because: "\(error)"))
+            }
+        }
+        return (values, unknown)
     }
 }
