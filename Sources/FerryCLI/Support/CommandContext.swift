@@ -15,7 +15,9 @@ struct CommandContext: Sendable {
     let style: OutputStyle
     let sink: any EventSink
 
-    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A context; `scope` tells the concise console which command runs.
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+         scope: ConciseEventPresenter.Scope = .other) {
         self.options = options
         self.environment = environment
         workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
@@ -24,7 +26,8 @@ struct CommandContext: Sendable {
             environment: environment, stdoutIsTerminal: isatty(STDOUT_FILENO) != 0)
         switch style.format {
         case .jsonLines: sink = JSONLinesRenderer(minimumLevel: style.minimumLevel)
-        case .console: sink = ConsoleRenderer(style: style)
+        case .console:
+            sink = ConsoleRenderer(style: style, presenter: ConciseEventPresenter(scope: scope, interactive: style.interactive))
         }
     }
 
