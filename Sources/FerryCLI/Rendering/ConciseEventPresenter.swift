@@ -1,4 +1,5 @@
 import Builds
+import Foundation
 import Deployment
 import Hotswap
 import Packaging
@@ -35,6 +36,11 @@ struct ConciseEventPresenter: ConcisePresenter {
             event.dryRun ? .full : .message(details: event.rejections.map { "! \($0.resource): \($0.reason)" })
         case let event as HotswapSummaryEvent: form(of: event)
         case is HotswapRecordEvent: .hidden
+        case let event as PackageUploadedEvent:
+            // A packaged template changes with every code key in it: the summary counts it.
+            event.origin.hasSuffix(" template") ? .hidden : .line("uploaded \(event.origin) (\(Self.bytes(event.size)))", details: [])
+        case let event as PackageSummaryEvent: form(of: event)
+        case let event as VerificationSummaryEvent: .line("verify: \(event.message)", details: event.details)
         case let event as StackActivityEvent: form(of: event)
         case let event as ChangeSetSummaryEvent:
             interactive ? .full : .message(details: event.details.filter { $0.contains("⚠") })
@@ -66,10 +72,32 @@ struct ConciseEventPresenter: ConcisePresenter {
         return .message(details: [])
     }
 
+    private func form(of event: PackageSummaryEvent) -> ConciseForm {
+        let counts = "package: \(event.uploaded) uploaded (\(Self.bytes(event.bytesUploaded))), \(event.alreadyPresent) already in \(event.location)"
+        // `ferry package` says where the packaged template is; `up` deploys it itself.
+        if case .up = scope { return .line(counts, details: []) }
+        return .message(details: [])
+    }
+
+    /// A resource once it is done, named by its stack's path (`Pattern2Stack/ReportingStack`)
+    /// rather than the nested stack's generated name, with the stack's own count.
     private func form(of event: StackActivityEvent) -> ConciseForm {
         let stackItself = event.resourceType == "AWS::CloudFormation::Stack" && event.logicalID == event.stackName
-        if stackItself { return .hidden }
-        return event.status.hasSuffix("_COMPLETE") ? .message(details: []) : .hidden
+        guard !stackItself, event.status.hasSuffix("_COMPLETE") else { return .hidden }
+        let stack: String
+        switch event.stackPath {
+        case nil, "root": stack = event.stackName
+        case let path?: stack = "\(path) (\(event.stackDone)/\(event.stackTotal))"
+        }
+        return .line("[\(event.done)/\(event.total) \(event.elapsedSeconds)s] \(stack) \(event.logicalID) \(event.status) \(event.resourceType)",
+                     details: [])
+    }
+
+    /// `512 B`, `3.4 KB`, `1.2 MB`.
+    static func bytes(_ count: UInt64) -> String {
+        if count < 1024 { return "\(count) B" }
+        if count < 1024 * 1024 { return String(format: "%.1f KB", Double(count) / 1024) }
+        return String(format: "%.1f MB", Double(count) / 1_048_576)
     }
 
     private func form(of event: DeployStepEvent) -> ConciseForm {
