@@ -20,7 +20,7 @@ struct ConciseEventPresenter: ConcisePresenter {
     }
 
     let scope: Scope
-    /// On a terminal a person may be asked to approve: the change set is listed in full.
+    /// On a terminal a person can press Ctrl-C: the deploy says what that does.
     let interactive: Bool
 
     init(scope: Scope = .other, interactive: Bool = false) {
@@ -42,8 +42,6 @@ struct ConciseEventPresenter: ConcisePresenter {
         case let event as PackageSummaryEvent: form(of: event)
         case let event as VerificationSummaryEvent: .line("verify: \(event.message)", details: event.details)
         case let event as StackActivityEvent: form(of: event)
-        case let event as ChangeSetSummaryEvent:
-            interactive ? .full : .message(details: event.details.filter { $0.contains("⚠") })
         case let event as DeployStepEvent: form(of: event)
         default: .full
         }
