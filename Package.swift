@@ -5,7 +5,9 @@ import PackageDescription
 
 /// The git commit of this checkout, for `ferry --version`: `FERRY_GIT_COMMIT` from the environment
 /// (scripts/build-release.sh sets it), else read from `.git` (worktrees and packed refs too)
-/// without running git; "unknown" outside a git checkout.
+/// without running git; "unknown" outside a git checkout. SwiftPM caches the manifest's evaluation
+/// (keyed by its text and the environment), so a debug build may name the commit of the first
+/// build until Package.swift or FERRY_GIT_COMMIT changes; the release script always sets it.
 func gitCommit() -> String {
     if let commit = ProcessInfo.processInfo.environment["FERRY_GIT_COMMIT"], !commit.isEmpty { return commit }
     func read(_ url: URL) -> String? {

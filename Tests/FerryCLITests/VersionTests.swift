@@ -18,7 +18,7 @@ struct VersionTests {
         #expect(message.hasPrefix("ferry \(FerryVersion.current) (commit "), "\(message)")
         let commit = FerryVersion.commit
         #expect(commit == "unknown" || (commit.count == 40 && commit.allSatisfy(\.isHexDigit)), "\(commit)")
-        #expect(message.hasSuffix(commit == "unknown" ? "(commit unknown)" : "(commit \(commit.prefix(12))))"), "\(message)")
+        #expect(message.hasSuffix(commit == "unknown" ? "(commit unknown)" : "(commit \(commit.prefix(12)))"), "\(message)")
     }
 
     @Test("the commit is the checkout's when built from a git checkout")
