@@ -6,6 +6,8 @@
 # and libxml2 as `ldd` lists them). Prints the binary's path as its last line.
 #
 #   cp "$(scripts/build-release.sh | tail -1)" /usr/local/bin/ferry
+#
+# Arguments are passed to `swift build` (e.g. --scratch-path DIR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,10 @@ FERRY_GIT_COMMIT="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
 export FERRY_GIT_COMMIT
 
 static_sdk="$(swift sdk list 2>/dev/null | grep -m1 'static-linux' || true)"
-build() { swift build -c release --product ferry "$@" >&2 && swift build -c release "$@" --show-bin-path; }
+extra=("$@")
+build() {
+  swift build -c release --product ferry "${extra[@]}" "$@" >&2 && swift build -c release "${extra[@]}" "$@" --show-bin-path
+}
 bin_dir=""
 if [ -n "$static_sdk" ]; then
   echo "==> release build with the fully static SDK $static_sdk" >&2
