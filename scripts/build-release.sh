@@ -27,6 +27,13 @@ if [ -n "$static_sdk" ]; then
   [ -n "$bin_dir" ] || echo "the static SDK build failed; building with --static-swift-stdlib instead" >&2
 fi
 if [ -z "$bin_dir" ]; then
+  # The static Foundation links the system's libcurl and libxml2: their development files must be there.
+  for lib in libcurl libxml-2.0; do
+    if ! pkg-config --exists "$lib" 2>/dev/null; then
+      echo "error: $lib's development files are missing: apt-get install libcurl4-openssl-dev libxml2-dev (or your distribution's)" >&2
+      exit 1
+    fi
+  done
   echo "==> release build with --static-swift-stdlib" >&2
   bin_dir="$(build --static-swift-stdlib | tail -1)"
 fi
