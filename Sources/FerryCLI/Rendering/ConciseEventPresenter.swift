@@ -1,6 +1,6 @@
 import Builds
-import Foundation
 import Deployment
+import Foundation
 import Hotswap
 import Packaging
 import Pipeline
