@@ -1,6 +1,43 @@
 // swift-tools-version: 6.2
 // Ferry: build, package, deploy and hot-swap AWS serverless applications.
+import Foundation
 import PackageDescription
+
+/// The git commit of this checkout, for `ferry --version`: `FERRY_GIT_COMMIT` from the environment
+/// (scripts/build-release.sh sets it), else read from `.git` (worktrees and packed refs too)
+/// without running git; "unknown" outside a git checkout. SwiftPM caches the manifest's evaluation
+/// (keyed by its text and the environment), so a debug build may name the commit of the first
+/// build until Package.swift or FERRY_GIT_COMMIT changes; the release script always sets it.
+func gitCommit() -> String {
+    if let commit = ProcessInfo.processInfo.environment["FERRY_GIT_COMMIT"], !commit.isEmpty { return commit }
+    func read(_ url: URL) -> String? {
+        (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let root = URL(fileURLWithPath: Context.packageDirectory, isDirectory: true)
+    var gitDirectory = root.appendingPathComponent(".git", isDirectory: true)
+    if let pointer = read(gitDirectory), pointer.hasPrefix("gitdir:") {
+        gitDirectory = URL(fileURLWithPath: String(pointer.dropFirst(7)).trimmingCharacters(in: .whitespaces),
+                           isDirectory: true, relativeTo: root)
+    }
+    guard let head = read(gitDirectory.appendingPathComponent("HEAD")) else { return "unknown" }
+    guard head.hasPrefix("ref: ") else { return head }
+    let ref = String(head.dropFirst(5))
+    var common = gitDirectory
+    if let path = read(gitDirectory.appendingPathComponent("commondir")) {
+        common = URL(fileURLWithPath: path, isDirectory: true, relativeTo: gitDirectory)
+    }
+    for directory in [gitDirectory, common] {
+        if let commit = read(directory.appendingPathComponent(ref)), !commit.isEmpty { return commit }
+    }
+    let packed = read(common.appendingPathComponent("packed-refs")) ?? ""
+    for line in packed.split(separator: "\n") where line.hasSuffix(" \(ref)") {
+        return String(line.prefix { $0 != " " })
+    }
+    return "unknown"
+}
+
+/// Only hex digits reach the C compiler's command line.
+let buildCommit = String(gitCommit().filter(\.isHexDigit).prefix(40))
 
 let swiftSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -111,11 +148,16 @@ let package = Package(
             dependencies: ["Configuration", "Templates", "Builds", "Packaging", "AWSServices", "Toolchains", "Reporting", "Deployment", "Hotswap"],
             swiftSettings: swiftSettings
         ),
+        // The git commit Ferry was built from (`ferry --version`), defined from the manifest.
+        .target(
+            name: "FerryBuildInfo",
+            cSettings: [.define("FERRY_GIT_COMMIT", to: "\"\(buildCommit.isEmpty ? "unknown" : buildCommit)\"")]
+        ),
         // swift-argument-parser commands, option groups, exit codes.
         .target(
             name: "FerryCLI",
             dependencies: [
-                "Pipeline", "Reporting", "Deployment",
+                "Pipeline", "Reporting", "Deployment", "FerryBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

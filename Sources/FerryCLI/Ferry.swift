@@ -1,4 +1,5 @@
 import ArgumentParser
+import FerryBuildInfo
 
 /// The `ferry` root command.
 public struct Ferry: AsyncParsableCommand {
@@ -6,7 +7,7 @@ public struct Ferry: AsyncParsableCommand {
         commandName: "ferry",
         abstract: "Build, package, deploy and hot-swap AWS serverless applications — provably fresh.",
         discussion: FerryExitCode.documentation,
-        version: FerryVersion.current,
+        version: FerryVersion.versionLine,
         subcommands: [
             InitCommand.self, DoctorCommand.self, BuildCommand.self, PackageCommand.self, DeployCommand.self,
             PlanCommand.self, UpCommand.self, UpdateCommand.self, VerifyCommand.self, HistoryCommand.self,
@@ -19,5 +20,15 @@ public struct Ferry: AsyncParsableCommand {
 
 /// Ferry's version, printed by `ferry --version` and recorded in build keys.
 public enum FerryVersion {
+    /// The release version (build keys record it; the commit is not part of them).
     public static let current = "0.1.0"
+
+    /// The git commit Ferry was built from (full hash), "unknown" outside a git checkout.
+    public static var commit: String { String(cString: ferry_build_commit()) }
+
+    /// What `ferry --version` prints: `ferry 0.1.0 (commit 6d5cd52ff528)`.
+    public static var versionLine: String {
+        let commit = commit
+        return "ferry \(current) (commit \(commit == "unknown" ? commit : String(commit.prefix(12))))"
+    }
 }

@@ -5,23 +5,42 @@ import Synchronization
 ///
 /// Every event goes to standard output in the order it happened (a checklist read top to bottom);
 /// only the final error of a failed command goes to standard error (see the CLI's error reporter).
+/// Unless the style is detailed (`--verbose`), the presenter makes the output concise: one line
+/// per change and one per phase; warnings and errors are always shown in full.
 public final class ConsoleRenderer: EventSink {
     private let style: OutputStyle
     private let out: any TextOutput
+    private let presenter: any ConcisePresenter
     private let lock = Mutex(())
 
-    public init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput) {
+    /// A renderer; `presenter` decides the concise form of each event (unless `style.detailed`).
+    public init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput,
+                presenter: any ConcisePresenter = DetailedPresenter()) {
         self.style = style
         self.out = out
+        self.presenter = style.detailed ? DetailedPresenter() : presenter
     }
 
     public func emit(_ event: any FerryEvent) {
-        guard event.level >= style.minimumLevel else { return }
-        var text = "\(symbol(for: event.level)) \(event.message)\n"
-        for line in event.details {
+        guard event.level >= style.minimumLevel, let text = render(event) else { return }
+        lock.withLock { _ in out.write(text) }
+    }
+
+    /// The text of `event` (lines ending in a newline), nil when it is not shown.
+    public func render(_ event: any FerryEvent) -> String? {
+        let form = event.level >= .warning ? .full : presenter.form(of: event)
+        let message: String, details: [String]
+        switch form {
+        case .full: (message, details) = (event.message, event.details)
+        case .message(let shown): (message, details) = (event.message, shown)
+        case .line(let line, let shown): (message, details) = (line, shown)
+        case .hidden: return nil
+        }
+        var text = "\(symbol(for: event.level)) \(message)\n"
+        for line in details {
             text += "    \(paint(line, .dim))\n"
         }
-        lock.withLock { _ in out.write(text) }
+        return text
     }
 
     private enum Paint: String {

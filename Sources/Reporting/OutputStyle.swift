@@ -9,12 +9,16 @@ public struct OutputStyle: Sendable, Equatable {
     public var interactive: Bool
     /// The lowest level that is shown.
     public var minimumLevel: EventLevel
+    /// Every event in full (`--verbose`, `--debug`); otherwise concise: one line per change and
+    /// one summary line per phase.
+    public var detailed: Bool
 
-    public init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel) {
+    public init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel, detailed: Bool = false) {
         self.format = format
         self.colour = colour
         self.interactive = interactive
         self.minimumLevel = minimumLevel
+        self.detailed = detailed
     }
 
     /// Resolves the style the way users expect: `--json` wins, `--no-color` or a non-empty
@@ -23,14 +27,15 @@ public struct OutputStyle: Sendable, Equatable {
         json: Bool, noColor: Bool, verbose: Bool, environment: [String: String], stdoutIsTerminal: Bool
     ) -> OutputStyle {
         if json {
-            return OutputStyle(format: .jsonLines, colour: false, interactive: false, minimumLevel: verbose ? .debug : .info)
+            return OutputStyle(format: .jsonLines, colour: false, interactive: false, minimumLevel: verbose ? .debug : .info,
+                               detailed: true)
         }
         let noColorEnv = !(environment["NO_COLOR"] ?? "").isEmpty
         let dumb = environment["TERM"] == "dumb"
         let colour = stdoutIsTerminal && !noColor && !noColorEnv && !dumb
         return OutputStyle(
             format: .console, colour: colour, interactive: stdoutIsTerminal && !dumb,
-            minimumLevel: verbose ? .debug : .info
+            minimumLevel: verbose ? .debug : .info, detailed: verbose
         )
     }
 }

@@ -88,4 +88,46 @@ private func replay(_ scenario: Recorded.Scenario, expected: Int = 0) -> (tracke
         _ = tracker.ingest(scenario.stacks[scenario.rootStackID] ?? [])
         #expect(!tracker.ingest(scenario.stacks[nestedID] ?? []).isEmpty)
     }
+
+    /// Pages of nested stacks arrive after the root's newer events: the counts shown with each
+    /// event still only grow (the bug was "21/23" then "8/28"), per stack too.
+    @Test func progressShownWithEachEventNeverGoesBackwards() throws {
+        let scenario = try Recorded.scenario("create-with-nested-success")
+        // The root's whole operation first, then the nested stack's older events: the order a
+        // slow poll sees them in.
+        var late = StackEventTracker(rootStackID: scenario.rootStackID, earlierEventIDs: scenario.earlierEventIDs,
+                                     expectedResourceCount: scenario.changes.count)
+        var lateEmitted = late.ingest(scenario.stacks[scenario.rootStackID] ?? [])
+        for nested in late.nestedStackIDs { lateEmitted += late.ingest(scenario.stacks[nested] ?? []) }
+        for (tracker, emitted) in [replay(scenario, expected: scenario.changes.count), (late, lateEmitted)] {
+            var last = (done: 0, total: 0)
+            var lastByStack: [String: (done: Int, total: Int)] = [:]
+            for event in emitted {
+                let progress = tracker.progress(through: event)
+                #expect(progress.done >= last.done && progress.total >= last.total, "\(last) then \(progress)")
+                #expect(progress.done <= progress.total)
+                last = progress
+                let stack = tracker.stackProgress(through: event)
+                let before = lastByStack[event.stackId] ?? (0, 0)
+                #expect(stack.stackDone >= before.done && stack.stackTotal >= before.total)
+                #expect(stack.stackDone <= stack.stackTotal)
+                lastByStack[event.stackId] = (stack.stackDone, stack.stackTotal)
+            }
+            #expect(last.done == last.total && last.total == 5)
+            let nested = try #require(tracker.nestedStackIDs.first)
+            #expect(tracker.stackPaths[nested] == "Child")
+            #expect(lastByStack[nested]?.done == 2 && lastByStack[nested]?.total == 2, "the child's Queue and Log")
+        }
+    }
+
+    /// The change set's count per stack is the total from the first event on.
+    @Test func totalsComeFromTheChangeSetPerStack() throws {
+        let scenario = try Recorded.scenario("create-with-nested-success")
+        var tracker = StackEventTracker(rootStackID: scenario.rootStackID, earlierEventIDs: scenario.earlierEventIDs,
+                                        expectedResourceCount: 5, expectedByStackPath: ["root": 3, "Child": 2])
+        let first = tracker.ingest(scenario.page(scenario.rootStackID, at: try #require(scenario.moments.last)))
+        let event = try #require(first.first)
+        #expect(tracker.progress(through: event).total == 5)
+        #expect(tracker.stackProgress(through: event).stackTotal == 3)
+    }
 }

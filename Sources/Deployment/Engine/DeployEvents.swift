@@ -49,6 +49,12 @@ public struct StackActivityEvent: FerryEvent {
     public let done: Int
     public let total: Int
     public let elapsedSeconds: Int
+    /// The stack's path from the root (`root`, `Child`, `Child/Grand`), nil when not known yet.
+    public private(set) var stackPath: String?
+    /// Resources of this event's stack done so far.
+    public private(set) var stackDone: Int
+    /// Resources of this event's stack the operation changes.
+    public private(set) var stackTotal: Int
 
     public var kind: String { "deploy.event" }
     public var level: EventLevel {
@@ -62,6 +68,14 @@ public struct StackActivityEvent: FerryEvent {
         return text
     }
 
+    /// The activity line for `event`, with the progress of the operation and of its stack.
+    public init(_ event: StackEvent, progress: StackProgress, elapsedSeconds: Int) {
+        self.init(event, done: progress.done, total: progress.total, elapsedSeconds: elapsedSeconds)
+        self.stackPath = progress.stackPath
+        self.stackDone = progress.stackDone
+        self.stackTotal = progress.stackTotal
+    }
+
     /// The activity line for `event`.
     public init(_ event: StackEvent, done: Int, total: Int, elapsedSeconds: Int) {
         stackName = event.stackName
@@ -73,6 +87,9 @@ public struct StackActivityEvent: FerryEvent {
         self.done = done
         self.total = total
         self.elapsedSeconds = elapsedSeconds
+        stackPath = nil
+        stackDone = 0
+        stackTotal = 0
     }
 }
 

@@ -102,7 +102,7 @@ public struct Deployer: Sendable {
             return result
         }
 
-        let tracker = try await execute(created, request: request, expected: report.resourceCount)
+        let tracker = try await execute(created, request: request, report: report)
         let finalStatus = tracker.finalStatus ?? .unknown("UNKNOWN")
         let described = try? await cloudFormation.describeStack(created.stackID)
         if [.createComplete, .updateComplete, .importComplete].contains(finalStatus) {
@@ -136,7 +136,7 @@ public struct Deployer: Sendable {
     }
 
     /// Executes the change set and follows the events until the root stack's final status.
-    private func execute(_ created: CreatedChangeSet, request: DeployRequest, expected: Int) async throws -> StackEventTracker {
+    private func execute(_ created: CreatedChangeSet, request: DeployRequest, report: ChangeSetReport) async throws -> StackEventTracker {
         let stream = StackEventStream(cloudFormation: cloudFormation, timing: timing.events)
         let earlier = (try? await stream.existingEventIDs(created.stackID)) ?? []
         let token = "ferry-\(UUID().uuidString.lowercased())"
@@ -144,12 +144,13 @@ public struct Deployer: Sendable {
         sink.emit(DeployStepEvent("executing", "executing change set \(created.changeSetName) on stack \(request.stackName)",
                                   details: ["Ctrl-C stops watching; CloudFormation goes on (cancel with ferry deploy --env \(request.environmentName) --cancel)"]))
         let started = ContinuousClock.now
-        let tracker = StackEventTracker(rootStackID: created.stackID, earlierEventIDs: earlier, expectedResourceCount: expected)
+        let expected = Dictionary(report.stacks.map { ($0.path, $0.changes.count) }, uniquingKeysWith: +)
+        let tracker = StackEventTracker(rootStackID: created.stackID, earlierEventIDs: earlier,
+                                        expectedResourceCount: report.resourceCount, expectedByStackPath: expected)
         return try await stream.follow(tracker) { events, tracker in
             let elapsed = Int((ContinuousClock.now - started).components.seconds)
             for event in events {
-                let progress = tracker.progress(through: event)
-                sink.emit(StackActivityEvent(event, done: progress.done, total: progress.total, elapsedSeconds: elapsed))
+                sink.emit(StackActivityEvent(event, progress: tracker.stackProgress(through: event), elapsedSeconds: elapsed))
             }
         }
     }

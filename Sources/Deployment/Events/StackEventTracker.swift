@@ -17,10 +17,19 @@ public struct StackEventTracker: Sendable {
     public private(set) var finalStatus: StackStatus?
     /// The resources expected to change (from the change set), for progress.
     public var expectedResourceCount: Int
+    /// The resources expected to change per stack path (`root`, `Child`, `Child/Grand`), from
+    /// the change set and its nested change sets; a stack missing here counts what it touches.
+    public var expectedByStackPath: [String: Int]
+    /// The path of each stack seen (`root` for the root, the logical IDs from the root for a
+    /// nested stack: `Child/Grand`), by stack ID.
+    public private(set) var stackPaths: [String: String]
 
     private var seen: Set<String> = []
     private var completed: Set<String> = []
     private var touched: Set<String> = []
+    private var touchedByStack: [String: Set<String>] = [:]
+    private var completedByStack: [String: Set<String>] = [:]
+    private var snapshots: [String: StackProgress] = [:]
     private let knownBefore: Set<String>
 
     /// A tracker for one operation on `rootStackID`.
@@ -28,10 +37,14 @@ public struct StackEventTracker: Sendable {
     /// - Parameters:
     ///   - earlierEventIDs: IDs of the root's events that existed before the operation started.
     ///   - expectedResourceCount: the change set's resource count (0 when unknown).
-    public init(rootStackID: String, earlierEventIDs: Set<String> = [], expectedResourceCount: Int = 0) {
+    ///   - expectedByStackPath: the change set's resource count per stack path (`root`, `Child`).
+    public init(rootStackID: String, earlierEventIDs: Set<String> = [], expectedResourceCount: Int = 0,
+                expectedByStackPath: [String: Int] = [:]) {
         self.rootStackID = rootStackID
         self.knownBefore = earlierEventIDs
         self.expectedResourceCount = expectedResourceCount
+        self.expectedByStackPath = expectedByStackPath
+        self.stackPaths = [rootStackID: "root"]
     }
 
     /// Takes one page of events of any stack (newest first, as AWS sends them) and returns the
@@ -60,6 +73,7 @@ public struct StackEventTracker: Sendable {
     }
 
     private mutating func record(_ event: StackEvent) {
+        defer { snapshots[event.eventId] = snapshot(stackID: event.stackId) }
         let status = event.resourceStatus ?? ""
         if isStackLevel(event) {
             if event.stackId == rootStackID, !status.hasSuffix("_IN_PROGRESS") {
@@ -68,12 +82,32 @@ public struct StackEventTracker: Sendable {
             return
         }
         if event.resourceType == "AWS::CloudFormation::Stack", let child = event.physicalResourceId,
-           !child.isEmpty, child.hasPrefix("arn:"), !nestedStackIDs.contains(child) {
-            nestedStackIDs.append(child)
+           !child.isEmpty, child.hasPrefix("arn:") {
+            if !nestedStackIDs.contains(child) { nestedStackIDs.append(child) }
+            if stackPaths[child] == nil, let parent = stackPaths[event.stackId] {
+                let logical = event.logicalResourceId ?? "?"
+                stackPaths[child] = parent == "root" ? logical : "\(parent)/\(logical)"
+            }
         }
         let key = "\(event.stackId)|\(event.logicalResourceId ?? "")"
         touched.insert(key)
-        if status.hasSuffix("_COMPLETE") { completed.insert(key) }
+        touchedByStack[event.stackId, default: []].insert(key)
+        if status.hasSuffix("_COMPLETE") {
+            completed.insert(key)
+            completedByStack[event.stackId, default: []].insert(key)
+        }
+    }
+
+    /// The progress of the operation and of `stackID` as it is now.
+    private func snapshot(stackID: String) -> StackProgress {
+        StackProgress(done: completed.count, total: progress.total, stackPath: stackPaths[stackID],
+                      stackDone: completedByStack[stackID]?.count ?? 0, stackTotal: stackTotal(stackID))
+    }
+
+    /// The resources `stackID` changes: the change set's count, at least the ones seen.
+    private func stackTotal(_ stackID: String) -> Int {
+        let expected = stackPaths[stackID].flatMap { expectedByStackPath[$0] } ?? 0
+        return max(expected, touchedByStack[stackID]?.count ?? 0)
     }
 
     /// Whether an event is about the stack itself rather than one of its resources.
@@ -86,19 +120,52 @@ public struct StackEventTracker: Sendable {
     public var isFinished: Bool { finalStatus != nil }
 
     /// Resources that reached `*_COMPLETE` and the total expected (at least the ones seen).
+    ///
+    /// The total is the change set's count per stack, or what a stack touched when its change
+    /// set is unknown (a nested stack without a nested change set), so it only grows.
     public var progress: (done: Int, total: Int) {
-        (completed.count, max(expectedResourceCount, touched.count))
+        var stackTotals = 0
+        var counted: Set<String> = []
+        for (stackID, path) in stackPaths {
+            stackTotals += stackTotal(stackID)
+            counted.insert(path)
+        }
+        stackTotals += expectedByStackPath.filter { !counted.contains($0.key) }.values.reduce(0, +)
+        return (completed.count, max(expectedResourceCount, touched.count, stackTotals))
     }
 
-    /// The progress as it was right after `event` (for showing each event with its own count).
+    /// The progress as it was when `event` was taken in: the counts only ever grow from one
+    /// event to the next, whatever order the stacks' pages arrive in.
     public func progress(through event: StackEvent) -> (done: Int, total: Int) {
-        var done: Set<String> = []
-        for earlier in events {
-            if !isStackLevel(earlier), earlier.resourceStatus?.hasSuffix("_COMPLETE") == true {
-                done.insert("\(earlier.stackId)|\(earlier.logicalResourceId ?? "")")
-            }
-            if earlier.eventId == event.eventId { break }
-        }
-        return (done.count, progress.total)
+        guard let snapshot = snapshots[event.eventId] else { return progress }
+        return (snapshot.done, snapshot.total)
+    }
+
+    /// The progress of the operation and of the event's own stack when `event` was taken in.
+    public func stackProgress(through event: StackEvent) -> StackProgress {
+        snapshots[event.eventId] ?? snapshot(stackID: event.stackId)
+    }
+}
+
+/// Progress counts at one event: of the whole operation and of the event's stack.
+public struct StackProgress: Sendable, Equatable {
+    /// Resources of every stack that reached `*_COMPLETE`.
+    public var done: Int
+    /// Resources of every stack the operation changes (never less than before).
+    public var total: Int
+    /// The stack's path (`root`, `Child`, `Child/Grand`), nil when not known yet.
+    public var stackPath: String?
+    /// Resources of the stack that reached `*_COMPLETE`.
+    public var stackDone: Int
+    /// Resources of the stack the operation changes.
+    public var stackTotal: Int
+
+    /// Counts.
+    public init(done: Int, total: Int, stackPath: String?, stackDone: Int, stackTotal: Int) {
+        self.done = done
+        self.total = total
+        self.stackPath = stackPath
+        self.stackDone = stackDone
+        self.stackTotal = stackTotal
     }
 }

@@ -15,7 +15,9 @@ struct CommandContext: Sendable {
     let style: OutputStyle
     let sink: any EventSink
 
-    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A context; `scope` tells the concise console which command runs.
+    init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+         scope: ConciseEventPresenter.Scope = .other) {
         self.options = options
         self.environment = environment
         workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
@@ -26,7 +28,9 @@ struct CommandContext: Sendable {
         let out = RedactingOutput(FileHandleOutput.standardOutput)
         switch style.format {
         case .jsonLines: sink = JSONLinesRenderer(out: out, minimumLevel: style.minimumLevel)
-        case .console: sink = ConsoleRenderer(style: style, out: out)
+        case .console:
+            sink = ConsoleRenderer(style: style, out: out,
+                                   presenter: ConciseEventPresenter(scope: scope, interactive: style.interactive))
         }
     }
 
