@@ -10,8 +10,8 @@ extension Integration {
         static let stackName = "truth-app"
         static let bucket = "ferry-truth-artifacts"
 
-        /// A one-function app; `stateMachine` adds a state machine whose definition uses a
-        /// parameter, which verification cannot evaluate.
+        /// A one-function app; `stateMachine` adds a state machine whose definition uses a nested
+        /// stack's output, which only CloudFormation knows: verification cannot evaluate it.
         static func project(stateMachine: Bool = false, in existing: EmulatorEnvironment? = nil) async throws
             -> (EmulatorEnvironment, TemporaryFolder) {
             let env: EmulatorEnvironment
@@ -38,7 +38,10 @@ extension Integration {
                 Type: AWS::StepFunctions::StateMachine
                 Properties:
                   RoleArn: !GetAtt Role.Arn
-                  DefinitionString: !Sub '{"Comment": "${Stage}", "StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "${Fn.Arn}", "End": true}}}'
+                  DefinitionString: !Sub '{"Comment": "${Shared.Outputs.Value}", "StartAt": "Call", "States": {"Call": {"Type": "Task", "Resource": "${Fn.Arn}", "End": true}}}'
+              Shared:
+                Type: AWS::CloudFormation::Stack
+                Properties: {TemplateURL: shared.yaml}
 
             """ : ""
             try folder.write("template.yaml", """
@@ -71,6 +74,9 @@ extension Integration {
                       Role: !GetAtt Role.Arn
                 \(flow)
                 """)
+            if stateMachine {
+                try folder.write("shared.yaml", "Resources:\n  Topic: {Type: AWS::SNS::Topic}\nOutputs:\n  Value: {Value: shared-42}\n")
+            }
             try folder.write("src/fn/app.py", "def handler(event, context):\n    return 1\n")
             try folder.write("src/other/app.py", "def handler(event, context):\n    return 2\n")
             return (env, folder)
