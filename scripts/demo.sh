@@ -3,9 +3,20 @@
 # builds Ferry, starts the emulator (moto + Ferry's launcher) and runs Ferry against the example
 # app (examples/fiscalshield-idp): deploy from nothing, hot-swap a function, then the dependents of
 # the shared library, deploy a template change, verify. Stops the emulator at the end.
+#
+# scripts/demo.sh --real-app [PATH]: the same story on the seed app, the GenAI IDP Accelerator, as
+# its users have it, with only a samconfig.toml added (AdminEmail, IDPPattern = Pattern 2). PATH
+# is a copy of the app (e.g. ../shared/apps/idp-accelerator); without it, the trimmed copy in
+# Tests/Fixtures/idp-app (see its NOTICE.md: idp_common_pkg's large pip dependencies left out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
+real_app=""
+if [[ "${1:-}" == "--real-app" ]]; then
+    real_app="${2:-$root/Tests/Fixtures/idp-app}"
+    [[ -f "$real_app/template.yaml" ]] || { echo "demo.sh: no template.yaml in $real_app" >&2; exit 64; }
+    real_app="$(cd "$real_app" && pwd)"
+fi
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -24,14 +35,19 @@ trap '"$root/emulator/stop.sh" >/dev/null 2>&1 || true' EXIT
 python3 -c "import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(sys.argv[1] + '/moto-api/reset', method='POST')).read()" "$AWS_ENDPOINT_URL"
 echo "emulator at $AWS_ENDPOINT_URL"
 
+now() { python3 -c 'import time; print(time.monotonic())'; }
+timed() { local start; start=$(now); "$@"; python3 -c "import sys; print(f'   ({float(sys.argv[2]) - float(sys.argv[1]):.2f} s)')" "$start" "$(now)"; }
+
+if [[ -n "$real_app" ]]; then
+    source scripts/lib/demo-real-app.sh
+    exit 0
+fi
+
 # Work on a copy, so the demo's edits never touch the repository.
 app="$(mktemp -d "${TMPDIR:-/tmp}/ferry-demo.XXXXXX")/fiscalshield-idp"
 cp -R examples/fiscalshield-idp "$app"
 rm -rf "$app/.ferry"
 cd "$app"
-
-now() { python3 -c 'import time; print(time.monotonic())'; }
-timed() { local start; start=$(now); "$@"; python3 -c "import sys; print(f'   ({float(sys.argv[2]) - float(sys.argv[1]):.2f} s)')" "$start" "$(now)"; }
 
 step "ferry doctor — configuration, template, credentials, region, endpoint, bucket, tools"
 "$ferry" doctor || true
