@@ -61,9 +61,9 @@ extension Integration {
             #expect(expanded.resources["BetaFunction"]?.properties["CodeUri"] == table["Beta"]?["CodeUri"])
         }
 
-        /// The emulator does not apply `AWS::LanguageExtensions` itself, so the stack is created from
-        /// the expansion of the packaged template (what CloudFormation would make of it); from then
-        /// on the app's own folder, loops and all, verifies and hot-swaps its generated functions.
+        /// A stack created from the expansion of the packaged template (what CloudFormation makes of
+        /// it; ``LanguageExtensionsUp`` deploys the loop itself): the app's own folder, loops and all,
+        /// verifies and hot-swaps its generated functions.
         @Test func generatedFunctionsAreVerifiedAndHotswappedUnderTheirExpandedLogicalIDs() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-foreach-swap")

@@ -17,8 +17,10 @@ LanguageExtensions transform is processed first", before `AWS::Serverless-2016-1
   is expanded wherever it appears (Resources, Conditions, Outputs, inside properties), with
   `${Identifier}` and `&{Identifier}` (non-alphanumeric characters removed) replaced in keys and
   strings and `{Ref: Identifier}` replaced by the item; the collection is a list or a `Ref` to a
-  (CommaDelimitedList) parameter. `Fn::Length` of a list and `Fn::FindInMap` with `DefaultValue`
-  are resolved here when their arguments are literal (else when the resource is created, see
+  (CommaDelimitedList) parameter. `Fn::Length` of a list and `Fn::FindInMap` (with or without
+  `DefaultValue`; the transform resolves the intrinsic functions it can, which is what SAM CLI's
+  packaging of loops relies on: artifact locations carried through `Mappings`) are resolved here
+  when their arguments are literal (else when the resource is created, see
   intrinsic_functions.py); `Fn::ToJsonString` is left to moto. The transform is then removed from
   `Transform`, so the SAM transform sees plain CloudFormation.
 """
@@ -132,7 +134,7 @@ def _literal(value: Any, params: dict[str, Any]) -> Any:
 
 
 def resolve_literal_functions(value: Any, mappings: dict[str, Any], params: dict[str, Any]) -> Any:
-    """Fn::Length of literal lists and Fn::FindInMap with DefaultValue of literal keys."""
+    """Fn::Length of literal lists and Fn::FindInMap (with or without DefaultValue) of literal keys."""
     if isinstance(value, list):
         return [resolve_literal_functions(item, mappings, params) for item in value]
     if not isinstance(value, dict):
@@ -143,11 +145,15 @@ def resolve_literal_functions(value: Any, mappings: dict[str, Any], params: dict
         if isinstance(argument, list):
             return len(argument)
     find = value.get("Fn::FindInMap") if set(value) == {"Fn::FindInMap"} else None
-    if isinstance(find, list) and len(find) == 4 and isinstance(find[3], dict) and "DefaultValue" in find[3]:
+    default = find[3] if isinstance(find, list) and len(find) == 4 and isinstance(find[3], dict) else None
+    if isinstance(find, list) and (len(find) == 3 or (default is not None and "DefaultValue" in default)):
         keys = [_literal(key, params) for key in find[:3]]
         if all(isinstance(key, str) for key in keys):
             found = (mappings.get(keys[0]) or {}).get(keys[1], {})
-            return found[keys[2]] if isinstance(found, dict) and keys[2] in found else find[3]["DefaultValue"]
+            if isinstance(found, dict) and keys[2] in found:
+                return found[keys[2]]
+            if default is not None:
+                return default["DefaultValue"]
     return value
 
 

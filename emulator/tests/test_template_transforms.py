@@ -78,3 +78,28 @@ def test_for_each_with_a_malformed_loop_is_refused(aws):
         assert "Fn::ForEach::X must be" in str(error)
     else:
         raise AssertionError("a malformed Fn::ForEach was accepted")
+
+
+def test_find_in_map_of_a_loop_item_is_resolved_before_sam():
+    """SAM CLI packages loops with per-item artifact locations in Mappings (`CodeUri:
+    !FindInMap [SAMCodeUriFunctions, !Ref Name, CodeUri]`): LanguageExtensions resolves them, so the
+    SAM transform sees an S3 location."""
+    from ferry_emulator.template_transforms import apply_language_extensions
+
+    template = {
+        "Transform": ["AWS::LanguageExtensions", "AWS::Serverless-2016-10-31"],
+        "Mappings": {"SAMCodeUriFunctions": {"Alpha": {"CodeUri": "s3://b/alpha.zip"},
+                                             "Beta": {"CodeUri": "s3://b/beta.zip"}}},
+        "Resources": {"Fn::ForEach::Functions": ["Name", ["Alpha", "Beta"], {"${Name}Function": {
+            "Type": "AWS::Serverless::Function",
+            "Properties": {"CodeUri": {"Fn::FindInMap": ["SAMCodeUriFunctions", {"Ref": "Name"}, "CodeUri"]},
+                           "Handler": "app.handler", "Runtime": "python3.12"}}}]},
+    }
+    expanded = apply_language_extensions(template, None)
+    assert expanded["Transform"] == "AWS::Serverless-2016-10-31"
+    assert expanded["Resources"]["AlphaFunction"]["Properties"]["CodeUri"] == "s3://b/alpha.zip"
+    assert expanded["Resources"]["BetaFunction"]["Properties"]["CodeUri"] == "s3://b/beta.zip"
+    # A key the mapping does not have stays for CloudFormation to refuse, as it would.
+    missing = {"Fn::FindInMap": ["SAMCodeUriFunctions", "Gamma", "CodeUri"]}
+    assert apply_language_extensions({"Resources": {"X": {"Type": "T", "Properties": {"P": missing}}}},
+                                     None)["Resources"]["X"]["Properties"]["P"] == missing
