@@ -12,14 +12,9 @@ extension FerryTomlReader {
             }
             settings.beforeDeploy = gates
         }
-        if let timeout = v.integer("gate_timeout", in: table, at: path) {
-            if timeout < 1 {
-                let keyPath = path.appending("gate_timeout")
-                v.report(.badValue(file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(timeout),
-                                   allowed: [], explanation: "It is the number of seconds each gate may run: 1 or more."))
-            } else {
-                settings.gateTimeout = TimeInterval(timeout)
-            }
+        if let timeout = positiveInteger("gate_timeout", in: table, at: path,
+                                         explanation: "It is the number of seconds each gate may run: 1 or more.", &v) {
+            settings.gateTimeout = TimeInterval(timeout)
         }
         if let urls = v.stringArray("notify", in: table, at: path) {
             let keyPath = path.appending("notify")

@@ -80,15 +80,9 @@ struct FerryTomlReader {
             // `resolve_s3 = true` without a bucket in the same table: the managed bucket, not an inherited one.
             if managed, table["bucket"] == nil { settings.bucket = nil }
         }
-        if let days = v.integer("noncurrent_version_days", in: table, at: path) {
-            if days < 1 {
-                let keyPath = path.appending("noncurrent_version_days")
-                v.report(.badValue(
-                    file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(days),
-                    allowed: [], explanation: "It must be 1 or more (days before noncurrent versions are deleted)."))
-            } else {
-                settings.noncurrentVersionDays = days
-            }
+        if let days = positiveInteger("noncurrent_version_days", in: table, at: path,
+                                      explanation: "It must be 1 or more (days before noncurrent versions are deleted).", &v) {
+            settings.noncurrentVersionDays = days
         }
         return settings
     }
@@ -97,15 +91,8 @@ struct FerryTomlReader {
         let path = KeyPath(["build"])
         v.rejectUnknownKeys(in: table, at: path, allowed: FerryTomlSchema.buildKeys)
         var settings = BuildSettings()
-        if let concurrency = v.integer("concurrency", in: table, at: path) {
-            if concurrency < 1 {
-                let keyPath = path.appending("concurrency")
-                v.report(.badValue(
-                    file: document.file, key: keyPath.description, line: v.line(keyPath), value: String(concurrency),
-                    allowed: [], explanation: "It must be 1 or more."))
-            } else {
-                settings.concurrency = concurrency
-            }
+        if let concurrency = positiveInteger("concurrency", in: table, at: path, explanation: "It must be 1 or more.", &v) {
+            settings.concurrency = concurrency
         }
         for pair in v.keyValues("commands", in: table, at: path, allowArrays: false) {
             settings.commands[pair.key] = pair.value
