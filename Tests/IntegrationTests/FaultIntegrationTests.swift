@@ -97,7 +97,12 @@ extension Integration {
                                                 environment: project.env.through(proxy).variables)
             #expect(update.exitCode == 0, "\(update.output)")
             let updates = try await proxy.requests().filter { $0.path.hasSuffix("/code") && $0.method == "PUT" }
-            #expect(updates.count == 2 && updates.first?.fault == "lose", "\(updates)")
+            // The first reached Lambda and lost its answer; the retry succeeds — after 409s
+            // (ResourceConflictException) while the first update is still in progress, if it came
+            // that soon — and nothing else happens.
+            #expect(updates.count >= 2 && updates.first?.fault == "lose", "\(updates)")
+            #expect(updates.last?.fault == nil && updates.last?.status == 200, "\(updates)")
+            #expect(updates.dropFirst().dropLast().allSatisfy { $0.fault == nil && $0.status == 409 }, "\(updates)")
             let verify = try await project.ferry(["verify", "--env", "dev"])
             #expect(verify.exitCode == 0, "every function runs the local build: \(verify.output)")
             #expect(try await proxy.unsignedBodies().isEmpty)
