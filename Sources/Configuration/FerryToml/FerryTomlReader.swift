@@ -153,12 +153,14 @@ struct FerryTomlReader {
         }
         let tags = v.keyValues("tags", in: table, at: path, allowArrays: false)
         let operate = readOperate(table, at: path, &v)
+        let traffic = readTraffic(table, at: path, &v)
         guard let stackName else { return nil }
         var environment = EnvironmentConfiguration(
             name: name, stackName: stackName, region: region, profile: profile, endpointURL: endpoint,
             templateFile: templateFile, parameters: parameters, tags: tags, capabilities: capabilities,
             policy: policy, artifacts: artifacts, build: build)
         environment.operate = operate
+        environment.traffic = traffic
         return environment
     }
 

@@ -28,6 +28,10 @@
 /// before_deploy = ["pytest -q tests/unit"]  # gates: shell commands that must pass first
 /// gate_timeout = 600                    # seconds per gate (default 600)
 /// notify = ["${SLACK_WEBHOOK}"]         # webhook URLs; ${VAR} expanded when sending
+/// [env.prod.traffic]                  # optional: shift aliases gradually (docs/operate.md)
+/// strategy = "canary:10:5m"             # canary:PCT:WAIT | linear:PCT:EVERY | all-at-once
+/// alarms = ["orders-5xx"]               # CloudWatch alarms; any in ALARM rolls back
+/// functions = ["OrdersFunction"]        # optional; default every function with an alias
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
@@ -40,7 +44,10 @@ enum FerryTomlSchema {
     static let environmentKeys = [
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
         "termination_protection", "artifacts", "parameters", "tags", "before_deploy", "gate_timeout", "notify",
+        "traffic",
     ]
+    /// Keys of `[env.<name>.traffic]`.
+    static let trafficKeys = ["strategy", "alarms", "functions", "watch_errors", "error_threshold"]
     /// Where a key misplaced at the top level belongs.
     static let topLevelElsewhere: [String: String] = {
         var map = Dictionary(uniqueKeysWithValues: environmentKeys.map { ($0, "env.<name>.\($0)") })

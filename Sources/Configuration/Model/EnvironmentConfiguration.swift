@@ -28,6 +28,8 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     public var build: BuildSettings
     /// Gates (`before_deploy`), notification webhooks (`notify`).
     public var operate = OperateSettings()
+    /// `[env.<name>.traffic]`: how aliases move to new versions (nil: at once, as CloudFormation does).
+    public var traffic: TrafficSettings?
 
     /// Creates a configuration.
     public init(
