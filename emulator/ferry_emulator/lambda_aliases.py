@@ -7,7 +7,8 @@ ones, so the new Version SAM adds after a code change publishes the function's o
 
 What we change:
 - `AWS::Lambda::Alias` is created (CreateAlias), updated (UpdateAlias) and deleted with the stack;
-  its physical ID is the alias ARN;
+  its physical ID is the alias ARN; like CloudFormation, an update sets the alias's RoutingConfig to
+  the template's (none: no weighted routing), where moto's UpdateAlias would keep the old weights;
 - `AWS::Lambda::Version` has the version ARN as physical ID and `!GetAtt X.Version`;
 - an update that adds Versions runs in two passes: first without the new Versions (and with the
   resources that refer to them left as they were, or not yet created when they are new, like the
@@ -87,7 +88,8 @@ class CloudFormationAlias(CloudFormationModel):
             return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
         alias = _backend(account_id, region_name).update_alias(
             name=properties["Name"], function_name=function_name, function_version=str(properties["FunctionVersion"]),
-            description=properties.get("Description", ""), routing_config=None)
+            description=properties.get("Description", ""),
+            routing_config=properties.get("RoutingConfig") or {"AdditionalVersionWeights": {}})
         return cls(function_name, properties["Name"], alias.arn)
 
     def delete(self, account_id: str, region_name: str) -> None:

@@ -5,7 +5,8 @@ What moto does: nothing of the kind; requests are dispatched and forgotten.
 What we add: `wrap(app)` puts a WSGI middleware in front of moto's application. It records each
 request (method, path, service, operation, and whether it writes) in memory, in arrival order,
 and answers `GET /_ferry/requests` with the journal as JSON (`{"requests": [...]}`) itself.
-`DELETE /_ferry/requests` empties it. The journal is also emptied on every moto reset
+`DELETE /_ferry/requests` empties it. CreateAlias and UpdateAlias entries also carry their JSON
+`body` (FunctionVersion, RoutingConfig), so a test can see each step of a traffic shift. The journal is also emptied on every moto reset
 (`POST /moto-api/reset`). Requests to `/_ferry/` and `/moto-api/` are not recorded.
 
 The operation is named the way AWS names it: from `X-Amz-Target` (JSON protocols), from the
@@ -28,6 +29,10 @@ JOURNAL_PATH = "/_ferry/requests"
 
 _lock = threading.Lock()
 _entries: list[dict[str, Any]] = []
+
+# Operations whose (small, JSON) request body the journal keeps.
+_BODY_OPERATIONS = ("CreateAlias", "UpdateAlias")
+_ALIAS_PATH = re.compile(r"^/[0-9-]+/functions/[^/]+/aliases(/[^/]+)?$")
 
 _READ_PREFIXES = ("Get", "List", "Describe", "Head", "Query", "Scan", "Batch Get", "Lookup", "Validate", "Estimate")
 
@@ -110,6 +115,11 @@ def record(environ: dict[str, Any], body: bytes) -> dict[str, Any]:
         "operation": operation,
         "write": _is_write(method, operation),
     }
+    if operation in _BODY_OPERATIONS and body:
+        try:
+            entry["body"] = json.loads(body.decode("utf-8"))
+        except ValueError:
+            entry["body"] = None
     with _lock:
         _entries.append(entry)
     return entry
@@ -155,7 +165,8 @@ def wrap(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
             length = int(environ.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > 0 and "x-www-form-urlencoded" in environ.get("CONTENT_TYPE", ""):
+        if length > 0 and ("x-www-form-urlencoded" in environ.get("CONTENT_TYPE", "")
+                           or (_ALIAS_PATH.match(path) and length < 65536)):
             body = environ["wsgi.input"].read(length)
             environ["wsgi.input"] = io.BytesIO(body)
         record(environ, body)
