@@ -49,4 +49,21 @@ extension CloudWatch {
         parameters.set("StateReason", reason)
         try await client.query(.cloudWatch, action: "SetAlarmState", parameters: parameters.values)
     }
+
+    /// Creates or replaces a metric alarm on one metric (PutMetricAlarm; used by tests and drills).
+    public func putMetricAlarm(_ alarmName: String, namespace: String, metricName: String, dimensions: [Dimension] = [],
+                               statistic: String = "Sum", period: Int = 60, threshold: Double,
+                               comparison: String = "GreaterThanOrEqualToThreshold") async throws {
+        var parameters = QueryParameters()
+        parameters.set("AlarmName", alarmName)
+        parameters.set("Namespace", namespace)
+        parameters.set("MetricName", metricName)
+        parameters.set("Dimensions", dimensions: dimensions)
+        parameters.set("Statistic", statistic)
+        parameters.set("Period", period)
+        parameters.set("EvaluationPeriods", 1)
+        parameters.set("Threshold", threshold)
+        parameters.set("ComparisonOperator", comparison)
+        try await client.query(.cloudWatch, action: "PutMetricAlarm", parameters: parameters.values)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Deployment
 import Foundation
 import Pipeline
@@ -66,10 +67,15 @@ struct DeployCommand: AsyncParsableCommand {
     @Option(name: .customLong("notification-arn"), help: "An SNS topic for stack events (repeatable).")
     var notificationARNs: [String] = []
 
+    @Option(name: .customLong("traffic"),
+            help: ArgumentHelp("Shift aliases that get a new version gradually, watching [env.X.traffic] alarms: canary:PCT:WAIT, linear:PCT:EVERY or all-at-once (overrides the environment's strategy).", valueName: "strategy"))
+    var traffic: String?
+
     func validate() throws {
         if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more seconds.") }
         if cancel && continueRollback { throw ValidationError("--cancel and --continue-rollback cannot be used together") }
         if template != nil && templateURL != nil { throw ValidationError("--template and --template-url cannot be used together") }
+        if let traffic { _ = try UpCommand.strategy(traffic) }
     }
 
     func run() async throws {
@@ -89,6 +95,7 @@ struct DeployCommand: AsyncParsableCommand {
             interruption: interruption)
         request.skipGates = skipGates
         request.lockTimeout = .seconds(lockTimeout)
+        request.traffic = try traffic.map(UpCommand.strategy)
         try await context.reportingErrors {
             _ = try await DeployWorkflow(sink: context.sink).run(request)
         }

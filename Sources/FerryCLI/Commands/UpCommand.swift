@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Configuration
 import Pipeline
 #if canImport(Glibc)
 import Glibc
@@ -43,6 +44,23 @@ struct UpCommand: AsyncParsableCommand {
             help: ArgumentHelp("Seconds to wait while someone else holds the environment's deploy lock (default 0: stop at once).", valueName: "seconds"))
     var lockTimeout: Int = 0
 
+    @Option(name: .customLong("traffic"),
+            help: ArgumentHelp("Shift aliases that get a new version gradually, watching [env.X.traffic] alarms: canary:PCT:WAIT, linear:PCT:EVERY or all-at-once (overrides the environment's strategy).", valueName: "strategy"))
+    var traffic: String?
+
+    func validate() throws {
+        if let traffic { _ = try Self.strategy(traffic) }
+    }
+
+    /// `--traffic` parsed; a bad strategy is a usage error (exit 64).
+    static func strategy(_ text: String) throws -> TrafficStrategy {
+        do {
+            return try TrafficStrategy.parse(text)
+        } catch let error as TrafficStrategyError {
+            throw ValidationError("--traffic: \(error.description)")
+        }
+    }
+
     func run() async throws {
         let context = CommandContext(options: global, scope: .up(dryRun: dryRun))
         let interruption = DeployInterruption()
@@ -58,6 +76,7 @@ struct UpCommand: AsyncParsableCommand {
         options.skipGates = skipGates
         options.lockTimeout = .seconds(lockTimeout)
         options.stacks = stackSelection.selection
+        options.traffic = try traffic.map(Self.strategy)
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)
         }

@@ -41,7 +41,8 @@ final class InterruptWatcher {
                     await cleanup()
                     done.signal()
                 }
-                _ = done.wait(timeout: .now() + 5)
+                let seconds = Int(interruption.cleanupTimeout.components.seconds)
+                _ = done.wait(timeout: .now() + .seconds(max(seconds, 1)))
             }
             exit(FerryExitCode.interrupted.rawValue)
         }

@@ -9,11 +9,14 @@ public final class DeployInterruption: Sendable {
         case preparing
         /// CloudFormation is executing the change set: it goes on without us.
         case executing(stackName: String, environment: String)
+        /// Aliases are moving to new versions step by step (`[env.X.traffic]`).
+        case shiftingTraffic(environment: String)
     }
 
     private struct State: Sendable {
         var phase: Phase = .preparing
         var cleanup: (@Sendable () async -> Void)?
+        var cleanupTimeout: Duration = .seconds(5)
     }
 
     private let state = Mutex(State())
@@ -28,7 +31,19 @@ public final class DeployInterruption: Sendable {
     public func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
 
     /// Registers the work to do on Ctrl-C (release the lock); `nil` clears it.
-    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?) { state.withLock { $0.cleanup = cleanup } }
+    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?) { onInterrupt(cleanup, timeout: .seconds(5)) }
+
+    /// Registers the work to do on Ctrl-C and how long the handler waits for it (a traffic
+    /// shift's cleanup may ask a question and roll aliases back).
+    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?, timeout: Duration) {
+        state.withLock {
+            $0.cleanup = cleanup
+            $0.cleanupTimeout = timeout
+        }
+    }
+
+    /// How long the handler waits for the cleanup.
+    public var cleanupTimeout: Duration { state.withLock { $0.cleanupTimeout } }
 
     /// The registered cleanup.
     public var cleanup: (@Sendable () async -> Void)? { state.withLock { $0.cleanup } }
@@ -41,6 +56,9 @@ public final class DeployInterruption: Sendable {
         case .executing(let stack, let env):
             return "interrupted: CloudFormation goes on deploying stack \(stack) (Ctrl-C does not cancel it). "
                 + "Run `ferry deploy --env \(env)` to wait for it, or `ferry deploy --env \(env) --cancel` to cancel the update."
+        case .shiftingTraffic(let env):
+            return "interrupted during the traffic shift of environment \(env): the aliases are rolled back "
+                + "(or, if you choose to on a terminal, moved to their new versions now) before Ferry stops"
         }
     }
 }

@@ -55,6 +55,8 @@ public struct DeployWorkflow: Sendable {
                 environment: context.environment, projectRoot: context.project.directory, sink: sink, skip: request.skipGates)
         }
 
+        let traffic = request.dryRun ? nil : try await TrafficShiftSession.prepare(
+            context: context, override: request.traffic, processEnvironment: request.session.processEnvironment, sink: sink)
         let deployRequest = try context.deployRequest(request)
         let lock = context.lock
         var session: LockSession?
@@ -120,7 +122,10 @@ public struct DeployWorkflow: Sendable {
             throw PipelineFailure(
                 .operationFailed, DeploymentError.operationFailed(stack: stackName, status: status.rawValue, rootCause: cause).description)
         }
-        if case .deployed = result.outcome { await clearHotswapRecord(context) }
+        if case .deployed = result.outcome {
+            await clearHotswapRecord(context)
+            try await traffic?.shift(interruption: request.interruption, approval: request.approval, sink: sink)
+        }
         return result
     }
 }

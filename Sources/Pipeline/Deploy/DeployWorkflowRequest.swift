@@ -1,3 +1,4 @@
+import Configuration
 import Deployment
 import Foundation
 
@@ -39,6 +40,8 @@ public struct DeployWorkflowRequest: Sendable {
     public var skipGates = false
     /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
     public var lockTimeout: Duration = .zero
+    /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
+    public var traffic: TrafficStrategy?
 
     /// A request; only the project and how to reach AWS are required.
     public init(

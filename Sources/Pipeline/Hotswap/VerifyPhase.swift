@@ -67,6 +67,7 @@ public struct VerifyPhase: Sendable {
             sink.emit(VerificationEntryEvent(entry: entry))
         }
         for cause in causes { sink.emit(VerificationCauseEvent(reason: cause.reason, resources: cause.resources)) }
+        await AliasRoutingEvent.emitShiftsInProgress(resolver: project.resolver, lambda: Lambda(client: project.session.client), sink: sink)
         sink.emit(VerificationSummaryEvent(report: report))
         return report
     }

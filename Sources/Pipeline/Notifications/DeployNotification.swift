@@ -5,6 +5,8 @@ public struct DeployNotification: Sendable, Equatable, Encodable {
     /// Which command made the change.
     public enum Operation: String, Sendable, Encodable {
         case deploy, hotswap = "hot-swap"
+        /// A gradual traffic shift after a deploy or hot-swap (`[env.X.traffic]`).
+        case trafficShift = "traffic-shift"
     }
 
     /// How it ended.

@@ -19,6 +19,8 @@ public enum SlackPayload {
         case (.deploy, .failed): "deploy FAILED"
         case (.hotswap, .succeeded): "hot-swapped"
         case (.hotswap, .failed): "hot-swap FAILED"
+        case (.trafficShift, .succeeded): "shifted traffic"
+        case (.trafficShift, .failed): "traffic shift ROLLED BACK"
         }
         return "\(mark) \(n.stackName) (\(n.environment)) \(verb) by \(n.who) in \(duration(n.durationSeconds)): \(n.summary)"
     }

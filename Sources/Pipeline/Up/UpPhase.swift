@@ -42,6 +42,8 @@ public struct UpPhase: Sendable {
         public var stacks = StackSelection.everything
         /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
         public var lockTimeout: Duration = .zero
+        /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
+        public var traffic: TrafficStrategy?
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -185,7 +187,13 @@ public struct UpPhase: Sendable {
             hotswapOptions.lockTimeout = options.lockTimeout
             hotswapOptions.command = "ferry up"
             let phase = HotswapPhase(options: hotswapOptions)
+            let traffic = try await TrafficShiftSession.prepare(options, environment: environment, sink: sink)
             _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
+            if let traffic {
+                try await timer.time("traffic") {
+                    try await traffic.shift(interruption: options.interruption, approval: options.approval, sink: sink)
+                }
+            }
             return .hotswap
         case .cloudFormation:
             // Development environments get their artifact bucket on first use; production must have one.
@@ -199,6 +207,7 @@ public struct UpPhase: Sendable {
                 approval: options.approval, interruption: options.interruption)
             request.skipGates = options.skipGates
             request.lockTimeout = options.lockTimeout
+            request.traffic = options.traffic
             _ = try await timer.time("deploy") { try await DeployWorkflow(sink: sink).run(request) }
             return .cloudFormation
         }

@@ -1,0 +1,43 @@
+import AWSServices
+import Foundation
+import Hotswap
+import Reporting
+
+/// What `ferry verify` says about an alias that routes part of its traffic to another version: a
+/// traffic shift is in progress (or was stopped half-way), so two versions serve requests.
+public struct AliasRoutingEvent: FerryEvent {
+    /// The alias as read.
+    public let alias: AliasState
+
+    /// An event.
+    public init(alias: AliasState) { self.alias = alias }
+
+    public var kind: String { "verify.aliasRouting" }
+    public var level: EventLevel { .warning }
+
+    public var message: String {
+        let weights = alias.routing.keys.sorted().map { version in
+            "\(Int(((alias.routing[version] ?? 0) * 100).rounded()))% to version \(version)"
+        }.joined(separator: ", ")
+        return "\(alias.resource):\(alias.alias) is shifting traffic: version \(alias.version) with \(weights)"
+    }
+
+    public var details: [String] {
+        ["a traffic shift is in progress (or was stopped half-way): both versions serve requests; the code check above is of $LATEST",
+         "let the running `ferry up`/`ferry deploy` finish it, or run `ferry up` again to shift anew"]
+    }
+
+    /// Reads the aliases of the stack tree and emits one event per alias with weighted routing;
+    /// a failure to read is only a debug note (verification does not depend on it).
+    static func emitShiftsInProgress(resolver: PhysicalResolver, lambda: Lambda, sink: any EventSink) async {
+        do {
+            for alias in try await AliasReader(resolver: resolver, lambda: lambda).aliases()
+            where alias.routing.values.contains(where: { $0 > 0 }) {
+                sink.emit(AliasRoutingEvent(alias: alias))
+            }
+        } catch {
+            sink.emit(TrafficShiftEvent(.note, strategy: "", reason: "could not read the aliases' routing: "
+                + FailurePresenter.present(error).message))
+        }
+    }
+}

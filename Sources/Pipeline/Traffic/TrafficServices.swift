@@ -1,0 +1,78 @@
+import AWSServices
+import Foundation
+
+/// Moves aliases (UpdateAlias in AWS; a fake in unit tests).
+public protocol AliasRouter: Sendable {
+    /// Points `alias` of `functionName` at `version`, with `weights` (version → 0...1) routed to
+    /// other versions; empty `weights` removes any routing.
+    func route(functionName: String, alias: String, version: String, weights: [String: Double]) async throws
+}
+
+/// Reads what the shift watches (DescribeAlarms and GetMetricData in AWS; a fake in unit tests).
+public protocol TrafficWatch: Sendable {
+    /// The state of each named alarm (`OK`, `ALARM`, `INSUFFICIENT_DATA`), by name; a name
+    /// CloudWatch does not know is absent.
+    func alarmStates(_ names: [String]) async throws -> [String: String]
+    /// The number of errors (`AWS/Lambda` `Errors`, Sum) of one version of a function since `start`.
+    func errors(functionName: String, version: String, since start: Date) async throws -> Double
+}
+
+/// Waits between steps: the real clock in the CLI, an instant one in unit tests.
+public protocol TrafficClock: Sendable {
+    /// Waits `duration` (throws `CancellationError` when the task is cancelled).
+    func sleep(for duration: Duration) async throws
+}
+
+/// The real clock.
+public struct ContinuousTrafficClock: TrafficClock {
+    /// The clock.
+    public init() {}
+
+    public func sleep(for duration: Duration) async throws {
+        try await Task.sleep(for: duration)
+    }
+}
+
+/// UpdateAlias with `RoutingConfig.AdditionalVersionWeights`.
+public struct LambdaAliasRouter: AliasRouter {
+    /// The Lambda client.
+    public let lambda: Lambda
+
+    /// A router calling `lambda`.
+    public init(lambda: Lambda) { self.lambda = lambda }
+
+    public func route(functionName: String, alias: String, version: String, weights: [String: Double]) async throws {
+        _ = try await lambda.updateAlias(
+            functionName, name: alias, functionVersion: version,
+            routingConfig: AliasRoutingConfiguration(additionalVersionWeights: weights))
+    }
+}
+
+/// CloudWatch DescribeAlarms and the `AWS/Lambda` `Errors` metric per executed version.
+public struct CloudWatchTrafficWatch: TrafficWatch {
+    /// The CloudWatch client.
+    public let cloudWatch: CloudWatch
+
+    /// A watch calling `cloudWatch`.
+    public init(cloudWatch: CloudWatch) { self.cloudWatch = cloudWatch }
+
+    public func alarmStates(_ names: [String]) async throws -> [String: String] {
+        guard !names.isEmpty else { return [:] }
+        var states: [String: String] = [:]
+        for alarm in try await cloudWatch.describeAlarms(names: names) {
+            states[alarm.alarmName] = alarm.stateValue ?? "INSUFFICIENT_DATA"
+        }
+        return states
+    }
+
+    public func errors(functionName: String, version: String, since start: Date) async throws -> Double {
+        let query = MetricDataQuery(
+            id: "errors", namespace: "AWS/Lambda", metricName: "Errors",
+            dimensions: [Dimension(name: "FunctionName", value: functionName), Dimension(name: "ExecutedVersion", value: version)],
+            period: 60, stat: "Sum")
+        // Whole minutes around the window, so the data point of the minute the shift started counts.
+        let from = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        let results = try await cloudWatch.getMetricData([query], start: from, end: Date().addingTimeInterval(60))
+        return results.flatMap(\.values.member).reduce(0, +)
+    }
+}
