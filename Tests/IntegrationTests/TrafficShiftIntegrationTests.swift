@@ -95,7 +95,11 @@ extension Integration {
             let cloudWatch = CloudWatch(client: env.client())
             try await cloudWatch.putMetricAlarm(alarm, namespace: "AWS/Lambda", metricName: "Errors", threshold: 1)
             try await cloudWatch.setAlarmState(alarm, state: "OK", reason: "test: healthy")
-            #expect(try await app.ferry(["package", "--create-bucket"]).exitCode == 0)
+            try folder.write("src/greeter/app.py", source("v1"))
+            for step in [["build"], ["package", "--create-bucket"]] {
+                let run = try await app.ferry(step)
+                #expect(run.exitCode == 0, "\(step[0]): \(run.output)")
+            }
             let first = try await app.up("v1")
             #expect(first.exitCode == 0, "\(first.output)")
             return app
@@ -200,6 +204,8 @@ extension Integration {
             let after = try await app.alias()
             #expect(after.version == v1.version, "\(run.output)")
             #expect(after.weights.isEmpty, "\(run.output)")
+            let history = try await app.history()
+            #expect((history.first?["summary"] as? String)?.contains("rolled back: interrupted (Ctrl-C)") == true, "\(history)")
         }
 
         @Test func aBadStrategyIsBadInput() async throws {

@@ -78,14 +78,25 @@ struct TrafficShiftSession: Sendable {
         let shifter = TrafficShifter(
             router: LambdaAliasRouter(lambda: reader.lambda), watch: CloudWatchTrafficWatch(cloudWatch: CloudWatch(client: context.session.client)),
             clock: clock, control: control)
-        let outcome = try await shifter.apply(plan, started: started, sink: sink)
+        let outcome: TrafficShifter.Outcome
+        do {
+            outcome = try await shifter.apply(plan, started: started, sink: sink)
+        } catch {
+            control.markDone()
+            throw error
+        }
         switch outcome {
-        case .completed, .interrupted(.finish):
-            return
-        case .interrupted(.rollBack):
-            await record(plan, reason: "interrupted (Ctrl-C): rolled back", started: started, sink: sink)
+        case .completed:
+            control.markDone()
+        case .interrupted(let decision):
+            if decision == .rollBack { await record(plan, reason: "interrupted (Ctrl-C)", started: started, sink: sink) }
+            // The Ctrl-C handler ends the process (exit 130) as soon as the shift is marked done.
+            control.markDone()
+            try await Task.sleep(for: .seconds(30))
+            throw PipelineFailure(.operationFailed, "interrupted during the traffic shift (\(decision.rawValue))")
         case .rolledBack(let reason):
             await record(plan, reason: reason, started: started, sink: sink)
+            control.markDone()
             throw PipelineFailure(.operationFailed, "the traffic shift (\(plan.strategy)) of stack \(context.environment.stackName) "
                 + "rolled back: \(reason). Every shifted alias serves its previous version again; $LATEST and the new "
                 + "version(s) keep the new code. Fix the cause, then deploy again.")

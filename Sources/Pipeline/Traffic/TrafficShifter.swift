@@ -41,9 +41,9 @@ public struct TrafficShifter: Sendable {
     }
 
     /// Applies `plan`. `started` is when the new versions went live (errors are counted from then).
+    /// The caller marks `control` done once it has also recorded the outcome.
     /// - Throws: AWS errors of UpdateAlias (after trying to roll back), `CancellationError`.
     public func apply(_ plan: TrafficShiftPlan, started: Date = Date(), sink: any EventSink) async throws -> Outcome {
-        defer { control?.markDone() }
         let name = plan.strategy.description
         guard !plan.isEmpty else { return .completed }
         let count = plan.steps.count

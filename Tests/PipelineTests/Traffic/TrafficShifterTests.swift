@@ -136,7 +136,6 @@ struct TrafficShifterTests {
             #expect(outcome == .interrupted(decision))
             #expect(clock.total == .seconds(1))
             #expect(router.all.last == .init(function: "orders-fn", version: decision == .rollBack ? "3" : "4", weights: [:]))
-            #expect(control.isDone)
         }
     }
 
