@@ -71,7 +71,7 @@ extension Integration {
         }
 
         /// A prod-like environment (no hot-swap) with `traffic` as its `[env.prod.traffic]` table, at v1.
-        static func app(traffic: String) async throws -> App {
+        static func app(traffic: String, hotswap: Bool = false) async throws -> App {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-traffic")
             try folder.write("ferry.toml", """
@@ -84,7 +84,7 @@ extension Integration {
                 [env.prod]
                 stack_name = "\(stackName)"
                 region = "eu-central-1"
-                hotswap = false
+                hotswap = \(hotswap)
                 approval = "never"
 
                 [env.prod.traffic]
@@ -177,6 +177,26 @@ extension Integration {
             #expect((entry["summary"] as? String)?.contains("traffic shift canary:10:30s rolled back: alarm \(Self.alarm) is in ALARM") == true,
                     "\(history)")
             #expect((entry["record"] as? [String: Any])?["path"] as? String == "traffic", "\(history)")
+        }
+
+        @Test func aHotswapThatPublishesANewVersionShiftsToo() async throws {
+            let app = try await Self.app(traffic: "strategy = \"canary:10:2s\"", hotswap: true)
+            let v1 = try await app.alias()
+            try await app.env.clearJournal()
+            let run = try await app.up("v2 hot")
+            #expect(run.exitCode == 0, "\(run.output)")
+            let summary = run.jsonLines.first { $0["event"] as? String == "up.summary" }?["data"] as? [String: Any]
+            #expect(summary?["path"] as? String == "hotswap", "\(run.output)")
+            let v2 = try await app.alias()
+            #expect(v2.version != v1.version)
+            #expect(v2.weights.isEmpty)
+            // The hot-swap moves the alias to the new version, then the shift starts over from v1.
+            let bodies = try await app.updateAliasBodies().suffix(2)
+            #expect(bodies.first?["FunctionVersion"] as? String == v1.version, "\(bodies)")
+            let weights = (bodies.first?["RoutingConfig"] as? [String: Any])?["AdditionalVersionWeights"] as? [String: Double]
+            #expect(weights == [v2.version: 0.1], "\(bodies)")
+            #expect(bodies.last?["FunctionVersion"] as? String == v2.version, "\(bodies)")
+            #expect(Self.events(run, "traffic.completed").count == 1, "\(run.output)")
         }
 
         @Test func allAtOnceIsOneUpdateAlias() async throws {
