@@ -129,7 +129,10 @@ extension Integration {
             let last = (bodies.last?["RoutingConfig"] as? [String: Any])?["AdditionalVersionWeights"] as? [String: Double]
             #expect(last?.isEmpty == true, "\(bodies)")
             // The live view: the plan, two steps, the alarms read while waiting, the end.
-            #expect(Self.events(run, "traffic.planned").first?["strategy"] as? String == "canary:10:2s", "\(run.output)")
+            let planned = try #require(Self.events(run, "traffic.planned").first, "\(run.output)")
+            #expect(planned["strategy"] as? String == "canary:10:2s", "\(run.output)")
+            #expect(planned["aliases"] as? [String] == ["Root/Greeter:live gets a new version and shifts"], "\(run.output)")
+            #expect(Self.events(run, "traffic.armed").count == 1, "\(run.output)")
             #expect(Self.events(run, "traffic.step").compactMap { $0["percent"] as? Int } == [10, 100], "\(run.output)")
             let watching = Self.events(run, "traffic.watching")
             #expect(!watching.isEmpty, "\(run.output)")
@@ -143,6 +146,13 @@ extension Integration {
             let verify = try await app.ferry(["verify"])
             #expect(verify.stdout.contains("Greeter:live is shifting traffic: version \(v1.version) with 25% to version \(v2.version)"),
                     "\(verify.output)")
+
+            // ferry plan says which functions will shift and how.
+            try app.folder.write("src/greeter/app.py", Self.source("v3"))
+            #expect(try await app.ferry(["build"]).exitCode == 0)
+            let plan = try await app.ferry(["plan"])
+            #expect(plan.stdout.contains("traffic: canary:10:20s — 10% for 20s → 100%, watching alarms \(Self.alarm)"), "\(plan.output)")
+            #expect(plan.stdout.contains("Root/Greeter:live gets a new version and shifts"), "\(plan.output)")
         }
 
         @Test func anAlarmInAlarmMidShiftRollsTheAliasBackAndExits1WithAHistoryRecord() async throws {

@@ -58,6 +58,7 @@ public struct PlanPhase: Sendable {
             parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
         let plan = try await Self.plan(project, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
+        if let traffic = TrafficShiftPreview.event(plan, environment: project.environment, override: nil) { sink.emit(traffic) }
         return plan
     }
 

@@ -9,6 +9,8 @@ public struct TrafficShiftEvent: FerryEvent {
     public enum Stage: String, Sendable, Encodable {
         /// Which aliases will move and how (before the deploy or hot-swap).
         case planned
+        /// Before the deploy: the aliases read and the alarms checked; the shift follows the deploy.
+        case armed
         /// Nothing to shift (no alias got a new version), or an alias that cannot be shifted.
         case note
         /// A step was applied: the aliases route `percent`% to the new versions.
@@ -58,7 +60,7 @@ public struct TrafficShiftEvent: FerryEvent {
 
     public var level: EventLevel {
         switch stage {
-        case .planned, .step, .watching: .info
+        case .planned, .armed, .step, .watching: .info
         case .note: .warning
         case .rollingBack, .rolledBack: .error
         case .completed: .success
@@ -70,6 +72,8 @@ public struct TrafficShiftEvent: FerryEvent {
         switch stage {
         case .planned:
             return "traffic: \(strategy) — \(reason ?? "")"
+        case .armed:
+            return "traffic: \(strategy) after the deploy — \(aliases.count) alias(es) read, alarms found"
         case .note:
             return "traffic: \(reason ?? "")"
         case .step:
@@ -89,7 +93,7 @@ public struct TrafficShiftEvent: FerryEvent {
 
     public var details: [String] {
         switch stage {
-        case .planned, .step, .rollingBack, .rolledBack, .completed: aliases
+        case .planned, .armed, .step, .rollingBack, .rolledBack, .completed: aliases
         case .note, .watching: []
         }
     }

@@ -46,13 +46,10 @@ struct TrafficShiftSession: Sendable {
         let before = try await reader.aliases()
         let selected = before.filter { settings.functions.isEmpty || settings.functions.contains($0.resource)
             || settings.functions.contains($0.logicalID) }
-        let watching = settings.alarms.isEmpty ? "no alarms" : "alarms " + settings.alarms.joined(separator: ", ")
-        let errors = settings.watchErrors ? "; Errors of each new version > \(settings.errorThreshold) rolls back" : ""
         sink.emit(TrafficShiftEvent(
-            .planned, strategy: settings.strategy.description,
-            aliases: selected.map { "\($0.resource):\($0.alias) (now version \($0.version)) shifts if it gets a new version" },
-            reason: "\(TrafficShiftPlan.steps(for: settings.strategy).map(\.percent).map { "\($0)%" }.joined(separator: " → ")), "
-                + "watching \(watching)\(errors)"))
+            .armed, strategy: settings.strategy.description,
+            aliases: selected.map { "\($0.resource):\($0.alias) serves version \($0.version) now" },
+            reason: TrafficShiftPreview.summary(settings)))
         return TrafficShiftSession(context: context, settings: settings, reader: reader, before: before,
                                    processEnvironment: processEnvironment)
     }

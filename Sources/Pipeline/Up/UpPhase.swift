@@ -134,6 +134,7 @@ public struct UpPhase: Sendable {
         planOptions.stacks = options.stacks
         let plan = try await timer.time("plan") { try await PlanPhase.plan(project, options: planOptions) }
         sink.emit(DeploymentPlanEvent(plan: plan))
+        if let traffic = TrafficShiftPreview.event(plan, environment: project.environment, override: options.traffic) { sink.emit(traffic) }
         if options.dryRun {
             sink.emit(UpSummaryEvent(path: .dryRun, plan: plan, timings: timer.timings, verification: nil))
             return Output(plan: plan, path: .dryRun, verification: nil, timings: timer.timings)
