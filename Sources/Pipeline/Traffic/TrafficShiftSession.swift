@@ -68,9 +68,13 @@ struct TrafficShiftSession: Sendable {
             return
         }
         let control = TrafficShiftControl()
+        let previousPhase = interruption?.phase
         interruption?.enter(.shiftingTraffic(environment: context.environment.name))
         interruption?.onInterrupt(Self.onInterrupt(control: control, approval: approval), timeout: .seconds(600))
-        defer { interruption?.onInterrupt(nil) }
+        defer {
+            interruption?.onInterrupt(nil)
+            if let previousPhase { interruption?.enter(previousPhase) }
+        }
         let started = Date()
         let shifter = TrafficShifter(
             router: LambdaAliasRouter(lambda: reader.lambda), watch: CloudWatchTrafficWatch(cloudWatch: CloudWatch(client: context.session.client)),
