@@ -131,7 +131,7 @@ extension Integration {
             // The live view: the plan, two steps, the alarms read while waiting, the end.
             let planned = try #require(Self.events(run, "traffic.planned").first, "\(run.output)")
             #expect(planned["strategy"] as? String == "canary:10:2s", "\(run.output)")
-            #expect(planned["aliases"] as? [String] == ["Root/Greeter:live gets a new version and shifts"], "\(run.output)")
+            #expect(planned["aliases"] as? [String] == ["Greeter:live gets a new version and shifts"], "\(run.output)")
             #expect(Self.events(run, "traffic.armed").count == 1, "\(run.output)")
             #expect(Self.events(run, "traffic.step").compactMap { $0["percent"] as? Int } == [10, 100], "\(run.output)")
             let watching = Self.events(run, "traffic.watching")
@@ -152,7 +152,7 @@ extension Integration {
             #expect(try await app.ferry(["build"]).exitCode == 0)
             let plan = try await app.ferry(["plan"])
             #expect(plan.stdout.contains("traffic: canary:10:20s — 10% for 20s → 100%, watching alarms \(Self.alarm)"), "\(plan.output)")
-            #expect(plan.stdout.contains("Root/Greeter:live gets a new version and shifts"), "\(plan.output)")
+            #expect(plan.stdout.contains("Greeter:live gets a new version and shifts"), "\(plan.output)")
         }
 
         @Test func anAlarmInAlarmMidShiftRollsTheAliasBackAndExits1WithAHistoryRecord() async throws {
@@ -207,6 +207,35 @@ extension Integration {
             #expect(weights == [v2.version: 0.1], "\(bodies)")
             #expect(bodies.last?["FunctionVersion"] as? String == v2.version, "\(bodies)")
             #expect(Self.events(run, "traffic.completed").count == 1, "\(run.output)")
+        }
+
+        @Test func errorsOfTheNewVersionRollBackByDefault() async throws {
+            let app = try await Self.app(traffic: "strategy = \"canary:10:30s\"")
+            let v1 = try await app.alias()
+            try await app.env.clearJournal()
+            try app.folder.write("src/greeter/app.py", Self.source("v2 failing"))
+            async let shifting = app.ferry(["up", "--yes"])
+            var stepped = false
+            for _ in 0..<240 where !stepped {
+                stepped = try await !app.updateAliasBodies().isEmpty
+                if !stepped { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            #expect(stepped)
+            let routed = try await app.alias()
+            let newVersion = try #require(routed.weights.keys.first)
+            // One error of the new version, as Lambda publishes it for an invocation through the alias.
+            try await CloudWatch(client: app.env.client()).putMetricData(namespace: "AWS/Lambda", [MetricDatum(
+                metricName: "Errors",
+                dimensions: [Dimension(name: "FunctionName", value: routed.function),
+                             Dimension(name: "Resource", value: "\(routed.function):live"),
+                             Dimension(name: "ExecutedVersion", value: newVersion)],
+                value: 1, unit: "Count", timestamp: Date())])
+            let run = try await shifting
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.stderr.contains("Greeter version \(newVersion) had 1 error(s)"), "\(run.output)")
+            let after = try await app.alias()
+            #expect(after.version == v1.version)
+            #expect(after.weights.isEmpty)
         }
 
         @Test func allAtOnceIsOneUpdateAlias() async throws {

@@ -13,8 +13,9 @@ public protocol TrafficWatch: Sendable {
     /// The state of each named alarm (`OK`, `ALARM`, `INSUFFICIENT_DATA`), by name; a name
     /// CloudWatch does not know is absent.
     func alarmStates(_ names: [String]) async throws -> [String: String]
-    /// The number of errors (`AWS/Lambda` `Errors`, Sum) of one version of a function since `start`.
-    func errors(functionName: String, version: String, since start: Date) async throws -> Double
+    /// The number of errors (`AWS/Lambda` `Errors`, Sum) of one version of a function, invoked
+    /// through `alias`, since `start`.
+    func errors(functionName: String, alias: String, version: String, since start: Date) async throws -> Double
 }
 
 /// Waits between steps: the real clock in the CLI, an instant one in unit tests.
@@ -65,14 +66,22 @@ public struct CloudWatchTrafficWatch: TrafficWatch {
         return states
     }
 
-    public func errors(functionName: String, version: String, since start: Date) async throws -> Double {
-        let query = MetricDataQuery(
-            id: "errors", namespace: "AWS/Lambda", metricName: "Errors",
-            dimensions: [Dimension(name: "FunctionName", value: functionName), Dimension(name: "ExecutedVersion", value: version)],
-            period: 60, stat: "Sum")
+    /// Lambda publishes a version's errors under alias invocations with the dimensions
+    /// `FunctionName`, `Resource` (`name:alias`) and `ExecutedVersion`; both that set and
+    /// `FunctionName` + `ExecutedVersion` are read, and the larger sum counts (never both added).
+    public func errors(functionName: String, alias: String, version: String, since start: Date) async throws -> Double {
+        let name = Dimension(name: "FunctionName", value: functionName)
+        let executed = Dimension(name: "ExecutedVersion", value: version)
+        let queries = [
+            MetricDataQuery(id: "withAlias", namespace: "AWS/Lambda", metricName: "Errors",
+                            dimensions: [name, Dimension(name: "Resource", value: "\(functionName):\(alias)"), executed],
+                            period: 60, stat: "Sum"),
+            MetricDataQuery(id: "byVersion", namespace: "AWS/Lambda", metricName: "Errors", dimensions: [name, executed],
+                            period: 60, stat: "Sum"),
+        ]
         // Whole minutes around the window, so the data point of the minute the shift started counts.
         let from = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 60).rounded(.down) * 60)
-        let results = try await cloudWatch.getMetricData([query], start: from, end: Date().addingTimeInterval(60))
-        return results.flatMap(\.values.member).reduce(0, +)
+        let results = try await cloudWatch.getMetricData(queries, start: from, end: Date().addingTimeInterval(60))
+        return results.map { $0.values.member.reduce(0, +) }.max() ?? 0
     }
 }

@@ -10,11 +10,16 @@ enum TrafficShiftPreview {
         guard let settings = TrafficShiftSession.settings(environment, override: override) else { return nil }
         let functions = (plan.code?.operations ?? []).map(\.target).filter { target in
             target.publishAlias != nil && (settings.functions.isEmpty || settings.functions.contains(target.logicalID.rawValue)
-                || settings.functions.contains(target.qualifiedName))
+                || settings.functions.contains(displayName(target)))
         }
-        let shifting = functions.map { "\($0.qualifiedName):\($0.publishAlias ?? "") gets a new version and shifts" }
+        let shifting = functions.map { "\(displayName($0)):\($0.publishAlias ?? "") gets a new version and shifts" }
         return TrafficShiftEvent(.planned, strategy: settings.strategy.description, aliases: shifting,
                                  reason: summary(settings) + (shifting.isEmpty ? "; no function with an alias changes code" : ""))
+    }
+
+    /// `Handler`, or `Api/Handler` in the nested stack `Api` (as `AliasState.resource` names it).
+    static func displayName(_ target: HotswapTarget) -> String {
+        (target.stackPath.split(separator: "/").dropFirst().map(String.init) + [target.logicalID.rawValue]).joined(separator: "/")
     }
 
     /// `10% for 5m → 100%, watching alarms a, b; Errors of each new version > 0 rolls back`.

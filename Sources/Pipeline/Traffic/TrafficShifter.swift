@@ -106,7 +106,8 @@ public struct TrafficShifter: Sendable {
         }
         if plan.watchErrors {
             for shift in plan.shifts {
-                let errors = try await watch.errors(functionName: shift.functionName, version: shift.toVersion, since: started)
+                let errors = try await watch.errors(functionName: shift.functionName, alias: shift.alias, version: shift.toVersion,
+                                                  since: started)
                 if errors > Double(plan.errorThreshold) {
                     return (states, "\(shift.resource) version \(shift.toVersion) had \(Int(errors)) error(s) "
                         + "(AWS/Lambda Errors; more than error_threshold = \(plan.errorThreshold))")

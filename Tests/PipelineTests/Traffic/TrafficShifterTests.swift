@@ -36,7 +36,7 @@ struct TrafficShifterTests {
             let state = alarmAfter.map { count > $0 ? "ALARM" : "OK" } ?? "OK"
             return Dictionary(uniqueKeysWithValues: names.map { ($0, state) })
         }
-        func errors(functionName: String, version: String, since start: Date) async throws -> Double { errors }
+        func errors(functionName: String, alias: String, version: String, since start: Date) async throws -> Double { errors }
     }
 
     /// Sleeps no time; remembers how long it was asked to.
