@@ -34,9 +34,11 @@ extension Integration {
         struct App {
             let env: EmulatorEnvironment
             let folder: TemporaryFolder
+            /// Variables beyond the emulator's (a webhook URL).
+            var extra: [String: String] = [:]
 
             func ferry(_ arguments: [String]) async throws -> FerryRun {
-                try await FerryRun.run(arguments, in: folder.url, environment: env.variables)
+                try await FerryRun.run(arguments, in: folder.url, environment: env.variables.merging(extra) { _, new in new })
             }
 
             /// `ferry up` of `tag`'s code; expects success.
@@ -71,7 +73,7 @@ extension Integration {
         }
 
         /// A prod-like environment (no hot-swap) with `traffic` as its `[env.prod.traffic]` table, at v1.
-        static func app(traffic: String, hotswap: Bool = false) async throws -> App {
+        static func app(traffic: String, hotswap: Bool = false, webhook: String? = nil) async throws -> App {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-traffic")
             try folder.write("ferry.toml", """
@@ -86,12 +88,13 @@ extension Integration {
                 region = "eu-central-1"
                 hotswap = \(hotswap)
                 approval = "never"
+                \(webhook == nil ? "" : #"notify = ["${FERRY_IT_HOOK}"]"#)
 
                 [env.prod.traffic]
                 \(traffic)
                 """)
             try folder.write("template.yaml", template)
-            let app = App(env: env, folder: folder)
+            let app = App(env: env, folder: folder, extra: webhook.map { ["FERRY_IT_HOOK": $0] } ?? [:])
             let cloudWatch = CloudWatch(client: env.client())
             try await cloudWatch.putMetricAlarm(alarm, namespace: "AWS/Lambda", metricName: "Errors", threshold: 1)
             try await cloudWatch.setAlarmState(alarm, state: "OK", reason: "test: healthy")
@@ -156,7 +159,9 @@ extension Integration {
         }
 
         @Test func anAlarmInAlarmMidShiftRollsTheAliasBackAndExits1WithAHistoryRecord() async throws {
-            let app = try await Self.app(traffic: "strategy = \"canary:10:30s\"\nalarms = [\"\(Self.alarm)\"]")
+            let hook = try LoopbackWebhook()
+            defer { hook.stop() }
+            let app = try await Self.app(traffic: "strategy = \"canary:10:30s\"\nalarms = [\"\(Self.alarm)\"]", webhook: hook.url)
             let v1 = try await app.alias()
             try await app.env.clearJournal()
             try app.folder.write("src/greeter/app.py", Self.source("v2 broken"))
@@ -187,6 +192,13 @@ extension Integration {
             #expect((entry["summary"] as? String)?.contains("traffic shift canary:10:30s rolled back: alarm \(Self.alarm) is in ALARM") == true,
                     "\(history)")
             #expect((entry["record"] as? [String: Any])?["path"] as? String == "traffic", "\(history)")
+
+            // The webhook hears of it: the v1 and v2 deploys, then the traffic rollback.
+            let posted = try #require(hook.json.last)
+            #expect((posted["text"] as? String)?.contains("traffic shift ROLLED BACK") == true, "\(posted)")
+            let facts = posted["ferry"] as? [String: Any]
+            #expect(facts?["operation"] as? String == "traffic-shift", "\(posted)")
+            #expect(facts?["failure"] as? String == "alarm \(Self.alarm) is in ALARM", "\(posted)")
         }
 
         @Test func aHotswapThatPublishesANewVersionShiftsToo() async throws {
