@@ -105,6 +105,8 @@ extension Integration {
             }
             let first = try await app.up("v1")
             #expect(first.exitCode == 0, "\(first.output)")
+            // The first deploy creates the alias: there is no previous version to shift from.
+            #expect(events(first, "traffic.idle").count == 1, "\(first.output)")
             return app
         }
 

@@ -11,8 +11,10 @@ public struct TrafficShiftEvent: FerryEvent {
         case planned
         /// Before the deploy: the aliases read and the alarms checked; the shift follows the deploy.
         case armed
-        /// Nothing to shift (no alias got a new version), or an alias that cannot be shifted.
+        /// An alias that cannot be shifted, or aliases that could not be read.
         case note
+        /// Nothing to shift: no alias got a new version.
+        case idle
         /// A step was applied: the aliases route `percent`% to the new versions.
         case step
         /// The alarms were read during a wait.
@@ -60,7 +62,7 @@ public struct TrafficShiftEvent: FerryEvent {
 
     public var level: EventLevel {
         switch stage {
-        case .planned, .armed, .step, .watching: .info
+        case .planned, .armed, .step, .watching, .idle: .info
         case .note: .warning
         case .rollingBack, .rolledBack: .error
         case .completed: .success
@@ -74,7 +76,7 @@ public struct TrafficShiftEvent: FerryEvent {
             return "traffic: \(strategy) — \(reason ?? "")"
         case .armed:
             return "traffic: \(strategy) after the deploy — \(aliases.count) alias(es) read, alarms found"
-        case .note:
+        case .note, .idle:
             return "traffic: \(reason ?? "")"
         case .step:
             return "traffic \(position): \(percent ?? 0)% on the new version(s) of \(aliases.count) alias(es)"
@@ -94,7 +96,7 @@ public struct TrafficShiftEvent: FerryEvent {
     public var details: [String] {
         switch stage {
         case .planned, .armed, .step, .rollingBack, .rolledBack, .completed: aliases
-        case .note, .watching: []
+        case .note, .idle, .watching: []
         }
     }
 

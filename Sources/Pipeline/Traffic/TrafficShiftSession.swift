@@ -64,7 +64,7 @@ struct TrafficShiftSession: Sendable {
             sink.emit(TrafficShiftEvent(.note, strategy: plan.strategy.description, reason: note))
         }
         guard !plan.isEmpty else {
-            sink.emit(TrafficShiftEvent(.note, strategy: plan.strategy.description, reason: "no alias got a new version: nothing to shift"))
+            sink.emit(TrafficShiftEvent(.idle, strategy: plan.strategy.description, reason: "no alias got a new version: nothing to shift"))
             return
         }
         let control = TrafficShiftControl()
