@@ -67,7 +67,8 @@ public struct VerifyPhase: Sendable {
             sink.emit(VerificationEntryEvent(entry: entry))
         }
         for cause in causes { sink.emit(VerificationCauseEvent(reason: cause.reason, resources: cause.resources)) }
-        await AliasRoutingEvent.emitShiftsInProgress(resolver: project.resolver, lambda: Lambda(client: project.session.client), sink: sink)
+        await AliasRoutingEvent.emitShiftsInProgress(resolver: project.resolver, lambda: Lambda(client: project.session.client),
+                                                     selected: project.selected, sink: sink)
         sink.emit(VerificationSummaryEvent(report: report))
         return report
     }

@@ -16,11 +16,12 @@ public struct AliasReader: Sendable {
         self.lambda = lambda
     }
 
-    /// Every alias of the tree, sorted by function and alias; empty when the stack does not exist.
-    public func aliases() async throws -> [AliasState] {
+    /// Every alias of the tree (or of the stacks at `stackPaths` and those under them), sorted by
+    /// function and alias; empty when the stack does not exist.
+    public func aliases(under stackPaths: [String] = [StackFunctionResolver.rootStackPath]) async throws -> [AliasState] {
         var found: [AliasState] = []
         do {
-            try await collect(stackPath: StackFunctionResolver.rootStackPath, into: &found)
+            for stackPath in stackPaths { try await collect(stackPath: stackPath, into: &found) }
         } catch where CloudFormation.isStackMissing(error) {
             return []
         }

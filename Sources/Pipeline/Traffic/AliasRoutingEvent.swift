@@ -27,11 +27,13 @@ public struct AliasRoutingEvent: FerryEvent {
          "let the running `ferry up`/`ferry deploy` finish it, or run `ferry up` again to shift anew"]
     }
 
-    /// Reads the aliases of the stack tree and emits one event per alias with weighted routing;
+    /// Reads the aliases of the selected stacks (`--stack`) and emits one event per alias with weighted routing;
     /// a failure to read is only a debug note (verification does not depend on it).
-    static func emitShiftsInProgress(resolver: PhysicalResolver, lambda: Lambda, sink: any EventSink) async {
+    static func emitShiftsInProgress(resolver: PhysicalResolver, lambda: Lambda, selected: SelectedStacks = .everything,
+                                     sink: any EventSink) async {
+        let roots = selected.isEverything ? [StackFunctionResolver.rootStackPath] : selected.stackPaths
         do {
-            for alias in try await AliasReader(resolver: resolver, lambda: lambda).aliases()
+            for alias in try await AliasReader(resolver: resolver, lambda: lambda).aliases(under: roots)
             where alias.routing.values.contains(where: { $0 > 0 }) {
                 sink.emit(AliasRoutingEvent(alias: alias))
             }
