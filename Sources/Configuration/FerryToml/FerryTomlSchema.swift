@@ -28,12 +28,16 @@
 /// before_deploy = ["pytest -q tests/unit"]  # gates: shell commands that must pass first
 /// gate_timeout = 600                    # seconds per gate (default 600)
 /// notify = ["${SLACK_WEBHOOK}"]         # webhook URLs; ${VAR} expanded when sending
+/// [cache]
+/// write = false                         # remote build cache: read entries, never write them
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
 /// ```
 enum FerryTomlSchema {
-    static let topLevelKeys = ["template", "artifacts", "build", "env"]
+    static let topLevelKeys = ["template", "artifacts", "build", "cache", "env"]
+    /// `[cache]`: the remote build cache in the artifact bucket.
+    static let cacheKeys = ["write"]
     static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3", "noncurrent_version_days"]
     static let buildKeys = ["concurrency", "commands"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.

@@ -26,6 +26,8 @@ struct PackageCommand: AsyncParsableCommand {
     @Option(help: "The most uploads at once.")
     var concurrency = 8
 
+    @OptionGroup var remoteCache: RemoteCacheOptions
+
     func run() async throws {
         let context = CommandContext(options: global)
         // Ctrl-C aborts the multipart uploads in progress, then exits 130.
@@ -52,6 +54,8 @@ struct PackageCommand: AsyncParsableCommand {
             options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
             options.interruption = interruption
             options.values = TemplateValues(environment: environment, region: region)
+            options.remoteCache = remoteCache.settings(configuredWrite: environment.build.cacheWrite,
+                                                       environment: context.environment)
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

@@ -43,6 +43,8 @@ struct UpCommand: AsyncParsableCommand {
             help: ArgumentHelp("Seconds to wait while someone else holds the environment's deploy lock (default 0: stop at once).", valueName: "seconds"))
     var lockTimeout: Int = 0
 
+    @OptionGroup var remoteCache: RemoteCacheOptions
+
     func run() async throws {
         let context = CommandContext(options: global, scope: .up(dryRun: dryRun))
         let interruption = DeployInterruption()
@@ -58,6 +60,7 @@ struct UpCommand: AsyncParsableCommand {
         options.skipGates = skipGates
         options.lockTimeout = .seconds(lockTimeout)
         options.stacks = stackSelection.selection
+        options.remoteCache = remoteCache.settings(environment: context.environment)
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)
         }

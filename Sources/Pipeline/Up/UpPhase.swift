@@ -42,6 +42,9 @@ public struct UpPhase: Sendable {
         public var stacks = StackSelection.everything
         /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
         public var lockTimeout: Duration = .zero
+        /// The remote build cache from flags and the environment (ferry.toml's `[cache] write` is
+        /// applied on top); off unless the command turns it on.
+        public var remoteCache = RemoteCacheSettings.off
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -117,6 +120,11 @@ public struct UpPhase: Sendable {
             buildOptions.values = TemplateValues(
                 environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
                 region: options.session.region)
+            if options.remoteCache.reads {
+                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: options.session,
+                                                             needsBytes: false, signingKey: options.remoteCache.signingKey,
+                                                             sink: sink)
+            }
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
@@ -213,6 +221,8 @@ public struct UpPhase: Sendable {
         packageOptions.reportNotes = options.skipBuild
         packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
         packageOptions.interruption = options.interruption
+        packageOptions.remoteCache = options.remoteCache
+        packageOptions.remoteCache.writes = options.remoteCache.writes && project.environment.build.cacheWrite != false
         return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }
