@@ -46,7 +46,7 @@ struct MachineIndependentKeyTests {
         }
         let ocr = PythonFixture.request("OCRFunction", app: app, codeUri: "src/ocr", templateFolder: "patterns/pattern-2")
         let wheel = PythonFixture.request("CopyToBaselineFunction", app: app, codeUri: "src/copy_to_baseline")
-        let entry = TemplateMap([("EntryPoints", .sequence([.string("index.js")]))])
+        let entry = TemplateMap([("EntryPoints", TemplateValue.list([.string("index.js")]))])
         let builds: [(String, any FunctionBuilder, BuildRequest)] = [
             ("python local package", python, ocr),
             ("python vendored wheel", python, wheel),

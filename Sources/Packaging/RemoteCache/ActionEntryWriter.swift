@@ -33,7 +33,7 @@ public struct ActionEntryWriter: Sendable {
 
     /// The entries of `manifest`: one per build key of an artifact that was built (not prebuilt)
     /// and packaged (it has an S3 key), signed when there is a key.
-    public func entries(for manifest: BuildManifest) -> [ActionEntry] {
+    public static func entries(for manifest: BuildManifest, signingKey: Data?) -> [ActionEntry] {
         var seen: Set<String> = []
         var entries: [ActionEntry] = []
         for artifact in manifest.artifacts {
@@ -50,7 +50,7 @@ public struct ActionEntryWriter: Sendable {
 
     /// Writes the entries of `manifest` that are not in the bucket yet.
     public func write(_ manifest: BuildManifest) async -> RemoteCacheWrittenEvent {
-        let all = entries(for: manifest)
+        let all = Self.entries(for: manifest, signingKey: signingKey)
         guard !all.isEmpty else { return RemoteCacheWrittenEvent(written: 0, alreadyPresent: 0, failed: []) }
         let listed = (try? await s3.listObjectsV2(bucket: store.bucket, prefix: store.key(ActionEntry.folder + "/")))
             .map { Set($0.map(\.key)) } ?? []

@@ -49,7 +49,7 @@ public final class RemoteBuildCache: RemoteBuildLookup {
         if let problem = problem(with: entry, key: key, builder: builder, builderVersion: builderVersion) {
             return reject(key, problem)
         }
-        guard let digest = SHA256Digest(hex: entry.zipSHA256) else { return reject(key, "its SHA-256 is not hex") }
+        guard let digest = Builds.SHA256Digest(hex: entry.zipSHA256) else { return reject(key, "its SHA-256 is not hex") }
         let location = store.s3URI(key: entryKey)
         if needsBytes {
             return await download(entry, digest: digest, key: key, cache: cache, location: location)
@@ -57,7 +57,7 @@ public final class RemoteBuildCache: RemoteBuildLookup {
         guard let head = try? await s3.headObject(bucket: store.bucket, key: entry.zipKey) else {
             return reject(key, "its artifact \(entry.zipKey) does not exist")
         }
-        guard head.contentLength.map(UInt64.init) == entry.size else {
+        guard let length = head.contentLength, UInt64(length) == entry.size else {
             return reject(key, "its artifact \(entry.zipKey) is not \(entry.size) bytes")
         }
         let archive = ZipArchive(path: "", sha256: digest, size: entry.size, unzippedSize: entry.unzippedSize,
@@ -82,13 +82,13 @@ public final class RemoteBuildCache: RemoteBuildLookup {
     }
 
     /// Downloads the artifact, checks its size and SHA-256, and stores it in the local cache.
-    private func download(_ entry: ActionEntry, digest: SHA256Digest, key: BuildKey, cache: BuildCache,
+    private func download(_ entry: ActionEntry, digest: Builds.SHA256Digest, key: BuildKey, cache: BuildCache,
                           location: String) async -> RemoteBuildHit? {
         guard let object = try? await s3.getObject(bucket: store.bucket, key: entry.zipKey) else {
             return reject(key, "its artifact \(entry.zipKey) does not exist")
         }
         guard UInt64(object.body.count) == entry.size,
-              SHA256Digest(bytes: Array(SHA256.hash(data: object.body))) == digest else {
+              Builds.SHA256Digest(bytes: Array(SHA256.hash(data: object.body))) == digest else {
             return reject(key, "its artifact \(entry.zipKey) does not hash to its name")
         }
         do {
@@ -117,9 +117,14 @@ public final class RemoteBuildCache: RemoteBuildLookup {
             if let current { return current }
             let s3 = self.s3, store = self.store
             let started = Task { () -> Set<String>? in
-                guard let objects = try? await s3.listObjectsV2(bucket: store.bucket,
-                                                                prefix: store.key(ActionEntry.folder + "/")) else { return nil }
-                return Set(objects.compactMap { ActionEntry.buildKey(ofObjectKey: $0.key, store: store) })
+                do {
+                    let objects = try await s3.listObjectsV2(bucket: store.bucket, prefix: store.key(ActionEntry.folder + "/"))
+                    return Set(objects.compactMap { ActionEntry.buildKey(ofObjectKey: $0.key, store: store) })
+                } catch let error as AWSError where error.statusCode == 403 {
+                    return nil  // listing not allowed: read each key directly
+                } catch {
+                    return []  // no bucket yet, or unreachable: nothing to find
+                }
             }
             current = started
             return started

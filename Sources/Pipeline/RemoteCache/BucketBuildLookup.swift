@@ -41,8 +41,8 @@ public final class BucketBuildLookup: RemoteBuildLookup {
             let environment = self.environment, options = self.session, needsBytes = self.needsBytes
             let signingKey = self.signingKey, sink = self.sink
             let started = Task { () -> RemoteBuildCache? in
-                guard let (session, store) = try? await Self.resolve(environment, options) else { return nil }
-                return RemoteBuildCache(s3: session.s3, store: store, needsBytes: needsBytes, signingKey: signingKey,
+                guard let resolved = try? await Self.resolve(environment, options) else { return nil }
+                return RemoteBuildCache(s3: resolved.0.s3, store: resolved.1, needsBytes: needsBytes, signingKey: signingKey,
                                         sink: sink)
             }
             current = started
