@@ -10,7 +10,8 @@ import Synchronization
 ///
 /// Nothing touches AWS until the first local miss: the session, the bucket name and the prefix are
 /// resolved then, once per run (as packaging resolves them). When that fails (no credentials, no
-/// bucket configured, no network), the remote cache is simply not used and everything is built.
+/// bucket configured, no network), the remote cache is simply not used and everything is built;
+/// without a bucket in the configuration no AWS call is made at all.
 public final class BucketBuildLookup: RemoteBuildLookup {
     private let environment: EnvironmentConfiguration
     private let session: AWSSessionOptions
@@ -54,6 +55,8 @@ public final class BucketBuildLookup: RemoteBuildLookup {
     /// The session and the artifact store, as packaging resolves them.
     static func resolve(_ configured: EnvironmentConfiguration,
                         _ options: AWSSessionOptions) async throws -> (AWSSession, ArtifactStore)? {
+        // No bucket configured: no remote cache, and no AWS call at all.
+        guard configured.artifacts.effectiveBucket != nil || configured.artifacts.isManaged else { return nil }
         let session = try AWSSession.make(options.applying(configured))
         let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let region = session.settings.region
