@@ -80,6 +80,29 @@ extension Integration {
             #expect(try await second.ferry(["verify", "--env", "dev"]).exitCode == 0)
         }
 
+        @Test func aFunctionKnownOnlyByItsKeyIsHotSwappedFromItsObject() async throws {
+            let project = try await Up.deployed()
+            let second = try Checkout(copying: project)
+            try project.folder.write("src/a/app.py", Up.handler("a2-ahead"))
+            let ahead = try await project.ferry(["up", "--env", "dev", "--json"])
+            #expect(ahead.exitCode == 0, "\(ahead.output)")
+            #expect(Up.summary(ahead)?["path"] as? String == "hotswap", "\(ahead.output)")
+
+            // The second checkout has FnA's first version only as a remote cache hit (no zip on disk):
+            // bringing the function back to it points Lambda at the object.
+            try await project.env.clearJournal()
+            let back = try await second.ferry(["up", "--env", "dev", "--json"])
+            #expect(back.exitCode == 0, "\(back.output)")
+            #expect(Up.summary(back)?["path"] as? String == "hotswap", "\(back.output)")
+            #expect(Self.buildSummary(back)?["built"] as? Int == 0, "\(back.output)")
+            #expect(try await project.requests("UpdateFunctionCode").count == 1)
+            let localZips = (try? FileManager.default.contentsOfDirectory(
+                atPath: second.folder.url.appendingPathComponent(".ferry/cache/builds").path)) ?? []
+            #expect(localZips.isEmpty, "nothing was downloaded: \(localZips)")
+            let verify = try await second.ferry(["verify", "--env", "dev"])
+            #expect(verify.exitCode == 0, "\(verify.output)")
+        }
+
         @Test func signedEntriesAreUsedOnlyWithTheirKeyAndReadOnlyRunsWriteNothing() async throws {
             let project = try await Up.project()
             let signed = ["FERRY_CACHE_HMAC_KEY": "team-secret"]
