@@ -19,6 +19,8 @@ public struct BuildEngine: Sendable {
     public var concurrency: Int
     /// Where events go.
     public var sink: any EventSink
+    /// A cache shared between machines, asked after a local miss; nil for none.
+    public var remote: (any RemoteBuildLookup)?
 
     /// The number of builds at once when none is given: the number of active cores.
     public static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -89,6 +91,14 @@ public struct BuildEngine: Sendable {
             if case .hit(let cached) = cache.lookup(computed) {
                 return BuildOutcome(build: build, status: .cached, key: computed, archive: cached.archive,
                                     seconds: Self.seconds(since: start))
+            }
+            if let remote, let hit = await remote.find(computed, builder: build.builder.builderName,
+                                                        builderVersion: build.builder.builderVersion, cache: cache) {
+                var outcome = BuildOutcome(build: build, status: .cached, key: computed, archive: hit.archive,
+                                           seconds: Self.seconds(since: start),
+                                           notes: ["from the remote cache (\(hit.entryLocation))"])
+                outcome.remoteObjectKey = hit.objectKey
+                return outcome
             }
             var started = BuildEvent(.started)
             started.artifact = build.displayName

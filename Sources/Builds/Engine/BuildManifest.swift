@@ -29,17 +29,23 @@ public struct BuildManifest: Sendable, Codable, Equatable {
         public var size: UInt64
         /// Sum of the entries' uncompressed sizes.
         public var unzippedSize: UInt64
-        /// The zip on disk (in the build cache, or the prebuilt file).
+        /// The zip on disk (in the build cache, or the prebuilt file); empty when the remote cache
+        /// provided the build without its bytes (then `s3Key` names the object).
         public var zipPath: String
         /// The source folder (or prebuilt zip).
         public var sourcePath: String
         /// The S3 key once packaged; nil until then.
         public var s3Key: String?
+        /// The builder's version (for the remote cache's action entries); nil in older manifests.
+        public var builderVersion: String?
+        /// Number of entries in the zip; nil in older manifests.
+        public var entryCount: Int?
 
         /// An entry.
         public init(logicalID: String, stackPath: String, resourceType: String, kind: String, builder: String,
                     buildKey: String, zipSHA256: String, codeSha256: String, size: UInt64, unzippedSize: UInt64,
-                    zipPath: String, sourcePath: String, s3Key: String? = nil) {
+                    zipPath: String, sourcePath: String, s3Key: String? = nil, builderVersion: String? = nil,
+                    entryCount: Int? = nil) {
             self.logicalID = logicalID
             self.stackPath = stackPath
             self.resourceType = resourceType
@@ -53,6 +59,8 @@ public struct BuildManifest: Sendable, Codable, Equatable {
             self.zipPath = zipPath
             self.sourcePath = sourcePath
             self.s3Key = s3Key
+            self.builderVersion = builderVersion
+            self.entryCount = entryCount
         }
 
         /// Writes `s3Key` as `null` until packaged, so the field is always present.
@@ -71,11 +79,13 @@ public struct BuildManifest: Sendable, Codable, Equatable {
             try container.encode(zipPath, forKey: .zipPath)
             try container.encode(sourcePath, forKey: .sourcePath)
             try container.encode(s3Key, forKey: .s3Key)
+            try container.encodeIfPresent(builderVersion, forKey: .builderVersion)
+            try container.encodeIfPresent(entryCount, forKey: .entryCount)
         }
 
         private enum CodingKeys: String, CodingKey {
             case logicalID, stackPath, resourceType, kind, builder, buildKey, zipSHA256, codeSha256, size
-            case unzippedSize, zipPath, sourcePath, s3Key
+            case unzippedSize, zipPath, sourcePath, s3Key, builderVersion, entryCount
         }
 
         /// `Root/Pattern2Stack/OCRFunction`.
@@ -107,7 +117,9 @@ public struct BuildManifest: Sendable, Codable, Equatable {
                     kind: outcome.build.request.kind.rawValue, builder: outcome.build.builder.builderName,
                     buildKey: key.hex, zipSHA256: archive.sha256.hex, codeSha256: archive.sha256.base64,
                     size: archive.size, unzippedSize: archive.unzippedSize, zipPath: archive.path,
-                    sourcePath: outcome.build.request.sourceFolder))
+                    sourcePath: outcome.build.request.sourceFolder, s3Key: outcome.remoteObjectKey,
+                    builderVersion: outcome.status == .prebuilt ? nil : outcome.build.builder.builderVersion,
+                    entryCount: archive.entryCount))
             }
         }
         self.init(artifacts: entries, files: result.files)

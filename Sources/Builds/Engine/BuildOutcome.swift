@@ -31,6 +31,8 @@ public struct BuildOutcome: Sendable {
     /// Whether the build failed on the user's input (a link leaving the folder, a file name that is
     /// not UTF-8, a requirement that cannot be read).
     public var badInput = false
+    /// The artifact's object key in the bucket when a shared cache provided it (see `RemoteBuildLookup`).
+    public var remoteObjectKey: String?
 
     /// An outcome.
     public init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double,

@@ -32,12 +32,16 @@
 /// strategy = "canary:10:5m"             # canary:PCT:WAIT | linear:PCT:EVERY | all-at-once
 /// alarms = ["orders-5xx"]               # CloudWatch alarms; any in ALARM rolls back
 /// functions = ["OrdersFunction"]        # optional; default every function with an alias
+/// [cache]
+/// write = false                         # remote build cache: read entries, never write them
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
 /// ```
 enum FerryTomlSchema {
-    static let topLevelKeys = ["template", "artifacts", "build", "env"]
+    static let topLevelKeys = ["template", "artifacts", "build", "cache", "env"]
+    /// `[cache]`: the remote build cache in the artifact bucket.
+    static let cacheKeys = ["write"]
     static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3", "noncurrent_version_days"]
     static let buildKeys = ["concurrency", "commands"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.

@@ -6,6 +6,8 @@ public struct BuildSettings: Sendable, Equatable {
     public var commands: [String: String]
     /// samconfig's `cached` (Ferry always caches by content; kept for information).
     public var cached: Bool?
+    /// `[cache] write`: false stops this project writing remote build cache entries (nil: unset).
+    public var cacheWrite: Bool?
     /// samconfig's `parallel` (Ferry always builds in parallel; kept for information).
     public var parallel: Bool?
 

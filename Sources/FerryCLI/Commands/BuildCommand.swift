@@ -18,6 +18,8 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The most builds at once (default: [build] concurrency in ferry.toml, else the number of cores).")
     var concurrency: Int?
 
+    @OptionGroup var remoteCache: RemoteCacheOptions
+
     @Argument(help: "Build only these logical IDs (or Stack/Path/LogicalID); default: all.")
     var logicalIDs: [String] = []
 
@@ -36,6 +38,12 @@ struct BuildCommand: AsyncParsableCommand {
                 clean: clean, only: logicalIDs, environment: context.environment)
             options.stacks = stackSelection.selection
             options.values = TemplateValues(environment: environment, region: context.sessionOptions.region)
+            let remote = remoteCache.settings(environment: context.environment)
+            if remote.reads {
+                // `ferry build` leaves zips on disk: hits are downloaded (and their SHA-256 checked).
+                options.remoteCache = BucketBuildLookup(environment: environment, session: context.sessionOptions,
+                                                        needsBytes: true, signingKey: remote.signingKey, sink: context.sink)
+            }
             _ = try await BuildPhase(options: options).run(sink: context.sink)
         }
     }

@@ -26,6 +26,10 @@ struct PackageCommand: AsyncParsableCommand {
     @Option(help: "The most uploads at once.")
     var concurrency = 8
 
+    @Flag(name: .customLong("no-cache-write"),
+          help: "Do not write remote build cache entries (also [cache] write = false, FERRY_CACHE_WRITE=0); for untrusted CI.")
+    var noCacheWrite = false
+
     func run() async throws {
         let context = CommandContext(options: global)
         // Ctrl-C aborts the multipart uploads in progress, then exits 130.
@@ -52,6 +56,8 @@ struct PackageCommand: AsyncParsableCommand {
             options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
             options.interruption = interruption
             options.values = TemplateValues(environment: environment, region: region)
+            options.remoteCache = RemoteCacheSettings.resolve(configuredWrite: environment.build.cacheWrite,
+                                                              noCacheWrite: noCacheWrite, environment: context.environment)
             _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
         }
     }

@@ -60,6 +60,7 @@ struct UpCommand: AsyncParsableCommand {
             throw ValidationError("--traffic: \(error.description)")
         }
     }
+    @OptionGroup var remoteCache: RemoteCacheOptions
 
     func run() async throws {
         let context = CommandContext(options: global, scope: .up(dryRun: dryRun))
@@ -77,6 +78,7 @@ struct UpCommand: AsyncParsableCommand {
         options.lockTimeout = .seconds(lockTimeout)
         options.stacks = stackSelection.selection
         options.traffic = try traffic.map(Self.strategy)
+        options.remoteCache = remoteCache.settings(environment: context.environment)
         let output = try await context.reportingErrors {
             try await UpPhase(options: options).run(sink: context.sink)
         }

@@ -15,6 +15,7 @@ public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertibl
         case bucketForbidden(bucket: String)
         case bucketInOtherRegion(bucket: String, bucketRegion: String, region: String)
         case uploadFailed(key: String, source: String, reason: String)
+        case remoteArtifactGone(key: String, origin: String)
     }
 
     fileprivate let code: Code
@@ -54,6 +55,11 @@ public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The S3 location could not be written at `path` of the stack's template.
     public static func notWritable(stackPath: String, path: [String]) -> PackagingError {
         PackagingError(.notWritable(stackPath: stackPath, path: path))
+    }
+
+    /// The remote build cache named an object that is no longer in the bucket.
+    public static func remoteArtifactGone(key: String, origin: String) -> PackagingError {
+        PackagingError(.remoteArtifactGone(key: key, origin: origin))
     }
 
     /// No artifact bucket is configured.
@@ -115,6 +121,9 @@ public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertibl
                 + "in the stack's region; use a bucket name with {region} in it"
         case let .uploadFailed(key, source, reason):
             return "uploading \(source) to \(key) failed: \(reason)"
+        case let .remoteArtifactGone(key, origin):
+            return "the remote build cache gave \(origin) as the object \(key), which is no longer in the bucket: "
+                + "run `ferry build --no-remote-cache` to build it here"
         }
     }
 }

@@ -125,6 +125,11 @@ struct PackagePlanner {
     /// The built zip of `logicalID` from the manifest, checked against the file on disk.
     private mutating func built(_ logicalID: String, stackPath: String, origin: String) throws -> PlannedUpload? {
         guard let entry = manifest?.artifact(logicalID: logicalID, stackPath: stackPath) else { return nil }
+        if entry.zipPath.isEmpty, let remote = entry.s3Key {  // found by the remote build cache, bytes not downloaded
+            packagedArtifacts[entry.qualifiedName] = remote
+            return PlannedUpload(key: remote, sha256: entry.zipSHA256, size: entry.size, source: .inBucket,
+                                 contentType: "application/zip", origin: origin)
+        }
         let attributes = try? FileManager.default.attributesOfItem(atPath: entry.zipPath)
         guard let size = (attributes?[.size] as? NSNumber)?.uint64Value else {
             throw PackagingError.builtZipMissing(qualifiedName: entry.qualifiedName, zipPath: entry.zipPath)

@@ -8,6 +8,9 @@ public struct PlannedUpload: Sendable, Hashable {
         case file(URL)
         /// Bytes in memory (a packaged template).
         case bytes(Data)
+        /// No bytes here: the remote build cache found the object in the bucket (it is only
+        /// referenced; if it has gone, uploading fails and says to build without the remote cache).
+        case inBucket
     }
 
     /// The object key (`<prefix>/<sha256>.<ext>`).

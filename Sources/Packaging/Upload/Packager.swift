@@ -106,7 +106,11 @@ public struct Packager: Sendable {
                                              journal: journal)
             case .bytes(let data):
                 result = try await s3.putObject(bucket: bucket, key: upload.key, body: .data(data), options: options)
+            case .inBucket:
+                throw PackagingError.remoteArtifactGone(key: upload.key, origin: upload.origin)
             }
+        } catch let error as PackagingError {
+            throw error
         } catch {
             throw PackagingError.uploadFailed(key: upload.key, source: upload.origin, reason: "\(error)")
         }

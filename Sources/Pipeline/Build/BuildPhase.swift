@@ -29,6 +29,8 @@ public struct BuildPhase: Sendable {
         public var catalog: BuilderCatalog?
         /// The values templates are evaluated with (parameters, region, stack name).
         public var values = TemplateValues()
+        /// The remote build cache asked after a local miss (not with `clean`); nil for none.
+        public var remoteCache: (any RemoteBuildLookup)?
 
         /// Options; everything but the paths has a default.
         public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
@@ -80,10 +82,11 @@ public struct BuildPhase: Sendable {
         }
         try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         let ferry = options.projectRoot.appendingPathComponent(".ferry")
-        let engine = BuildEngine(
+        var engine = BuildEngine(
             cache: BuildCache(projectRoot: options.projectRoot.path, clean: options.clean),
             workDirectory: ferry.appendingPathComponent("build/tmp", isDirectory: true),
             concurrency: options.concurrency ?? BuildEngine.defaultConcurrency, sink: sink)
+        engine.remote = options.clean ? nil : options.remoteCache
         let result = await engine.run(plan)
         try result.requireSuccess()
         let url = BuildManifest.location(projectRoot: options.projectRoot)

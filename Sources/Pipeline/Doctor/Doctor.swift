@@ -63,6 +63,8 @@ public struct Doctor: Sendable {
                                                    && !bucket.detail.contains("does not exist yet")) {
                 record(check)
             }
+            record(await RemoteCacheCheck.run(environment: environment, session: session, account: account,
+                                              processEnvironment: request.session.processEnvironment))
         } else {
             record(DoctorCheck(id: "artifact-bucket", title: "Artifact bucket", status: .skipped,
                                detail: "needs a valid configuration and working credentials"))

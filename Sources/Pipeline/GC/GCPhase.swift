@@ -111,6 +111,8 @@ public struct GCPhase: Sendable {
             report.failures = result.errors.map { "\($0.key ?? "?"): \($0.code ?? "") \($0.message ?? "")" }
             freed = 0
         }
+        report.failures += await collectCacheEntries(s3, bucket: bucket, prefix: location.prefix, objects: objects,
+                                                     plan: plan, sink: sink)
         sink.emit(GCSummaryEvent(plan: plan, dryRun: !options.delete, deleted: report.deleted.count, environment: environment.name,
                                  keep: options.keep, bytes: freed, noncurrentVersions: versions?.noncurrentVersions ?? 0,
                                  versionsKnown: versions != nil))

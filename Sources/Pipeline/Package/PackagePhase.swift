@@ -31,6 +31,8 @@ public struct PackagePhase: Sendable {
         public var values = TemplateValues()
         /// Whether to emit the templates' notes (`ferry up` has already said them while building).
         public var reportNotes = true
+        /// Whether and how action entries of the remote build cache are written after the upload.
+        public var remoteCache = RemoteCacheSettings.off
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -114,6 +116,11 @@ public struct PackagePhase: Sendable {
         let packager = Packager(s3: s3, encryption: encryption, concurrency: options.concurrency, journal: journal, sink: sink)
         let result = try await packager.upload(plan)
         let template = try PackageOutput.write(plan, projectRoot: options.projectRoot)
+        if options.remoteCache.writes, let manifest = plan.manifest {
+            let writer = ActionEntryWriter(s3: s3, store: options.store, signingKey: options.remoteCache.signingKey,
+                                           concurrency: options.concurrency, encryption: encryption)
+            sink.emit(await writer.write(manifest))
+        }
         sink.emit(PackageSummaryEvent(
             uploaded: result.uploaded.count, alreadyPresent: result.alreadyPresent.count,
             bytesUploaded: result.bytesUploaded, location: packager.location(options.store),

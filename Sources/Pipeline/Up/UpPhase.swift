@@ -44,6 +44,9 @@ public struct UpPhase: Sendable {
         public var lockTimeout: Duration = .zero
         /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
         public var traffic: TrafficStrategy?
+        /// The remote build cache from flags and the environment (ferry.toml's `[cache] write` is
+        /// applied on top); off unless the command turns it on.
+        public var remoteCache = RemoteCacheSettings.off
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -119,6 +122,11 @@ public struct UpPhase: Sendable {
             buildOptions.values = TemplateValues(
                 environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
                 region: options.session.region)
+            if options.remoteCache.reads {
+                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: options.session,
+                                                             needsBytes: false, signingKey: options.remoteCache.signingKey,
+                                                             sink: sink)
+            }
             _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
         }
         let project = try await timer.time("package") {
@@ -223,6 +231,8 @@ public struct UpPhase: Sendable {
         packageOptions.reportNotes = options.skipBuild
         packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
         packageOptions.interruption = options.interruption
+        packageOptions.remoteCache = options.remoteCache
+        packageOptions.remoteCache.writes = options.remoteCache.writes && project.environment.build.cacheWrite != false
         return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }

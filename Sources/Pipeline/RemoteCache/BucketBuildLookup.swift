@@ -1,0 +1,76 @@
+// The remote build cache of an environment, connected on first use.
+import Builds
+import Configuration
+import Foundation
+import Packaging
+import Reporting
+import Synchronization
+
+/// The remote build cache in an environment's artifact bucket, for `BuildEngine.remote`.
+///
+/// Nothing touches AWS until the first local miss: the session, the bucket name and the prefix are
+/// resolved then, once per run (as packaging resolves them). When that fails (no credentials, no
+/// bucket configured, no network), the remote cache is simply not used and everything is built;
+/// without a bucket in the configuration no AWS call is made at all.
+public final class BucketBuildLookup: RemoteBuildLookup {
+    private let environment: EnvironmentConfiguration
+    private let session: AWSSessionOptions
+    private let needsBytes: Bool
+    private let signingKey: Data?
+    private let sink: any EventSink
+    private let connection = Mutex<Task<RemoteBuildCache?, Never>?>(nil)
+
+    /// The remote cache of `environment`; `needsBytes` downloads hits into the local cache.
+    public init(environment: EnvironmentConfiguration, session: AWSSessionOptions, needsBytes: Bool,
+                signingKey: Data?, sink: any EventSink) {
+        self.environment = environment
+        self.session = session
+        self.needsBytes = needsBytes
+        self.signingKey = signingKey
+        self.sink = sink
+    }
+
+    /// See `RemoteBuildLookup`.
+    public func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
+        guard let remote = await connected() else { return nil }
+        return await remote.find(key, builder: builder, builderVersion: builderVersion, cache: cache)
+    }
+
+    private func connected() async -> RemoteBuildCache? {
+        let task = connection.withLock { current -> Task<RemoteBuildCache?, Never> in
+            if let current { return current }
+            let environment = self.environment, options = self.session, needsBytes = self.needsBytes
+            let signingKey = self.signingKey, sink = self.sink
+            let started = Task { () -> RemoteBuildCache? in
+                guard let resolved = try? await Self.resolve(environment, options) else { return nil }
+                return RemoteBuildCache(s3: resolved.0.s3, store: resolved.1, needsBytes: needsBytes, signingKey: signingKey,
+                                        sink: sink)
+            }
+            current = started
+            return started
+        }
+        return await task.value
+    }
+
+    /// The session and the artifact store, as packaging resolves them.
+    static func resolve(_ configured: EnvironmentConfiguration,
+                        _ options: AWSSessionOptions) async throws -> (AWSSession, ArtifactStore)? {
+        // No bucket configured: no remote cache, and no AWS call at all.
+        guard configured.artifacts.effectiveBucket != nil || configured.artifacts.isManaged else { return nil }
+        let session = try AWSSession.make(options.applying(configured))
+        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
+        let region = session.settings.region
+        let location: ResolvedArtifactLocation
+        if let known = try? environment.resolvedArtifacts(region: region, account: nil) {
+            location = known
+        } else {
+            let account = try await session.sts.getCallerIdentity().account
+            location = try environment.resolvedArtifacts(region: region, account: account)
+        }
+        guard let bucket = location.bucket else { return nil }
+        let endpoint = try? session.settings.endpoint(for: .s3).url
+        let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
+                                  customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
+        return (session, store)
+    }
+}
