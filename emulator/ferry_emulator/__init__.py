@@ -41,4 +41,5 @@ def apply_all() -> None:
     from . import parameter_values; parameter_values.apply()
     from . import nested_stack_outputs; nested_stack_outputs.apply()
     from . import registry; registry.apply()
+    from . import lambda_images; lambda_images.apply()
     _applied = True
