@@ -1,0 +1,103 @@
+// Pushes a built image to ECR: missing blobs only, the manifest last.
+import AWSServices
+import Builds
+import Foundation
+
+/// What a push did: the manifest digest, the blobs uploaded and those the registry already had.
+public struct ImagePushReport: Sendable, Hashable {
+    /// `sha256:<hex>` of the manifest.
+    public var manifestDigest: String
+    /// The repository name (`team/app`).
+    public var repository: String
+    /// `repositoryUri@digest`, what a packaged template's `ImageUri` pins.
+    public var imageURI: String
+    /// Blobs uploaded by this push.
+    public var uploaded: [String]
+    /// Blobs the repository already had.
+    public var alreadyPresent: [String]
+    /// Whether the repository was created by this push.
+    public var createdRepository: Bool
+}
+
+/// Pushes images from the blob store: creates the repository when missing, `HEAD`s every blob
+/// (at most four at a time) and uploads only the missing ones, then puts the manifest.
+public enum ImagePusher {
+    /// Pushes `manifestDigest` (with `blobs`, all in `store`) to `repository`, tagged `tag` when given.
+    public static func push(
+        manifestDigest: String, blobs: [String], store: BlobStore, repository: String, tag: String?,
+        ecr: ECR
+    ) async throws -> ImagePushReport {
+        var created = false
+        let described: ECRRepository
+        if let existing = try await ecr.repository(named: repository) {
+            described = existing
+        } else {
+            described = try await ecr.createRepository(named: repository)
+            created = true
+        }
+        let registry = RegistryClient(try await ecr.authorization())
+        let missing = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
+            var results: [String: Bool] = [:]
+            var pending = blobs.makeIterator()
+            var running = 0
+            while running < 4, let digest = pending.next() {
+                group.addTask { (digest, try await registry.hasBlob(repository: repository, digest: digest)) }
+                running += 1
+            }
+            while let (digest, present) = try await group.next() {
+                results[digest] = present
+                if let next = pending.next() {
+                    group.addTask { (next, try await registry.hasBlob(repository: repository, digest: next)) }
+                }
+            }
+            return blobs.filter { results[$0] == false }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var pending = missing.makeIterator()
+            var running = 0
+            func upload(_ digest: String) throws -> @Sendable () async throws -> Void {
+                let path = store.path(digest)
+                guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value else {
+                    throw ImagePushError.missingBlob(digest: digest, path: path)
+                }
+                return { try await registry.uploadBlob(repository: repository, digest: digest, path: path, size: size) }
+            }
+            while running < 4, let digest = pending.next() {
+                group.addTask(operation: try upload(digest))
+                running += 1
+            }
+            while try await group.next() != nil {
+                if let next = pending.next() { group.addTask(operation: try upload(next)) }
+            }
+        }
+        let manifest = try store.read(manifestDigest)
+        let mediaType = (try? JSONValue.parse(manifest, what: "manifest"))?["mediaType"]?.string ?? "application/vnd.oci.image.manifest.v1+json"
+        try await registry.putManifest(repository: repository, reference: tag ?? manifestDigest, bytes: Data(manifest), mediaType: mediaType)
+        return ImagePushReport(
+            manifestDigest: manifestDigest, repository: repository, imageURI: "\(described.repositoryUri)@\(manifestDigest)",
+            uploaded: missing, alreadyPresent: blobs.filter { !missing.contains($0) }, createdRepository: created)
+    }
+
+    /// The repository name of a configured repository: `<registry host>/<name>` or just `<name>`.
+    public static func repositoryName(_ configured: String) -> String {
+        let parts = configured.split(separator: "/", maxSplits: 1)
+        guard parts.count == 2, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost" else { return configured }
+        return String(parts[1])
+    }
+}
+
+/// A push that cannot start: says which blob is missing locally and what to do.
+public struct ImagePushError: Error, Sendable, Hashable, CustomStringConvertible {
+    private enum Kind: Sendable, Hashable { case missingBlob(digest: String, path: String) }
+    private let kind: Kind
+
+    static func missingBlob(digest: String, path: String) -> ImagePushError { ImagePushError(kind: .missingBlob(digest: digest, path: path)) }
+
+    /// A human-readable message.
+    public var description: String {
+        switch kind {
+        case let .missingBlob(digest, path):
+            return "The blob \(digest) is not in the local blob cache ('\(path)'); build the image again (ferry build)."
+        }
+    }
+}
