@@ -21,7 +21,8 @@ struct FerryTomlReader {
 
         let templateFile = resolveTemplate(v.string("template", in: root, at: top))
         let shared = readArtifacts(v.table("artifacts", in: root, at: top) ?? [:], at: KeyPath(["artifacts"]), &v)
-        let build = readBuild(v.table("build", in: root, at: top) ?? [:], &v)
+        var build = readBuild(v.table("build", in: root, at: top) ?? [:], &v)
+        build.images = readImages(v.table("images", in: root, at: top) ?? [:], &v)
 
         var environments: [EnvironmentConfiguration] = []
         let envPath = KeyPath(["env"])

@@ -29,6 +29,8 @@ public struct BuildPhase: Sendable {
         public var catalog: BuilderCatalog?
         /// The values templates are evaluated with (parameters, region, stack name).
         public var values = TemplateValues()
+        /// `[images.bases]`: base image references mapped to local OCI layouts.
+        public var imageBases: [String: String] = [:]
 
         /// Options; everything but the paths has a default.
         public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
@@ -92,6 +94,7 @@ public struct BuildPhase: Sendable {
             manifest = manifest.merging(previous: previous)
         }
         try manifest.write(to: url)
+        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }
 }

@@ -31,6 +31,8 @@ public struct PackagePhase: Sendable {
         public var values = TemplateValues()
         /// Whether to emit the templates' notes (`ferry up` has already said them while building).
         public var reportNotes = true
+        /// `Stack/Path/LogicalID` → `ImageUri` pinned by digest, for image functions Ferry built.
+        public var imageURIs: [String: String] = [:]
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -89,7 +91,8 @@ public struct PackagePhase: Sendable {
         do {
             return (try PackagePlan.make(
                 tree: tree, manifest: manifest, store: options.store,
-                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot)), tree.notes)
+                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot),
+                imageURIs: options.imageURIs), tree.notes)
         } catch let error as PackagingError where error.needsBuild && manifest == nil {
             throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: options.projectRoot).path)
         }

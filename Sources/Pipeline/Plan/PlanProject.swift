@@ -20,6 +20,8 @@ struct PlanProject: Sendable {
     let hotswap: HotswapProject
     /// The values the templates were evaluated with.
     let values: TemplateValues
+    /// The images Ferry built, each with its repository and pinned `ImageUri` (pushed by `ferry up`).
+    var imagePushes: [PlannedImagePush] = []
     /// The stacks `--stack` limits the code comparison to.
     var selected: SelectedStacks { hotswap.selected }
 
@@ -51,6 +53,13 @@ struct PlanProject: Sendable {
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
             kmsKeyID: location.kmsKeyID)
         packageOptions.values = values
+        var imagePushes: [PlannedImagePush] = []
+        if let images = try ImageManifest.read(projectRoot: configuration.directory), !images.images.isEmpty {
+            let account = try await session.sts.getCallerIdentity().account
+            imagePushes = try ImagePublisher.plan(images, settings: environment.build.images, account: account,
+                                                  region: region, environment: environment.name)
+            packageOptions.imageURIs = ImagePublisher.imageURIs(imagePushes)
+        }
         let packagePlan = try PackagePhase(options: packageOptions).plan()
         let tree = try values.loadTree(environment.templateFile)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
@@ -63,8 +72,10 @@ struct PlanProject: Sendable {
         var hotswap = HotswapProject(environment: environment, session: session, tree: tree, targets: targets,
                                      resolver: resolver, artifactBucket: bucket, artifactPrefix: location.prefix)
         hotswap.selected = selected
-        return PlanProject(configuration: configuration, environment: environment, session: session, store: store,
-                           kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap, values: values)
+        var project = PlanProject(configuration: configuration, environment: environment, session: session, store: store,
+                                  kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap, values: values)
+        project.imagePushes = imagePushes
+        return project
     }
 }
 

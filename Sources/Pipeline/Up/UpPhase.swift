@@ -1,3 +1,4 @@
+import AWSServices
 import Configuration
 import Deployment
 import Foundation
@@ -114,6 +115,7 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
+            buildOptions.imageBases = environment.build.images.bases
             buildOptions.values = TemplateValues(
                 environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
                 region: options.session.region)
@@ -213,6 +215,9 @@ public struct UpPhase: Sendable {
         packageOptions.reportNotes = options.skipBuild
         packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
         packageOptions.interruption = options.interruption
+        packageOptions.imageURIs = ImagePublisher.imageURIs(project.imagePushes)
+        try await ImagePublisher.push(project.imagePushes, ecr: ECR(client: project.session.client),
+                                      projectRoot: project.configuration.directory, sink: sink)
         return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }
