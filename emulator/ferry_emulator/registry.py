@@ -53,12 +53,14 @@ def set_port(port: int) -> None:
 
 def _storage() -> Path:
     global _root
-    if _root is None:
-        state = os.environ.get("FERRY_EMULATOR_STATE_DIR")
-        _root = Path(state) / "registry" if state else Path(tempfile.mkdtemp(prefix="ferry-registry-"))
-        (_root / "blobs" / "sha256").mkdir(parents=True, exist_ok=True)
-        (_root / "uploads").mkdir(parents=True, exist_ok=True)
-    return _root
+    with _lock:
+        if _root is None:
+            state = os.environ.get("FERRY_EMULATOR_STATE_DIR")
+            root = Path(state) / "registry" if state else Path(tempfile.mkdtemp(prefix="ferry-registry-"))
+            (root / "blobs" / "sha256").mkdir(parents=True, exist_ok=True)
+            (root / "uploads").mkdir(parents=True, exist_ok=True)
+            _root = root
+        return _root
 
 
 def _blob_path(digest: str) -> Path:

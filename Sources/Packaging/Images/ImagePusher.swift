@@ -52,24 +52,35 @@ public enum ImagePusher {
             }
             return blobs.filter { results[$0] == false }
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var pending = missing.makeIterator()
-            var running = 0
-            func upload(_ digest: String) throws -> @Sendable () async throws -> Void {
-                let path = store.path(digest)
-                guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value else {
-                    throw ImagePushError.missingBlob(digest: digest, path: path)
-                }
-                return { try await registry.uploadBlob(repository: repository, digest: digest, path: path, size: size) }
+        // Every upload finishes before an error is thrown: a cancelled URLSession upload may never
+        // return on Linux, so failures are collected instead of cancelling the others.
+        var uploads: [(digest: String, path: String, size: UInt64)] = []
+        for digest in missing {
+            let path = store.path(digest)
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.uint64Value else {
+                throw ImagePushError.missingBlob(digest: digest, path: path)
             }
-            while running < 4, let digest = pending.next() {
-                group.addTask(operation: try upload(digest))
-                running += 1
-            }
-            while try await group.next() != nil {
-                if let next = pending.next() { group.addTask(operation: try upload(next)) }
-            }
+            uploads.append((digest, path, size))
         }
+        let failures = await withTaskGroup(of: (any Error)?.self) { group in
+            var pending = uploads.makeIterator()
+            var failures: [any Error] = []
+            func start(_ upload: (digest: String, path: String, size: UInt64)) {
+                group.addTask {
+                    do {
+                        try await registry.uploadBlob(repository: repository, digest: upload.digest, path: upload.path, size: upload.size)
+                        return nil
+                    } catch { return error }
+                }
+            }
+            for _ in 0..<4 { if let upload = pending.next() { start(upload) } }
+            while let result = await group.next() {
+                if let result { failures.append(result) }
+                if let upload = pending.next() { start(upload) }
+            }
+            return failures
+        }
+        if let failure = failures.first { throw failure }
         let manifest = try store.read(manifestDigest)
         let mediaType = (try? JSONValue.parse(manifest, what: "manifest"))?["mediaType"]?.string ?? "application/vnd.oci.image.manifest.v1+json"
         try await registry.putManifest(repository: repository, reference: tag ?? manifestDigest, bytes: Data(manifest), mediaType: mediaType)
