@@ -67,6 +67,28 @@ extension Integration {
             #expect(code.code?.resolvedImageUri?.hasSuffix("@\(digest)") == true, "\(String(describing: code.code))")
             let ecr = ECR(client: env.client())
             #expect(try await ecr.imageDigests(repository: "team/images-app") == [digest])
+
+            let verify = try await FerryRun.run(["verify", "--env", "dev"], in: folder.url, environment: env.variables)
+            #expect(verify.exitCode == 0, "\(verify.output)")
+
+            // A handler edit: a new app layer, hot-swapped with UpdateFunctionCode(ImageUri), then verified.
+            try folder.write("app/app.py", "def handler(e, c):\n    return 2\n")
+            let again = try await FerryRun.run(["up", "--env", "dev", "--yes"], in: folder.url, environment: env.variables)
+            #expect(again.exitCode == 0, "\(again.output)")
+            #expect(again.output.contains("hot-swapped 1 resource(s)"), "\(again.output)")
+            let images2 = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent(".ferry/build/images.json"))) as? [String: Any]
+            let digest2 = try #require(((images2?["images"] as? [[String: Any]])?.first?["manifestDigest"]) as? String)
+            #expect(digest2 != digest)
+            let swapped = try await lambda.getFunction(function)
+            #expect(swapped.code?.resolvedImageUri?.hasSuffix("@\(digest2)") == true, "\(String(describing: swapped.code))")
+
+            // Out of band: the function goes back to the first image; verify fails.
+            let uri = try #require(code.code?.resolvedImageUri)
+            try await Task.sleep(for: .seconds(2))
+            _ = try await lambda.updateFunctionCode(function, code: .imageUri(uri), publish: nil, revisionId: nil, architectures: nil)
+            try await Task.sleep(for: .seconds(2))
+            let stale = try await FerryRun.run(["verify", "--env", "dev"], in: folder.url, environment: env.variables)
+            #expect(stale.exitCode != 0, "\(stale.output)")
         }
     }
 }

@@ -110,6 +110,7 @@ public struct HotswapApplier: Sendable {
 
     /// The zip inline when small enough, else its S3 object.
     func functionCode(for zip: LocalZip, resource: String) throws -> FunctionCode {
+        if let imageURI = zip.imageURI { return .imageUri(imageURI) }
         let size: UInt64
         if let known = zip.size {
             size = known

@@ -3,8 +3,10 @@ import AWSServices
 import Builds
 import Configuration
 import Foundation
+import Hotswap
 import Packaging
 import Reporting
+import Templates
 
 /// An image to push and the `ImageUri` (by digest) the packaged template gets.
 public struct PlannedImagePush: Sendable, Hashable {
@@ -75,5 +77,29 @@ public struct ImagePushedEvent: FerryEvent {
     public var message: String {
         "\(function): pushed \(imageURI) (\(uploaded) blob(s) uploaded, \(alreadyPresent) already there"
             + (createdRepository ? ", repository created)" : ")")
+    }
+}
+
+extension ImagePublisher {
+    /// The pushes of the images in `.ferry/build/images.json` (none without it); asks STS for the
+    /// account only when there are images.
+    static func plan(projectRoot: URL, environment: EnvironmentConfiguration, session: AWSSession) async throws -> [PlannedImagePush] {
+        guard let images = try ImageManifest.read(projectRoot: projectRoot), !images.images.isEmpty else { return [] }
+        let account = try await session.sts.getCallerIdentity().account
+        return try plan(images, settings: environment.build.images, account: account, region: session.settings.region,
+                        environment: environment.name)
+    }
+
+    /// Hot-swap and verify targets of image functions: the live `CodeSha256` must be the image digest.
+    static func targets(_ pushes: [PlannedImagePush], tree: TemplateTree) -> [HotswapTarget] {
+        pushes.compactMap { push in
+            guard let stack = tree.allStacks.first(where: { $0.stackPath == push.entry.stackPath }),
+                  let resource = stack.template.resources[LogicalID(push.entry.logicalID)] else { return nil }
+            let hex = String(push.entry.manifestDigest.dropFirst("sha256:".count))
+            var zip = LocalZip(path: push.entry.layout, codeSha256: hex)
+            zip.imageURI = push.imageURI
+            return HotswapTarget(stackPath: push.entry.stackPath, logicalID: LogicalID(push.entry.logicalID),
+                                 resourceType: resource.type, artifact: .zip(zip))
+        }
     }
 }

@@ -53,18 +53,14 @@ struct PlanProject: Sendable {
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
             kmsKeyID: location.kmsKeyID)
         packageOptions.values = values
-        var imagePushes: [PlannedImagePush] = []
-        if let images = try ImageManifest.read(projectRoot: configuration.directory), !images.images.isEmpty {
-            let account = try await session.sts.getCallerIdentity().account
-            imagePushes = try ImagePublisher.plan(images, settings: environment.build.images, account: account,
-                                                  region: region, environment: environment.name)
-            packageOptions.imageURIs = ImagePublisher.imageURIs(imagePushes)
-        }
+        let imagePushes = try await ImagePublisher.plan(projectRoot: configuration.directory, environment: environment, session: session)
+        packageOptions.imageURIs = ImagePublisher.imageURIs(imagePushes)
         let packagePlan = try PackagePhase(options: packageOptions).plan()
         let tree = try values.loadTree(environment.templateFile)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
         let selected = try stacks.resolve(in: tree)
-        let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
+        let targets = (try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
+            + ImagePublisher.targets(imagePushes, tree: tree))
             .filter { selected.contains(stackPath: $0.stackPath) }
         let resolver = PhysicalResolver(
             rootStackName: environment.stackName,
