@@ -90,5 +90,20 @@ extension Integration {
             let stale = try await FerryRun.run(["verify", "--env", "dev"], in: folder.url, environment: env.variables)
             #expect(stale.exitCode != 0, "\(stale.output)")
         }
+
+        @Test("a Dockerfile with RUN and an unmapped base are bad input (exit 64) naming the Dockerfile line or the ferry.toml key")
+        func refusedDockerfiles() async throws {
+            let env = try await EmulatorEnvironment.fresh()
+            let folder = try TemporaryFolder("ferry-image-bad")
+            try Self.write(folder, handler: "def handler(e, c):\n    return 1\n")
+            try folder.write("app/Dockerfile", "FROM public.ecr.aws/lambda/python:3.12\nRUN pip install requests\n")
+            let run = try await FerryRun.run(["build", "--env", "dev"], in: folder.url, environment: env.variables)
+            #expect(run.exitCode == 64, "\(run.output)")
+            #expect(run.output.contains("Dockerfile:2: RUN"), "\(run.output)")
+            try folder.write("app/Dockerfile", "FROM public.ecr.aws/lambda/nodejs:22\n")
+            let base = try await FerryRun.run(["build", "--env", "dev"], in: folder.url, environment: env.variables)
+            #expect(base.exitCode == 64, "\(base.output)")
+            #expect(base.output.contains("[images.bases]"), "\(base.output)")
+        }
     }
 }

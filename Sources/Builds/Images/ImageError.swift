@@ -25,6 +25,14 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// Whether the project's files are at fault (Dockerfile, base map, architecture): exit 64.
+    public var isBadInput: Bool {
+        switch kind {
+        case .missingBlob, .digestMismatch: return false
+        default: return true
+        }
+    }
+
     /// A human-readable message: what happened, where, and what to do next.
     public var description: String {
         switch kind {
@@ -33,7 +41,8 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unsupportedInstruction(file, line, instruction):
             return "\(file):\(line): \(instruction) needs a container builder; Ferry writes images itself only for "
                 + "Dockerfiles without RUN (ARG, FROM, ENV, WORKDIR, COPY, ADD of local files, CMD, ENTRYPOINT, "
-                + "LABEL, USER). Install buildah (apt-get install buildah) or move the step into a build script."
+                + "LABEL, USER), and does not run builders such as buildah yet. Move the step into a build script "
+                + "whose output the Dockerfile COPYs, or build and push the image yourself and set ImageUri."
         case let .copySourceMissing(file, line, source):
             return "\(file):\(line): COPY source '\(source)' matches no file in the build context "
                 + "(or .dockerignore excludes it). Check the path, which is relative to DockerContext."
