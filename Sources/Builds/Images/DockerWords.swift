@@ -29,6 +29,25 @@ enum DockerWords {
         return words
     }
 
+    /// Removes quotes and escapes as the shell does, keeping whitespace (`"hello  x"` → `hello  x`).
+    static func unquote(_ text: String) -> String {
+        var out = ""
+        var quote: Character?
+        var escaped = false
+        for character in text {
+            if escaped { out.append(character); escaped = false; continue }
+            if character == "\\" && quote != "'" { escaped = true; continue }
+            if let open = quote {
+                if character == open { quote = nil } else { out.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
     /// Expands `$NAME`, `${NAME}`, `${NAME:-default}` and `${NAME:+alternative}` from `variables`
     /// (unknown names become empty, as Docker does); `\$` keeps a literal dollar.
     static func expand(_ text: String, _ variables: [String: String]) -> String {
@@ -71,7 +90,7 @@ enum DockerWords {
         if !first.contains("=") {
             guard legacy, words.count >= 2 else { return nil }
             let value = String(text.trimmingLeadingWhitespace().dropFirst(first.count)).trimmingLeadingWhitespace()
-            return [(first, value)]
+            return [(first, unquote(value))]
         }
         var result: [(String, String)] = []
         for word in words {

@@ -34,7 +34,8 @@ public struct Dockerfile: Sendable, Hashable {
             var piece = continues ? String(line.trimmingTrailingWhitespace().dropLast()) : line
             if pending != nil { piece = piece.trimmingLeadingWhitespace() }
             if var current = pending {
-                current.text += (current.text.isEmpty || piece.isEmpty ? "" : " ") + piece
+                let separator = current.text.isEmpty || piece.isEmpty || current.text.hasSuffix(" ") ? "" : " "
+                current.text += separator + piece
                 pending = current
             } else {
                 pending = (piece.trimmingLeadingWhitespace(), index + 1)

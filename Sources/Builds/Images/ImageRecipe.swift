@@ -25,6 +25,12 @@ public struct ImageRecipe: Sendable, Hashable {
     public struct Pair: Sendable, Hashable {
         public var key: String
         public var value: String
+
+        /// A pair.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// The base image reference after substitution (`public.ecr.aws/lambda/python:3.12`).
