@@ -20,7 +20,9 @@ public struct ImagePushReport: Sendable, Hashable {
 }
 
 /// Pushes images from the blob store: creates the repository when missing, `HEAD`s every blob
-/// (at most four at a time) and uploads only the missing ones, then puts the manifest.
+/// (at most four at a time) and uploads only the missing ones, then puts the manifest. Requests
+/// are never cancelled half-way (a cancelled URLSession task may never return on Linux): every
+/// request of a step finishes before its first error is thrown.
 public enum ImagePusher {
     /// Pushes `manifestDigest` (with `blobs`, all in `store`) to `repository`, tagged `tag` when given.
     public static func push(
@@ -36,21 +38,26 @@ public enum ImagePusher {
             created = true
         }
         let registry = RegistryClient(try await ecr.authorization())
-        let missing = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
-            var results: [String: Bool] = [:]
+        let checks = await withTaskGroup(of: (String, Result<Bool, any Error>).self) { group in
+            var results: [String: Result<Bool, any Error>] = [:]
             var pending = blobs.makeIterator()
-            var running = 0
-            while running < 4, let digest = pending.next() {
-                group.addTask { (digest, try await registry.hasBlob(repository: repository, digest: digest)) }
-                running += 1
-            }
-            while let (digest, present) = try await group.next() {
-                results[digest] = present
-                if let next = pending.next() {
-                    group.addTask { (next, try await registry.hasBlob(repository: repository, digest: next)) }
+            func start(_ digest: String) {
+                group.addTask {
+                    do { return (digest, .success(try await registry.hasBlob(repository: repository, digest: digest))) } catch {
+                        return (digest, .failure(error))
+                    }
                 }
             }
-            return blobs.filter { results[$0] == false }
+            for _ in 0..<4 { if let digest = pending.next() { start(digest) } }
+            while let (digest, result) = await group.next() {
+                results[digest] = result
+                if let next = pending.next() { start(next) }
+            }
+            return results
+        }
+        var missing: [String] = []
+        for digest in blobs {
+            if try checks[digest]?.get() == false { missing.append(digest) }
         }
         // Every upload finishes before an error is thrown: a cancelled URLSession upload may never
         // return on Linux, so failures are collected instead of cancelling the others.
