@@ -71,10 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     from ferry_emulator import apply_all
 
     apply_all()
-    from ferry_emulator import request_journal
-    app = request_journal.wrap(DomainDispatcherApplication(create_backend_app))
+    from ferry_emulator import registry, request_journal
+    app = registry.wrap(request_journal.wrap(DomainDispatcherApplication(create_backend_app)))
     server = make_server(args.host, args.port, app, threaded=True, request_handler=_NoDelayHandler(WSGIRequestHandler))
     port = server.server_address[1]
+    registry.set_port(port)
 
     def stop(_signum: int, _frame: object) -> None:
         threading.Thread(target=server.shutdown, daemon=True).start()

@@ -51,4 +51,8 @@ public struct AWSService: Sendable, Equatable, Hashable {
                                                  pascalCaseMembers: false, isGlobal: false)
     public static let appSync = AWSService(endpointPrefix: "appsync", signingName: "appsync", environmentID: "APPSYNC", displayName: "AppSync",
                                            wireProtocol: .restJSON, pascalCaseMembers: false, isGlobal: false)
+    /// Elastic Container Registry's control plane (repositories, authorization tokens, images).
+    public static let ecr = AWSService(endpointPrefix: "api.ecr", signingName: "ecr", environmentID: "ECR", displayName: "ECR",
+                                       wireProtocol: .json(version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"),
+                                       pascalCaseMembers: false, isGlobal: false)
 }

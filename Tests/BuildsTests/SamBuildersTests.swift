@@ -253,7 +253,7 @@ struct SamBuildersTests {
         #expect(result.outcomes.first?.build.builder.builderName == "copy")
     }
 
-    @Test("PackageType Image with a Dockerfile or without ImageUri fails planning naming the function; a pushed ImageUri is skipped")
+    @Test("PackageType Image with a Dockerfile is planned as an image build; without ImageUri or Dockerfile fails planning; a pushed ImageUri is skipped")
     func images() throws {
         let project = try TestFolder("image")
         try project.write("template.yaml", """
@@ -264,17 +264,34 @@ struct SamBuildersTests {
                 Properties: {PackageType: Image, ImageUri: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1}
               Built:
                 Type: AWS::Serverless::Function
+                Properties: {PackageType: Image, Architectures: [arm64]}
+                Metadata: {Dockerfile: Dockerfile.lambda, DockerContext: ./app, DockerTag: v1, DockerBuildArgs: {A: b}}
+              Unbuildable:
+                Type: AWS::Serverless::Function
                 Properties: {PackageType: Image}
-                Metadata: {Dockerfile: Dockerfile, DockerContext: ./app, DockerTag: v1}
             """)
         let tree = try TemplateTree.load(rootTemplate: URL(fileURLWithPath: project.url("template.yaml")))
         #expect {
             _ = try BuildPlan.make(tree: tree, catalog: BuilderCatalog())
         } throws: { error in
             let text = (error as? BuildPlanError)?.description ?? ""
-            return text.contains("Root/Built") && text.contains("does not build container images")
-                && text.contains("template.yaml:9:")
+            return text.contains("Root/Unbuildable") && text.contains("no ImageUri") && text.contains("template.yaml:10:")
         }
+        try project.write("template.yaml", """
+            Resources:
+              Built:
+                Type: AWS::Serverless::Function
+                Properties: {PackageType: Image, Architectures: [arm64]}
+                Metadata: {Dockerfile: Dockerfile.lambda, DockerContext: ./app, DockerTag: v1, DockerBuildArgs: {A: b}}
+            """)
+        let images = try BuildPlan.make(tree: try TemplateTree.load(rootTemplate: URL(fileURLWithPath: project.url("template.yaml"))),
+                                        catalog: BuilderCatalog()).images
+        #expect(images.map(\.target.logicalID) == ["Built"])
+        #expect(images.first?.context.hasSuffix("/app") == true)
+        #expect(images.first?.dockerfile == "Dockerfile.lambda")
+        #expect(images.first?.arguments == ["A": "b"])
+        #expect(images.first?.architecture == "arm64")
+        #expect(images.first?.tag == "v1")
         try project.write("template.yaml", """
             Resources:
               Pushed:

@@ -153,7 +153,7 @@ struct SamConfigTests {
             confirm_changeset = true
             capabilities = "CAPABILITY_IAM"
             parameter_overrides = "Stage=\\"dev\\""
-            image_repositories = []
+            resolve_image_repos = true
             """])
         let project = try ProjectConfiguration.load(directory: directory)
         let env = try project.environment()
@@ -165,7 +165,7 @@ struct SamConfigTests {
         #expect(try env.resolvedArtifacts(region: "us-east-1", account: nil)
             == ResolvedArtifactLocation(
                 bucket: "aws-sam-cli-managed-default-samclisourcebucket-1a2b3c", prefix: "sam-app", kmsKeyID: nil))
-        #expect(project.warnings.map(\.key) == ["default.deploy.parameters.image_repositories"])
+        #expect(project.warnings.map(\.key) == ["default.deploy.parameters.resolve_image_repos"])
         #expect(project.warnings.first?.line == 12)
     }
 
@@ -267,9 +267,9 @@ struct SamConfigKeysTests {
         let byKey = Dictionary(uniqueKeysWithValues: project.warnings.map { ($0.key ?? "", $0) })
         #expect(byKey.keys.sorted() == [
             "default.deploy.parameters.disable_rollback", "default.deploy.parameters.fail_on_empty_changeset",
-            "default.deploy.parameters.image_repositories", "default.deploy.parameters.signing_profiles",
+            "default.deploy.parameters.signing_profiles",
         ])
-        #expect(byKey["default.deploy.parameters.image_repositories"]?.message.contains("container images") == true)
+        #expect(env.build.images.repositories == ["Fn": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo"])
         #expect(byKey["default.deploy.parameters.signing_profiles"]?.message.contains("AWS Signer") == true)
         #expect(byKey["default.deploy.parameters.disable_rollback"]?.line == 13)
         #expect(byKey["default.deploy.parameters.fail_on_empty_changeset"]?.message.contains("--exit-code") == true)
@@ -314,7 +314,7 @@ struct SamConfigKeysTests {
                   capabilities: CAPABILITY_IAM
                   parameter_overrides: Stage="dev" Name=x
                   confirm_changeset: false
-                  image_repositories: []
+                  resolve_image_repos: true
             broken:
               deploy:
                 parameters:
@@ -331,7 +331,7 @@ struct SamConfigKeysTests {
         #expect(env.capabilities == ["CAPABILITY_IAM"])
         #expect(env.parameters == [KeyValue(key: "Stage", value: "dev"), KeyValue(key: "Name", value: "x")])
         #expect(env.policy.approval == .never)
-        #expect(project.warnings.first { $0.key == "default.deploy.parameters.image_repositories" }?.line == 14)
+        #expect(project.warnings.first { $0.key == "default.deploy.parameters.resolve_image_repos" }?.line == 14)
         let error = #expect(throws: ConfigurationError.self) { try project.environment(named: "broken") }
         #expect(error?.key == "broken.deploy.parameters.stack_name")
         #expect(error?.line == 17)

@@ -40,4 +40,6 @@ def apply_all() -> None:
     from . import multipart_initiated; multipart_initiated.apply()
     from . import parameter_values; parameter_values.apply()
     from . import nested_stack_outputs; nested_stack_outputs.apply()
+    from . import registry; registry.apply()
+    from . import lambda_images; lambda_images.apply()
     _applied = True

@@ -27,5 +27,12 @@ if ! need esbuild; then
   fi
 fi
 
+# skopeo: the image tests check that other tools read the OCI layouts Ferry writes (skipped without it).
+if ! need skopeo; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages skopeo
+  else echo "skopeo is missing: the OCI layout check is skipped (install it: apt-get install skopeo)" >&2
+  fi
+fi
+
 echo "==> Python packages (emulator/requirements.txt)"
 python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt

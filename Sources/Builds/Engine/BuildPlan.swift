@@ -86,6 +86,8 @@ public struct BuildPlan: Sendable {
     public var skipped: [SkippedResource]
     /// Other local artifacts, for the packager.
     public var files: [PackagedFile]
+    /// Image functions built from a Dockerfile by Ferry's image writer (`ImageWriter`).
+    public var images: [PlannedImage] = []
 
     /// A plan from its parts.
     public init(builds: [PlannedBuild], skipped: [SkippedResource] = [], files: [PackagedFile] = []) {
@@ -102,11 +104,13 @@ public struct BuildPlan: Sendable {
         func matches(_ target: BuildTarget) -> Bool {
             wanted.contains(target.logicalID) || wanted.contains(target.qualifiedName)
         }
-        let all = builds.flatMap(\.targets)
+        let all = builds.flatMap(\.targets) + images.map(\.target)
         let unknown = names.filter { name in !all.contains { $0.logicalID == name || $0.qualifiedName == name } }
         guard unknown.isEmpty else {
             throw BuildPlanError(.unknownLogicalIDs(requested: unknown, known: all.map(\.logicalID)))
         }
-        return BuildPlan(builds: builds.filter { $0.targets.contains(where: matches) }, skipped: [], files: files)
+        var selected = BuildPlan(builds: builds.filter { $0.targets.contains(where: matches) }, skipped: [], files: files)
+        selected.images = images.filter { matches($0.target) }
+        return selected
     }
 }

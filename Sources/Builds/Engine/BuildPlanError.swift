@@ -54,9 +54,9 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(place)\(resource) has Metadata BuildMethod esbuild, but \(detail). "
                 + "See https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/serverless-sam-cli-using-build-typescript.html"
         case let .imageBuildNotSupported(detail):
-            return "\(place)\(resource) has PackageType: Image and \(detail), but Ferry does not build container "
-                + "images yet. Build and push the image yourself and set ImageUri to it (Ferry then deploys the "
-                + "function as it is), or build this app with 'sam build'."
+            return "\(place)\(resource) has PackageType: Image and \(detail), so there is nothing to build or deploy. "
+                + "Add Metadata: {Dockerfile: Dockerfile, DockerContext: ./folder} so Ferry builds the image, or set "
+                + "ImageUri to an image already pushed (Ferry then deploys the function as it is)."
         case let .codeLinkLeavesProject(path, target, project):
             return "\(place)the code of \(resource) is '\(path)', a symbolic link to '\(target)', outside the project "
                 + "'\(project)'. Ferry does not zip folders outside the project through links: point CodeUri at the "

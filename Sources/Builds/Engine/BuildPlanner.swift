@@ -28,7 +28,9 @@ extension BuildPlan {
         var planner = Planner(commands: commands, catalog: catalog)
         planner.projectRoot = tree.root.templateURL.deletingLastPathComponent().standardizedFileURL.path
         for stack in tree.allStacks { try planner.add(stack) }
-        return BuildPlan(builds: planner.builds, skipped: planner.skipped, files: planner.files)
+        var plan = BuildPlan(builds: planner.builds, skipped: planner.skipped, files: planner.files)
+        plan.images = planner.images
+        return plan
     }
 }
 
@@ -38,6 +40,7 @@ private struct Planner {
     var builds: [PlannedBuild] = []
     var skipped: [SkippedResource] = []
     var files: [PackagedFile] = []
+    var images: [PlannedImage] = []
     var index: [String: Int] = [:]
     /// The root template's folder: code reached through a link must resolve inside it.
     var projectRoot: String?
@@ -59,6 +62,10 @@ private struct Planner {
                 continue
             }
             if function.packageType == .image {
+                if let image = plannedImage(function, stack: stack, target: target) {
+                    images.append(image)
+                    continue
+                }
                 try checkImage(function, target: target, line: resource?.line)
                 skipped.append(SkippedResource(target: target, reason: "container image (PackageType: Image)"))
                 continue
@@ -97,18 +104,28 @@ private struct Planner {
         }
     }
 
-    /// An image function deploys as it is only when `ImageUri` names a pushed image and no
-    /// `Metadata` asks for a build (`Dockerfile`, `DockerContext`); otherwise the build fails here,
-    /// before anything runs, instead of the deploy failing later.
+    /// An image function without build `Metadata` deploys as it is only when `ImageUri` names a
+    /// pushed image; otherwise the build fails here, before anything runs.
     private func checkImage(_ function: FunctionFacts, target: BuildTarget, line: Int?) throws {
-        let metadata = function.metadata
-        if let dockerfile = metadata?["Dockerfile"]?.stringValue ?? metadata?["DockerContext"]?.stringValue {
-            throw error(.imageBuildNotSupported(detail: "Metadata asks for an image built from '\(dockerfile)'"),
-                        target: target, line: metadata?.line(of: "Dockerfile") ?? metadata?.line(of: "DockerContext") ?? line)
-        }
         if function.imageURI == nil {
             throw error(.imageBuildNotSupported(detail: "no ImageUri"), target: target, line: line)
         }
+    }
+
+    /// The image build an image function's `Metadata` asks for (`Dockerfile` or `DockerContext`), or nil.
+    private func plannedImage(_ function: FunctionFacts, stack: StackNode, target: BuildTarget) -> PlannedImage? {
+        guard let metadata = function.metadata,
+              metadata["Dockerfile"]?.stringValue != nil || metadata["DockerContext"]?.stringValue != nil else { return nil }
+        let folder = stack.templateURL.deletingLastPathComponent()
+        let context = folder.appendingPathComponent(metadata["DockerContext"]?.stringValue ?? ".").standardizedFileURL.path
+        var arguments: [String: String] = [:]
+        if let map = metadata["DockerBuildArgs"]?.mapValue {
+            for key in map.keys { if let value = map[key]?.stringValue { arguments[key] = value } }
+        }
+        return PlannedImage(
+            target: target, context: context, dockerfile: metadata["Dockerfile"]?.stringValue ?? "Dockerfile",
+            arguments: arguments, stage: metadata["DockerBuildTarget"]?.stringValue,
+            architecture: function.architecture, tag: metadata["DockerTag"]?.stringValue)
     }
 
     private func isPlainFile(_ artifact: LocalArtifact) -> Bool {

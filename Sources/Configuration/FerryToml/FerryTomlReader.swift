@@ -23,6 +23,7 @@ struct FerryTomlReader {
         let shared = readArtifacts(v.table("artifacts", in: root, at: top) ?? [:], at: KeyPath(["artifacts"]), &v)
         var build = readBuild(v.table("build", in: root, at: top) ?? [:], &v)
         build.cacheWrite = readCacheWrite(v.table("cache", in: root, at: top) ?? [:], &v)
+        build.images = readImages(v.table("images", in: root, at: top) ?? [:], &v)
 
         var environments: [EnvironmentConfiguration] = []
         let envPath = KeyPath(["env"])

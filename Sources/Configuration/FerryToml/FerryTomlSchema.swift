@@ -39,11 +39,13 @@
 /// [env.dev.tags]                        # stack tags
 /// ```
 enum FerryTomlSchema {
-    static let topLevelKeys = ["template", "artifacts", "build", "cache", "env"]
+    static let topLevelKeys = ["template", "artifacts", "build", "cache", "images", "env"]
     /// `[cache]`: the remote build cache in the artifact bucket.
     static let cacheKeys = ["write"]
     static let artifactKeys = ["bucket", "prefix", "kms_key_id", "resolve_s3", "noncurrent_version_days"]
     static let buildKeys = ["concurrency", "commands"]
+    /// `[images]` keys (see `ImageSettings`).
+    static let imageKeys = ["repository", "repositories", "bases"]
     /// Per-environment keys. Later additions (before_deploy gates, notifications) go here.
     static let environmentKeys = [
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",

@@ -10,6 +10,8 @@ public struct BuildSettings: Sendable, Equatable {
     public var cacheWrite: Bool?
     /// samconfig's `parallel` (Ferry always builds in parallel; kept for information).
     public var parallel: Bool?
+    /// `[images]`: repositories and local base images for container-image functions.
+    public var images = ImageSettings()
 
     /// Creates settings.
     public init(concurrency: Int? = nil, commands: [String: String] = [:], cached: Bool? = nil, parallel: Bool? = nil) {

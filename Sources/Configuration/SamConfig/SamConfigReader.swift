@@ -20,15 +20,13 @@ struct SamConfigReader {
     static let knownKeys = [
         "stack_name", "s3_bucket", "s3_prefix", "resolve_s3", "kms_key_id", "region", "profile", "capabilities",
         "parameter_overrides", "tags", "confirm_changeset", "cached", "parallel", "template_file", "template",
+        "image_repository", "image_repositories",
     ]
     /// Keys SAM CLI writes (`sam deploy --guided` and friends) that Ferry does not honour, each with
     /// the reason reported as a warning (docs/configuration.md lists every key).
     static let ignoredKeys: [String: String] = [
-        "image_repositories": "'image_repositories' is ignored: Ferry does not build or push container images yet "
-            + "(functions with PackageType: Image need a pushed ImageUri).",
-        "image_repository": "'image_repository' is ignored: Ferry does not build or push container images yet "
-            + "(functions with PackageType: Image need a pushed ImageUri).",
-        "resolve_image_repos": "'resolve_image_repos' is ignored: Ferry does not build or push container images yet.",
+        "resolve_image_repos": "'resolve_image_repos' is ignored: set image_repository (or [images] repository in "
+            + "ferry.toml); Ferry creates a missing repository when it pushes.",
         "signing_profiles": "'signing_profiles' is ignored: Ferry does not sign code with AWS Signer; a function whose "
             + "CodeSigningConfig enforces signatures will be rejected by Lambda.",
         "disable_rollback": "'disable_rollback' is ignored: Ferry lets CloudFormation roll a failed deploy back and "
@@ -169,7 +167,11 @@ struct SamConfigReader {
             bucket: bucket, prefix: prefix, kmsKeyID: string("kms_key_id", artifactOrder),
             resolveBucket: bool("resolve_s3", artifactOrder) ?? false)
         let buildOrder = ["build", "global"]
-        let build = BuildSettings(cached: bool("cached", buildOrder), parallel: bool("parallel", buildOrder))
+        var build = BuildSettings(cached: bool("cached", buildOrder), parallel: bool("parallel", buildOrder))
+        build.images.repository = string("image_repository", artifactOrder)
+        for pair in find("image_repositories", artifactOrder).flatMap({ pairs($0, &v) }) ?? [] {
+            build.images.repositories[pair.key] = pair.value
+        }
         // confirm_changeset asks before a change set is applied when a person is at a terminal
         // (`--yes` answers it); it is not the "required" approval of a production environment.
         let approval: ApprovalPolicy = bool("confirm_changeset") == false ? .never : .tty

@@ -37,6 +37,7 @@ struct BuildCommand: AsyncParsableCommand {
                 commands: environment.build.commands, concurrency: concurrency ?? environment.build.concurrency,
                 clean: clean, only: logicalIDs, environment: context.environment)
             options.stacks = stackSelection.selection
+            options.imageBases = environment.build.images.bases
             options.values = TemplateValues(environment: environment, region: context.sessionOptions.region)
             let remote = remoteCache.settings(environment: context.environment)
             if remote.reads {

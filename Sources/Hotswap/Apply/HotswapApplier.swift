@@ -110,6 +110,7 @@ public struct HotswapApplier: Sendable {
 
     /// The zip inline when small enough, else (or when it is not on this machine) its S3 object.
     func functionCode(for zip: LocalZip, resource: String) throws -> FunctionCode {
+        if let imageURI = zip.imageURI { return .imageUri(imageURI) }
         // A build the remote cache provided without its bytes (no file here) is hot-swapped from its object.
         if zip.path.isEmpty, let s3 = zip.s3 {
             return .s3(bucket: s3.bucket, key: s3.key, objectVersion: s3.version)

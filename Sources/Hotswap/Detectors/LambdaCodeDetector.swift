@@ -3,8 +3,8 @@ import Foundation
 /// Lambda function code: hot-swapped when the local zip's SHA-256 differs from `CodeSha256`.
 public struct LambdaCodeDetector: HotswapDetector {
     public var resourceTypes: Set<String> { ["AWS::Lambda::Function", "AWS::Serverless::Function"] }
-    /// `Code` (Lambda), `CodeUri` (SAM); `AutoPublishAlias` only names the alias to move.
-    public var hotswappableProperties: [String] { ["Code", "CodeUri", "AutoPublishAlias"] }
+    /// `Code` (Lambda), `CodeUri` and `ImageUri` (SAM); `AutoPublishAlias` only names the alias to move.
+    public var hotswappableProperties: [String] { ["Code", "CodeUri", "ImageUri", "AutoPublishAlias"] }
 
     /// A detector.
     public init() {}

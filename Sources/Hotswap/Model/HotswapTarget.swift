@@ -63,6 +63,9 @@ public struct LocalZip: Sendable, Hashable {
     public var size: UInt64?
     /// The content-addressed S3 object the packager uploaded it to, if any.
     public var s3: S3ObjectLocation?
+    /// For an image function: the pushed image pinned by digest (`repo@sha256:…`); `codeSha256` is
+    /// then the digest's hex, as Lambda reports an image's `CodeSha256`, and `path` the OCI layout.
+    public var imageURI: String?
 
     /// A zip.
     public init(path: String, codeSha256: String, size: UInt64? = nil, s3: S3ObjectLocation? = nil) {

@@ -48,8 +48,9 @@ public struct PackagePlan: Sendable {
     ///   - stagingDirectory: where folders are zipped (`.ferry/package/staging`).
     /// - Throws: ``PackagingError`` (`notBuilt` when a function was not built, unreadable files, ...).
     public static func make(tree: TemplateTree, manifest: BuildManifest?, store: ArtifactStore,
-                            stagingDirectory: URL) throws -> PackagePlan {
+                            stagingDirectory: URL, imageURIs: [String: String] = [:]) throws -> PackagePlan {
         var planner = PackagePlanner(manifest: manifest, store: store, staging: stagingDirectory)
+        planner.imageURIs = imageURIs
         for node in tree.bottomUp { try planner.package(node) }
         return planner.plan()
     }

@@ -14,6 +14,8 @@ struct PackagePlanner {
     private(set) var rewrites: [RewrittenProperty] = []
     private var packagedArtifacts: [String: String] = [:]  // qualified name → key
     private var zippedPaths: [String: PlannedUpload] = [:]
+    /// `Stack/Path/LogicalID` → `ImageUri` (by digest) of image functions Ferry built.
+    var imageURIs: [String: String] = [:]
 
     static let lambdaTypes: Set<String> = [
         "AWS::Serverless::Function", "AWS::Lambda::Function", "AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion",
@@ -44,6 +46,14 @@ struct PackagePlanner {
             rewrites.append(RewrittenProperty(
                 stackPath: node.stackPath, templatePath: artifact.templatePath, resourceType: artifact.resourceType,
                 key: location.key, localPath: artifact.localPath.path))
+        }
+        for (name, uri) in imageURIs where name.hasPrefix(node.stackPath + "/") {
+            let logicalID = String(name.dropFirst(node.stackPath.count + 1))
+            guard !logicalID.contains("/"), template.resources[LogicalID(logicalID)] != nil else { continue }
+            let path = ["Resources", logicalID, "Properties", "ImageUri"]
+            guard template.setValue(.string(uri), atPath: path) else {
+                throw PackagingError.notWritable(stackPath: node.stackPath, path: path)
+            }
         }
         let body = Data(try Self.packagedText(template, locations: written, file: node.templateURL.path).utf8)
         let sha = Self.sha256(body)

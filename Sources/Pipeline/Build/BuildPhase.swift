@@ -31,6 +31,8 @@ public struct BuildPhase: Sendable {
         public var values = TemplateValues()
         /// The remote build cache asked after a local miss (not with `clean`); nil for none.
         public var remoteCache: (any RemoteBuildLookup)?
+        /// `[images.bases]`: base image references mapped to local OCI layouts.
+        public var imageBases: [String: String] = [:]
 
         /// Options; everything but the paths has a default.
         public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
@@ -95,6 +97,7 @@ public struct BuildPhase: Sendable {
             manifest = manifest.merging(previous: previous)
         }
         try manifest.write(to: url)
+        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }
 }

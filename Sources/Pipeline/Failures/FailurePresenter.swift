@@ -38,6 +38,10 @@ public enum FailurePresenter {
         case let error as BuildFailure:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : error.isBadInput ? .badInput : .operationFailed,
                                     message: error.description)
+        case let error as ImageError:
+            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
+        case let error as ImagePublishError:
+            return PresentedFailure(category: .badInput, message: error.description)
         case let error as BuildsError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as DeploymentError:

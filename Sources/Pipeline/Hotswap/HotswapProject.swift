@@ -30,7 +30,9 @@ struct HotswapProject: Sendable {
         let build = try LocalBuildState.load(projectRoot: project.directory)
         let location = await artifactLocation(environment, session: session)
         let selected = try stacks.resolve(in: tree)
-        var targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: location?.bucket)
+        let images = try await ImagePublisher.plan(projectRoot: project.directory, environment: environment, session: session)
+        var targets = (try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: location?.bucket)
+            + ImagePublisher.targets(images, tree: tree))
             .filter { selected.contains(stackPath: $0.stackPath) }
         if !only.isEmpty {
             let wanted = Set(only)

@@ -33,6 +33,8 @@ public struct PackagePhase: Sendable {
         public var reportNotes = true
         /// Whether and how action entries of the remote build cache are written after the upload.
         public var remoteCache = RemoteCacheSettings.off
+        /// `Stack/Path/LogicalID` → `ImageUri` pinned by digest, for image functions Ferry built.
+        public var imageURIs: [String: String] = [:]
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
         public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
@@ -91,7 +93,8 @@ public struct PackagePhase: Sendable {
         do {
             return (try PackagePlan.make(
                 tree: tree, manifest: manifest, store: options.store,
-                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot)), tree.notes)
+                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot),
+                imageURIs: options.imageURIs), tree.notes)
         } catch let error as PackagingError where error.needsBuild && manifest == nil {
             throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: options.projectRoot).path)
         }

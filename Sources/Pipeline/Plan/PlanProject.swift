@@ -20,6 +20,8 @@ struct PlanProject: Sendable {
     let hotswap: HotswapProject
     /// The values the templates were evaluated with.
     let values: TemplateValues
+    /// The images Ferry built, each with its repository and pinned `ImageUri` (pushed by `ferry up`).
+    var imagePushes: [PlannedImagePush] = []
     /// The stacks `--stack` limits the code comparison to.
     var selected: SelectedStacks { hotswap.selected }
 
@@ -51,11 +53,14 @@ struct PlanProject: Sendable {
             projectRoot: configuration.directory, templateFile: environment.templateFile, store: store,
             kmsKeyID: location.kmsKeyID)
         packageOptions.values = values
+        let imagePushes = try await ImagePublisher.plan(projectRoot: configuration.directory, environment: environment, session: session)
+        packageOptions.imageURIs = ImagePublisher.imageURIs(imagePushes)
         let packagePlan = try PackagePhase(options: packageOptions).plan()
         let tree = try values.loadTree(environment.templateFile)
         let build = packagePlan.manifest.map(LocalBuildState.init(manifest:))
         let selected = try stacks.resolve(in: tree)
-        let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
+        let targets = (try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: bucket)
+            + ImagePublisher.targets(imagePushes, tree: tree))
             .filter { selected.contains(stackPath: $0.stackPath) }
         let resolver = PhysicalResolver(
             rootStackName: environment.stackName,
@@ -63,8 +68,10 @@ struct PlanProject: Sendable {
         var hotswap = HotswapProject(environment: environment, session: session, tree: tree, targets: targets,
                                      resolver: resolver, artifactBucket: bucket, artifactPrefix: location.prefix)
         hotswap.selected = selected
-        return PlanProject(configuration: configuration, environment: environment, session: session, store: store,
-                           kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap, values: values)
+        var project = PlanProject(configuration: configuration, environment: environment, session: session, store: store,
+                                  kmsKeyID: location.kmsKeyID, packagePlan: packagePlan, hotswap: hotswap, values: values)
+        project.imagePushes = imagePushes
+        return project
     }
 }
 

@@ -1,3 +1,4 @@
+import AWSServices
 import Configuration
 import Deployment
 import Foundation
@@ -119,6 +120,7 @@ public struct UpPhase: Sendable {
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
+            buildOptions.imageBases = environment.build.images.bases
             buildOptions.values = TemplateValues(
                 environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
                 region: options.session.region)
@@ -233,6 +235,9 @@ public struct UpPhase: Sendable {
         packageOptions.interruption = options.interruption
         packageOptions.remoteCache = options.remoteCache
         packageOptions.remoteCache.writes = options.remoteCache.writes && project.environment.build.cacheWrite != false
+        packageOptions.imageURIs = ImagePublisher.imageURIs(project.imagePushes)
+        try await ImagePublisher.push(project.imagePushes, ecr: ECR(client: project.session.client),
+                                      projectRoot: project.configuration.directory, sink: sink)
         return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
     }
 }

@@ -1,0 +1,49 @@
+// The image part of `ferry build`: every planned image through Ferry's image writer.
+import Builds
+import Foundation
+import Reporting
+
+/// Builds the image functions of a build plan with `ImageWriter` (blobs in `.ferry/blobs`, an OCI
+/// layout per function in `.ferry/build/images/`), then writes `.ferry/build/images.json`.
+enum ImageBuildStep {
+    static func run(_ images: [PlannedImage], projectRoot: URL, bases: [String: String], sink: any EventSink) throws {
+        guard !images.isEmpty else { return }
+        let ferry = projectRoot.appendingPathComponent(".ferry")
+        let store = BlobStore(root: ferry.appendingPathComponent("blobs").path)
+        var entries: [ImageManifest.Entry] = []
+        for image in images {
+            let name = image.target.qualifiedName
+            let output = ferry.appendingPathComponent("build/images")
+                .appendingPathComponent(name.replacingOccurrences(of: "/", with: "_")).path
+            let result = try ImageWriter.build(ImageBuildRequest(
+                context: image.context, dockerfile: image.dockerfile, arguments: image.arguments, target: image.stage,
+                architecture: image.architecture, bases: bases, store: store,
+                recordFolder: ferry.appendingPathComponent("images").path, output: output))
+            sink.emit(ImageBuiltEvent(function: name, digest: result.manifestDigest, cached: result.cached,
+                                      newLayers: result.newLayers.count))
+            entries.append(ImageManifest.Entry(
+                qualifiedName: name, stackPath: image.target.stackPath, logicalID: image.target.logicalID,
+                manifestDigest: result.manifestDigest, blobs: result.blobs, tag: image.tag, layout: output))
+        }
+        var manifest = (try? ImageManifest.read(projectRoot: projectRoot)) ?? ImageManifest(images: [])
+        let built = Set(entries.map(\.qualifiedName))
+        manifest.images = (manifest.images.filter { !built.contains($0.qualifiedName) } + entries)
+            .sorted { $0.qualifiedName < $1.qualifiedName }
+        try manifest.write(projectRoot: projectRoot)
+    }
+}
+
+/// An image function built (or found unchanged in the cache).
+public struct ImageBuiltEvent: FerryEvent {
+    public let function: String
+    public let digest: String
+    public let cached: Bool
+    public let newLayers: Int
+
+    public var kind: String { "build.image" }
+    public var level: EventLevel { .success }
+    public var message: String {
+        cached ? "\(function): image \(digest.prefix(19)) unchanged (cached)"
+            : "\(function): image \(digest.prefix(19)) written (\(newLayers) new layer(s))"
+    }
+}
