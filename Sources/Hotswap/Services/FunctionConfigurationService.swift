@@ -75,10 +75,16 @@ public struct LambdaFunctionConfigurationService: FunctionConfigurationService {
 
     public func layerVersion(arn: String) async throws -> LayerVersion {
         guard let parsed = LayerVersionARN(arn) else {
-            throw AWSServicesError.invalidInput(operation: "GetLayerVersion", detail: "\(arn) is not a layer version ARN")
+            throw NotALayerVersion(arn: arn)
         }
         return try await lambda.getLayerVersion(parsed.layerName, versionNumber: parsed.version)
     }
+}
+
+/// A layer version ARN that is not one.
+struct NotALayerVersion: Error, CustomStringConvertible {
+    let arn: String
+    var description: String { "\(arn) is not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)" }
 }
 
 /// A service for tests and callers without Lambda configuration access: every call fails.
