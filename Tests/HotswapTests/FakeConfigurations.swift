@@ -90,6 +90,13 @@ final class FakeConfigurations: FunctionConfigurationService {
         return try Self.decode(LayerVersion.self, sendable)
     }
 
+    func newestLayerVersionArn(of layerName: String) async throws -> String? {
+        state.withLock { state in
+            state.layers.keys.filter { $0.hasPrefix(Self.layerPrefix + layerName + ":") }
+                .max { Int($0.split(separator: ":").last ?? "") ?? 0 < Int($1.split(separator: ":").last ?? "") ?? 0 }
+        }
+    }
+
     func layerVersion(arn: String) async throws -> LayerVersion {
         let sha = try state.withLock { state -> String in
             guard let sha = state.layers[arn] else { throw FakeError.notFound(arn) }

@@ -134,6 +134,10 @@ extension Integration {
             #expect(Self.layerArns(worker) == [newDeps], "the nested stack's function uses the new version too")
             let published = try await lambda.getLayerVersion("Deps", versionNumber: try #require(Int64(newDeps.split(separator: ":").last ?? "")))
             #expect(published.content?.codeSha256 != nil)
+            let record = try await session.s3.getObject(bucket: Self.bucket, key: ".ferry/hotswaps/\(Self.stackName)/latest.json")
+            let entries = try JSONSerialization.jsonObject(with: record.body) as? [String: Any]
+            let layerEntry = (entries?["entries"] as? [[String: Any]])?.first { $0["logicalID"] as? String == "Deps" }
+            #expect(layerEntry?["layerVersionArn"] as? String == newDeps, "the record names the published version: \(String(describing: entries))")
             let afterLayer = try await ferry(["verify"])
             #expect(afterLayer.exitCode == 0, "\(afterLayer.output)")
             let idle = try await ferry(["plan", "--exit-code"])
@@ -158,7 +162,9 @@ extension Integration {
             // Changed behind Ferry's back: verify names the variable, with both values.
             var rogue = FunctionConfigurationUpdate()
             rogue.environment = FunctionEnvironment(variables: ["GREETING": "hello", "MODE": "rogue"])
-            _ = try await lambda.updateFunctionConfiguration(try #require(reconfigured.functionName), rogue)
+            let rogueName = try #require(reconfigured.functionName)
+            _ = try await lambda.updateFunctionConfiguration(rogueName, rogue)
+            _ = try await lambda.waitUntilUpdated(functionName: rogueName, pollInterval: .milliseconds(200))
             let drifted = try await ferry(["verify"])
             #expect(drifted.exitCode == 1, "\(drifted.output)")
             #expect(drifted.output.contains("Environment.Variables.MODE: expected 'two', actual 'rogue'"), "\(drifted.output)")

@@ -2,8 +2,9 @@ import AWSServices
 import Foundation
 
 /// Lambda layers Ferry built: hot-swapped when a function using the layer runs a version whose
-/// `CodeSha256` differs from the local zip's. The swap publishes a new version and points every
-/// function of the environment that uses the layer at it.
+/// `CodeSha256` differs from the local zip's (for a layer no function uses: when its newest
+/// version's does). The swap publishes a new version and points every function of the
+/// environment that uses the layer at it.
 public struct LayerVersionDetector: HotswapDetector {
     public var resourceTypes: Set<String> { LayerTargets.layerTypes }
     /// `ContentUri` (SAM), `Content` (Lambda).
@@ -32,7 +33,10 @@ public struct LayerVersionDetector: HotswapDetector {
             uses.append(FunctionLayerUse(qualifiedName: consumer.qualifiedName, functionName: functionName))
             if !versions.contains(used) { versions.append(used) }
         }
-        if versions.isEmpty { versions = [physicalID] }
+        if versions.isEmpty {
+            // No function uses it: what counts is the newest version (an earlier hot-swap's, or CloudFormation's).
+            versions = [try await configurations.newestLayerVersionArn(of: deployed.layerName) ?? physicalID]
+        }
         var stale: String??
         for version in versions {
             let hash = try await configurations.layerVersion(arn: version).content?.codeSha256

@@ -165,7 +165,7 @@ public struct VerificationEntryEvent: FerryEvent {
         switch status {
         case "fresh": return "\(resource): fresh (\(HashText.short(localHash)))"
         case "differs":
-            return "\(resource): configuration differs from the template: " + differences.joined(separator: "; ")
+            return "\(resource): configuration differs from the template (\(differences.count) setting(s))"
         case "stale": return "\(resource): STALE — runs \(HashText.short(liveHash)), local build is \(HashText.short(localHash))"
         case "missing": return "\(resource): not deployed"
         default: return "\(resource): not verified: \(reason ?? "")"

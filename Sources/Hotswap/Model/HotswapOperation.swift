@@ -50,6 +50,7 @@ public struct HotswapOperation: Sendable, Hashable {
         case .appSyncResolver: "AppSync resolver code"
         case .appSyncFunction: "AppSync function code"
         case .appSyncSchema: "AppSync schema"
+        case .layerVersion(let swap) where swap.functions.isEmpty: "layer version (no function uses it)"
         case .layerVersion(let swap):
             "layer version, then Layers of \(swap.functions.map(\.qualifiedName).joined(separator: ", "))"
         case .functionConfiguration(let swap): "Lambda configuration: \(swap.summary)"

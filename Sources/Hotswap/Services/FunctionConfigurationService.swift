@@ -14,6 +14,8 @@ public protocol FunctionConfigurationService: Sendable {
     func publishLayerVersion(_ layerName: String, content: FunctionCode, settings: LayerPublishSettings) async throws -> LayerVersion
     /// One layer version (GetLayerVersion), by its version ARN (`arn:...:layer:NAME:VERSION`).
     func layerVersion(arn: String) async throws -> LayerVersion
+    /// The ARN of the newest version of the layer `layerName` (ListLayerVersions), nil for none.
+    func newestLayerVersionArn(of layerName: String) async throws -> String?
 }
 
 /// The settings a new layer version is published with (from the template's `LayerVersion`).
@@ -79,6 +81,10 @@ public struct LambdaFunctionConfigurationService: FunctionConfigurationService {
         }
         return try await lambda.getLayerVersion(parsed.layerName, versionNumber: parsed.version)
     }
+
+    public func newestLayerVersionArn(of layerName: String) async throws -> String? {
+        try await lambda.listLayerVersions(layerName).max { ($0.version ?? 0) < ($1.version ?? 0) }?.layerVersionArn
+    }
 }
 
 /// A layer version ARN that is not one.
@@ -103,6 +109,7 @@ public struct UnavailableFunctionConfigurationService: FunctionConfigurationServ
         throw Unavailable()
     }
     public func layerVersion(arn: String) async throws -> LayerVersion { throw Unavailable() }
+    public func newestLayerVersionArn(of layerName: String) async throws -> String? { throw Unavailable() }
 }
 
 /// The parts of a layer version ARN, `arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION`.
