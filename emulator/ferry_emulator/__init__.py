@@ -40,4 +40,5 @@ def apply_all() -> None:
     from . import multipart_initiated; multipart_initiated.apply()
     from . import parameter_values; parameter_values.apply()
     from . import nested_stack_outputs; nested_stack_outputs.apply()
+    from . import lambda_invoke; lambda_invoke.apply()
     _applied = True

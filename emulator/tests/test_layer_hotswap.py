@@ -81,3 +81,20 @@ def test_environment_and_description_updates_come_back_as_written(aws):
     assert configuration["Environment"]["Variables"] == {"MODE": "two", "NEW": "x"}
     assert configuration["Description"] == "second"
     assert configuration["State"] == "Active"
+
+
+def test_invoke_echoes_the_event_and_reports_a_function_error_from_the_environment(aws):
+    lam = aws("lambda")
+    role = aws("iam").create_role(RoleName="r3", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    for name, variables in (("ok", {}), ("broken", {"FERRY_EMULATOR_INVOKE_ERROR": "boom"})):
+        lam.create_function(FunctionName=name, Runtime="python3.12", Role=role, Handler="app.handler",
+                            Code={"ZipFile": zip_of("app.py", "def handler(e, c): return 1\n")},
+                            Environment={"Variables": variables})
+        wait_updated(lam, name)
+    answer = lam.invoke(FunctionName="ok", Payload=json.dumps({"id": 7}).encode())
+    assert answer["StatusCode"] == 200
+    assert "FunctionError" not in answer
+    assert json.loads(answer["Payload"].read()) == {"id": 7}
+    failed = lam.invoke(FunctionName="broken", Payload=b"{}")
+    assert failed["FunctionError"] == "Handled"
+    assert json.loads(failed["Payload"].read()) == {"errorMessage": "boom", "errorType": "Error"}
