@@ -31,6 +31,7 @@
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
+/// [env.dev.invoke]                      # `ferry verify --invoke`: event file per function
 /// ```
 enum FerryTomlSchema {
     static let topLevelKeys = ["template", "artifacts", "build", "env"]
@@ -40,6 +41,7 @@ enum FerryTomlSchema {
     static let environmentKeys = [
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
         "termination_protection", "artifacts", "parameters", "tags", "before_deploy", "gate_timeout", "notify",
+        "invoke",
     ]
     /// Where a key misplaced at the top level belongs.
     static let topLevelElsewhere: [String: String] = {

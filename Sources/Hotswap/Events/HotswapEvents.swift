@@ -31,7 +31,7 @@ public struct HotswapPlanEvent: FerryEvent {
             Operation(resource: $0.target.qualifiedName, what: $0.what, physicalID: $0.physicalID, oldHash: $0.oldHash, newHash: $0.newHash)
         }
         rejections = plan.rejections.map { Rejection(resource: $0.qualifiedName, resourceType: $0.resourceType, reason: $0.reason) }
-        unchanged = plan.unchanged.map(\.target.qualifiedName)
+        unchanged = plan.unchangedResources
         self.dryRun = dryRun
         lines = plan.rendered()
     }

@@ -74,9 +74,12 @@ public struct VerificationReport: Sendable, Hashable {
     /// Whether everything deployed runs the local build (nothing stale, missing or unverifiable).
     public var allFresh: Bool { entries.allSatisfy(\.isFresh) }
 
-    /// Whether everything was verified: the stack exists and every entry is fresh. Anything else
-    /// (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
-    public var isVerified: Bool { missingStack == nil && allFresh }
+    /// Functions whose invocation (`ferry verify --invoke`) failed, each with why.
+    public var failedInvocations: [String] = []
+
+    /// Whether everything was verified: the stack exists, every entry is fresh and no invocation
+    /// failed. Anything else (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
+    public var isVerified: Bool { missingStack == nil && allFresh && failedInvocations.isEmpty }
 
     /// Reasons shared by more than one entry that could not be checked, each with the resources
     /// it stopped, in order of first appearance: said once instead of once per resource.
