@@ -61,6 +61,9 @@ extension Integration {
                 stack_name = "\(stackName)"
                 capabilities = ["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
 
+                [env.dev.invoke]
+                Hello = "events/hello.json"
+
                 [env.prod]
                 stack_name = "\(stackName)"
                 capabilities = ["CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
@@ -84,6 +87,7 @@ extension Integration {
                       Layers: [!Ref DepsLayer]
 
                 """,
+            "events/hello.json": #"{"name": "ferry"}"#,
             "child/src/worker/app.py": "def handler(event, context):\n    return 'work'\n",
         ]
 
@@ -140,6 +144,13 @@ extension Integration {
             #expect(layerEntry?["layerVersionArn"] as? String == newDeps, "the record names the published version: \(String(describing: entries))")
             let afterLayer = try await ferry(["verify"])
             #expect(afterLayer.exitCode == 0, "\(afterLayer.output)")
+            // --invoke: every function once, with its event from ferry.toml ({} without one).
+            let invoked = try await ferry(["verify", "--invoke"])
+            #expect(invoked.exitCode == 0, "\(invoked.output)")
+            #expect(invoked.output.contains("Root/Hello: invoked with events/hello.json, no error"), "\(invoked.output)")
+            #expect(invoked.output.contains("Root/Child/Worker: invoked with {}, no error"), "\(invoked.output)")
+            let unknown = try await ferry(["verify", "--invoke", "Nope"])
+            #expect(unknown.exitCode == 64, "\(unknown.output)")
             let idle = try await ferry(["plan", "--exit-code"])
             #expect(idle.exitCode == 0, "the swapped layer is what runs: \(idle.output)")
 
@@ -161,13 +172,19 @@ extension Integration {
 
             // Changed behind Ferry's back: verify names the variable, with both values.
             var rogue = FunctionConfigurationUpdate()
-            rogue.environment = FunctionEnvironment(variables: ["GREETING": "hello", "MODE": "rogue"])
+            rogue.environment = FunctionEnvironment(variables: ["GREETING": "hello", "MODE": "rogue",
+                                                                "FERRY_EMULATOR_INVOKE_ERROR": "rogue handler"])
             let rogueName = try #require(reconfigured.functionName)
             _ = try await lambda.updateFunctionConfiguration(rogueName, rogue)
             _ = try await lambda.waitUntilUpdated(functionName: rogueName, pollInterval: .milliseconds(200))
             let drifted = try await ferry(["verify"])
             #expect(drifted.exitCode == 1, "\(drifted.output)")
             #expect(drifted.output.contains("Environment.Variables.MODE: expected 'two', actual 'rogue'"), "\(drifted.output)")
+            let failing = try await ferry(["verify", "--invoke", "Hello"])
+            #expect(failing.exitCode == 1, "\(failing.output)")
+            #expect(failing.output.contains("Root/Hello: invocation FAILED: Handled"), "\(failing.output)")
+            #expect(failing.output.contains("rogue handler"), "\(failing.output)")
+            #expect(!failing.output.contains("Root/Child/Worker: invoked"), "only the named function is invoked: \(failing.output)")
 
             // The next deploy reconciles the template with what runs and clears the record.
             let recordKey = ".ferry/hotswaps/\(Self.stackName)/latest.json"
