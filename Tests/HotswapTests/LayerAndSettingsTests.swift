@@ -128,6 +128,23 @@ import Testing
         #expect(differences.first?.actual == "Failed (boom)")
     }
 
+    @Test func aLayerVersionTheTemplateNamesByArnMustBeUsed() async throws {
+        let template = try TemplateLoader.parse("""
+            Resources:
+              Hello:
+                Type: AWS::Lambda::Function
+                Properties: {Handler: app.handler, Runtime: python3.12, Layers: [\(Self.tools1)]}
+            """)
+        let settings = FunctionSettings.from(try #require(template.resources[LogicalID("Hello")]).properties, noEcho: [])
+        let target = HotswapTarget(stackPath: "Root", logicalID: "Hello", resourceType: "AWS::Lambda::Function",
+                                   artifact: .functionConfiguration(settings), evaluator: TemplateEvaluator(template: template))
+        let live: [String: Any] = ["Handler": "app.handler", "Runtime": "python3.12", "Layers": [["Arn": Self.deps1]]]
+        let report = await Verifier(planner: HotswapPlanner(context: context(FakeConfigurations(functions: ["app-Hello": live]))))
+            .verify([target])
+        guard case .differs(let differences) = report.entries.first?.status else { Issue.record("expected differences: \(report)"); return }
+        #expect(differences.map(\.line) == ["Layers: expected '\(Self.tools1)', actual '\(Self.deps1)'"])
+    }
+
     @Test func consumersAreFoundThroughNestedStackParameters() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("layers-\(UUID().uuidString.prefix(6))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("child"), withIntermediateDirectories: true)

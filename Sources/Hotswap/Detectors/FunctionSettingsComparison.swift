@@ -93,7 +93,8 @@ public enum FunctionSettingsComparison {
     }
 
     /// Every setting of the live function that differs from `target`'s template: state and last
-    /// update status, environment variables, handler, runtime, architecture, memory, timeout.
+    /// update status, environment variables, handler, runtime, architecture, memory, timeout, and
+    /// layer versions the template names by ARN.
     /// Variables only CloudFormation can evaluate are not compared.
     public static func differences(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
                                    context: DetectionContext) async throws -> [SettingDifference] {
@@ -139,6 +140,13 @@ public enum FunctionSettingsComparison {
         let timeout = settings.timeout == nil ? "3" : text(settings.timeout)
         if let timeout, let actual = live.timeout, timeout != String(actual) {
             differences.append(SettingDifference(setting: "Timeout", expected: timeout, actual: String(actual)))
+        }
+        // Layer versions named literally must be used; a layer by `Ref` is checked by its own target.
+        let liveLayers = (live.layers ?? []).compactMap(\.arn)
+        for entry in settings.layers?.listValue ?? [] {
+            guard let arn = entry.stringValue, LayerVersionARN(arn) != nil, !liveLayers.contains(arn) else { continue }
+            differences.append(SettingDifference(setting: "Layers", expected: arn,
+                                                 actual: liveLayers.isEmpty ? nil : liveLayers.joined(separator: ", ")))
         }
         return differences
     }

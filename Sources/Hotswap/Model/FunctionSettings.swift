@@ -20,11 +20,13 @@ public struct FunctionSettings: Sendable, Hashable {
     public var architectures: TemplateValue?
     /// Variables whose value comes from a `NoEcho` parameter: their values are never shown.
     public var secretVariables: Set<String>
+    /// `Layers`, as written (its `Ref`s are compared through the layers' own targets).
+    public var layers: TemplateValue?
 
     /// Settings.
     public init(variables: TemplateValue? = nil, description: TemplateValue? = nil, handler: TemplateValue? = nil,
                 runtime: TemplateValue? = nil, memorySize: TemplateValue? = nil, timeout: TemplateValue? = nil,
-                architectures: TemplateValue? = nil, secretVariables: Set<String> = []) {
+                architectures: TemplateValue? = nil, secretVariables: Set<String> = [], layers: TemplateValue? = nil) {
         self.variables = variables
         self.description = description
         self.handler = handler
@@ -33,6 +35,7 @@ public struct FunctionSettings: Sendable, Hashable {
         self.timeout = timeout
         self.architectures = architectures
         self.secretVariables = secretVariables
+        self.layers = layers
     }
 
     /// The settings of `properties` (a function's effective properties); `noEcho` names the
@@ -46,7 +49,7 @@ public struct FunctionSettings: Sendable, Hashable {
         return FunctionSettings(
             variables: variables, description: properties["Description"], handler: properties["Handler"],
             runtime: properties["Runtime"], memorySize: properties["MemorySize"], timeout: properties["Timeout"],
-            architectures: properties["Architectures"], secretVariables: secret)
+            architectures: properties["Architectures"], secretVariables: secret, layers: properties["Layers"])
     }
 
     /// The names `value` may refer to as parameters: every `Ref` target and `${Name}` of a `Fn::Sub`.
