@@ -98,7 +98,11 @@ public enum FunctionSettingsComparison {
     /// Variables only CloudFormation can evaluate are not compared.
     public static func differences(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
                                    context: DetectionContext) async throws -> [SettingDifference] {
-        let live = try await context.services.configurations.configuration(of: physicalID)
+        var live = try await context.services.configurations.configuration(of: physicalID)
+        if live.lastUpdateStatus == "InProgress" {
+            // An update still running (a deploy or hot-swap that just ended) is waited for.
+            live = try await context.services.configurations.waitUntilConfigured(physicalID)
+        }
         var differences: [SettingDifference] = []
         if let state = live.state, state != "Active" {
             differences.append(SettingDifference(setting: "State", expected: "Active",
@@ -108,18 +112,16 @@ public enum FunctionSettingsComparison {
             differences.append(SettingDifference(setting: "LastUpdateStatus", expected: "Successful",
                                                  actual: status + (live.lastUpdateStatusReason.map { " (\($0))" } ?? "")))
         }
-        let local = try await evaluate(target, settings: settings, live: live, context: context)
-        let liveVariables = live.environment?.variables ?? [:]
-        for name in Set(local.variables.keys).union(liveVariables.keys).sorted() where local.unevaluable[name] == nil {
-            let expected = local.variables[name]
-            let actual = liveVariables[name]
-            guard expected != actual else { continue }
-            let secret = settings.secretVariables.contains(name)
-            differences.append(SettingDifference(setting: "Environment.Variables.\(name)",
-                                                 expected: secret ? expected.map { _ in mask } : expected,
-                                                 actual: secret ? actual.map { _ in mask } : actual))
+        let evaluator: TemplateEvaluator
+        if let local = try? await evaluate(target, settings: settings, live: live, context: context) {
+            evaluator = local.evaluator
+            differences += variableDifferences(local, live: live, secret: settings.secretVariables)
+        } else {
+            // The variables as a whole (an `Fn::If` of maps, say) only CloudFormation can evaluate: not compared.
+            let values = [settings.handler, settings.runtime, settings.memorySize, settings.timeout, settings.architectures]
+            evaluator = await LiveValues.evaluator(for: target, values: values.compactMap { $0 }, knownArn: live.functionArn,
+                                                   context: context)
         }
-        let evaluator = local.evaluator
         func text(_ value: TemplateValue?) -> String? { evaluator.valueIfKnown(value)?.scalarText }
         if settings.handler != nil, let expected = text(settings.handler), expected != live.handler {
             differences.append(SettingDifference(setting: "Handler", expected: expected, actual: live.handler))
@@ -149,5 +151,19 @@ public enum FunctionSettingsComparison {
                                                  actual: liveLayers.isEmpty ? nil : liveLayers.joined(separator: ", ")))
         }
         return differences
+    }
+
+    /// The variables that differ, except those only CloudFormation can evaluate; `secret` ones masked.
+    static func variableDifferences(_ local: Evaluated, live: FunctionConfiguration, secret: Set<String>) -> [SettingDifference] {
+        let liveVariables = live.environment?.variables ?? [:]
+        return Set(local.variables.keys).union(liveVariables.keys).sorted().compactMap { name in
+            guard local.unevaluable[name] == nil else { return nil }
+            let expected = local.variables[name]
+            let actual = liveVariables[name]
+            guard expected != actual else { return nil }
+            let masked = secret.contains(name)
+            return SettingDifference(setting: "Environment.Variables.\(name)", expected: masked ? expected.map { _ in mask } : expected,
+                                     actual: masked ? actual.map { _ in mask } : actual)
+        }
     }
 }
