@@ -60,6 +60,20 @@ import Testing
         #expect(await planner.classify(target) == .noChange(physicalID: Self.deps1, hash: "s3:app/2222.zip"))
     }
 
+    @Test func aLayerNoFunctionUsesIsComparedByItsNewestVersion() async throws {
+        let deps2 = FakeConfigurations.layerPrefix + "Deps:2"
+        let configurations = FakeConfigurations(functions: [:], layers: [Self.deps1: "old", deps2: "new"])
+        let target = HotswapTarget(stackPath: "Root", logicalID: "Deps", resourceType: "AWS::Serverless::LayerVersion",
+                                   artifact: .layer(LocalLayer(zip: LocalZip(path: "/z.zip", codeSha256: "new"), consumers: [])))
+        let planner = HotswapPlanner(context: context(configurations))
+        #expect(await planner.classify(target) == .noChange(physicalID: Self.deps1, hash: "new"),
+                "an earlier hot-swap published the local content as the newest version")
+        let changed = HotswapTarget(stackPath: "Root", logicalID: "Deps", resourceType: "AWS::Serverless::LayerVersion",
+                                    artifact: .layer(LocalLayer(zip: LocalZip(path: "/z.zip", codeSha256: "newer"), consumers: [])))
+        guard case .hotswap(let operation) = await planner.classify(changed) else { Issue.record("expected a hot-swap"); return }
+        #expect(operation.what == "layer version (no function uses it)" && operation.oldHash == "new")
+    }
+
     func settingsTarget() throws -> HotswapTarget {
         let template = try TemplateLoader.parse("""
             Parameters:
