@@ -22,6 +22,20 @@ struct OperateSettingsTests {
         #expect(dev.operate.notify[1].variables == ["TOKEN"])
     }
 
+    @Test("[env.<name>.invoke] names an event file per function, in order")
+    func readsInvokeEvents() throws {
+        let text = """
+        [env.dev]
+        stack_name = "d"
+        [env.dev.invoke]
+        Hello = "events/hello.json"
+        "Root/Child/Worker" = "events/worker.json"
+        """
+        let dev = try ProjectConfiguration.parse(text: text, file: file).environment()
+        #expect(dev.operate.invokeEvents == [KeyValue(key: "Hello", value: "events/hello.json"),
+                                             KeyValue(key: "Root/Child/Worker", value: "events/worker.json")])
+    }
+
     @Test("without the keys there are no gates, the default timeout and no webhooks")
     func defaults() throws {
         let dev = try ProjectConfiguration.parse(text: "[env.dev]\nstack_name = \"d\"\n", file: file).environment()

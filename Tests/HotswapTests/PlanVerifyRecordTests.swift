@@ -99,7 +99,10 @@ import Testing
         let build = LocalBuildState(artifacts: [.init(logicalID: "Fn", stackPath: "Root", resourceType: "AWS::Serverless::Function",
                                                       codeSha256: "abc=", zipPath: "/z.zip")])
         let targets = try HotswapTargetCollector.targets(tree: tree, build: build, artifactBucket: nil)
-        #expect(targets.map(\.qualifiedName) == ["Root/Fn", "Root/Flow", "Root/Resolver"])
+        #expect(targets.map(\.qualifiedName) == ["Root/Fn", "Root/Flow", "Root/Resolver", "Root/Fn"],
+                "the function's settings are a target of their own, after the others")
+        guard case .functionConfiguration(let settings) = targets[3].artifact else { Issue.record("no settings"); return }
+        #expect(settings.handler == "app.handler")
         #expect(targets[0].publishAlias == "live")
         guard case .stateMachineDefinition(let definition, _) = targets[1].artifact else { Issue.record("no definition"); return }
         #expect(definition.stringValue?.contains("\"StartAt\"") == true, "the file's text, substituted before it is parsed")

@@ -96,6 +96,17 @@ import Testing
         #expect(found.first?.message.contains("layer content changed") == true)
     }
 
+    @Test func theContentOfALayerFerryBuildsIsDecidedByItsDetector() throws {
+        let found = StackComparison.reasons(stackPath: "Root", deployed: try Self.packaged(),
+                                            packaged: try Self.packaged(layerKey: "app/bbbb.zip"), planner: Self.planner,
+                                            hotswapTargets: ["Root/Shared"])
+        #expect(found.isEmpty, "a built layer's content is compared by the layer detector: \(found)")
+        let other = StackComparison.reasons(stackPath: "Root", deployed: try Self.packaged(),
+                                            packaged: try Self.packaged(layerKey: "app/bbbb.zip"), planner: Self.planner,
+                                            hotswapTargets: ["Root/Other"])
+        #expect(other.map(\.kind) == [.layerChanged], "a layer Ferry does not build still needs CloudFormation")
+    }
+
     @Test func aNestedStackWhoseOnlyChangeIsItsTemplateURLIsDecidedByItsOwnStack() throws {
         let moved = try Self.packaged(childURL: "https://s3.eu-central-1.amazonaws.com/b/app/c2.template")
         #expect(reasons(try Self.packaged(), moved).isEmpty)

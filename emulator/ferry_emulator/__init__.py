@@ -42,4 +42,5 @@ def apply_all() -> None:
     from . import nested_stack_outputs; nested_stack_outputs.apply()
     from . import registry; registry.apply()
     from . import lambda_images; lambda_images.apply()
+    from . import lambda_invoke; lambda_invoke.apply()
     _applied = True

@@ -51,6 +51,11 @@ _LAMBDA_ROUTES: list[tuple[str, str, str]] = [
     ("DELETE", r"^/[0-9-]+/functions/[^/]+$", "DeleteFunction"),
     ("GET", r"^/[0-9-]+/functions/?$", "ListFunctions"),
     ("POST", r"^/[0-9-]+/functions/?$", "CreateFunction"),
+    ("POST", r"^/[0-9-]+/layers/[^/]+/versions/?$", "PublishLayerVersion"),
+    ("GET", r"^/[0-9-]+/layers/[^/]+/versions/?$", "ListLayerVersions"),
+    ("GET", r"^/[0-9-]+/layers/[^/]+/versions/[0-9]+$", "GetLayerVersion"),
+    ("DELETE", r"^/[0-9-]+/layers/[^/]+/versions/[0-9]+$", "DeleteLayerVersion"),
+    ("GET", r"^/[0-9-]+/layers/?$", "ListLayers"),
 ]
 
 

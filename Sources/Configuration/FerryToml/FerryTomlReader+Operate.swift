@@ -1,7 +1,7 @@
 import Foundation
 
 extension FerryTomlReader {
-    /// Reads `before_deploy`, `gate_timeout` and `notify` of an `[env.<name>]` table.
+    /// Reads `before_deploy`, `gate_timeout`, `notify` and `invoke` of an `[env.<name>]` table.
     func readOperate(_ table: [String: TOMLNode], at path: KeyPath, _ v: inout TableValidator) -> OperateSettings {
         var settings = OperateSettings()
         if let gates = v.stringArray("before_deploy", in: table, at: path) {
@@ -27,6 +27,7 @@ extension FerryTomlReader {
                 }
             }
         }
+        settings.invokeEvents = v.keyValues("invoke", in: table, at: path, allowArrays: false)
         return settings
     }
 }

@@ -37,6 +37,7 @@
 /// [env.dev.artifacts]                   # optional per-environment override of [artifacts]
 /// [env.dev.parameters]                  # stack parameters, in order
 /// [env.dev.tags]                        # stack tags
+/// [env.dev.invoke]                      # `ferry verify --invoke`: event file per function
 /// ```
 enum FerryTomlSchema {
     static let topLevelKeys = ["template", "artifacts", "build", "cache", "images", "env"]
@@ -51,6 +52,7 @@ enum FerryTomlSchema {
         "stack_name", "region", "profile", "endpoint_url", "capabilities", "hotswap", "approval",
         "termination_protection", "artifacts", "parameters", "tags", "before_deploy", "gate_timeout", "notify",
         "traffic",
+        "invoke",
     ]
     /// Keys of `[env.<name>.traffic]`.
     static let trafficKeys = ["strategy", "alarms", "functions", "watch_errors", "error_threshold"]

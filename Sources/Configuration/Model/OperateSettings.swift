@@ -7,6 +7,8 @@ import Foundation
 /// before_deploy = ["pytest -q tests/unit", "ruff check src"]
 /// gate_timeout = 600
 /// notify = ["${SLACK_WEBHOOK}", "https://example.com/hooks/ferry"]
+/// [env.dev.invoke]                     # events for `ferry verify --invoke`, per function
+/// Hello = "events/hello.json"
 /// ```
 public struct OperateSettings: Sendable, Equatable {
     /// Shell commands run in order in the project folder before anything is deployed (`before_deploy`).
@@ -15,6 +17,9 @@ public struct OperateSettings: Sendable, Equatable {
     public var gateTimeout: TimeInterval
     /// Webhook URLs told about each deploy and hot-swap (`notify`), `${VAR}` not yet expanded.
     public var notify: [WebhookURLTemplate]
+    /// The event file (relative to the project) each function is invoked with by
+    /// `ferry verify --invoke`, by logical ID or `Stack/Path/LogicalID` (`[env.<name>.invoke]`).
+    public var invokeEvents: [KeyValue] = []
 
     /// The default gate timeout: ten minutes.
     public static let defaultGateTimeout: TimeInterval = 600

@@ -13,6 +13,16 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var stackSelection: StackSelectionOptions
 
+    @Flag(name: .long, help: "Also invoke each function (or those named) with its event from [env.<name>.invoke] in ferry.toml ({} without one); a function error fails verify.")
+    var invoke = false
+
+    @Argument(help: ArgumentHelp("With --invoke: the functions to invoke (logical ID or Stack/Path/LogicalID); default all.", valueName: "function"))
+    var functions: [String] = []
+
+    func validate() throws {
+        if !invoke && !functions.isEmpty { throw ValidationError("function names are given with --invoke: ferry verify --invoke \(functions.joined(separator: " "))") }
+    }
+
     func run() async throws {
         let context = CommandContext(options: global)
         let report = try await context.reportingErrors {
@@ -20,6 +30,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
                 session: context.sessionOptions)
             options.stacks = stackSelection.selection
+            if invoke { options.invoke = functions }
             return try await VerifyPhase(options: options).run(sink: context.sink)
         }
         if !report.isVerified { throw CommandFailure(exitCode: .failure) }

@@ -63,6 +63,13 @@ public struct HotswapApplier: Sendable {
             case .appSyncSchema(let apiId, let definition):
                 liveAfter = try await applySchema(operation, apiId: apiId, definition: definition)
                 version = nil
+            case .layerVersion(let swap):
+                let applied = try await applyLayer(operation, swap: swap)
+                liveAfter = applied.liveHash
+                version = applied.versionArn
+            case .functionConfiguration(let swap):
+                liveAfter = try await applyConfiguration(operation, swap: swap)
+                version = nil
             }
             return HotswapResult(operation: operation, outcome: .succeeded(publishedVersion: version),
                                  liveHashAfter: liveAfter, duration: clock.now - start)

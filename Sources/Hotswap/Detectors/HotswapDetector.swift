@@ -42,10 +42,10 @@ extension HotswapDetector {
 
 /// The detectors Ferry ships, one per resource family.
 public enum HotswapDetectors {
-    /// Lambda code, Step Functions definitions, AppSync resolvers, functions and schema (also those
-    /// of a SAM GraphQLApi).
+    /// Lambda code and settings, layers, Step Functions definitions, AppSync resolvers, functions
+    /// and schema (also those of a SAM GraphQLApi).
     public static let standard: [any HotswapDetector] = [
-        LambdaCodeDetector(), StateMachineDefinitionDetector(), AppSyncResolverCodeDetector(),
+        LambdaCodeDetector(), LayerVersionDetector(), StateMachineDefinitionDetector(), AppSyncResolverCodeDetector(),
         AppSyncFunctionCodeDetector(), AppSyncSchemaDetector(), ServerlessGraphQLApiDetector(),
     ]
 }

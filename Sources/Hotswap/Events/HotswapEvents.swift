@@ -31,7 +31,7 @@ public struct HotswapPlanEvent: FerryEvent {
             Operation(resource: $0.target.qualifiedName, what: $0.what, physicalID: $0.physicalID, oldHash: $0.oldHash, newHash: $0.newHash)
         }
         rejections = plan.rejections.map { Rejection(resource: $0.qualifiedName, resourceType: $0.resourceType, reason: $0.reason) }
-        unchanged = plan.unchanged.map(\.target.qualifiedName)
+        unchanged = plan.unchangedResources
         self.dryRun = dryRun
         lines = plan.rendered()
     }
@@ -128,19 +128,26 @@ public struct VerificationEntryEvent: FerryEvent {
     public let liveHash: String?
     public let localHash: String?
     public let reason: String?
+    /// The settings that differ (`differs`), each `Setting: expected 'x', actual 'y'`.
+    public let differences: [String]
 
     /// The event for `entry`.
     public init(entry: VerificationEntry) {
         resource = entry.target.qualifiedName
         physicalID = entry.physicalID
         let parts: (String, String?, String?, String?)
+        var differences: [String] = []
         switch entry.status {
         case .fresh(let hash): parts = ("fresh", hash, hash, nil)
         case .stale(let live, let local): parts = ("stale", live, local, nil)
+        case .differs(let found):
+            parts = ("differs", nil, nil, nil)
+            differences = found.map(\.line)
         case .missing: parts = ("missing", nil, nil, "not deployed")
         case .unverifiable(let why): parts = ("unverifiable", nil, nil, why)
         }
         status = parts.0
+        self.differences = differences
         liveHash = parts.1
         localHash = parts.2
         reason = parts.3
@@ -157,11 +164,14 @@ public struct VerificationEntryEvent: FerryEvent {
     public var message: String {
         switch status {
         case "fresh": return "\(resource): fresh (\(HashText.short(localHash)))"
+        case "differs":
+            return "\(resource): configuration differs from the template (\(differences.count) setting(s))"
         case "stale": return "\(resource): STALE — runs \(HashText.short(liveHash)), local build is \(HashText.short(localHash))"
         case "missing": return "\(resource): not deployed"
         default: return "\(resource): not verified: \(reason ?? "")"
         }
     }
+    public var details: [String] { differences }
 }
 
 /// The verification verdict.
@@ -175,12 +185,19 @@ public struct VerificationSummaryEvent: FerryEvent {
     public let missingStack: String?
 
     /// The summary of `report`.
+    /// Resources are counted once although a function has two entries (code and settings).
     public init(report: VerificationReport) {
-        checked = report.entries.count
-        fresh = report.entries.filter(\.isFresh).count
-        stale = report.stale.map(\.target.qualifiedName)
-        missing = report.missing.map(\.target.qualifiedName)
-        unverifiable = report.unverifiable.map(\.target.qualifiedName)
+        func names(_ entries: [VerificationEntry]) -> [String] {
+            var seen = Set<String>()
+            return entries.map(\.target.qualifiedName).filter { seen.insert($0).inserted }
+        }
+        let all = names(report.entries)
+        let notFresh = Set(report.entries.filter { !$0.isFresh }.map(\.target.qualifiedName))
+        checked = all.count
+        fresh = all.filter { !notFresh.contains($0) }.count
+        stale = names(report.stale)
+        missing = names(report.missing)
+        unverifiable = names(report.unverifiable)
         missingStack = report.missingStack
     }
 

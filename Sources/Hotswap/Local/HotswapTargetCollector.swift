@@ -1,8 +1,9 @@
 import Foundation
 import Templates
 
-/// Builds the hot-swap targets of a project: functions from the build manifest, state machine
-/// definitions and AppSync code and schemas from the templates (a SAM GraphQLApi's included).
+/// Builds the hot-swap targets of a project: functions (code and settings) and layers from the
+/// build manifest, state machine definitions and AppSync code and schemas from the templates (a
+/// SAM GraphQLApi's included).
 public enum HotswapTargetCollector {
     /// Every target of `tree`, with function code from `build`.
     ///
@@ -26,6 +27,7 @@ public enum HotswapTargetCollector {
             target.publishAlias = publishAlias ?? facts?.properties["AutoPublishAlias"]?.stringValue
             targets.append(target)
         }
+        let functions = targets
         for stack in tree.allStacks {
             let folder = stack.templateURL.deletingLastPathComponent()
             for (id, resource) in stack.template.resources where !stack.evaluator.excludes(resource) {
@@ -61,6 +63,9 @@ public enum HotswapTargetCollector {
                 }
             }
         }
+        // After the others, so each resource's first target stays its code or definition.
+        targets += LayerTargets.settings(of: functions, tree: tree)
+        targets += LayerTargets.layers(tree: tree, build: build, artifactBucket: artifactBucket)
         return targets
     }
 

@@ -15,6 +15,11 @@ public struct HotswapOperation: Sendable, Hashable {
         case appSyncFunction(apiId: String, functionId: String, code: AppSyncCode)
         /// StartSchemaCreation with `definition`.
         case appSyncSchema(apiId: String, definition: String)
+        /// PublishLayerVersion from the layer's zip, then UpdateFunctionConfiguration(Layers) of every
+        /// function using the layer.
+        case layerVersion(LayerSwap)
+        /// UpdateFunctionConfiguration of `Environment.Variables` and/or `Description`.
+        case functionConfiguration(ConfigurationSwap)
     }
 
     /// The target it came from.
@@ -45,6 +50,10 @@ public struct HotswapOperation: Sendable, Hashable {
         case .appSyncResolver: "AppSync resolver code"
         case .appSyncFunction: "AppSync function code"
         case .appSyncSchema: "AppSync schema"
+        case .layerVersion(let swap) where swap.functions.isEmpty: "layer version (no function uses it)"
+        case .layerVersion(let swap):
+            "layer version, then Layers of \(swap.functions.map(\.qualifiedName).joined(separator: ", "))"
+        case .functionConfiguration(let swap): "Lambda configuration: \(swap.summary)"
         }
     }
 }

@@ -18,6 +18,14 @@ public struct HotswapPlan: Sendable, Hashable {
         self.unchanged = unchanged
     }
 
+    /// The resources (`Root/Fn`) all of whose targets are unchanged, each once: a function's code
+    /// and settings are two targets but one resource.
+    public var unchangedResources: [String] {
+        let touched = Set(operations.map(\.target.qualifiedName) + rejections.map(\.qualifiedName))
+        var seen = Set<String>()
+        return unchanged.map(\.target.qualifiedName).filter { !touched.contains($0) && seen.insert($0).inserted }
+    }
+
     /// Nothing to swap and nothing rejected: what runs is what was built.
     public var isEmpty: Bool { operations.isEmpty && rejections.isEmpty }
 

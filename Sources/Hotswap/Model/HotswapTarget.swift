@@ -51,6 +51,10 @@ public enum LocalArtifactContent: Sendable, Hashable {
     case appSyncFunction(AppSyncCode, api: TemplateValue?)
     /// An AppSync schema (SDL).
     case appSyncSchema(definition: String, api: TemplateValue?)
+    /// A layer Ferry built, and the functions of the environment that use it.
+    case layer(LocalLayer)
+    /// A function's settings as the local template writes them (SAM globals applied).
+    case functionConfiguration(FunctionSettings)
 }
 
 /// A built zip and where it was uploaded.

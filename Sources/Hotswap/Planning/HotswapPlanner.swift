@@ -103,7 +103,7 @@ public struct HotswapPlanner: Sendable {
             return .rejected(reason: "\(target.resourceType) cannot be hot-swapped")
         }
         do {
-            let physicalID = try await context.resolver.physicalID(stackPath: target.stackPath, logicalID: target.logicalID.rawValue)
+            let physicalID = try await context.resolver.physicalID(of: target)
             return try await detector.classify(target, physicalID: physicalID, context: context)
         } catch let error as HotswapError where error.isNotDeployed {
             return .rejected(reason: "not deployed yet: CloudFormation must create it")

@@ -19,8 +19,11 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
         public var previousHash: String?
         /// What runs now (Lambda `CodeSha256`, or the definition's hash).
         public var hash: String
-        /// The content-addressed S3 key of the code, when uploaded.
+        /// The content-addressed S3 key of the code (or layer zip), when uploaded.
         public var s3Key: String?
+        /// For a layer: the version published by the hot-swap, which the functions using the
+        /// layer now run (the template still names the version CloudFormation published).
+        public var layerVersionArn: String?
         /// Who swapped it.
         public var by: String
         /// When (ISO 8601).
@@ -28,7 +31,7 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
 
         /// An entry.
         public init(stackPath: String, logicalID: String, resourceType: String, physicalID: String, previousHash: String?,
-                    hash: String, s3Key: String?, by: String, at: String) {
+                    hash: String, s3Key: String?, by: String, at: String, layerVersionArn: String? = nil) {
             self.stackPath = stackPath
             self.logicalID = logicalID
             self.resourceType = resourceType
@@ -36,6 +39,7 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
             self.previousHash = previousHash
             self.hash = hash
             self.s3Key = s3Key
+            self.layerVersionArn = layerVersionArn
             self.by = by
             self.at = at
         }
@@ -66,11 +70,22 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
         results.filter(\.succeeded).map { result in
             let operation = result.operation
             var s3Key: String?
-            if case .lambdaCode(_, let zip) = operation.change { s3Key = zip.s3?.key }
-            return Entry(stackPath: operation.target.stackPath, logicalID: operation.target.logicalID.rawValue,
+            var layerVersionArn: String?
+            var logicalID = operation.target.logicalID.rawValue
+            switch operation.change {
+            case .lambdaCode(_, let zip): s3Key = zip.s3?.key
+            case .layerVersion(let swap):
+                s3Key = swap.zip.s3?.key
+                if case .succeeded(let arn) = result.outcome { layerVersionArn = arn }
+            case .functionConfiguration:
+                // A function's settings are recorded next to its code, under their own name.
+                logicalID += "#Configuration"
+            default: break
+            }
+            return Entry(stackPath: operation.target.stackPath, logicalID: logicalID,
                          resourceType: operation.target.resourceType, physicalID: operation.physicalID,
                          previousHash: operation.oldHash, hash: result.liveHashAfter ?? operation.newHash,
-                         s3Key: s3Key, by: who, at: time)
+                         s3Key: s3Key, by: who, at: time, layerVersionArn: layerVersionArn)
         }
     }
 

@@ -94,12 +94,16 @@ public struct HotswapServices: Sendable {
     public var stateMachines: any StateMachineService
     /// AppSync.
     public var appSync: any AppSyncService
+    /// Lambda settings and layer versions (layer and configuration hot-swaps, whole-function verify).
+    public var configurations: any FunctionConfigurationService
 
     /// Services from their parts.
-    public init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService) {
+    public init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService,
+                configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService()) {
         self.functions = functions
         self.stateMachines = stateMachines
         self.appSync = appSync
+        self.configurations = configurations
     }
 
     /// The real services, all calling through `client`.
@@ -107,6 +111,7 @@ public struct HotswapServices: Sendable {
         HotswapServices(
             functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval),
             stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),
-            appSync: AWSAppSyncService(appSync: AppSync(client: client)))
+            appSync: AWSAppSyncService(appSync: AppSync(client: client)),
+            configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval))
     }
 }

@@ -7,6 +7,9 @@ public enum VerificationStatus: Sendable, Hashable {
     case fresh(hash: String)
     /// Runs something else: `live` is what runs, `local` what was built.
     case stale(live: String?, local: String)
+    /// A function whose settings (state, environment, handler, runtime, architecture, memory,
+    /// timeout) differ from its template: each difference with expected and actual values.
+    case differs([SettingDifference])
     /// Not deployed (a new resource, or its stack is missing).
     case missing
     /// Could not be compared (unsupported type, unresolvable definition, an error reading it).
@@ -52,7 +55,12 @@ public struct VerificationReport: Sendable, Hashable {
 
     /// Entries running something other than the local build.
     public var stale: [VerificationEntry] {
-        entries.filter { if case .stale = $0.status { return true } else { return false } }
+        entries.filter {
+            switch $0.status {
+            case .stale, .differs: true
+            default: false
+            }
+        }
     }
 
     /// Entries not deployed.
@@ -66,9 +74,12 @@ public struct VerificationReport: Sendable, Hashable {
     /// Whether everything deployed runs the local build (nothing stale, missing or unverifiable).
     public var allFresh: Bool { entries.allSatisfy(\.isFresh) }
 
-    /// Whether everything was verified: the stack exists and every entry is fresh. Anything else
-    /// (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
-    public var isVerified: Bool { missingStack == nil && allFresh }
+    /// Functions whose invocation (`ferry verify --invoke`) failed, each with why.
+    public var failedInvocations: [String] = []
+
+    /// Whether everything was verified: the stack exists, every entry is fresh and no invocation
+    /// failed. Anything else (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
+    public var isVerified: Bool { missingStack == nil && allFresh && failedInvocations.isEmpty }
 
     /// Reasons shared by more than one entry that could not be checked, each with the resources
     /// it stopped, in order of first appearance: said once instead of once per resource.
@@ -120,11 +131,21 @@ public struct Verifier: Sendable {
         }
         let physicalID: String
         do {
-            physicalID = try await planner.context.resolver.physicalID(stackPath: target.stackPath, logicalID: target.logicalID.rawValue)
+            physicalID = try await planner.context.resolver.physicalID(of: target)
         } catch let error as HotswapError where error.isNotDeployed {
             return VerificationEntry(target: target, physicalID: nil, status: .missing)
         } catch {
             return VerificationEntry(target: target, physicalID: nil, status: .unverifiable(reason: "\(error)"))
+        }
+        if case .functionConfiguration(let settings) = target.artifact {
+            do {
+                let differences = try await FunctionSettingsComparison.differences(
+                    target, settings: settings, physicalID: physicalID, context: planner.context)
+                return VerificationEntry(target: target, physicalID: physicalID,
+                                         status: differences.isEmpty ? .fresh(hash: "settings") : .differs(differences))
+            } catch {
+                return VerificationEntry(target: target, physicalID: physicalID, status: .unverifiable(reason: "\(error)"))
+            }
         }
         do {
             switch try await detector.classify(target, physicalID: physicalID, context: planner.context) {

@@ -115,7 +115,7 @@ public struct HotswapPhase: Sendable {
     /// - Throws: `PipelineFailure` when an operation failed (after the others finished).
     func apply(_ plan: HotswapPlan, project: HotswapProject, started: Date = Date(), sink: any EventSink) async throws -> Output {
         if plan.operations.isEmpty {
-            sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchanged.count))
+            sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchangedResources.count))
             return Output(plan: plan, results: [], recordKeys: [])
         }
         try await GateRunner(processEnvironment: options.session.processEnvironment).run(
@@ -123,7 +123,7 @@ public struct HotswapPhase: Sendable {
         let lock = try await takeLock(project: project, sink: sink)
         let applier = HotswapApplier(services: .aws(project.session.client), concurrency: options.concurrency, sink: sink)
         let results = await applier.apply(plan)
-        sink.emit(HotswapSummaryEvent(results: results, unchanged: plan.unchanged.count))
+        sink.emit(HotswapSummaryEvent(results: results, unchanged: plan.unchangedResources.count))
         let keys = await record(results, project: project, sink: sink)
         await lock?.release(sink: sink)
         await notify(results, project: project, started: started, sink: sink)

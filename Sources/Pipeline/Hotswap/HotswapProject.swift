@@ -40,7 +40,7 @@ struct HotswapProject: Sendable {
             let found = Set(targets.flatMap { [$0.logicalID.rawValue, $0.qualifiedName] })
             if let unknown = only.first(where: { !found.contains($0) }) {
                 let scope = selected.summary.map { " in --stack \($0)" } ?? ""
-                throw PipelineFailure(.badInput, "\(unknown) is not a function, state machine or AppSync resource of the local build\(scope); "
+                throw PipelineFailure(.badInput, "\(unknown) is not a function, layer, state machine or AppSync resource of the local build\(scope); "
                     + "check the logical ID (or Stack/Path/LogicalID) and run `ferry build` first.")
             }
         }

@@ -21,6 +21,8 @@ public struct VerifyPhase: Sendable {
         public var concurrency: Int
         /// `--stack`: verify only the targets of these stacks (and the stacks under them).
         public var stacks = StackSelection.everything
+        /// `--invoke [names]`: also invoke these functions (every function when empty); nil for none.
+        public var invoke: [String]?
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -60,7 +62,12 @@ public struct VerifyPhase: Sendable {
             return report
         }
         let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
-        let report = await Verifier(planner: planner).verify(project.targets)
+        var report = await Verifier(planner: planner).verify(project.targets)
+        if let names = options.invoke {
+            report.failedInvocations = try await InvokeCheck(
+                projectRoot: options.projectRoot, targets: project.targets, events: project.environment.operate.invokeEvents,
+                resolver: project.resolver, lambda: Lambda(client: project.session.client)).run(names: names, sink: sink)
+        }
         let causes = report.sharedCauses
         let grouped = Set(causes.flatMap(\.resources))
         for entry in report.entries where !grouped.contains(entry.target.qualifiedName) {

@@ -46,7 +46,7 @@ public struct DeploymentPlanEvent: FerryEvent {
         operations = (plan.code?.operations ?? []).map {
             Operation(resource: $0.target.qualifiedName, what: $0.what, physicalID: $0.physicalID, oldHash: $0.oldHash, newHash: $0.newHash)
         }
-        unchanged = plan.code?.unchanged.count ?? 0
+        unchanged = plan.code?.unchangedResources.count ?? 0
         aheadOfTemplate = plan.aheadOfTemplate.map { Ahead(resource: $0.qualifiedName, hash: $0.hash, by: $0.by, at: $0.at) }
         notes = plan.notes
         selection = plan.selection

@@ -181,7 +181,8 @@ public struct PlanPhase: Sendable {
             let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)", parameterValues: values)
             let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
                                                     file: "packaged template of \(stack.stackPath)", parameterValues: values)
-            reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner)
+            reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner,
+                                               hotswapTargets: Set(project.hotswap.targets.map(\.qualifiedName)))
             for difference in TemplateDiff.resources(from: deployed, to: packaged) {
                 changed.insert("\(stack.stackPath)/\(difference.logicalID.rawValue)")
             }

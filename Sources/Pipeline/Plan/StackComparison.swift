@@ -9,7 +9,9 @@ import Templates
 ///   allowed by their detector: the code hash decides.
 /// - A nested stack (`AWS::CloudFormation::Stack`) whose only change is `TemplateURL` is decided
 ///   by its own stack's differences (compared separately).
-/// - A resource or nested stack added or removed, a layer's content, a section other than
+/// - A layer's content (`ContentUri`, `Content`) is allowed when Ferry built the layer (it is a
+///   hot-swap target, `hotswapTargets`): the layer's detector compares the content the functions run.
+/// - A resource or nested stack added or removed, another layer change, a section other than
 ///   `Resources`, or any other property needs CloudFormation.
 public enum StackComparison {
     /// Resource types whose content change CloudFormation must publish (a new layer version).
@@ -20,10 +22,12 @@ public enum StackComparison {
     /// Every reason CloudFormation must deploy `packaged` over `deployed` (empty when a hot-swap,
     /// or nothing, is enough).
     public static func reasons(stackPath: String, deployed: Template, packaged: Template,
-                               planner: HotswapPlanner) -> [PlanReason] {
+                               planner: HotswapPlanner, hotswapTargets: Set<String> = []) -> [PlanReason] {
         var reasons = sectionReasons(stackPath: stackPath, deployed: deployed, packaged: packaged)
         for difference in TemplateDiff.resources(from: deployed, to: packaged) {
-            if let reason = reason(for: difference, stackPath: stackPath, planner: planner) { reasons.append(reason) }
+            if let reason = reason(for: difference, stackPath: stackPath, planner: planner, hotswapTargets: hotswapTargets) {
+                reasons.append(reason)
+            }
         }
         return reasons
     }
@@ -49,7 +53,8 @@ public enum StackComparison {
 
     /// The reason one resource difference needs CloudFormation, or nil when a hot-swap (or
     /// nothing) is enough.
-    public static func reason(for difference: ResourceDifference, stackPath: String, planner: HotswapPlanner) -> PlanReason? {
+    public static func reason(for difference: ResourceDifference, stackPath: String, planner: HotswapPlanner,
+                              hotswapTargets: Set<String> = []) -> PlanReason? {
         let id = difference.logicalID.rawValue
         let type = difference.resourceType
         let isNested = nestedStackTypes.contains(type)
@@ -70,6 +75,7 @@ public enum StackComparison {
                                   message: "nested stack \(paths(others)) changed")
             }
             if layerTypes.contains(type) {
+                if hotswapTargets.contains("\(stackPath)/\(id)"), planner.rejection(for: difference) == nil { return nil }
                 let content = properties.contains { $0.path.count >= 2 && ["ContentUri", "Content"].contains($0.path[1]) }
                 return PlanReason(.layerChanged, stackPath: stackPath, logicalID: id,
                                   message: content ? "layer content changed (\(paths(properties))): CloudFormation must publish a new version"

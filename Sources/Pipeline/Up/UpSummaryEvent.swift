@@ -39,12 +39,17 @@ public struct UpSummaryEvent: FerryEvent {
         phases = timings
         totalSeconds = timings.reduce(0) { $0 + $1.seconds }
         changed = plan.code?.operations.count ?? 0
+        // A function has two entries (code and settings): each name is said once.
+        func once(_ entries: [VerificationEntry]) -> [String] {
+            var seen = Set<String>()
+            return entries.map(\.target.qualifiedName).filter { seen.insert($0).inserted }
+        }
         if verification?.missingStack != nil {
             stale = []
-            unverified = verification?.entries.map(\.target.qualifiedName) ?? []
+            unverified = once(verification?.entries ?? [])
         } else {
-            stale = ((verification?.stale ?? []) + (verification?.missing ?? [])).map(\.target.qualifiedName)
-            unverified = (verification?.unverifiable ?? []).map(\.target.qualifiedName)
+            stale = once((verification?.stale ?? []) + (verification?.missing ?? []))
+            unverified = once(verification?.unverifiable ?? [])
         }
         missingStack = verification?.missingStack
         self.failed = failedPhase != nil

@@ -119,7 +119,7 @@ public struct WatchSession: Sendable {
             swap.command = "ferry watch"
             let output = try await HotswapPhase(options: swap).run(sink: capture)
             sink.emit(WatchCycleEvent(succeeded: true, swapped: output.results.map(\.operation.target.qualifiedName),
-                                      unchanged: output.plan.unchanged.count, latencyMilliseconds: latency(), failure: nil))
+                                      unchanged: output.plan.unchangedResources.count, latencyMilliseconds: latency(), failure: nil))
         } catch {
             if Task.isCancelled { return }
             if let rejections = capture.rejections, !rejections.isEmpty {
