@@ -27,7 +27,7 @@ struct PackageCommand: AsyncParsableCommand {
     var concurrency = 8
 
     func run() async throws {
-        let context = CommandContext(options: global)
+        let context = CommandContext(options: global, live: true)
         // Ctrl-C aborts the multipart uploads in progress, then exits 130.
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)

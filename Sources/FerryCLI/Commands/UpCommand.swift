@@ -44,7 +44,7 @@ struct UpCommand: AsyncParsableCommand {
     var lockTimeout: Int = 0
 
     func run() async throws {
-        let context = CommandContext(options: global, scope: .up(dryRun: dryRun))
+        let context = CommandContext(options: global, scope: .up(dryRun: dryRun), live: true)
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)
         watcher.start()
