@@ -28,13 +28,13 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
     private static let active = Mutex<LiveConsoleRenderer?>(nil)
 
     /// A live console writing to `out` (a terminal); `presenter` decides the lines printed, `live`
-    /// the region's updates. `size` reads the terminal's columns and rows.
+    /// the region's updates. `size` reads the terminal's columns and rows (`TIOCGWINSZ` by default).
     public init(style: OutputStyle, out: any TextOutput, presenter: any ConcisePresenter, live: any LivePresenter,
-                size: @escaping @Sendable () -> (columns: Int, rows: Int) = { LiveTerminal.size() }) {
+                size: (@Sendable () -> (columns: Int, rows: Int))? = nil) {
         console = ConsoleRenderer(style: style, out: out, presenter: presenter)
         minimumLevel = style.minimumLevel
         self.live = live
-        self.size = size
+        self.size = size ?? { LiveTerminal.size() }
         screen = Mutex(Screen(terminal: LiveTerminal(out: out, colour: style.colour)))
         start = clock.now
     }

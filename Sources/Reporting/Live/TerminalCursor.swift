@@ -58,7 +58,7 @@ private func showCursorNow() {
 }
 
 /// The SIGINT/SIGTERM handler: shows the cursor, then dies of the signal as it would have.
-private let restoreCursorThenRaise: @convention(c) (Int32) -> Void = { number in
+private func restoreCursorThenRaise(_ number: Int32) {
     showCursorNow()
     signal(number, SIG_DFL)
     raise(number)
