@@ -23,6 +23,7 @@ extension Integration {
             var lines = ["#!/bin/sh", "cd '\(app.path)'"]
             for (key, value) in variables.sorted(by: { $0.key < $1.key }) { lines.append("export \(key)='\(value)'") }
             lines.append("export TERM=tmux-256color")
+            if variables["NO_COLOR"] == nil { lines.append("unset NO_COLOR") }
             // Ctrl-C reaches ferry; the shell itself goes on to say the exit code.
             lines.append("trap 'true' INT")
             lines.append("'\(RepositoryPaths.ferryBinary.path)' \(arguments.joined(separator: " "))")

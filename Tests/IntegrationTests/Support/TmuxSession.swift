@@ -15,7 +15,9 @@ final class TmuxSession: Sendable {
     init(command: String, columns: Int = 120, rows: Int = 40) throws {
         name = "ferry-\(UUID().uuidString.prefix(8))"
         socket = "ferry-test-\(name)"
-        try Self.tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command])
+        // The server it starts keeps its descriptors: nothing of its output is read.
+        try Self.tmux(socket, ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", command],
+                      reading: false)
     }
 
     deinit { try? Self.tmux(socket, ["kill-server"]) }
@@ -42,7 +44,7 @@ final class TmuxSession: Sendable {
     }
 
     @discardableResult
-    private static func tmux(_ socket: String, _ arguments: [String]) throws -> String {
+    private static func tmux(_ socket: String, _ arguments: [String], reading: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? "/usr/bin/tmux")
         process.arguments = ["-L", socket] + arguments
@@ -50,10 +52,11 @@ final class TmuxSession: Sendable {
         environment["TMUX"] = nil
         process.environment = environment
         let out = Pipe()
-        process.standardOutput = out
+        process.standardOutput = reading ? out : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = reading ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "tmux \(arguments.joined(separator: " ")) failed"])
