@@ -76,7 +76,8 @@ extension Integration {
             variables["NO_COLOR"] = nil
             let session = try TmuxSession(command: "sh '\(try Self.script(["up", "--env", "dev", "--yes"], in: app, variables: variables).path)'")
             let screens = try await Self.watch(session) { Self.exitCode($0) != nil }
-            let last = screens.last ?? []
+            // Everything printed, the rows scrolled off the top included.
+            let last = try session.scrollback()
             let shown = last.joined(separator: "\n")
             #expect(Self.exitCode(last) == 0, "\(shown)")
             withExtendedLifetime(folder) {}
@@ -85,9 +86,13 @@ extension Integration {
             let lines = screens.flatMap { $0 }
             #expect(lines.contains(where: Self.isBar), "no bar seen in \(screens.count) screens; last: \(shown)")
             #expect(lines.contains(where: Self.isInFlight), "no task in flight seen; last: \(shown)")
-            #expect(lines.contains { Self.isBar($0) && $0.contains("/") && $0.contains("█") || $0.contains("░") }, "\(shown)")
+            #expect(lines.contains { Self.isBar($0) && $0.contains("/") && $0.contains("░]") }, "a bar with counts: \(shown)")
+            // The deploy's stacks as a tree: the nested stack indented under the root, with its own bar.
+            #expect(lines.contains { $0.hasPrefix("  ") && $0.contains("   Pattern2Stack ") && $0.contains("/") && $0.contains("]") },
+                    "no nested stack seen in the tree: \(shown)")
 
-            // After: one summary line per phase, no line per finished thing, nothing of the region left.
+            // After: one summary line per phase, no line per finished thing, nothing of the region
+            // left on the screen or scrolled into the history.
             #expect(last.contains { $0.hasPrefix("✓ build: built ") }, "\(shown)")
             #expect(last.contains { $0.hasPrefix("✓ package: ") && $0.contains(" uploaded (") }, "\(shown)")
             #expect(last.contains { $0.contains("CREATE_COMPLETE") && $0.hasPrefix("✓ stack ") }, "\(shown)")

@@ -5,9 +5,11 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes the live region to a terminal: moves the cursor back over the previous frame, clears
-/// to the end of the screen, prints the lines that stay (above the region) and the new frame.
-/// Not thread-safe: ``LiveConsoleRenderer`` calls it under its lock.
+/// Writes the live region to a terminal: moves the cursor back to the first line of the previous
+/// frame, prints the lines that stay (above the region) and the new frame over it, each line
+/// erased to its end, then erases what is left of the old frame. Rows are erased one by one, never
+/// with "erase below": tmux (and others) copy the whole screen into the scrollback when that runs
+/// from the top-left corner. Not thread-safe: ``LiveConsoleRenderer`` calls it under its lock.
 final class LiveTerminal {
     private let out: any TextOutput
     private let colour: Bool
@@ -22,21 +24,20 @@ final class LiveTerminal {
 
     /// Replaces the frame on screen with `frame`, printing `above` (whole lines) first.
     func draw(above: String, frame: [String]) {
-        var text = rewind()
-        text += above
-        for line in frame { text += paint(line) + "\n" }
+        var text = ""
         if !frame.isEmpty && !cursorHidden {
-            text = "\u{1B}[?25l" + text
+            text = "\u{1B}[?25l"
             cursorHidden = true
             TerminalCursor.hidden()
         }
+        text += Self.redraw(shown: shownLines, above: above, frame: frame.map(paint))
         shownLines = frame.count
-        out.write(text)
+        if !text.isEmpty { out.write(text) }
     }
 
     /// Removes the frame from the screen and shows the cursor again.
     func clear() {
-        var text = rewind()
+        var text = Self.redraw(shown: shownLines, above: "", frame: [])
         if cursorHidden {
             text += "\u{1B}[?25h"
             cursorHidden = false
@@ -46,10 +47,23 @@ final class LiveTerminal {
         if !text.isEmpty { out.write(text) }
     }
 
-    /// The cursor movement back to the first line of the frame, clearing it.
-    private func rewind() -> String {
-        guard shownLines > 0 else { return "" }
-        return "\r\u{1B}[\(shownLines)A\u{1B}[J"
+    /// The text that replaces a frame of `shown` lines (the cursor on the line after it) with
+    /// `above` and `frame`, leaving the cursor on the line after the new frame.
+    static func redraw(shown: Int, above: String, frame: [String]) -> String {
+        var text = shown > 0 ? "\r\u{1B}[\(shown)A" : ""
+        var written = 0
+        let above = above.isEmpty || above.hasSuffix("\n") ? above : above + "\n"
+        for line in above.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) + frame {
+            // A line of `above` may wrap: its rows are overwritten whole, the last erased to its end.
+            text += line + "\u{1B}[K\n"
+            written += 1
+        }
+        let leftover = shown - written
+        if leftover > 0 {
+            text += "\u{1B}[2K" + String(repeating: "\u{1B}[1B\u{1B}[2K", count: leftover - 1)
+            if leftover > 1 { text += "\u{1B}[\(leftover - 1)A" }
+        }
+        return text
     }
 
     /// Task and stack lines dimmed, the phase lines as they are.
