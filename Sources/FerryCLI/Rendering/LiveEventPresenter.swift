@@ -7,8 +7,9 @@ import Reporting
 
 /// How the live region on a terminal reads the engines' events: a phase per engine (`build`,
 /// `package`, `deploy`, `hot-swap`), a task line per function building, object uploading and
-/// resource updating, and the stacks of a deploy as a tree. Finished work leaves its line to the
-/// phase's summary (`absorbed`); failures are always printed.
+/// resource updating, and the stacks of a deploy as a tree. Finished builds, uploads and stack
+/// events leave their line to the phase's summary (`absorbed`); each hot-swap, the change itself,
+/// and failures are printed.
 struct LiveEventPresenter: LivePresenter {
     func reading(of event: any FerryEvent) -> LiveReading {
         switch event {
@@ -28,7 +29,8 @@ struct LiveEventPresenter: LivePresenter {
             event.dryRun || event.operations.isEmpty ? .none : LiveReading(updates: [.phaseStarted(phase: "hot-swap", total: event.operations.count)]
                 + event.operations.map { .taskStarted(phase: "hot-swap", id: $0.resource, label: "swapping \($0.resource) \($0.what)") })
         case let event as HotswapOperationEvent:
-            LiveReading(updates: [.taskFinished(phase: "hot-swap", id: event.resource, bytes: 0)], absorbed: true)
+            // A swap is the change itself (and `up` has no hot-swap summary line): it is printed.
+            LiveReading(updates: [.taskFinished(phase: "hot-swap", id: event.resource, bytes: 0)])
         case is HotswapSummaryEvent: LiveReading(updates: [.phaseFinished(phase: "hot-swap")])
         default: .none
         }
