@@ -37,11 +37,6 @@ final class TmuxSession: Sendable {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// The screen with its escape sequences (`capture-pane -e`): colours only, never cursor moves.
-    func screenWithEscapes() throws -> String {
-        try Self.tmux(socket, ["capture-pane", "-p", "-e", "-t", name])
-    }
-
     /// True when the cursor is visible (`#{cursor_flag}`).
     func cursorVisible() throws -> Bool {
         try Self.tmux(socket, ["display-message", "-p", "-t", name, "#{cursor_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
