@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 
 extension Ferry {
     /// Parses the command line, runs the command and exits with its code.
@@ -14,12 +15,17 @@ extension Ferry {
             } else {
                 try command.run()
             }
+            LiveConsoleRenderer.finishActive()
             exit(withError: nil)
         } catch let failure as CommandFailure {
+            LiveConsoleRenderer.finishActive()
             exit(withError: failure.exitCode.exitCode)
         } catch let error as TopLevelFailure {
+            // The live region leaves the screen before the error is said under it.
+            LiveConsoleRenderer.finishActive()
             exit(withError: ErrorReporter.report(error.underlying, json: error.json).exitCode)
         } catch {
+            LiveConsoleRenderer.finishActive()
             exit(withError: error)
         }
     }

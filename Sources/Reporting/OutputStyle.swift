@@ -13,6 +13,10 @@ public struct OutputStyle: Sendable, Equatable {
     /// one summary line per phase.
     public var detailed: Bool
 
+    /// The live region (bars, tasks in flight) on: a terminal with colour, and not `--verbose`;
+    /// `NO_COLOR`, a pipe or `--verbose` keep the plain lines.
+    public var live: Bool { format == .console && interactive && colour && !detailed }
+
     public init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel, detailed: Bool = false) {
         self.format = format
         self.colour = colour

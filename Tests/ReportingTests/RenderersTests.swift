@@ -19,6 +19,16 @@ private struct SampleEvent: FerryEvent {
         #expect(!style.colour && !style.interactive)
     }
 
+    @Test func theLiveRegionOnlyOnAColourTerminalWithoutVerbose() {
+        #expect(OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: [:], stdoutIsTerminal: true).live)
+        #expect(!OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: [:], stdoutIsTerminal: false).live)
+        #expect(!OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: ["NO_COLOR": "1"], stdoutIsTerminal: true).live)
+        #expect(!OutputStyle.resolve(json: false, noColor: true, verbose: false, environment: [:], stdoutIsTerminal: true).live)
+        #expect(!OutputStyle.resolve(json: false, noColor: false, verbose: true, environment: [:], stdoutIsTerminal: true).live)
+        #expect(!OutputStyle.resolve(json: true, noColor: false, verbose: false, environment: [:], stdoutIsTerminal: true).live)
+        #expect(!OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: ["TERM": "dumb"], stdoutIsTerminal: true).live)
+    }
+
     @Test func colourOnlyOnATerminalWithoutNoColor() {
         #expect(OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: [:], stdoutIsTerminal: true).colour)
         #expect(!OutputStyle.resolve(json: false, noColor: false, verbose: false, environment: [:], stdoutIsTerminal: false).colour)

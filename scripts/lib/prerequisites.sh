@@ -33,6 +33,19 @@ if ! need skopeo; then
   else echo "skopeo is missing: the OCI layout check is skipped (install it: apt-get install skopeo)" >&2
   fi
 fi
+# tmux gives the terminal test a real terminal to read (Tests/IntegrationTests/TerminalIntegrationTests.swift).
+if ! need tmux; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages tmux
+  else echo "tmux is missing: the terminal test fails without it (install it: apt-get install tmux)" >&2
+  fi
+fi
+# The release binary links the Swift runtime statically; its Foundation needs libcurl's and libxml2's
+# development files (scripts/build-release.sh, scripts/check-release-binary.sh).
+if ! pkg-config --exists libcurl || ! pkg-config --exists libxml-2.0; then
+  if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages libcurl4-openssl-dev libxml2-dev
+  else echo "libcurl and libxml2 development files are missing: the release binary check fails without them (apt-get install libcurl4-openssl-dev libxml2-dev)" >&2
+  fi
+fi
 
 echo "==> Python packages (emulator/requirements.txt)"
 python3 -m pip install --disable-pip-version-check -q -r emulator/requirements.txt

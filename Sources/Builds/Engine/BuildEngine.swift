@@ -52,7 +52,7 @@ public struct BuildEngine: Sendable {
                 let index = next
                 let build = plan.builds[index]
                 next += 1
-                group.addTask { (index, await self.perform(build)) }
+                group.addTask { (index, await self.perform(build, total: total)) }
             }
             while next < total && next < concurrency { addTask() }
             while let (index, outcome) = await group.next() {
@@ -75,8 +75,8 @@ public struct BuildEngine: Sendable {
         return result
     }
 
-    /// Builds one artifact.
-    func perform(_ build: PlannedBuild) async -> BuildOutcome {
+    /// Builds one artifact; `total` (the run's number of builds) goes into its started event.
+    func perform(_ build: PlannedBuild, total: Int? = nil) async -> BuildOutcome {
         let start = ContinuousClock.now
         var key: BuildKey?
         do {
@@ -105,6 +105,7 @@ public struct BuildEngine: Sendable {
             started.logicalIDs = build.targets.map(\.logicalID)
             started.builder = build.builder.builderName
             started.buildKey = computed.hex
+            started.total = total
             sink.emit(started)
             let (archive, notes) = try await buildAndStore(build, key: computed)
             return BuildOutcome(build: build, status: .built, key: computed, archive: archive,

@@ -28,7 +28,7 @@ struct BuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(options: global)
+        let context = CommandContext(options: global, live: true)
         try await context.reportingErrors {
             let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
             let environment = try project.environment(named: global.environment)

@@ -79,7 +79,7 @@ struct DeployCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(options: global)
+        let context = CommandContext(options: global, live: true)
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)
         watcher.start()
@@ -106,6 +106,7 @@ struct DeployCommand: AsyncParsableCommand {
 enum TerminalQuestion {
     /// Prints `question` and reads one line; `y`/`yes` is true.
     @Sendable static func ask(_ question: String) async -> Bool {
+        LiveConsoleRenderer.pauseActive()
         FileHandle.standardOutput.write(Data(question.utf8))
         let answer = await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: readLine() ?? "") }

@@ -31,7 +31,7 @@ struct PackageCommand: AsyncParsableCommand {
     var noCacheWrite = false
 
     func run() async throws {
-        let context = CommandContext(options: global)
+        let context = CommandContext(options: global, live: true)
         // Ctrl-C aborts the multipart uploads in progress, then exits 130.
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)

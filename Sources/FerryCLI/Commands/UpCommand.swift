@@ -63,7 +63,7 @@ struct UpCommand: AsyncParsableCommand {
     @OptionGroup var remoteCache: RemoteCacheOptions
 
     func run() async throws {
-        let context = CommandContext(options: global, scope: .up(dryRun: dryRun))
+        let context = CommandContext(options: global, scope: .up(dryRun: dryRun), live: true)
         let interruption = DeployInterruption()
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)
         watcher.start()

@@ -39,7 +39,7 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let context = CommandContext(options: global)
+        let context = CommandContext(options: global, live: true)
         try await context.reportingErrors {
             var options = HotswapPhase.Options(
                 projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,

@@ -15,9 +15,10 @@ struct CommandContext: Sendable {
     let style: OutputStyle
     let sink: any EventSink
 
-    /// A context; `scope` tells the concise console which command runs.
+    /// A context; `scope` tells the concise console which command runs; `live` asks for the
+    /// live region (bars and tasks in flight) when the output is a terminal with colour.
     init(options: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
-         scope: ConciseEventPresenter.Scope = .other) {
+         scope: ConciseEventPresenter.Scope = .other, live: Bool = false) {
         self.options = options
         self.environment = environment
         workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
@@ -28,6 +29,11 @@ struct CommandContext: Sendable {
         let out = RedactingOutput(FileHandleOutput.standardOutput)
         switch style.format {
         case .jsonLines: sink = JSONLinesRenderer(out: out, minimumLevel: style.minimumLevel)
+        case .console where live && style.live:
+            let renderer = LiveConsoleRenderer(style: style, out: out, presenter: ConciseEventPresenter(scope: scope, interactive: true),
+                                               live: LiveEventPresenter())
+            renderer.start()
+            sink = renderer
         case .console:
             sink = ConsoleRenderer(style: style, out: out,
                                    presenter: ConciseEventPresenter(scope: scope, interactive: style.interactive))

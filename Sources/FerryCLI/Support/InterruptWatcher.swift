@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Pipeline
+import Reporting
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,6 +29,7 @@ final class InterruptWatcher {
         let json = json
         source.setEventHandler {
             let message = interruption.message
+            LiveConsoleRenderer.finishActive()
             if json {
                 let object: [String: Any] = ["event": "deploy.interrupted", "level": "warning", "message": message]
                 if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {

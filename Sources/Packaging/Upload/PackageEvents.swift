@@ -23,6 +23,31 @@ public struct PackageUploadedEvent: FerryEvent {
     public var message: String { "uploaded \(origin) → \(key) (\(ByteText.format(size)))" }
 }
 
+/// One object starts going up to the artifact bucket (for the live region on a terminal).
+public struct PackageUploadingEvent: FerryEvent {
+    /// The object key.
+    public let key: String
+    /// Its size in bytes.
+    public let size: UInt64
+    /// What it is (`Root/OCRFunction CodeUri`).
+    public let origin: String
+    /// Objects of the plan in all (those already in the bucket included).
+    public let total: Int
+    /// An event.
+    public init(key: String, size: UInt64, origin: String, total: Int) {
+        self.key = key
+        self.size = size
+        self.origin = origin
+        self.total = total
+    }
+    /// `package.uploading`.
+    public var kind: String { "package.uploading" }
+    /// Debug: the uploaded line says it.
+    public var level: EventLevel { .debug }
+    /// `uploading Root/OCRFunction CodeUri (1.2 MB)`.
+    public var message: String { "uploading \(origin) (\(ByteText.format(size)))" }
+}
+
 /// The objects already in the bucket, which were not uploaded again.
 public struct PackageSkippedEvent: FerryEvent {
     /// How many.

@@ -56,6 +56,8 @@ public struct Packager: Sendable {
             for (index, upload) in missing.enumerated() {
                 if index >= concurrency, let done = await group.next() { settled.append(done) }
                 group.addTask {
+                    sink.emit(PackageUploadingEvent(key: upload.key, size: upload.size, origin: upload.origin,
+                                                    total: plan.uploads.count))
                     do { return .success((upload, try await put(upload, bucket: store.bucket, options: options))) }
                     catch { return .failure(error) }
                 }
