@@ -5,7 +5,9 @@
 #   loop over every function, and `sam sync --code`.
 # Usage: Benchmarks/iterate/run.sh [N] [APP...]
 #   N     runs per scenario (default 3)
-#   APP   `example` (examples/fiscalshield-idp) or a number of generated functions; default: example 20 50 200
+#   APP   `example` (examples/fiscalshield-idp), a number of generated functions (`100`), or a number
+#         followed by `deps` (`8deps`: each function also installs requests, pydantic and PyYAML
+#         from PyPI, the issue-14 app); default: example 20 50 200
 # Environment:
 #   FERRY=path            use this ferry instead of building one in release
 #   FERRY_COMMAND="build; package; update --env dev"   ferry's iteration (subcommands separated by ';')
@@ -73,6 +75,11 @@ for app in "${apps[@]}"; do
   [[ "${NO_SEED:-0}" == 1 ]] && args+=(--no-seed)
   if [[ "$app" == example ]]; then
     args+=(--kind example --source "$root/examples/fiscalshield-idp" --label "example app (16 functions)")
+  elif [[ "$app" == *deps ]]; then
+    count="${app%deps}"
+    python3 "$here/gen_app.py" "$count" "$dir/source" --deps
+    args+=(--kind generated --functions "$count" --source "$dir/source"
+           --label "generated app ($count functions, requests + pydantic + PyYAML + a shared local library)")
   else
     python3 "$here/gen_app.py" "$app" "$dir/source"
     args+=(--kind generated --functions "$app" --source "$dir/source" --label "generated app ($app functions)")

@@ -35,7 +35,7 @@ struct PythonWheelCacheTests {
         #expect(Self.entries(folder.url("wheels")).count == 1)
         let library = try readBytes(app + "/lib/idp_common_pkg/idp_common/docs_service.py")
         for staged in [first, second] {
-            let files = try PythonFixture.tree(staged.folder)
+            let files = try PythonFixture.tree(staged)
             #expect(files["idp_common/docs_service.py"]?.bytes == library)
             #expect(files.keys.contains { $0.hasPrefix("idp_common-0.3.19.dist-info/") })
         }
@@ -80,9 +80,8 @@ struct PythonWheelCacheTests {
             let builder = Self.builder(folder)
             let staged = try await builder.build(request, workFolder: folder.url("work-\(index)"))
             built.append(builder.wheelCache.wheelsBuilt)
-            trees.append(try PythonFixture.tree(staged.folder))
-            let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
-            zips.append(try DeterministicZip().write(tree, to: folder.url("out-\(index).zip")).sha256)
+            trees.append(try PythonFixture.tree(staged))
+            zips.append(try PythonFixture.zips(staged, to: folder.url("out-\(index)")).sha256)
         }
         #expect(built == [1, 0, 1])
         #expect(trees[0].keys.contains { $0.hasSuffix(".dist-info/RECORD") })
@@ -106,7 +105,7 @@ struct PythonWheelCacheTests {
         let staged = try await [first, second]
         #expect(builder.wheelCache.wheelsBuilt == 1)
         #expect(Self.entries(folder.url("wheels")).count == 1)
-        let trees = try staged.map { try PythonFixture.tree($0.folder) }
+        let trees = try staged.map { try PythonFixture.tree($0) }
         let installed = { (tree: [String: (mode: Int, bytes: Data)]) in tree.filter { $0.key.hasPrefix("idp_common") } }
         let a = installed(trees[0]), b = installed(trees[1])
         #expect(!a.isEmpty && a.keys.sorted() == b.keys.sorted())
