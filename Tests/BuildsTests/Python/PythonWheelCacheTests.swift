@@ -48,19 +48,19 @@ struct PythonWheelCacheTests {
         let builder = Self.builder(folder)
         let module = app + "/lib/idp_common_pkg/idp_common/docs_service.py"
         let original = try readBytes(module)
-        let before = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w1")).folder)
+        let before = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w1")))
 
         var changed = original
         changed.append(contentsOf: Data("\nCHANGED = True\n".utf8))
         try changed.write(to: URL(fileURLWithPath: module))
-        let after = try PythonFixture.tree(try await builder.build(Self.queueSender(app), workFolder: folder.url("w2")).folder)
+        let after = try PythonFixture.tree(try await builder.build(Self.queueSender(app), workFolder: folder.url("w2")))
         #expect(builder.wheelCache.wheelsBuilt == 2)
         #expect(Self.entries(folder.url("wheels")).count == 2)
         #expect(after["idp_common/docs_service.py"]?.bytes == changed)
 
         // Back to the original files: the first wheel is reused and gives the first function's tree.
         try original.write(to: URL(fileURLWithPath: module))
-        let again = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w3")).folder)
+        let again = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w3")))
         #expect(builder.wheelCache.wheelsBuilt == 2)
         #expect(again.keys.sorted() == before.keys.sorted())
         for (path, file) in before { #expect(again[path]?.bytes == file.bytes, "bytes of \(path)") }
