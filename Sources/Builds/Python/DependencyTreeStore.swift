@@ -50,11 +50,12 @@ public final class DependencyTreeStore: Sendable {
     /// The tree of `key`: the stored one, the one a concurrent caller is installing, or a new one:
     /// `install` gets a path to install into (not yet existing, its parent does), then the tree is
     /// deflated and stored. When a concurrent caller's install fails, this caller installs on its own.
-    public func tree(key: String, install: @escaping @Sendable (String) async throws -> Void) async throws -> Entry {
+    public func tree(key: String, lines: [String] = [],
+                     install: @escaping @Sendable (String) async throws -> Void) async throws -> Entry {
         if let stored = storedEntry(key: key) { return stored }
         let (task, isLeader) = inFlight.withLock { running -> (Task<Entry, any Error>, Bool) in
             if let task = running[key] { return (task, false) }
-            let task = Task { try await self.installAndStore(key: key, install: install) }
+            let task = Task { try await self.installAndStore(key: key, lines: lines, install: install) }
             running[key] = task
             return (task, true)
         }
@@ -65,7 +66,18 @@ public final class DependencyTreeStore: Sendable {
         do {
             return try await task.value
         } catch {
-            return try await installAndStore(key: key, install: install)
+            return try await installAndStore(key: key, lines: lines, install: install)
+        }
+    }
+
+    /// The stored trees with the lines of their keys (`key.txt`), for finding a tree to update.
+    func storedKeys() -> [(entry: Entry, lines: [String])] {
+        guard let names = try? POSIX.listDirectory(folder) else { return [] }
+        return names.sorted().filter { !$0.hasPrefix(".") }.compactMap { name in
+            guard let entry = storedEntry(key: name),
+                  let text = try? String(contentsOfFile: joinPath(joinPath(folder, name), "key.txt"), encoding: .utf8)
+            else { return nil }
+            return (entry, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         }
     }
 
@@ -75,7 +87,8 @@ public final class DependencyTreeStore: Sendable {
 
     /// Installs into a temporary folder next to the entries, deflates it, and renames the folder to
     /// `<folder>/<key>`; when another process stored the key meanwhile, keeps theirs.
-    private func installAndStore(key: String, install: @Sendable (String) async throws -> Void) async throws -> Entry {
+    private func installAndStore(key: String, lines: [String],
+                                 install: @Sendable (String) async throws -> Void) async throws -> Entry {
         if let stored = storedEntry(key: key) { return stored }
         try POSIX.makeDirectories(folder)
         let temporary = joinPath(folder, ".tmp-\(key.prefix(16))-\(UUID().uuidString)")
@@ -85,6 +98,7 @@ public final class DependencyTreeStore: Sendable {
         let staged = Self.entry(content)
         try await install(staged.tree)
         try POSIX.makeDirectories(staged.tree) // an install that put nothing there still gives a (empty) tree
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: joinPath(content, "key.txt")))
         _ = try DeterministicZip().write(FileTree.scan(staged.tree, rules: .always, readIgnoreFile: false),
                                          to: staged.entriesZip)
         let destination = joinPath(folder, key)

@@ -26,6 +26,7 @@ struct PipSession: Sendable {
         try POSIX.makeDirectories(scratch)
         var references: [Int: String] = [:]
         var keyLines: [Int: String] = [:]
+        var wheelPaths: [Int: String] = [:]
         var wheelByPath: [String: WheelFilename] = [:]
         var fileByPath: [String: String] = [:]
         var digestByPath: [String: String] = [:]
@@ -52,12 +53,13 @@ struct PipSession: Sendable {
             let extras = requirement.extras.isEmpty ? "" : "[\(requirement.extras.joined(separator: ","))]"
             let url = URL(fileURLWithPath: fileByPath[requirement.path]!).absoluteString
             references[index] = "\(wheel.distribution)\(extras) @ \(url)"
+            wheelPaths[index] = fileByPath[requirement.path]!
             let name = (fileByPath[requirement.path]! as NSString).lastPathComponent
             keyLines[index] = "\(wheel.distribution)[\(requirement.extras.sorted().joined(separator: ","))] "
                 + "\(name) sha256=\(digestByPath[requirement.path]!)"
         }
         return ResolvedRequirements(text: plan.render { references[$0]! }, localKeyLines: keyLines,
-                                    acceptLocalLinux: acceptLocalLinux)
+                                    localWheels: wheelPaths, acceptLocalLinux: acceptLocalLinux)
     }
 
     /// Installs `resolved` into `destination` (which must not exist yet; its parent must).
@@ -144,7 +146,7 @@ struct PipSession: Sendable {
     }
 
     /// Runs `python -m pip …` in the template's folder (SAM's working folder).
-    private func pip(_ arguments: [String]) async throws -> ProcessOutput {
+    func pip(_ arguments: [String]) async throws -> ProcessOutput {
         do {
             return try await builder.runner.run(python.path, arguments, environment: builder.toolEnvironment(request),
                                                 workingDirectory: URL(fileURLWithPath: request.templateFolder))
@@ -179,6 +181,8 @@ struct ResolvedRequirements: Sendable, Hashable {
     let text: String
     /// For each local requirement (by plan index): `name[extras] <wheel file> sha256=<hex>`.
     let localKeyLines: [Int: String]
+    /// For each local requirement (by plan index): the wheel file pip installs.
+    let localWheels: [Int: String]
     /// True when a local wheel is native and built here (pip must accept `linux_<arch>` wheels).
     let acceptLocalLinux: Bool
 }

@@ -172,9 +172,26 @@ extension PythonBuilder {
                                           target: session.target, python: session.python,
                                           toolEnvironment: toolEnvironment(session.request),
                                           requestEnvironment: session.request.environment)
-        return try await dependencyTrees.tree(key: key.hex) { destination in
+        let store = dependencyTrees
+        return try await store.tree(key: key.hex, lines: key.lines) { destination in
+            if let (base, changed) = Self.updatableTree(key, resolved: resolved, store: store),
+               try await session.updateTree(base: base.tree, changed: changed, resolved: resolved, into: destination) {
+                try InstalledPackagesNormalizer.normalize(destination)
+                return
+            }
             try await session.install(resolved, into: destination)
             try InstalledPackagesNormalizer.normalize(destination)
         }
+    }
+
+    /// A stored tree whose key differs from `key` only in pure-Python local wheels, and those
+    /// requirements: the tree a library edit can update without resolving anything again.
+    static func updatableTree(_ key: PythonDependencyKey, resolved: ResolvedRequirements,
+                              store: DependencyTreeStore) -> (DependencyTreeStore.Entry, [Int])? {
+        guard !key.localRequirementByLine.isEmpty else { return nil }
+        for (entry, lines) in store.storedKeys() {
+            if let changed = key.localWheelChanges(from: lines, resolved: resolved) { return (entry, changed) }
+        }
+        return nil
     }
 }

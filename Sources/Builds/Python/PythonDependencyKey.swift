@@ -18,6 +18,8 @@ struct PythonDependencyKey: Sendable, Hashable {
 
     /// The lines hashed (readable, for tests and debugging).
     let lines: [String]
+    /// For each line naming a local package: the plan index of that requirement.
+    let localRequirementByLine: [Int: Int]
 
     /// The key's SHA-256, hex.
     var hex: String {
@@ -35,9 +37,12 @@ struct PythonDependencyKey: Sendable, Hashable {
             "interpreter \(python.version) exact=\(python.isExact) host=\(Self.hostPlatform)",
             "tools \(python.buildTools)",
         ]
+        var localByLine: [Int: Int] = [:]
         for line in plan.lines {
             switch line {
-            case let .local(index): lines.append("local \(resolved.localKeyLines[index] ?? "?")")
+            case let .local(index):
+                localByLine[lines.count] = index
+                lines.append("local \(resolved.localKeyLines[index] ?? "?")")
             case let .text(text): lines.append(try Self.keyLine(text, templateFolder: templateFolder))
             }
         }
@@ -50,6 +55,27 @@ struct PythonDependencyKey: Sendable, Hashable {
             lines.append("pip-config " + ((try? FileHasher.sha256(ofFile: file).hex) ?? "unreadable"))
         }
         self.lines = lines
+        self.localRequirementByLine = localByLine
+    }
+
+    /// The local requirements (plan indexes) whose wheel differs from the tree keyed by `base`,
+    /// when that is the only difference and each new wheel is pure Python (so that tree, with
+    /// those packages replaced, is this key's tree); nil otherwise.
+    func localWheelChanges(from base: [String], resolved: ResolvedRequirements) -> [Int]? {
+        guard base.count == lines.count else { return nil }
+        var changed: [Int] = []
+        for (position, line) in lines.enumerated() where line != base[position] {
+            guard let index = localRequirementByLine[position], base[position].hasPrefix("local "),
+                  let wheel = resolved.localWheels[index].flatMap(WheelFilename.init), wheel.isPure,
+                  Self.requirementName(line) == Self.requirementName(base[position]) else { return nil }
+            changed.append(index)
+        }
+        return changed.isEmpty ? nil : changed
+    }
+
+    /// `name[extras]` of a `local …` line.
+    private static func requirementName(_ line: String) -> Substring {
+        line.split(separator: " ").dropFirst().first ?? ""
     }
 
     /// A requirements line for the key: local paths relative to the template folder, the content of

@@ -45,7 +45,7 @@ struct PipShim {
 /// A small app: `lib/shared` (a pure-Python local package) and functions `src/f1` … `src/fN`, each
 /// requiring it (the same requirements, so one shared dependency tree).
 enum SharedLibraryApp {
-    static func write(into folder: TestFolder, functions: Int, name: String = "app") throws -> String {
+    static func write(into folder: TestFolder, functions: Int, name: String = "app", otherLibrary: Bool = false) throws -> String {
         try folder.write("\(name)/template.yaml", "Resources: {}\n")
         try folder.write("\(name)/lib/shared/pyproject.toml", """
             [build-system]
@@ -61,11 +61,32 @@ enum SharedLibraryApp {
 
             """)
         try folder.write("\(name)/lib/shared/shared_lib/__init__.py", "VERSION = 1\n")
+        if otherLibrary {
+            try folder.write("\(name)/lib/other/pyproject.toml", pyproject(name: "other-lib", package: "other_lib"))
+            try folder.write("\(name)/lib/other/other_lib/__init__.py", "OTHER = 1\n")
+            try folder.write("\(name)/lib/other/other_lib/data/table.txt", "a,b\n")
+        }
         for index in 1...functions {
             try folder.write("\(name)/src/f\(index)/app.py", handler(index, version: 1))
-            try folder.write("\(name)/src/f\(index)/requirements.txt", "./lib/shared\n")
+            try folder.write("\(name)/src/f\(index)/requirements.txt", otherLibrary ? "./lib/shared\n./lib/other\n" : "./lib/shared\n")
         }
         return folder.url(name)
+    }
+
+    static func pyproject(name: String, package: String, extra: String = "") -> String {
+        """
+        [build-system]
+        requires = ["setuptools>=61"]
+        build-backend = "setuptools.build_meta"
+
+        [project]
+        name = "\(name)"
+        version = "1.0.0"
+        \(extra)
+        [tool.setuptools]
+        packages = ["\(package)"]
+
+        """
     }
 
     static func handler(_ index: Int, version: Int) -> String {

@@ -109,3 +109,52 @@ struct PythonDependencyTreeTests {
         #expect(keys[0] == keys[1])
     }
 }
+
+@Suite("PythonBuilder dependency tree updates")
+struct PythonDependencyTreeUpdateTests {
+    static func lastInstall(_ shim: PipShim) -> String {
+        shim.calls().last { $0.hasPrefix("-m pip install") } ?? ""
+    }
+
+    @Test("a pure-Python library edit updates the stored tree with one `pip install --no-deps`, giving the tree and zip of a fresh full install; a changed dependency list falls back to the full install")
+    func pureWheelUpdate() async throws {
+        let folder = try TestFolder("py-deps-update")
+        let shim = try PipShim(in: folder)
+        let app = try SharedLibraryApp.write(into: folder, functions: 2, otherLibrary: true)
+        let builder = { PythonDependencyTreeTests.builder(folder, shim) }
+        _ = try await builder().build(SharedLibraryApp.request(app, 1, runtime: shim.runtime), workFolder: folder.url("w1"))
+        #expect(shim.installs == 1 && !Self.lastInstall(shim).contains("--no-deps"))
+
+        // The library edit: both functions rebuilt, one install of the new wheel alone.
+        try folder.write("app/lib/shared/shared_lib/__init__.py", "VERSION = 2\n")
+        try folder.write("app/lib/shared/shared_lib/added.py", "ADDED = True\n")
+        let updated = try await PythonDependencyTreeTests.buildAll(builder(), app, 1...2, runtime: shim.runtime,
+                                                                   work: folder.url("w2"))
+        #expect(shim.installs == 2)
+        #expect(Self.lastInstall(shim).contains("--no-deps"))
+        #expect(Self.lastInstall(shim).hasSuffix(".whl"))
+
+        // The same inputs installed from scratch (another store): the same files and zip bytes.
+        let fresh = PythonBuilder(environment: shim.environment, pipCacheFolder: PythonFixture.pipCache,
+                                  wheelCacheFolder: folder.url("fresh/wheels"))
+        let full = try await fresh.build(SharedLibraryApp.request(app, 1, runtime: shim.runtime), workFolder: folder.url("w3"))
+        #expect(!Self.lastInstall(shim).contains("--no-deps"))
+        let a = try PythonFixture.tree(updated[0]), b = try PythonFixture.tree(full)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, file) in b { #expect(a[path]?.bytes == file.bytes && a[path]?.mode == file.mode, "\(path)") }
+        #expect(a["shared_lib/added.py"] != nil && a["other_lib/__init__.py"] != nil)
+        let zipA = try PythonFixture.zips(updated[0], to: folder.url("updated"))
+        let zipB = try PythonFixture.zips(full, to: folder.url("full"))
+        #expect(zipA.sha256 == zipB.sha256)
+
+        // A new extra changes what the package declares: no shortcut, the full install runs.
+        try folder.write("app/lib/shared/pyproject.toml",
+                         SharedLibraryApp.pyproject(name: "shared-lib", package: "shared_lib",
+                                                    extra: "[project.optional-dependencies]\nfast = []\n"))
+        let installsBefore = shim.installs
+        let extra = try await builder().build(SharedLibraryApp.request(app, 1, runtime: shim.runtime), workFolder: folder.url("w4"))
+        #expect(shim.installs == installsBefore + 2) // the update tried and refused, then the full install
+        #expect(!Self.lastInstall(shim).contains("--no-deps"))
+        #expect(try PythonFixture.tree(extra).keys.contains("shared_lib/added.py"))
+    }
+}
