@@ -193,6 +193,8 @@ def main() -> int:
                    help="ferry's iteration: subcommands separated by ';'")
     p.add_argument("--up", choices=["auto", "yes", "no"], default="auto", help="also time `ferry up --env dev --yes`")
     p.add_argument("--no-seed", action="store_true")
+    p.add_argument("--scenarios", default=",".join(SCENARIOS),
+                   help="comma-separated subset of " + ",".join(SCENARIOS) + " (default: all)")
     p.add_argument("--results", required=True, help="JSON file to write")
     args = p.parse_args()
 
@@ -273,7 +275,8 @@ def main() -> int:
         copy.times[scenario].append(sum(parts))
         copy.parts[scenario].append(parts)
 
-    for scenario in SCENARIOS:
+    chosen = [x for x in args.scenarios.split(",") if x in SCENARIOS]
+    for scenario in chosen:
         for i in range(args.runs):
             for copy in copies:
                 if copy.error:

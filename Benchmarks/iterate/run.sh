@@ -13,6 +13,7 @@
 #   FERRY_COMMAND="build; package; update --env dev"   ferry's iteration (subcommands separated by ';')
 #   FERRY_UP=auto|yes|no  also time `ferry up --env dev --yes` (auto: when `ferry up --help` succeeds)
 #   NO_SAM=1              leave out `sam sync --code`;  NO_SEED=1  leave out the seed loop
+#   SCENARIOS=noop,one    only these scenarios (of noop, one, ten, shared)
 #   SAM_VERSION=1.170.0   SAM CLI installed into ${TMPDIR:-/tmp}/ferry-bench-sam (reused)
 #   RESULTS=dir           where the JSON results go (default: Benchmarks/iterate/results)
 # Not part of the test suite. Numbers go to BENCHMARKS.md by hand.
@@ -73,6 +74,7 @@ for app in "${apps[@]}"; do
   [[ -n "${FERRY_COMMAND:-}" ]] && args+=(--ferry-command "$FERRY_COMMAND")
   [[ -n "$sam" ]] && args+=(--sam "$sam")
   [[ "${NO_SEED:-0}" == 1 ]] && args+=(--no-seed)
+  [[ -n "${SCENARIOS:-}" ]] && args+=(--scenarios "$SCENARIOS")
   if [[ "$app" == example ]]; then
     args+=(--kind example --source "$root/examples/fiscalshield-idp" --label "example app (16 functions)")
   elif [[ "$app" == *deps ]]; then
