@@ -193,6 +193,8 @@ def main() -> int:
                    help="ferry's iteration: subcommands separated by ';'")
     p.add_argument("--up", choices=["auto", "yes", "no"], default="auto", help="also time `ferry up --env dev --yes`")
     p.add_argument("--no-seed", action="store_true")
+    p.add_argument("--scenarios", default=",".join(SCENARIOS),
+                   help="comma-separated subset of " + ",".join(SCENARIOS) + " (default: all)")
     p.add_argument("--results", required=True, help="JSON file to write")
     args = p.parse_args()
 
@@ -201,6 +203,14 @@ def main() -> int:
     steps = [[ferry, *s.split()] for s in args.ferry_command.split(";") if s.strip()]
     has_up = args.up == "yes" or (args.up == "auto" and ferry_has_up(ferry))
     cfn, lam = boto3.client("cloudformation"), boto3.client("lambda")
+
+    # 0. The yardstick: one `aws lambda list-functions` call, timed like every command here.
+    awscli = []
+    for _ in range(max(3, args.runs)):
+        awscli.append(run(["aws", "lambda", "list-functions", "--max-items", "1"], args.work)[0])
+    yardstick = median(awscli)
+    print(f"  yardstick: `aws lambda list-functions --max-items 1` median {yardstick:.2f} s "
+          f"({', '.join(f'{t:.2f}' for t in awscli)})", flush=True)
 
     # 1. One build and package, copied to every tool.
     base = os.path.join(args.work, "base")
@@ -265,7 +275,8 @@ def main() -> int:
         copy.times[scenario].append(sum(parts))
         copy.parts[scenario].append(parts)
 
-    for scenario in SCENARIOS:
+    chosen = [x for x in args.scenarios.split(",") if x in SCENARIOS]
+    for scenario in chosen:
         for i in range(args.runs):
             for copy in copies:
                 if copy.error:
@@ -285,8 +296,8 @@ def main() -> int:
                     copy.error = str(e)
                     print(f"  {copy.name} failed in {scenario} run {i + 1}: {e}", flush=True)
 
-    print_table(args.label, copies)
-    write_results(args, copies, has_up)
+    print_table(args.label, copies, yardstick)
+    write_results(args, copies, has_up, awscli)
     return 0
 
 
@@ -294,10 +305,12 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def print_table(label: str, copies: list) -> None:
+def print_table(label: str, copies: list, yardstick: float) -> None:
     base = copies[0]
     print(f"\n{label}: medians in seconds; (x) = tool / `{base.name}` (above 1: Ferry is faster)")
-    print(f"{'scenario':24}" + "".join(f"{c.name:>26}" for c in copies))
+    print("[n aws] = the median in `aws lambda list-functions` calls "
+          f"({yardstick:.2f} s each here): the issue's yardstick")
+    print(f"{'scenario':24}" + "".join(f"{c.name:>34}" for c in copies))
     for scenario in SCENARIOS:
         f = median(base.times[scenario])
         cells = []
@@ -306,15 +319,17 @@ def print_table(label: str, copies: list) -> None:
             ratio = f" ({value / f:.1f}x)" if value is not None and f and c is not base else ""
             probe = "" if scenario == "noop" or not c.probes[scenario] else \
                 (" fresh" if all(s == "updated" for s in c.probes[scenario]) else " STALE")
-            cells.append("n/a" if value is None else f"{value:.2f}{ratio}{probe}")
-        print(f"{LABELS[scenario]:24}" + "".join(f"{cell:>26}" for cell in cells))
+            calls = f" [{value / yardstick:.1f} aws]" if value is not None and yardstick else ""
+            cells.append("n/a" if value is None else f"{value:.2f}{ratio}{calls}{probe}")
+        print(f"{LABELS[scenario]:24}" + "".join(f"{cell:>34}" for cell in cells))
     for c in copies:
         if c.error:
             print(f"{c.name} failed; its remaining cells are n/a:\n{c.error}")
 
 
-def write_results(args, copies: list, has_up: bool) -> None:
+def write_results(args, copies: list, has_up: bool, awscli: list) -> None:
     data = {
+        "aws_list_functions": {"times": awscli, "median": median(awscli)},
         "label": args.label, "kind": args.kind, "functions": args.functions, "runs": args.runs,
         "ferry_command": args.ferry_command, "ferry_up": has_up,
         "machine": {"cores": os.cpu_count(), "loadavg_end": open("/proc/loadavg").read().split()[:3]},

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Writes a deterministic SAM app of N Python functions that all install one shared local library.
 
-Usage: gen_app.py N OUT_DIR [--nested COUNT]
+Usage: gen_app.py N OUT_DIR [--nested COUNT] [--deps]
 Layout (the same bytes for the same arguments):
   template.yaml            root stack: functions fn001.. and, when COUNT > 0, the nested stack `Services`
   nested/template.yaml     nested stack: the last COUNT functions (default: half of them, N // 2)
   src/fnNNN/app.py         one handler per function, importing the shared library
   src/fnNNN/requirements.txt
                            `./lib/shared` (root functions) or `../lib/shared` (nested functions): local
-                           paths relative to the declaring template's folder, as in the example app
+                           paths relative to the declaring template's folder, as in the example app;
+                           with --deps also real PyPI packages (REAL_DEPS: requests, pydantic, PyYAML)
   lib/shared/              the shared package `shared_lib` (setuptools, no dependencies)
   ferry.toml               env `dev` (stack gen-N-dev, hotswap on)
 Standard library only. Not part of the test suite.
@@ -50,6 +51,8 @@ def handler(event, context):
     """Answers with the shared greeting."""
     return greet("{name}")
 '''
+
+REAL_DEPS = ["requests==2.32.3", "pydantic==2.9.2", "PyYAML==6.0.2"]
 
 FERRY_TOML = '''# Generated benchmark app ({count} functions); see Benchmarks/iterate/gen_app.py.
 template = "template.yaml"
@@ -93,7 +96,7 @@ def write(path: str, text: str) -> None:
         f.write(text)
 
 
-def generate(count: int, out: str, nested: int) -> None:
+def generate(count: int, out: str, nested: int, deps: bool = False) -> None:
     names = [f"fn{i:03d}" for i in range(1, count + 1)]
     root_names, nested_names = names[:count - nested], names[count - nested:]
     write(os.path.join(out, "lib/shared/pyproject.toml"), PYPROJECT)
@@ -101,7 +104,8 @@ def generate(count: int, out: str, nested: int) -> None:
     for name in names:
         write(os.path.join(out, "src", name, "app.py"), HANDLER.format(name=name))
         requirement = "./lib/shared" if name in root_names else "../lib/shared"
-        write(os.path.join(out, "src", name, "requirements.txt"), requirement + "\n")
+        lines = [requirement] + (REAL_DEPS if deps else [])
+        write(os.path.join(out, "src", name, "requirements.txt"), "\n".join(lines) + "\n")
     root = [function_resource(n, f"src/{n}") for n in root_names]
     if nested_names:
         root.append("  Services:\n"
@@ -121,11 +125,13 @@ def main() -> int:
     parser.add_argument("count", type=int, help="number of functions")
     parser.add_argument("out", help="folder to write (created)")
     parser.add_argument("--nested", type=int, help="functions in the nested stack (default: count // 2)")
+    parser.add_argument("--deps", action="store_true",
+                        help="each function also installs " + ", ".join(REAL_DEPS) + " from PyPI")
     args = parser.parse_args()
     nested = args.count // 2 if args.nested is None else args.nested
     if args.count < 1 or not 0 <= nested <= args.count:
         parser.error("need count >= 1 and 0 <= nested <= count")
-    generate(args.count, args.out, nested)
+    generate(args.count, args.out, nested, args.deps)
     return 0
 
 

@@ -5,12 +5,15 @@
 #   loop over every function, and `sam sync --code`.
 # Usage: Benchmarks/iterate/run.sh [N] [APP...]
 #   N     runs per scenario (default 3)
-#   APP   `example` (examples/fiscalshield-idp) or a number of generated functions; default: example 20 50 200
+#   APP   `example` (examples/fiscalshield-idp), a number of generated functions (`100`), or a number
+#         followed by `deps` (`8deps`: each function also installs requests, pydantic and PyYAML
+#         from PyPI, the issue-14 app); default: example 20 50 200
 # Environment:
 #   FERRY=path            use this ferry instead of building one in release
 #   FERRY_COMMAND="build; package; update --env dev"   ferry's iteration (subcommands separated by ';')
 #   FERRY_UP=auto|yes|no  also time `ferry up --env dev --yes` (auto: when `ferry up --help` succeeds)
 #   NO_SAM=1              leave out `sam sync --code`;  NO_SEED=1  leave out the seed loop
+#   SCENARIOS=noop,one    only these scenarios (of noop, one, ten, shared)
 #   SAM_VERSION=1.170.0   SAM CLI installed into ${TMPDIR:-/tmp}/ferry-bench-sam (reused)
 #   RESULTS=dir           where the JSON results go (default: Benchmarks/iterate/results)
 # Not part of the test suite. Numbers go to BENCHMARKS.md by hand.
@@ -71,8 +74,14 @@ for app in "${apps[@]}"; do
   [[ -n "${FERRY_COMMAND:-}" ]] && args+=(--ferry-command "$FERRY_COMMAND")
   [[ -n "$sam" ]] && args+=(--sam "$sam")
   [[ "${NO_SEED:-0}" == 1 ]] && args+=(--no-seed)
+  [[ -n "${SCENARIOS:-}" ]] && args+=(--scenarios "$SCENARIOS")
   if [[ "$app" == example ]]; then
     args+=(--kind example --source "$root/examples/fiscalshield-idp" --label "example app (16 functions)")
+  elif [[ "$app" == *deps ]]; then
+    count="${app%deps}"
+    python3 "$here/gen_app.py" "$count" "$dir/source" --deps
+    args+=(--kind generated --functions "$count" --source "$dir/source"
+           --label "generated app ($count functions, requests + pydantic + PyYAML + a shared local library)")
   else
     python3 "$here/gen_app.py" "$app" "$dir/source"
     args+=(--kind generated --functions "$app" --source "$dir/source" --label "generated app ($app functions)")

@@ -14,11 +14,15 @@ public struct StagedBuild: Sendable, Hashable {
     /// command's `ARTIFACTS_DIR`, byte-code included, as SAM does); false to leave out what
     /// `IgnoreRules.always` names (`__pycache__`, `*.pyc`, ...).
     public var zipsAsLeft: Bool
+    /// Entries already compressed (a shared dependency tree) that go into the zip with the folder's
+    /// files; a file of the folder replaces a part's entry of the same path. Empty for most builders.
+    public var parts: [ArchivePart]
 
     /// A staged build.
-    public init(folder: String, notes: [String] = [], zipsAsLeft: Bool = false) {
+    public init(folder: String, notes: [String] = [], zipsAsLeft: Bool = false, parts: [ArchivePart] = []) {
         self.folder = folder
         self.notes = notes
         self.zipsAsLeft = zipsAsLeft
+        self.parts = parts
     }
 }

@@ -133,12 +133,10 @@ public struct BuildEngine: Sendable {
         try manager.createDirectory(at: workFolder, withIntermediateDirectories: true)
         let staged = try await build.builder.build(build.request, workFolder: workFolder.path)
         try Task.checkCancellation()
-        let tree = try FileTree.scan(staged.folder, rules: staged.zipsAsLeft ? IgnoreRules() : .always,
-                                     readIgnoreFile: false)
-        guard !tree.entries.isEmpty else {
+        let archive = try staged.writeZip(to: temporaryZip.path)
+        guard archive.entryCount > 0 else {
             throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.builderName))
         }
-        let archive = try DeterministicZip().write(tree, to: temporaryZip.path)
         try checkLimits(build, archive)
         return (try cache.store(archive, for: key).archive, staged.notes)
     }

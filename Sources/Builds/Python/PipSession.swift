@@ -19,12 +19,17 @@ struct PipSession: Sendable {
     /// Whether wheels compiled here run on the target.
     var nativeAllowed: Bool { python.isExact && target.matchesHost }
 
-    /// Installs `plan` into `<scratch>/installed` and returns that folder.
-    func install(_ plan: PipRequirementsPlan) async throws -> String {
+    /// The requirements of `plan` ready for pip: each local package built into a wheel (or taken
+    /// from the wheel cache) and named by a direct reference to it; plus the lines that identify
+    /// them independently of this machine (distribution, extras, wheel file name and SHA-256).
+    func resolve(_ plan: PipRequirementsPlan) async throws -> ResolvedRequirements {
         try POSIX.makeDirectories(scratch)
         var references: [Int: String] = [:]
+        var keyLines: [Int: String] = [:]
+        var wheelPaths: [Int: String] = [:]
         var wheelByPath: [String: WheelFilename] = [:]
         var fileByPath: [String: String] = [:]
+        var digestByPath: [String: String] = [:]
         var acceptLocalLinux = false
         for (index, requirement) in plan.localRequirements.enumerated() {
             if wheelByPath[requirement.path] == nil {
@@ -38,15 +43,32 @@ struct PipSession: Sendable {
                 }
                 wheelByPath[requirement.path] = wheel
                 fileByPath[requirement.path] = wheelPath
+                do {
+                    digestByPath[requirement.path] = try FileHasher.sha256(ofFile: wheelPath).hex
+                } catch let error as BuildsError {
+                    throw BuildError(wrapping: error, request: request)
+                }
             }
             let wheel = wheelByPath[requirement.path]!
             let extras = requirement.extras.isEmpty ? "" : "[\(requirement.extras.joined(separator: ","))]"
             let url = URL(fileURLWithPath: fileByPath[requirement.path]!).absoluteString
             references[index] = "\(wheel.distribution)\(extras) @ \(url)"
+            wheelPaths[index] = fileByPath[requirement.path]!
+            let name = (fileByPath[requirement.path]! as NSString).lastPathComponent
+            keyLines[index] = "\(wheel.distribution)[\(requirement.extras.sorted().joined(separator: ","))] "
+                + "\(name) sha256=\(digestByPath[requirement.path]!)"
         }
-        let requirementsFile = joinPath(scratch, "requirements.txt")
-        try Data(plan.render { references[$0]! }.utf8).write(to: URL(fileURLWithPath: requirementsFile))
-        return try await installAll(requirementsFile: requirementsFile, acceptLocalLinux: acceptLocalLinux)
+        return ResolvedRequirements(text: plan.render { references[$0]! }, localKeyLines: keyLines,
+                                    localWheels: wheelPaths, acceptLocalLinux: acceptLocalLinux)
+    }
+
+    /// Installs `resolved` into `destination` (which must not exist yet; its parent must).
+    func install(_ resolved: ResolvedRequirements, into destination: String) async throws {
+        let requirementsFile = joinPath(scratch, "requirements-\(UUID().uuidString).txt")
+        try Data(resolved.text.utf8).write(to: URL(fileURLWithPath: requirementsFile))
+        defer { try? FileManager.default.removeItem(atPath: requirementsFile) }
+        try await installAll(requirementsFile: requirementsFile, acceptLocalLinux: resolved.acceptLocalLinux,
+                             into: destination)
     }
 
     /// Runs `pip wheel --no-deps`: without build isolation first when the interpreter has setuptools
@@ -86,8 +108,8 @@ struct PipSession: Sendable {
 
     /// `pip install --target` for the target platform; each "no matching distribution" is answered by
     /// building that package locally (accepted when pure Python, or native and built for this platform).
-    private func installAll(requirementsFile: String, acceptLocalLinux initialAccept: Bool) async throws -> String {
-        let installed = joinPath(scratch, "installed")
+    private func installAll(requirementsFile: String, acceptLocalLinux initialAccept: Bool,
+                            into installed: String) async throws {
         var findLinks: [String] = []
         var acceptLocalLinux = initialAccept
         var builtRemotes: Set<String> = []
@@ -99,7 +121,7 @@ struct PipSession: Sendable {
             for link in findLinks { arguments += ["--find-links", link] }
             arguments += ["-r", requirementsFile]
             let result = try await pip(arguments)
-            if result.succeeded { return installed }
+            if result.succeeded { return }
             let output = result.stdout + result.stderr
             guard let missing = Self.missingDistribution(in: output), !builtRemotes.contains(missing),
                   builtRemotes.count < Self.maxLocallyBuiltRemotes else {
@@ -107,7 +129,7 @@ struct PipSession: Sendable {
                                             output: BuildError.tail(output)), request: request)
             }
             builtRemotes.insert(missing)
-            let folder = joinPath(scratch, "wheels/remote-\(builtRemotes.count)")
+            let folder = joinPath(scratch, "wheels/remote-\(UUID().uuidString.prefix(8))-\(builtRemotes.count)")
             let wheelPath: String
             do {
                 wheelPath = try await buildWheel(missing, into: folder, package: missing, isLocal: false)
@@ -124,7 +146,7 @@ struct PipSession: Sendable {
     }
 
     /// Runs `python -m pip …` in the template's folder (SAM's working folder).
-    private func pip(_ arguments: [String]) async throws -> ProcessOutput {
+    func pip(_ arguments: [String]) async throws -> ProcessOutput {
         do {
             return try await builder.runner.run(python.path, arguments, environment: builder.toolEnvironment(request),
                                                 workingDirectory: URL(fileURLWithPath: request.templateFolder))
@@ -151,4 +173,16 @@ struct PipSession: Sendable {
         (output.contains("building '") && output.contains("' extension"))
             || ["error: command '", "Python.h", "Microsoft Visual C++", "cargo", "rustc"].contains { output.contains($0) }
     }
+}
+
+/// A build's requirements with local packages resolved to wheels.
+struct ResolvedRequirements: Sendable, Hashable {
+    /// The requirements file for pip (local wheels as `name[extras] @ file://…` references).
+    let text: String
+    /// For each local requirement (by plan index): `name[extras] <wheel file> sha256=<hex>`.
+    let localKeyLines: [Int: String]
+    /// For each local requirement (by plan index): the wheel file pip installs.
+    let localWheels: [Int: String]
+    /// True when a local wheel is native and built here (pip must accept `linux_<arch>` wheels).
+    let acceptLocalLinux: Bool
 }

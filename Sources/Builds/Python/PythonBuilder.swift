@@ -15,7 +15,8 @@ import Toolchains
 ///    user's folder gets no `build/` or `.egg-info`), with the runtime's interpreter when it is
 ///    installed (PATH, pyenv, asdf, uv), else with any `python3` (pure-Python packages give the same
 ///    wheel);
-/// 4. installs those wheels (extras kept) and the remaining requirements with
+/// 4. installs those wheels (extras kept) and the remaining requirements, once per
+///    `PythonDependencyKey` into the shared `dependencyTrees` (`.ferry/deps/<key>/`), with
 ///    `pip install --target … --only-binary=:all: --platform manylinux_2_XX_<arch> --python-version X.Y
 ///    --implementation cp --abi cpXY`, so wheels match Lambda whatever the machine; a remote package
 ///    published only as an sdist is built into a wheel locally and accepted when it is pure Python;
@@ -23,7 +24,8 @@ import Toolchains
 ///    what `sam build` leaves out (`bin/` scripts, `INSTALLER`, `REQUESTED`), so the same
 ///    requirements give the same files as SAM.
 ///
-/// A layer gets the same, under `python/`. pip shares one download cache across all builds, and
+/// The staged folder holds only the sources; the tree comes as an `ArchivePart` whose entries, deflated
+/// once, are copied into the zip. A layer gets the same, under `python/`. pip shares one download cache across all builds, and
 /// local packages' wheels are reused by content (`LocalWheelCache`): each is built once per change.
 /// Known limit: when the exact interpreter is missing, pip evaluates environment markers
 /// (`python_version < "3.12"`) for the interpreter that runs it.
@@ -40,17 +42,20 @@ public struct PythonBuilder: FunctionBuilder {
     /// The wheels built from local path packages, shared by every build made with this builder (and
     /// its copies), so one engine run builds each package once.
     public let wheelCache: LocalWheelCache
+    /// The installed dependency trees (one per `PythonDependencyKey`), shared like `wheelCache`.
+    public let dependencyTrees: DependencyTreeStore
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
     /// A builder whose tools see `environment` and share `pipCacheFolder` (default `~/.cache/ferry/pip`);
     /// local packages' wheels are kept in `wheelCacheFolder` (default `<pipCacheFolder>/ferry-local-wheels`,
-    /// a folder pip itself never touches), and wheels stored by earlier runs are reused unless
-    /// `reusesStoredWheels` is false (`--clean`).
+    /// a folder pip itself never touches), installed dependency trees in `dependencyTreeFolder`
+    /// (default: a `deps` folder beside the wheel folder, or `<pipCacheFolder>/ferry-deps`), and
+    /// wheels and trees stored by earlier runs are reused unless `reusesStoredWheels` is false (`--clean`).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        pipCacheFolder: String? = nil, wheelCacheFolder: String? = nil, reusesStoredWheels: Bool = true,
-        runner: ProcessRunner = ProcessRunner()
+        pipCacheFolder: String? = nil, wheelCacheFolder: String? = nil, dependencyTreeFolder: String? = nil,
+        reusesStoredWheels: Bool = true, runner: ProcessRunner = ProcessRunner()
     ) {
         self.environment = environment
         let home = environment["HOME"] ?? NSHomeDirectory()
@@ -58,17 +63,22 @@ public struct PythonBuilder: FunctionBuilder {
         self.pipCacheFolder = pipCache
         self.wheelCache = LocalWheelCache(folder: wheelCacheFolder ?? joinPath(pipCache, "ferry-local-wheels"),
                                           reusesStoredWheels: reusesStoredWheels)
+        let treeFolder = dependencyTreeFolder
+            ?? wheelCacheFolder.map { joinPath(($0 as NSString).deletingLastPathComponent, "deps") }
+            ?? joinPath(pipCache, "ferry-deps")
+        self.dependencyTrees = DependencyTreeStore(folder: treeFolder, reusesStoredTrees: reusesStoredWheels)
         self.runner = runner
         self.interpreters = InterpreterCache()
     }
 
-    /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`
-    /// and local packages' wheels in `<projectRoot>/.ferry/wheels` (with `clean`, earlier runs' wheels
-    /// are built again).
+    /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`,
+    /// local packages' wheels in `<projectRoot>/.ferry/wheels` and installed dependency trees in
+    /// `<projectRoot>/.ferry/deps` (with `clean`, earlier runs' wheels and trees are built again).
     public init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                 clean: Bool = false) {
         self.init(environment: environment, pipCacheFolder: joinPath(projectRoot, ".ferry/pip-cache"),
-                  wheelCacheFolder: joinPath(projectRoot, ".ferry/wheels"), reusesStoredWheels: !clean)
+                  wheelCacheFolder: joinPath(projectRoot, ".ferry/wheels"),
+                  dependencyTreeFolder: joinPath(projectRoot, ".ferry/deps"), reusesStoredWheels: !clean)
     }
 
     /// Rules for the source folder: `IgnoreRules.python` (the folder's `.ferryignore` is added by the walk).
@@ -93,6 +103,7 @@ public struct PythonBuilder: FunctionBuilder {
         let staging = joinPath(workFolder, "staging")
         let prefix = request.kind == .layer ? "python/" : ""
         var notes: [String] = []
+        var parts: [ArchivePart] = []
         do {
             try POSIX.makeDirectories(staging)
             let source = try FileTree.scan(request.sourceFolder, rules: Self.sourceRules)
@@ -107,17 +118,15 @@ public struct PythonBuilder: FunctionBuilder {
                     }
                     let session = PipSession(builder: self, request: request, target: target, python: python,
                                              scratch: joinPath(workFolder, "scratch"))
-                    let installed = try await session.install(plan)
-                    try InstalledPackagesNormalizer.normalize(installed)
-                    try FolderCopy.copy(FileTree.scan(installed, rules: .always, readIgnoreFile: false),
-                                        to: staging, prefix: prefix)
+                    let tree = try await dependencyTree(plan, session: session)
+                    parts.append(ArchivePart(zipPath: tree.entriesZip, folder: tree.tree, prefix: prefix))
                 }
             }
             try FolderCopy.copy(source, to: staging, prefix: prefix)
         } catch let error as BuildsError {
             throw BuildError(wrapping: error, request: request)
         }
-        return StagedBuild(folder: staging, notes: notes)
+        return StagedBuild(folder: staging, notes: notes, parts: parts)
     }
 
     /// The environment for pip: the builder's, the request's extras, and settings that keep pip
@@ -151,4 +160,38 @@ struct PythonChoice: Sendable, Hashable {
 /// Interpreters found so far, by target version (looked up once per builder).
 final class InterpreterCache: Sendable {
     let found = Mutex<[String: PythonChoice]>([:])
+}
+
+extension PythonBuilder {
+    /// The installed, normalised dependency tree of `plan`: local packages resolved to wheels (built
+    /// once per change), then the tree of that key from `dependencyTrees`, installed by pip only
+    /// when no build installed it before.
+    func dependencyTree(_ plan: PipRequirementsPlan, session: PipSession) async throws -> DependencyTreeStore.Entry {
+        let resolved = try await session.resolve(plan)
+        let key = try PythonDependencyKey(plan: plan, resolved: resolved, templateFolder: session.request.templateFolder,
+                                          target: session.target, python: session.python,
+                                          toolEnvironment: toolEnvironment(session.request),
+                                          requestEnvironment: session.request.environment)
+        let store = dependencyTrees
+        return try await store.tree(key: key.hex, lines: key.lines) { destination in
+            if let (base, changed) = Self.updatableTree(key, resolved: resolved, store: store),
+               try await session.updateTree(base: base.tree, changed: changed, resolved: resolved, into: destination) {
+                try InstalledPackagesNormalizer.normalize(destination)
+                return
+            }
+            try await session.install(resolved, into: destination)
+            try InstalledPackagesNormalizer.normalize(destination)
+        }
+    }
+
+    /// A stored tree whose key differs from `key` only in pure-Python local wheels, and those
+    /// requirements: the tree a library edit can update without resolving anything again.
+    static func updatableTree(_ key: PythonDependencyKey, resolved: ResolvedRequirements,
+                              store: DependencyTreeStore) -> (DependencyTreeStore.Entry, [Int])? {
+        guard !key.localRequirementByLine.isEmpty else { return nil }
+        for (entry, lines) in store.storedKeys() {
+            if let changed = key.localWheelChanges(from: lines, resolved: resolved) { return (entry, changed) }
+        }
+        return nil
+    }
 }

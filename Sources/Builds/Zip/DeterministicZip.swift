@@ -40,10 +40,21 @@ public struct DeterministicZip: Sendable {
     /// Zips `entries` (read from `sourcePath`, stored under `prefix + relativePath`) in bytewise path order.
     /// Fails on duplicate or unsafe archive paths (absolute, `..`, empty components).
     public func write(entries: [FileTreeEntry], prefix: String = "", to destination: String) throws -> ZipArchive {
+        try write(entries: entries, prefix: prefix, parts: [], to: destination)
+    }
+
+    /// Zips `entries` together with the entries of `parts` (zips this type wrote earlier, whose
+    /// compressed bytes are copied, not compressed again), all in one bytewise path order; a file of
+    /// `entries` replaces a part's entry of the same archive path. The result is byte for byte the
+    /// zip of a folder holding the parts' files with `entries` copied over them.
+    public func write(entries: [FileTreeEntry], prefix: String = "", parts: [ArchivePart],
+                      to destination: String) throws -> ZipArchive {
         let named = try Self.archiveNames(entries, prefix: prefix)
+        let sources = try parts.map { try DeflatedEntries(path: $0.zipPath) }
+        let items = Self.merge(named, parts: parts, sources: sources)
         let temporary = POSIX.temporarySibling(of: destination)
         do {
-            let (unzipped, count) = try writeArchive(named, to: temporary)
+            let (unzipped, count) = try writeArchive(items, sources: sources, to: temporary)
             let size = try POSIX.lstatus(temporary).size
             let digest = try FileHasher.sha256(ofFile: temporary, expectedSize: size)
             try POSIX.rename(temporary, to: destination)
@@ -70,15 +81,19 @@ public struct DeterministicZip: Sendable {
         return named
     }
 
-    private func writeArchive(_ named: [([UInt8], FileTreeEntry)], to path: String) throws -> (UInt64, Int) {
+    func writeArchive(_ named: [ZipItem], sources: [DeflatedEntries], to path: String) throws -> (UInt64, Int) {
         let output = try ZipOutput(creating: path)
         let deflater = try Deflater(level: compressionLevel)
         var central: [ZipCentralEntry] = []
         central.reserveCapacity(named.count)
         var unzipped: UInt64 = 0
-        for (name, entry) in named {
+        for item in named {
             try Task.checkCancellation()
-            let record = try writeEntry(name: name, entry: entry, output: output, deflater: deflater)
+            let record = switch item.source {
+            case let .file(entry): try writeEntry(name: item.name, entry: entry, output: output, deflater: deflater)
+            case let .copied(part, index): try copyEntry(name: item.name, sources[part].entries[index],
+                                                         from: sources[part], output: output)
+            }
             unzipped += record.uncompressedSize
             central.append(record)
         }

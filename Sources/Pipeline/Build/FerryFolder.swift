@@ -9,7 +9,7 @@ import Darwin
 /// checked before a command writes into it, so a folder Ferry cannot write is one sentence.
 public enum FerryFolder {
     /// The subfolders Ferry writes into; each that exists is checked too.
-    static let subfolders = ["build", "cache", "package", "wheels", "pip-cache", "uploads"]
+    static let subfolders = ["build", "cache", "package", "wheels", "deps", "pip-cache", "uploads"]
 
     /// Creates `<projectRoot>/.ferry` when missing and checks that Ferry can create files in it
     /// and in its existing subfolders.

@@ -13,7 +13,7 @@ struct PythonBuilderTests {
         let app = try PythonFixture.copyExample(into: folder)
         let request = PythonFixture.request("OCRFunction", app: app, codeUri: "src/ocr", templateFolder: "patterns/pattern-2")
         let staged = try await builder.build(request, workFolder: folder.url("work"))
-        let files = try PythonFixture.tree(staged.folder)
+        let files = try PythonFixture.tree(staged)
         #expect(files["index.py"] != nil)
         #expect(files["requirements.txt"] != nil)
         for module in ["__init__", "ocr", "docs_service", "models", "extraction"] {
@@ -21,7 +21,7 @@ struct PythonBuilderTests {
         }
         let library = try readBytes(app + "/lib/idp_common_pkg/idp_common/ocr.py")
         #expect(files["idp_common/ocr.py"]?.bytes == library)
-        let names = PythonFixture.allNames(staged.folder)
+        let names = try PythonFixture.allNames(staged)
         #expect(!names.contains { $0.contains("__pycache__") || $0.hasSuffix(".pyc") })
         #expect(!names.contains { $0.hasSuffix("direct_url.json") })
         let records = files.filter { $0.key.hasSuffix(".dist-info/RECORD") }
@@ -41,7 +41,7 @@ struct PythonBuilderTests {
         let app = try PythonFixture.copyExample(into: folder)
         let request = PythonFixture.request("CopyToBaselineFunction", app: app, codeUri: "src/copy_to_baseline")
         let staged = try await builder.build(request, workFolder: folder.url("work"))
-        let files = try PythonFixture.tree(staged.folder)
+        let files = try PythonFixture.tree(staged)
         #expect(files["index.py"] != nil)
         #expect(files["slugify_lite/__init__.py"] != nil)
         #expect(files.keys.contains { $0.hasPrefix("slugify_lite-1.0.0.dist-info/") })
@@ -54,7 +54,7 @@ struct PythonBuilderTests {
         let app = try PythonFixture.copyExample(into: folder)
         let request = PythonFixture.request("CommonUtilsLayer", app: app, codeUri: "layers/common_utils", kind: .layer)
         let staged = try await builder.build(request, workFolder: folder.url("work"))
-        let files = try PythonFixture.tree(staged.folder)
+        let files = try PythonFixture.tree(staged)
         #expect(files["python/ferry_layer_utils.py"] != nil)
         #expect(files["python/slugify_lite/__init__.py"] != nil)
         #expect(files.keys.allSatisfy { $0.hasPrefix("python/") })
@@ -73,7 +73,7 @@ struct PythonBuilderTests {
         try folder.write("app/src/copy_to_baseline/run.sh", "#!/bin/sh\n", mode: 0o755)
         let request = PythonFixture.request("CopyToBaselineFunction", app: app, codeUri: "src/copy_to_baseline")
         let staged = try await builder.build(request, workFolder: folder.url("work"))
-        let files = try PythonFixture.tree(staged.folder)
+        let files = try PythonFixture.tree(staged)
         #expect(files["NOTES.md"] == nil && files["scratch/a.py"] == nil && files["tests/test_index.py"] == nil)
         #expect(files[".ferryignore"] == nil)
         #expect(!files.keys.contains { $0.contains("__pycache__") })
@@ -91,6 +91,6 @@ struct PythonBuilderTests {
         let request = PythonFixture.request("MetricsPublisherFunction", app: app, codeUri: "src/metrics_publisher",
                                             templateFolder: "patterns/pattern-2/reporting")
         let staged = try await empty.build(request, workFolder: folder.url("work"))
-        #expect(try PythonFixture.tree(staged.folder).keys.sorted() == ["index.py"])
+        #expect(try PythonFixture.tree(staged).keys.sorted() == ["index.py"])
     }
 }

@@ -17,9 +17,8 @@ struct PythonDeterminismTests {
             let request = PythonFixture.request("ExtractionFunction", app: app, codeUri: "src/extraction",
                                                 templateFolder: "patterns/pattern-2")
             let staged = try await builder.build(request, workFolder: folder.url("work"))
-            trees.append(try PythonFixture.tree(staged.folder))
-            let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
-            zips.append(try DeterministicZip().write(tree, to: folder.url("out.zip")))
+            trees.append(try PythonFixture.tree(staged))
+            zips.append(try PythonFixture.zips(staged, to: folder.url("out")))
         }
         #expect(trees[0].keys.sorted() == trees[1].keys.sorted())
         #expect(trees[0].keys.contains("idp_common/extraction.py"))

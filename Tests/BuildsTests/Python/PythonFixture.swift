@@ -64,6 +64,42 @@ enum PythonFixture {
         return result
     }
 
+    /// The folder a build staged before dependency trees were shared: each part's files (under its
+    /// prefix) with the staged folder's files copied over them; made once, beside the staged folder.
+    static func materialize(_ staged: StagedBuild) throws -> String {
+        let folder = staged.folder + "-materialized"
+        if FileManager.default.fileExists(atPath: folder) { return folder }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for part in staged.parts {
+            try FolderCopy.copy(FileTree.scan(part.folder, rules: .always, readIgnoreFile: false), to: folder,
+                                prefix: part.prefix)
+        }
+        try FolderCopy.copy(FileTree.scan(staged.folder, rules: IgnoreRules(), readIgnoreFile: false), to: folder)
+        return folder
+    }
+
+    /// `tree(_:)` of the staged build with its parts.
+    static func tree(_ staged: StagedBuild) throws -> [String: (mode: Int, bytes: Data)] {
+        try tree(materialize(staged))
+    }
+
+    /// `allNames(_:)` of the staged build with its parts.
+    static func allNames(_ staged: StagedBuild) throws -> [String] {
+        allNames(try materialize(staged))
+    }
+
+    /// The zip of the staged build both ways: `DeterministicZip` of the materialised folder (how
+    /// zips were made before parts) and `StagedBuild.writeZip` (parts copied); expects equal bytes.
+    static func zips(_ staged: StagedBuild, to base: String) throws -> ZipArchive {
+        let whole = try DeterministicZip().write(FileTree.scan(materialize(staged), rules: .always, readIgnoreFile: false),
+                                                 to: base + "-whole.zip")
+        let assembled = try staged.writeZip(to: base + "-assembled.zip")
+        #expect(try readBytes(base + "-whole.zip") == readBytes(base + "-assembled.zip"),
+                "the zip assembled from parts differs from the zip of the whole folder")
+        #expect(whole.entryCount == assembled.entryCount && whole.unzippedSize == assembled.unzippedSize)
+        return assembled
+    }
+
     /// Every path component found under `folder` (files and folders).
     static func allNames(_ folder: String) -> [String] {
         (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
@@ -78,5 +114,16 @@ enum PythonFixture {
         return BuildRequest(logicalID: .init(id), kind: kind, sourceFolder: templateDirectory + "/" + codeUri,
                             runtime: runtime, architecture: architecture, templateFolder: templateDirectory,
                             templateFile: templateDirectory + "/template.yaml")
+    }
+}
+
+extension PythonFixture {
+    /// Lambda's name for this machine's architecture.
+    static var hostArchitecture: String {
+        #if arch(arm64)
+        "arm64"
+        #else
+        "x86_64"
+        #endif
     }
 }

@@ -15,7 +15,7 @@ struct PythonMissingInterpreterTests {
                          "./lib/idp_common_pkg[docs_service]\n./vendor/wheels/slugify_lite-1.0.0-py3-none-any.whl\n")
         let request = PythonFixture.request("QueueSenderFunction", app: app, codeUri: "src/queue_sender", runtime: runtime)
         let staged = try await builder.build(request, workFolder: folder.url("work"))
-        let files = try PythonFixture.tree(staged.folder)
+        let files = try PythonFixture.tree(staged)
         #expect(files["idp_common/docs_service.py"] != nil)
         #expect(files["slugify_lite/__init__.py"] != nil)
         #expect(files["index.py"] != nil)

@@ -35,7 +35,7 @@ struct PythonWheelCacheTests {
         #expect(Self.entries(folder.url("wheels")).count == 1)
         let library = try readBytes(app + "/lib/idp_common_pkg/idp_common/docs_service.py")
         for staged in [first, second] {
-            let files = try PythonFixture.tree(staged.folder)
+            let files = try PythonFixture.tree(staged)
             #expect(files["idp_common/docs_service.py"]?.bytes == library)
             #expect(files.keys.contains { $0.hasPrefix("idp_common-0.3.19.dist-info/") })
         }
@@ -48,19 +48,19 @@ struct PythonWheelCacheTests {
         let builder = Self.builder(folder)
         let module = app + "/lib/idp_common_pkg/idp_common/docs_service.py"
         let original = try readBytes(module)
-        let before = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w1")).folder)
+        let before = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w1")))
 
         var changed = original
         changed.append(contentsOf: Data("\nCHANGED = True\n".utf8))
         try changed.write(to: URL(fileURLWithPath: module))
-        let after = try PythonFixture.tree(try await builder.build(Self.queueSender(app), workFolder: folder.url("w2")).folder)
+        let after = try PythonFixture.tree(try await builder.build(Self.queueSender(app), workFolder: folder.url("w2")))
         #expect(builder.wheelCache.wheelsBuilt == 2)
         #expect(Self.entries(folder.url("wheels")).count == 2)
         #expect(after["idp_common/docs_service.py"]?.bytes == changed)
 
         // Back to the original files: the first wheel is reused and gives the first function's tree.
         try original.write(to: URL(fileURLWithPath: module))
-        let again = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w3")).folder)
+        let again = try PythonFixture.tree(try await builder.build(Self.uploadResolver(app), workFolder: folder.url("w3")))
         #expect(builder.wheelCache.wheelsBuilt == 2)
         #expect(again.keys.sorted() == before.keys.sorted())
         for (path, file) in before { #expect(again[path]?.bytes == file.bytes, "bytes of \(path)") }
@@ -80,9 +80,8 @@ struct PythonWheelCacheTests {
             let builder = Self.builder(folder)
             let staged = try await builder.build(request, workFolder: folder.url("work-\(index)"))
             built.append(builder.wheelCache.wheelsBuilt)
-            trees.append(try PythonFixture.tree(staged.folder))
-            let tree = try FileTree.scan(staged.folder, rules: .always, readIgnoreFile: false)
-            zips.append(try DeterministicZip().write(tree, to: folder.url("out-\(index).zip")).sha256)
+            trees.append(try PythonFixture.tree(staged))
+            zips.append(try PythonFixture.zips(staged, to: folder.url("out-\(index)")).sha256)
         }
         #expect(built == [1, 0, 1])
         #expect(trees[0].keys.contains { $0.hasSuffix(".dist-info/RECORD") })
@@ -106,7 +105,7 @@ struct PythonWheelCacheTests {
         let staged = try await [first, second]
         #expect(builder.wheelCache.wheelsBuilt == 1)
         #expect(Self.entries(folder.url("wheels")).count == 1)
-        let trees = try staged.map { try PythonFixture.tree($0.folder) }
+        let trees = try staged.map { try PythonFixture.tree($0) }
         let installed = { (tree: [String: (mode: Int, bytes: Data)]) in tree.filter { $0.key.hasPrefix("idp_common") } }
         let a = installed(trees[0]), b = installed(trees[1])
         #expect(!a.isEmpty && a.keys.sorted() == b.keys.sorted())
