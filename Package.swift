@@ -137,7 +137,7 @@ let package = Package(
         .target(
             name: "Packaging",
             dependencies: [
-                "Builds", "Templates", "AWSServices", "Reporting",
+                "Builds", "Templates", "AWSServices", "AWSCore", "Reporting",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -241,7 +241,7 @@ let package = Package(
         // Drives the real `ferry` binary and the engines against the local emulator.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore", "Hotswap"],
+            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore", "Hotswap", "Reporting"],
             exclude: ["Fixtures/fault_proxy.py"],  // run through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
