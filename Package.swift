@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "FerryCLI",
             dependencies: [
-                "Pipeline", "Reporting", "Deployment", "FerryBuildInfo",
+                "Pipeline", "Reporting", "FerryBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

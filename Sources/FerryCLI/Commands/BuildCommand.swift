@@ -1,5 +1,4 @@
 import ArgumentParser
-import Configuration
 import Foundation
 import Pipeline
 
@@ -28,14 +27,13 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         try await context.reportingErrors {
-            let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
-            let environment = try project.environment(named: global.environment)
-            var options = BuildPhase.Options(
-                projectRoot: project.directory, templateFile: environment.templateFile,
-                commands: environment.build.commands, concurrency: concurrency ?? environment.build.concurrency,
-                clean: clean, only: logicalIDs, environment: context.environment)
+            var options = try BuildPhase.Options.environment(
+                global.environment, projectRoot: context.workingDirectory, configPath: context.configURL,
+                region: context.sessionOptions.region, processEnvironment: context.environment)
+            if let concurrency { options.concurrency = concurrency }
+            options.clean = clean
+            options.only = logicalIDs
             options.stacks = stackSelection.selection
-            options.values = TemplateValues(environment: environment, region: context.sessionOptions.region)
             _ = try await BuildPhase(options: options).run(sink: context.sink)
         }
     }
