@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Pipeline
+import Reporting
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,12 +29,7 @@ final class InterruptWatcher {
         let json = json
         source.setEventHandler {
             let message = interruption.message
-            if json {
-                let object: [String: Any] = ["event": "deploy.interrupted", "level": "warning", "message": message]
-                if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
-                    FileHandle.standardOutput.write(data + Data("\n".utf8))
-                }
-            }
+            if json { JSONLinesRenderer().emit(DeployInterruptedEvent(message: message)) }
             FileHandle.standardError.write(Data("\n\(message)\n".utf8))
             let done = DispatchSemaphore(value: 0)
             if let cleanup = interruption.cleanup {
