@@ -170,7 +170,9 @@ public struct PlanPhase: Sendable {
             }
             let body: String
             do {
-                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody else {
+                // A stack whose first change set never ran (REVIEW_IN_PROGRESS) has no template yet.
+                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody,
+                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     reasons.append(PlanReason(.stackState, stackPath: stack.stackPath,
                                               message: "the deployed template of \(stackName) cannot be read"))
                     continue

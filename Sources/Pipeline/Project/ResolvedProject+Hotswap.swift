@@ -65,7 +65,8 @@ extension ResolvedProject {
             }
             let body: String
             do {
-                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody else { continue }
+                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody,
+                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 body = text
             } catch where CloudFormation.isStackMissing(error) {
                 continue
