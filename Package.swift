@@ -73,7 +73,7 @@ let package = Package(
         // Thin clients named after the services, request/response shapes as Codable structs.
         .target(
             name: "AWSServices",
-            dependencies: ["AWSCore", "XMLCoder", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["AWSCore", "AWSSigV4", "XMLCoder", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // ferry.toml and samconfig.toml.
@@ -123,21 +123,21 @@ let package = Package(
         // Change-set deploys, stack status, event streams, root cause, lock and history.
         .target(
             name: "Deployment",
-            dependencies: ["Templates", "AWSServices", "Configuration", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Templates", "AWSServices", "AWSCore", "Configuration", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Detectors per resource type (Lambda code, Step Functions definitions, AppSync code and
         // schema), plan then apply with bounded concurrency, wait, verify, hot-swap records.
         .target(
             name: "Hotswap",
-            dependencies: ["Templates", "AWSServices", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Templates", "AWSServices", "AWSCore", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Package plan (content-addressed keys, nested templates bottom-up), uploads, artifact bucket.
         .target(
             name: "Packaging",
             dependencies: [
-                "Builds", "Templates", "AWSServices", "Reporting",
+                "Builds", "Templates", "AWSServices", "AWSCore", "Reporting",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -145,7 +145,7 @@ let package = Package(
         // The phases chained, environment policy, and the doctor checks.
         .target(
             name: "Pipeline",
-            dependencies: ["Configuration", "Templates", "Builds", "Packaging", "AWSServices", "Toolchains", "Reporting", "Deployment", "Hotswap"],
+            dependencies: ["Configuration", "Templates", "Builds", "Packaging", "AWSServices", "AWSCore", "Toolchains", "Reporting", "Deployment", "Hotswap"],
             swiftSettings: swiftSettings
         ),
         // The git commit Ferry was built from (`ferry --version`), defined from the manifest.
@@ -157,7 +157,7 @@ let package = Package(
         .target(
             name: "FerryCLI",
             dependencies: [
-                "Pipeline", "Reporting", "Deployment", "FerryBuildInfo",
+                "Pipeline", "Reporting", "FerryBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -176,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AWSCoreTests",
-            dependencies: ["AWSCore"],
+            dependencies: ["AWSCore", "AWSSigV4"],
             exclude: ["Credentials/Fixtures", "Fixtures"],  // read through #filePath, not bundled
             swiftSettings: swiftSettings
         ),
@@ -215,17 +215,19 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Hotswap", "AWSServices"],
+            dependencies: [
+                "Pipeline", "Hotswap", "AWSServices", "AWSCore", "Builds", "Configuration", "Deployment", "Reporting", "Templates",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BuildsTests",
-            dependencies: ["Builds", "Reporting"],
+            dependencies: ["Builds", "Reporting", "Templates"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "PackagingTests",
-            dependencies: ["Packaging", "Builds", "Templates", "Reporting"],
+            dependencies: ["Packaging", "Builds", "Templates", "Reporting", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -235,13 +237,19 @@ let package = Package(
         ),
         .testTarget(
             name: "FerryCLITests",
-            dependencies: ["FerryCLI"],
+            dependencies: [
+                "FerryCLI", "Pipeline", "Reporting", "Builds", "Deployment", "AWSServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Drives the real `ferry` binary and the engines against the local emulator.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["FerryCLI", "Pipeline", "AWSServices", "AWSCore", "Hotswap"],
+            dependencies: [
+                "FerryCLI", "Pipeline", "AWSServices", "AWSCore", "Hotswap", "Reporting", "Builds", "Deployment", "Packaging",
+                "Templates", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures/fault_proxy.py"],  // run through #filePath, not bundled
             swiftSettings: swiftSettings
         ),

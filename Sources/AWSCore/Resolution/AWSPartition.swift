@@ -35,6 +35,26 @@ public struct AWSPartition: Sendable, Equatable {
         return .aws
     }
 
+    /// Every partition Ferry knows.
+    public static let all: [AWSPartition] = [.aws, .china, .govCloud, .iso, .isoB]
+
+    /// The partition whose DNS suffix `host` ends with (`lambda.cn-north-1.amazonaws.com.cn` →
+    /// aws-cn), or nil for any other host (a local emulator, a proxy): the one answer to "is this
+    /// an AWS endpoint". Case-insensitive.
+    public static func serving(host: String) -> AWSPartition? {
+        let lower = host.lowercased()
+        func ends(with suffix: String) -> Bool { lower == suffix || lower.hasSuffix(".\(suffix)") }
+        for partition in [AWSPartition.china, .isoB, .iso] where ends(with: partition.dnsSuffix) { return partition }
+        guard ends(with: AWSPartition.aws.dnsSuffix) else { return nil }
+        return lower.contains("us-gov") ? .govCloud : .aws
+    }
+
+    /// Whether `host` is an AWS endpoint of any partition.
+    public static func isAWSHost(_ host: String) -> Bool { serving(host: host) != nil }
+
+    /// Whether `url` has a host and it is an AWS endpoint of any partition.
+    public static func isAWSEndpoint(_ url: URL) -> Bool { url.host.map(isAWSHost) ?? false }
+
     /// The standard host of a service: `{prefix}.{region}.{suffix}`, or the partition's global
     /// host for global services.
     public func hostname(endpointPrefix: String, region: String, isGlobal: Bool) -> String {

@@ -30,6 +30,18 @@ public struct CloudFormation: Sendable {
         return details.code == "ValidationError" && details.message.contains("No updates are to be performed")
     }
 
+    /// Whether an error says the resource (a change set of that name) already exists
+    /// (`AlreadyExistsException`).
+    public static func isAlreadyExists(_ error: any Error) -> Bool {
+        AWSErrorDetails(error)?.code == "AlreadyExistsException"
+    }
+
+    /// Whether an error says the change set cannot be executed in its current status
+    /// (`InvalidChangeSetStatus`: still being created, or already executing).
+    public static func isInvalidChangeSetStatus(_ error: any Error) -> Bool {
+        AWSErrorDetails(error)?.code == "InvalidChangeSetStatus"
+    }
+
     /// The stack named `stackName` (name or ID), or `nil` when it does not exist.
     public func describeStack(_ stackName: String) async throws -> Stack? {
         var parameters = QueryParameters()

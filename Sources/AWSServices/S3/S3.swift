@@ -51,6 +51,17 @@ public struct S3: Sendable {
         AWSErrorDetails(error)?.code == "BucketAlreadyOwnedByYou"
     }
 
+    /// Whether an error says the bucket name is taken by another account (`BucketAlreadyExists`).
+    public static func isBucketAlreadyExists(_ error: any Error) -> Bool {
+        AWSErrorDetails(error)?.code == "BucketAlreadyExists"
+    }
+
+    /// Whether an error says a multipart upload no longer exists (`NoSuchUpload`, or a bare 404).
+    public static func isNoSuchUpload(_ error: any Error) -> Bool {
+        guard let details = AWSErrorDetails(error) else { return false }
+        return details.code == "NoSuchUpload" || details.statusCode == 404
+    }
+
     /// Whether an error says the object or bucket does not exist (`NoSuchKey`, `NoSuchBucket`, 404).
     public static func isNotFound(_ error: any Error) -> Bool {
         guard let details = AWSErrorDetails(error) else { return false }

@@ -25,7 +25,7 @@ extension Deployer {
             output = try await cloudFormation.createChangeSet(input)
         } catch where CloudFormation.isNoUpdates(error) {
             return nil
-        } catch let error as AWSError where error.code == "AlreadyExistsException" {
+        } catch where CloudFormation.isAlreadyExists(error) {
             // The change set's name is unique to this deploy: an earlier attempt of this call
             // created it and its answer was lost. Continue with that change set.
             let existing = try await cloudFormation.describeChangeSet(input.changeSetName, stackName: input.stackName)
@@ -85,7 +85,7 @@ extension Deployer {
             do {
                 try await cloudFormation.executeChangeSet(created.changeSetID, clientRequestToken: token)
                 return
-            } catch let error as AWSError where error.code == "InvalidChangeSetStatus" {
+            } catch where CloudFormation.isInvalidChangeSetStatus(error) {
                 if let status = try? await cloudFormation.describeChangeSet(created.changeSetID).executionStatus,
                    Self.executionStarted.contains(status) {
                     sink.emit(DeployStepEvent("executeRetried", "change set \(created.changeSetName) is already \(status): "

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Configuration
 import Foundation
 import Pipeline
 
@@ -30,21 +29,15 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global, live: true)
         try await context.reportingErrors {
-            let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
-            let environment = try project.environment(named: global.environment)
-            var options = BuildPhase.Options(
-                projectRoot: project.directory, templateFile: environment.templateFile,
-                commands: environment.build.commands, concurrency: concurrency ?? environment.build.concurrency,
-                clean: clean, only: logicalIDs, environment: context.environment)
+            var options = try BuildPhase.Options.environment(
+                global.environment, projectRoot: context.workingDirectory, configPath: context.configURL,
+                region: context.sessionOptions.region, processEnvironment: context.environment,
+                session: context.sessionOptions, remoteCache: remoteCache.settings(environment: context.environment),
+                sink: context.sink)
+            if let concurrency { options.concurrency = concurrency }
+            options.clean = clean
+            options.only = logicalIDs
             options.stacks = stackSelection.selection
-            options.imageBases = environment.build.images.bases
-            options.values = TemplateValues(environment: environment, region: context.sessionOptions.region)
-            let remote = remoteCache.settings(environment: context.environment)
-            if remote.reads {
-                // `ferry build` leaves zips on disk: hits are downloaded (and their SHA-256 checked).
-                options.remoteCache = BucketBuildLookup(environment: environment, session: context.sessionOptions,
-                                                        needsBytes: true, signingKey: remote.signingKey, sink: context.sink)
-            }
             _ = try await BuildPhase(options: options).run(sink: context.sink)
         }
     }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Configuration
-import Deployment
 import Foundation
 import Pipeline
 import Reporting
@@ -36,11 +34,7 @@ struct DeployCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Create and show the change set, then delete it.")
     var dryRun = false
 
-    @Flag(name: [.customShort("y"), .long], help: "Execute without asking (not enough for environments with approval = \"required\").")
-    var yes = false
-
-    @Flag(name: .long, help: "Approve the change set, also for environments with approval = \"required\".")
-    var approve = false
+    @OptionGroup var approval: ApprovalOptions
 
     @Flag(name: .customLong("no-wait"), help: "Fail instead of waiting when another operation is running on the stack.")
     var noWait = false
@@ -91,7 +85,7 @@ struct DeployCommand: AsyncParsableCommand {
             templatePath: template.map { URL(fileURLWithPath: $0, relativeTo: context.workingDirectory).standardizedFileURL },
             templateURL: templateURL, parameterOverrides: parameters, roleARN: roleARN, notificationARNs: notificationARNs,
             dryRun: dryRun, noWait: noWait, forceUnlock: forceUnlock,
-            approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
+            approval: approval.input,
             interruption: interruption)
         request.skipGates = skipGates
         request.lockTimeout = .seconds(lockTimeout)

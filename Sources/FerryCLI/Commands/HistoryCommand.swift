@@ -1,5 +1,4 @@
 import ArgumentParser
-import Deployment
 import Foundation
 import Pipeline
 import Reporting

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Configuration
 import Foundation
+import Pipeline
 import Reporting
 
 /// `ferry init`: writes a commented ferry.toml for an existing SAM project.

@@ -1,9 +1,5 @@
-import AWSCore
-import AWSServices
 import ArgumentParser
-import Configuration
 import Foundation
-import Packaging
 import Pipeline
 import Reporting
 
@@ -38,27 +34,15 @@ struct PackageCommand: AsyncParsableCommand {
         watcher.start()
         defer { watcher.stop() }
         try await context.reportingErrors {
-            let project = try ProjectConfiguration.load(directory: context.workingDirectory, explicitPath: context.configURL)
-            let configured = try project.environment(named: global.environment)
-            let session = try AWSSession.make(context.sessionOptions.applying(configured))
-            let environment = await ManagedArtifactBucket.adopting(configured, session: session)
-            let region = session.settings.region
-            let account = try await session.sts.getCallerIdentity().account
-            let location = try environment.resolvedArtifacts(region: region, account: account)
-            guard let bucket = location.bucket else { throw PackagingError.bucketNotConfigured }
-            let endpoint = try? session.settings.endpoint(for: .s3).url
-            let store = ArtifactStore(bucket: bucket, prefix: location.prefix, region: region,
-                                      customEndpoint: endpoint.flatMap { ArtifactStore.isCustom($0) ? $0 : nil })
-            var options = PackagePhase.Options(
-                projectRoot: project.directory, templateFile: environment.templateFile, store: store,
-                kmsKeyID: location.kmsKeyID, createBucket: createBucket || environment.artifacts.isManaged,
-                concurrency: concurrency)
-            options.noncurrentVersionDays = environment.artifacts.noncurrentVersionDays
-            options.interruption = interruption
-            options.values = TemplateValues(environment: environment, region: region)
-            options.remoteCache = RemoteCacheSettings.resolve(configuredWrite: environment.build.cacheWrite,
-                                                              noCacheWrite: noCacheWrite, environment: context.environment)
-            _ = try await PackagePhase(options: options).run(s3: session.s3, sink: context.sink)
+            var request = PackagePhase.Request(
+                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
+                session: context.sessionOptions)
+            request.createBucket = createBucket
+            request.concurrency = concurrency
+            request.interruption = interruption
+            request.noCacheWrite = noCacheWrite
+            request.processEnvironment = context.environment
+            _ = try await PackagePhase.run(request, sink: context.sink)
         }
     }
 }

@@ -29,11 +29,7 @@ struct RollbackCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Show the plan and the change set, change nothing.")
     var dryRun = false
 
-    @Flag(name: [.customShort("y"), .long], help: "Proceed without asking (not enough for environments with approval = \"required\").")
-    var yes = false
-
-    @Flag(name: .long, help: "Approve, also for environments with approval = \"required\".")
-    var approve = false
+    @OptionGroup var approval: ApprovalOptions
 
     @Option(name: .customLong("role-arn"), help: "The service role CloudFormation uses.")
     var roleARN: String?
@@ -43,7 +39,7 @@ struct RollbackCommand: AsyncParsableCommand {
         let request = RollbackRequest(
             projectDirectory: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
             session: context.sessionOptions, targetID: to, dryRun: dryRun, roleARN: roleARN,
-            approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask))
+            approval: approval.input)
         try await context.reportingErrors {
             _ = try await RollbackWorkflow(sink: context.sink).run(request)
         }

@@ -31,11 +31,7 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Build and plan only; change nothing (like `ferry plan`).")
     var dryRun = false
 
-    @Flag(name: [.customShort("y"), .long], help: "Execute the change set without asking (not enough for approval = \"required\").")
-    var yes = false
-
-    @Flag(name: .long, help: "Approve the change set, also for environments with approval = \"required\".")
-    var approve = false
+    @OptionGroup var approval: ApprovalOptions
 
     @Flag(name: .customLong("skip-gates"), help: "Do not run the environment's before_deploy gates (printed as a warning).")
     var skipGates = false
@@ -72,7 +68,7 @@ struct UpCommand: AsyncParsableCommand {
             projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
             session: context.sessionOptions, processEnvironment: context.environment, noHotswap: planning.noHotswap,
             skipBuild: skipBuild, dryRun: dryRun, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
-            approval: ApprovalInput(yes: yes, approve: approve, isTTY: isatty(STDIN_FILENO) != 0, ask: TerminalQuestion.ask),
+            approval: approval.input,
             interruption: interruption)
         options.skipGates = skipGates
         options.lockTimeout = .seconds(lockTimeout)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hotswap
 import Pipeline
 
 /// `ferry verify`: does every deployed function and definition run the local build?

@@ -1,8 +1,4 @@
-import Builds
-import Deployment
 import Foundation
-import Hotswap
-import Packaging
 import Pipeline
 import Reporting
 

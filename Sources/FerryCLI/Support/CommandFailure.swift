@@ -20,13 +20,7 @@ enum ErrorReporter {
         failure.message = SecretValues.shared.redact(failure.message)
         let code = exitCode(for: failure.category)
         if json {
-            let object: [String: Any] = [
-                "event": "error", "level": "error", "message": failure.message,
-                "data": ["category": failure.category.rawValue, "exitCode": Int(code.rawValue)],
-            ]
-            if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
-            }
+            JSONLinesRenderer().emit(CommandErrorEvent(message: failure.message, category: failure.category, exitCode: code))
         }
         FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
         return code

@@ -30,12 +30,7 @@ final class InterruptWatcher {
         source.setEventHandler {
             let message = interruption.message
             LiveConsoleRenderer.finishActive()
-            if json {
-                let object: [String: Any] = ["event": "deploy.interrupted", "level": "warning", "message": message]
-                if let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) {
-                    FileHandle.standardOutput.write(data + Data("\n".utf8))
-                }
-            }
+            if json { JSONLinesRenderer().emit(DeployInterruptedEvent(message: message)) }
             FileHandle.standardError.write(Data("\n\(message)\n".utf8))
             let done = DispatchSemaphore(value: 0)
             if let cleanup = interruption.cleanup {

@@ -1,13 +1,12 @@
 import Foundation
 import Templates
 
-/// The build manifest `ferry build` writes (`.ferry/build/manifest.json`), read for the fields
-/// hot-swap and verification need. The format is the build engine's `BuildManifest` (format 1):
-/// `{"formatVersion": 1, "artifacts": [{"logicalID", "stackPath", "resourceType", "kind",
-/// "zipSHA256", "codeSha256", "size", "zipPath", "s3Key"}, ...]}`; other fields are ignored.
-public struct LocalBuildState: Sendable, Decodable, Equatable {
+/// The fields of the build manifest hot-swap and verification need. Pipeline reads the manifest
+/// (one reader, `PackagePhase.readManifest`) and hands it over as this value; Hotswap knows no
+/// file paths.
+public struct LocalBuildState: Sendable, Equatable {
     /// One built artifact used by one resource.
-    public struct Artifact: Sendable, Decodable, Equatable {
+    public struct Artifact: Sendable, Equatable {
         /// The resource's logical ID.
         public var logicalID: String
         /// The stack path (`Root/Pattern2Stack`).
@@ -47,37 +46,12 @@ public struct LocalBuildState: Sendable, Decodable, Equatable {
         }
     }
 
-    /// The manifest format's version.
-    public var formatVersion: Int?
     /// The artifacts.
     public var artifacts: [Artifact]
 
     /// A state from artifacts.
     public init(artifacts: [Artifact]) {
-        formatVersion = 1
         self.artifacts = artifacts
-    }
-
-    /// `<projectRoot>/.ferry/build/manifest.json`.
-    public static func location(projectRoot: URL) -> URL {
-        projectRoot.appendingPathComponent(".ferry/build/manifest.json")
-    }
-
-    /// Reads the manifest of the project at `projectRoot`.
-    /// - Throws: `HotswapError.unreadableManifest` when it is missing or not a manifest.
-    public static func load(projectRoot: URL) throws -> LocalBuildState {
-        let url = location(projectRoot: projectRoot)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw HotswapError.unreadableManifest(path: url.path, reason: "the file does not exist")
-        }
-        do {
-            return try JSONDecoder().decode(LocalBuildState.self, from: data)
-        } catch {
-            throw HotswapError.unreadableManifest(path: url.path, reason: "it is not a build manifest (\(error))")
-        }
     }
 
     /// A hot-swap target per function artifact; `artifactBucket` locates packaged zips (`s3Key`).

@@ -56,7 +56,7 @@ public struct ArtifactBucket: Sendable {
             try await s3.createBucket(bucket, region: region)
         } catch where S3.isBucketAlreadyOwnedByYou(error) {
             // Created by a concurrent run: harden it all the same.
-        } catch let error as AWSError where error.code == "BucketAlreadyExists" {
+        } catch where S3.isBucketAlreadyExists(error) {
             throw PackagingError.bucketForbidden(bucket)
         }
         try await s3.putBucketVersioning(bucket, enabled: true)

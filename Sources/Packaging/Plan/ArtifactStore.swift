@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// Where packaged artifacts go: a bucket, a key prefix, and how locations are spelled.
@@ -38,13 +39,11 @@ public struct ArtifactStore: Sendable, Hashable {
             let base = components.string ?? customEndpoint.absoluteString
             return "\(base.hasSuffix("/") ? String(base.dropLast()) : base)/\(bucket)/\(key)"
         }
-        let domain = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        return "https://s3.\(region).\(domain)/\(bucket)/\(key)"
+        return "https://s3.\(region).\(AWSPartition.containing(region: region).dnsSuffix)/\(bucket)/\(key)"
     }
 
     /// True when `endpoint` is not an AWS S3 endpoint (so locations use it).
     public static func isCustom(_ endpoint: URL) -> Bool {
-        guard let host = endpoint.host?.lowercased() else { return true }
-        return !(host.hasSuffix(".amazonaws.com") || host.hasSuffix(".amazonaws.com.cn"))
+        !AWSPartition.isAWSEndpoint(endpoint)
     }
 }

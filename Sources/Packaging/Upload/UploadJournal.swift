@@ -113,8 +113,7 @@ public final class UploadJournal: MultipartUploadJournal {
 
     /// Whether the upload no longer exists (`NoSuchUpload`, 404).
     static func isGone(_ error: any Error) -> Bool {
-        guard let error = error as? AWSError else { return false }
-        return error.code == "NoSuchUpload" || error.statusCode == 404
+        S3.isNoSuchUpload(error)
     }
 
     private static var encoder: JSONEncoder {

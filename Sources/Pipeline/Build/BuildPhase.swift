@@ -70,7 +70,12 @@ public struct BuildPhase: Sendable {
     /// and `BuildFailure` is thrown (after the events reported each failure).
     /// - Throws: `TemplateError`, `BuildPlanError`, `BuildFailure`, or an I/O error writing the manifest.
     public func run(sink: any EventSink) async throws -> Output {
-        let tree = try options.values.loadTree(options.templateFile)
+        try await run(tree: try options.values.loadTree(options.templateFile), sink: sink)
+    }
+
+    /// Runs the phase on a template tree already loaded (`ferry up` loads it once for every phase).
+    /// - Throws: as ``run(sink:)``.
+    func run(tree: TemplateTree, sink: any EventSink) async throws -> Output {
         try tree.requireArtifacts(neededToBuild: true)
         for note in tree.notes { sink.emit(TemplateNoteEvent(note: note)) }
         let catalog = options.catalog

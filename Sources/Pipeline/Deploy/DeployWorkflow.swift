@@ -24,11 +24,26 @@ public struct DeployWorkflow: Sendable {
     ///   `PipelineFailure` of category `.operationFailed` when the stack operation failed (after
     ///   the root cause was emitted and the history recorded).
     public func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
-        let context = try await DeployContext.make(request, transport: transport)
+        let context = try await ResolvedProject.forDeploy(
+            projectRoot: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
+            session: request.session, transport: transport)
+        return try await run(request, resolved: context)
+    }
+
+    /// Runs the request for a project `ferry up` already resolved (its artifact location known);
+    /// asks STS for the caller, as a deploy records who deployed.
+    func run(_ request: DeployWorkflowRequest, project: ResolvedProject) async throws -> DeployResult? {
+        var context = project
+        try await context.resolveIdentity()
+        return try await run(request, resolved: context)
+    }
+
+    /// Runs the request for a resolved project whose caller is known.
+    private func run(_ request: DeployWorkflowRequest, resolved context: ResolvedProject) async throws -> DeployResult? {
         NoEchoValues.register(context.environment, overrides: request.parameterOverrides, templateFile: request.templatePath)
         let watched = PhaseWatchingSink(sink, interruption: request.interruption,
                                         stackName: context.environment.stackName, environment: context.environment.name)
-        let deployer = Deployer(cloudFormation: context.cloudFormation, sink: watched, timing: context.timing)
+        let deployer = Deployer(cloudFormation: context.cloudFormation, sink: watched, timing: context.deployTiming)
         let stackName = context.environment.stackName
 
         switch request.action {
@@ -52,7 +67,7 @@ public struct DeployWorkflow: Sendable {
             }
         } else {
             try await GateRunner(processEnvironment: request.session.processEnvironment).run(
-                environment: context.environment, projectRoot: context.project.directory, sink: sink, skip: request.skipGates)
+                environment: context.environment, projectRoot: context.configuration.directory, sink: sink, skip: request.skipGates)
         }
 
         let traffic = request.dryRun ? nil : try await TrafficShiftSession.prepare(
@@ -66,7 +81,7 @@ public struct DeployWorkflow: Sendable {
             }
             do {
                 session = try await LockSession.take(
-                    lock, owner: context.identity.arn, environment: context.environment.name, stackName: stackName,
+                    lock, owner: context.callerARN, environment: context.environment.name, stackName: stackName,
                     command: "ferry deploy", timeout: request.lockTimeout, sink: sink)
             } catch where S3.isNotFound(error) {
                 throw PipelineFailure(
@@ -80,10 +95,10 @@ public struct DeployWorkflow: Sendable {
         }
 
         let started = Date()
-        let git = await GitState.read(in: context.project.directory)
+        let git = await GitState.read(in: context.configuration.directory)
         if let session, let history = context.history {
             // Ctrl-C: record the interrupted deploy, then free the lock (CloudFormation goes on).
-            let who = context.identity.arn
+            let who = context.callerARN
             request.interruption?.onInterrupt {
                 let record = HistoryRecorder.interrupted(deployRequest, who: who, started: started, git: git)
                 _ = try? await history.append(record)
@@ -98,7 +113,7 @@ public struct DeployWorkflow: Sendable {
         }
         if let history = context.history, !request.dryRun {
             let record = HistoryRecorder.record(
-                outcome, request: deployRequest, who: context.identity.arn, started: started, git: git)
+                outcome, request: deployRequest, who: context.callerARN, started: started, git: git)
             do {
                 let key = try await history.append(record)
                 sink.emit(DeployStepEvent("history", "recorded s3://\(history.bucket)/\(key)", level: .debug))
@@ -113,7 +128,7 @@ public struct DeployWorkflow: Sendable {
         if !request.dryRun, !context.environment.operate.notify.isEmpty,
            let notification = DeployNotification.deploy(
                outcome, environment: context.environment.name, stackName: stackName, region: context.session.settings.region,
-               who: context.identity.arn, started: started, gitCommit: git.commit) {
+               who: context.callerARN, started: started, gitCommit: git.commit) {
             await WebhookNotifier(transport: transport, processEnvironment: request.session.processEnvironment)
                 .notify(notification, webhooks: context.environment.operate.notify, sink: sink)
         }
@@ -133,10 +148,10 @@ public struct DeployWorkflow: Sendable {
 extension DeployWorkflow {
     /// After a deploy, the template again says what runs: the hot-swap record is removed (a
     /// failure to remove it is a warning).
-    func clearHotswapRecord(_ context: DeployContext) async {
-        guard let bucket = context.location.bucket else { return }
+    func clearHotswapRecord(_ context: ResolvedProject) async {
+        guard let location = context.location, let bucket = location.bucket else { return }
         let stackName = context.environment.stackName
-        let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: context.location.prefix)
+        let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: location.prefix)
         do {
             guard try await store.latest(stackName: stackName) != nil else { return }
             try await store.clear(stackName: stackName)
@@ -149,7 +164,7 @@ extension DeployWorkflow {
 
 extension DeployWorkflow {
     /// The engine's approval: the environment's policy applied to the flags and the terminal.
-    func approval(_ request: DeployWorkflowRequest, context: DeployContext) -> Deployer.Approval {
+    func approval(_ request: DeployWorkflowRequest, context: ResolvedProject) -> Deployer.Approval {
         let input = request.approval
         let env = context.environment
         let decision = ApprovalDecision.decide(

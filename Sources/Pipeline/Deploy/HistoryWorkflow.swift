@@ -15,8 +15,8 @@ public struct HistoryWorkflow: Sendable {
     public func records(
         projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
     ) async throws -> (stackName: String, records: [DeployRecord]) {
-        let context = try await DeployContext.make(
-            projectDirectory: projectDirectory, configPath: configPath, environmentName: environmentName,
+        let context = try await ResolvedProject.forDeploy(
+            projectRoot: projectDirectory, configPath: configPath, environmentName: environmentName,
             session: session, transport: transport)
         return (context.environment.stackName, try await Self.history(context).list(limit: limit))
     }
@@ -25,24 +25,24 @@ public struct HistoryWorkflow: Sendable {
     public func entries(
         projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
     ) async throws -> (stackName: String, entries: [HistoryEntry]) {
-        let context = try await DeployContext.make(
-            projectDirectory: projectDirectory, configPath: configPath, environmentName: environmentName,
+        let context = try await ResolvedProject.forDeploy(
+            projectRoot: projectDirectory, configPath: configPath, environmentName: environmentName,
             session: session, transport: transport)
         return (context.environment.stackName, try await Self.entries(context, limit: limit))
     }
 
-    static func history(_ context: DeployContext) throws -> DeployHistory {
+    static func history(_ context: ResolvedProject) throws -> DeployHistory {
         guard let history = context.history else {
             throw DeploymentError.noHistory("no artifact bucket is configured ([artifacts] bucket in ferry.toml): history lives there")
         }
         return history
     }
 
-    static func entries(_ context: DeployContext, limit: Int) async throws -> [HistoryEntry] {
+    static func entries(_ context: ResolvedProject, limit: Int) async throws -> [HistoryEntry] {
         let deploys = try await history(context).list(limit: limit)
         var hotswaps: [HistoryEntry] = []
-        if let bucket = context.location.bucket {
-            let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: context.location.prefix)
+        if let location = context.location, let bucket = location.bucket {
+            let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: location.prefix)
             hotswaps = HistoryTimeline.hotswapEntries(try await store.history(stackName: context.environment.stackName))
         }
         return HistoryTimeline.merge(deploys: deploys, hotswaps: hotswaps, limit: limit)

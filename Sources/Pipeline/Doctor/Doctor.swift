@@ -87,7 +87,7 @@ public struct Doctor: Sendable {
     private func endpointCheck(_ session: AWSSession) -> DoctorCheck {
         do {
             let endpoint = try session.settings.endpoint(for: .cloudFormation)
-            let custom = !(endpoint.url.host ?? "").hasSuffix("amazonaws.com") && !(endpoint.url.host ?? "").hasSuffix("amazonaws.com.cn")
+            let custom = !AWSPartition.isAWSEndpoint(endpoint.url)
             return DoctorCheck(id: "endpoint", title: "Endpoint", status: .ok,
                                detail: custom ? "\(endpoint.url.absoluteString) (custom endpoint)" : "AWS \(session.settings.endpoints.partition.id) partition")
         } catch {

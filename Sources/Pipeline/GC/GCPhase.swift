@@ -60,12 +60,14 @@ public struct GCPhase: Sendable {
     /// - Throws: `ConfigurationError`, AWS errors, `PipelineFailure` when no artifact bucket is
     ///   configured or some deletions failed.
     public func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
-        let project = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
-        let configured = try project.environment(named: options.environmentName)
-        let session = try AWSSession.make(options.session.applying(configured), transport: transport)
-        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
-        let location = try await Self.location(environment, session: session)
-        guard let bucket = location.bucket else {
+        var project = try ResolvedProject.resolve(ProjectRequest(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, transport: transport))
+        await project.adoptManagedBucket()
+        try await project.resolveArtifacts(required: true)
+        let session = project.session
+        let environment = project.environment
+        guard let location = project.location, let bucket = location.bucket else {
             throw PipelineFailure(.badInput, "environment '\(environment.name)' has no artifact bucket (artifacts.bucket in ferry.toml): "
                 + "there is nothing to collect.")
         }
@@ -155,12 +157,5 @@ public struct GCPhase: Sendable {
         if !stale.isEmpty {
             sink.emit(GCEvent.info("would abort \(stale.count) incomplete multipart upload(s) left by interrupted runs"))
         }
-    }
-
-    /// The artifact bucket and prefix; the account is asked from STS only when `{account}` is used.
-    static func location(_ environment: EnvironmentConfiguration, session: AWSSession) async throws -> ResolvedArtifactLocation {
-        if let location = try? environment.resolvedArtifacts(region: session.settings.region, account: nil) { return location }
-        let account = try await session.sts.getCallerIdentity().account
-        return try environment.resolvedArtifacts(region: session.settings.region, account: account)
     }
 }

@@ -70,23 +70,30 @@ public struct HotswapPhase: Sendable {
     ///   template and AWS errors as they come.
     public func run(sink: any EventSink) async throws -> Output {
         let started = Date()
-        let project = try await HotswapProject.load(
+        var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, only: options.only, stacks: options.stacks, checkPolicy: { environment in
-                try Self.checkPolicy(environment, sink: sink)
-            })
-        let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
+            session: options.session), policy: { environment in try Self.checkPolicy(environment, sink: sink) })
+        await project.adoptManagedBucket()
+        try project.loadTree()
+        try project.readManifest()
+        let build = try project.localBuild(project.manifest, required: true)
+        try await project.resolveArtifacts(required: false)
+        try await project.planImages()
+        let selected = try options.stacks.resolve(in: project.loadedTree)
+        let targets = try project.hotswapTargets(build: build, selected: selected, only: options.only)
+        let resolver = project.resolver
+        let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
         var plan: HotswapPlan
-        if let packaged = try await packagedTemplateRejections(project: project, planner: planner) {
-            var code = await planner.plan(targets: project.targets)
+        if let packaged = try await packagedTemplateRejections(project: project, resolver: resolver, planner: planner) {
+            var code = await planner.plan(targets: targets)
             let unchanged = PlanPhase.unevaluableUnchanged(code.rejections, changed: packaged.changed)
             code.rejections.removeAll { unchanged.rejections.contains($0) }
             let named = Set(packaged.rejections.map(\.qualifiedName))
             code.rejections = packaged.rejections + code.rejections.filter { !named.contains($0.qualifiedName) }
             plan = code
         } else {
-            let changes = try await project.templateChanges(only: options.only)
-            plan = await planner.plan(targets: project.targets, templateChanges: changes)
+            let changes = try await project.templateChanges(selected: selected, only: options.only, resolver: resolver)
+            plan = await planner.plan(targets: targets, templateChanges: changes)
         }
         sink.emit(HotswapPlanEvent(plan: plan, dryRun: options.dryRun))
         // A resource whose content only CloudFormation can evaluate does not stop the others.
@@ -113,7 +120,7 @@ public struct HotswapPhase: Sendable {
     /// Applies an already computed plan (no rejections): every operation with bounded
     /// concurrency, then the summary and the hot-swap record.
     /// - Throws: `PipelineFailure` when an operation failed (after the others finished).
-    func apply(_ plan: HotswapPlan, project: HotswapProject, started: Date = Date(), sink: any EventSink) async throws -> Output {
+    func apply(_ plan: HotswapPlan, project: ResolvedProject, started: Date = Date(), sink: any EventSink) async throws -> Output {
         if plan.operations.isEmpty {
             sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchangedResources.count))
             return Output(plan: plan, results: [], recordKeys: [])
@@ -137,10 +144,10 @@ public struct HotswapPhase: Sendable {
 
     /// Takes the environment's deploy lock for the hot-swap's short duration, as deploys do (nil
     /// without an artifact bucket: there is nowhere to keep a lock).
-    func takeLock(project: HotswapProject, sink: any EventSink) async throws -> LockSession? {
-        guard let bucket = project.artifactBucket else { return nil }
+    func takeLock(project: ResolvedProject, sink: any EventSink) async throws -> LockSession? {
+        guard let location = project.location, let bucket = location.bucket else { return nil }
         let environment = project.environment
-        let lock = EnvironmentLock(s3: project.session.s3, bucket: bucket, prefix: project.artifactPrefix,
+        let lock = EnvironmentLock(s3: project.session.s3, bucket: bucket, prefix: location.prefix,
                                    stackName: environment.stackName, environment: environment.name)
         let owner = try await project.session.sts.getCallerIdentity().arn
         do {
@@ -157,14 +164,15 @@ public struct HotswapPhase: Sendable {
     /// does) and the deployed ones that a hot-swap cannot make — a layer's content, a property,
     /// a resource added or removed — as rejections; nil when no artifact bucket is configured
     /// (then the source templates are compared).
-    func packagedTemplateRejections(project: HotswapProject, planner: HotswapPlanner) async throws
+    func packagedTemplateRejections(project: ResolvedProject, resolver: PhysicalResolver, planner: HotswapPlanner) async throws
         -> (rejections: [HotswapRejection], changed: Set<String>)? {
-        guard project.artifactBucket != nil else { return nil }
-        let planProject = try await PlanProject.load(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session)
-        let cloudFormation = CloudFormation(client: planProject.session.client)
-        let comparison = try await PlanPhase.templateComparison(planProject, cloudFormation: cloudFormation, planner: planner)
+        guard project.location?.bucket != nil else { return nil }
+        NoEchoValues.register(project.environment, overrides: [])
+        let packagePlan = try project.packagePlan()
+        let targets = try project.hotswapTargets(build: packagePlan.manifest.map(LocalBuildState.init(manifest:)),
+                                                 selected: try options.stacks.resolve(in: project.loadedTree))
+        let comparison = try await PlanPhase.templateComparison(project, packagePlan: packagePlan, resolver: resolver, planner: planner,
+                                                                hotswapTargets: Set(targets.map(\.qualifiedName)))
         var reasons = comparison.reasons
         if !options.only.isEmpty {
             let wanted = Set(options.only)
@@ -190,7 +198,7 @@ public struct HotswapPhase: Sendable {
     }
 
     /// Tells the environment's webhooks what was hot-swapped; a failure is a warning.
-    func notify(_ results: [HotswapResult], project: HotswapProject, started: Date, sink: any EventSink) async {
+    func notify(_ results: [HotswapResult], project: ResolvedProject, started: Date, sink: any EventSink) async {
         let webhooks = project.environment.operate.notify
         guard !webhooks.isEmpty, !results.isEmpty else { return }
         let who = (try? await project.session.sts.getCallerIdentity().arn)
@@ -203,17 +211,17 @@ public struct HotswapPhase: Sendable {
     }
 
     /// Writes the hot-swap record to the artifact bucket; a failure is a warning, not an error.
-    func record(_ results: [HotswapResult], project: HotswapProject, sink: any EventSink) async -> [String] {
+    func record(_ results: [HotswapResult], project: ResolvedProject, sink: any EventSink) async -> [String] {
         let time = ISO8601DateFormatter().string(from: Date())
         let who = (try? await project.session.sts.getCallerIdentity().arn)
             ?? options.session.processEnvironment["USER"] ?? "unknown"
         let entries = HotswapRecord.entries(from: results, by: who, at: time)
         guard !entries.isEmpty else { return [] }
-        guard let bucket = project.artifactBucket else {
+        guard let location = project.location, let bucket = location.bucket else {
             sink.emit(HotswapRecordEvent(keys: [], bucket: nil, problem: "no artifact bucket is configured"))
             return []
         }
-        let store = HotswapRecordStore(s3: project.session.s3, bucket: bucket, prefix: project.artifactPrefix)
+        let store = HotswapRecordStore(s3: project.session.s3, bucket: bucket, prefix: location.prefix)
         do {
             let keys = try await store.record(entries, stackName: project.environment.stackName, at: time)
             sink.emit(HotswapRecordEvent(keys: keys, bucket: bucket, problem: nil))

@@ -3,6 +3,7 @@ import Configuration
 import Foundation
 import Hotswap
 import Reporting
+import Templates
 
 /// `ferry verify`: checks every deployed function, definition and AppSync resource against the
 /// local build; reads only.
@@ -46,27 +47,43 @@ public struct VerifyPhase: Sendable {
     /// - Throws: configuration and template errors, and the error of the first read of the root
     ///   stack when it is not "does not exist" (refused credentials, an unreachable endpoint).
     public func run(sink: any EventSink) async throws -> VerificationReport {
-        let project = try await HotswapProject.load(
+        var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, only: [], stacks: options.stacks)
+            session: options.session))
+        await project.adoptManagedBucket()
+        try project.loadTree()
+        try project.readManifest()
+        _ = try project.localBuild(project.manifest, required: true)
+        try await project.resolveArtifacts(required: false)
+        try await project.planImages()
+        return try await verify(project, sink: sink)
+    }
+
+    /// Verifies the build of a resolved project (tree loaded) against what is deployed.
+    /// - Throws: as ``run(sink:)``.
+    func verify(_ project: ResolvedProject, sink: any EventSink) async throws -> VerificationReport {
+        let build = try project.localBuild(project.manifest, required: true)
+        let selected = try options.stacks.resolve(in: project.loadedTree)
+        let targets = try project.hotswapTargets(build: build, selected: selected)
         // What is not built cannot be verified: said first, it is local and says what to do.
-        if project.targets.isEmpty, let unbuilt = Self.unbuiltCode(project) {
+        if targets.isEmpty, let unbuilt = Self.unbuiltCode(project.loadedTree, selected: selected) {
             throw PipelineFailure(.operationFailed, unbuilt)
         }
+        let resolver = project.resolver
         do {
-            _ = try await project.resolver.resources(stackPath: project.tree.root.stackPath)
+            _ = try await resolver.resources(stackPath: project.loadedTree.root.stackPath)
         } catch where CloudFormation.isStackMissing(error) {
-            let entries = project.targets.map { VerificationEntry(target: $0, physicalID: nil, status: .missing) }
+            let entries = targets.map { VerificationEntry(target: $0, physicalID: nil, status: .missing) }
             let report = VerificationReport(entries: entries, missingStack: project.environment.stackName)
             sink.emit(VerificationSummaryEvent(report: report))
             return report
         }
-        let planner = HotswapPlanner(context: project.context, concurrency: options.concurrency)
-        var report = await Verifier(planner: planner).verify(project.targets)
+        let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
+        var report = await Verifier(planner: planner).verify(targets)
         if let names = options.invoke {
             report.failedInvocations = try await InvokeCheck(
-                projectRoot: options.projectRoot, targets: project.targets, events: project.environment.operate.invokeEvents,
-                resolver: project.resolver, lambda: Lambda(client: project.session.client)).run(names: names, sink: sink)
+                projectRoot: options.projectRoot, targets: targets, events: project.environment.operate.invokeEvents,
+                resolver: resolver, lambda: Lambda(client: project.session.client)).run(names: names, sink: sink)
         }
         let causes = report.sharedCauses
         let grouped = Set(causes.flatMap(\.resources))
@@ -74,8 +91,8 @@ public struct VerifyPhase: Sendable {
             sink.emit(VerificationEntryEvent(entry: entry))
         }
         for cause in causes { sink.emit(VerificationCauseEvent(reason: cause.reason, resources: cause.resources)) }
-        await AliasRoutingEvent.emitShiftsInProgress(resolver: project.resolver, lambda: Lambda(client: project.session.client),
-                                                     selected: project.selected, sink: sink)
+        await AliasRoutingEvent.emitShiftsInProgress(resolver: resolver, lambda: Lambda(client: project.session.client),
+                                                     selected: selected, sink: sink)
         sink.emit(VerificationSummaryEvent(report: report))
         return report
     }
@@ -84,8 +101,8 @@ public struct VerifyPhase: Sendable {
 extension VerifyPhase {
     /// Why nothing can be verified although the templates have code (functions without a local
     /// build), or nil when they have none: "all 0 resources run the local build" would be a lie.
-    static func unbuiltCode(_ project: HotswapProject) -> String? {
-        let functions = project.tree.allStacks.filter { project.selected.contains(stackPath: $0.stackPath) }.flatMap { stack in
+    static func unbuiltCode(_ tree: TemplateTree, selected: SelectedStacks) -> String? {
+        let functions = tree.allStacks.filter { selected.contains(stackPath: $0.stackPath) }.flatMap { stack in
             stack.template.functions.filter { !$0.hasInlineCode && $0.packageType == .zip }.map { "\(stack.stackPath)/\($0.logicalID)" }
         }
         guard !functions.isEmpty else { return nil }

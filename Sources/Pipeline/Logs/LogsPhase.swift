@@ -52,11 +52,11 @@ public struct LogsPhase: Sendable {
     /// (cancellation ends the run normally).
     public func run(sink: any EventSink, now: Date = Date()) async throws {
         let start = try TimeWindowStart.parse(options.since, now: now)
-        let project = try await OperateProject.load(
+        let project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, names: options.functions)
+            session: options.session))
+        let functions = try await project.stackFunctions(named: options.functions)
         let reader = LogGroupReader(logs: CloudWatchLogs(client: project.session.client), filterPattern: options.filterPattern)
-        let functions = project.functions
         var cursors = functions.map { _ in LogFollowCursor(startTime: Int64(start.timeIntervalSince1970 * 1000)) }
         var reportedMissing = Set<Int>()
         try await poll(functions, reader: reader, cursors: &cursors, reportedMissing: &reportedMissing, sink: sink)

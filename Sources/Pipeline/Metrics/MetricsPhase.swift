@@ -40,10 +40,11 @@ public struct MetricsPhase: Sendable {
     /// Reads the metrics (GetMetricData, 500 queries per call) and emits one `MetricsReportEvent`.
     public func run(sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
         let start = try TimeWindowStart.parse(options.since, now: now)
-        let project = try await OperateProject.load(
+        let project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, names: options.functions)
-        let plan = MetricsQueryPlan(functions: project.functions, start: start, end: now)
+            session: options.session))
+        let functions = try await project.stackFunctions(named: options.functions)
+        let plan = MetricsQueryPlan(functions: functions, start: start, end: now)
         let results = try await CloudWatch(client: project.session.client).getMetricData(plan.queries, start: plan.start, end: plan.end)
         let report = plan.report(from: results)
         sink.emit(MetricsReportEvent(report: report))

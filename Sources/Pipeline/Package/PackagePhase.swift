@@ -90,13 +90,23 @@ public struct PackagePhase: Sendable {
         let tree = try options.values.loadTree(options.templateFile)
         try tree.requireArtifacts()
         let manifest = try Self.readManifest(projectRoot: options.projectRoot)
+        return (try Self.plan(tree: tree, manifest: manifest, store: options.store, projectRoot: options.projectRoot,
+                             imageURIs: options.imageURIs), tree.notes)
+    }
+
+    /// Plans a loaded tree with a build manifest, without touching AWS (the bucket is only named).
+    /// - Throws: `TemplateError`, ``PackagingError`` (`manifestMissing` when a function needs a build
+    ///   and there is no manifest at all).
+    static func plan(tree: TemplateTree, manifest: BuildManifest?, store: ArtifactStore, projectRoot: URL,
+                     imageURIs: [String: String] = [:]) throws -> PackagePlan {
+        try tree.requireArtifacts()
         do {
-            return (try PackagePlan.make(
-                tree: tree, manifest: manifest, store: options.store,
-                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: options.projectRoot),
-                imageURIs: options.imageURIs), tree.notes)
+            return try PackagePlan.make(
+                tree: tree, manifest: manifest, store: store,
+                stagingDirectory: PackageOutput.stagingDirectory(projectRoot: projectRoot),
+                imageURIs: imageURIs)
         } catch let error as PackagingError where error.needsBuild && manifest == nil {
-            throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: options.projectRoot).path)
+            throw PackagingError.manifestMissing(path: BuildManifest.location(projectRoot: projectRoot).path)
         }
     }
 
@@ -105,6 +115,15 @@ public struct PackagePhase: Sendable {
     public func run(s3: S3, sink: any EventSink) async throws -> Output {
         try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         let (plan, notes) = try planWithNotes()
+        return try await upload(plan, notes: notes, s3: s3, sink: sink)
+    }
+
+    /// Carries out a plan already computed (by `ferry plan`'s logic or `ferry up`): makes sure the
+    /// bucket exists, uploads what is missing and writes `.ferry/package/`. `notes` are the
+    /// templates' notes, emitted when `reportNotes` says so.
+    /// - Throws: ``PackagingError``, or the S3 error that stopped it.
+    public func upload(_ plan: PackagePlan, notes: [String], s3: S3, sink: any EventSink) async throws -> Output {
+        try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         if options.reportNotes { for note in notes { sink.emit(TemplateNoteEvent(note: note)) } }
         let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
         let bucket = ArtifactBucket(s3: s3, bucket: options.store.bucket, region: options.store.region,

@@ -3,6 +3,7 @@ import Configuration
 import Deployment
 import Foundation
 import Hotswap
+import Packaging
 import Reporting
 import Templates
 
@@ -52,21 +53,26 @@ public struct PlanPhase: Sendable {
     /// Plans and emits the plan (`plan.result`).
     /// - Throws: configuration, template, packaging (no build, no bucket configured) and AWS errors.
     public func run(sink: any EventSink) async throws -> DeploymentPlan {
-        let project = try await PlanProject.load(
+        var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, stacks: options.stacks,
-            parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
-        let plan = try await Self.plan(project, options: options)
+            session: options.session, parameterOverrides: options.parameterOverrides))
+        try await project.resolveForPackaging()
+        try project.loadTree()
+        try project.readManifest()
+        let packagePlan = try project.packagePlan()
+        let plan = try await Self.plan(project, packagePlan: packagePlan, options: options)
         sink.emit(DeploymentPlanEvent(plan: plan))
         if let traffic = TrafficShiftPreview.event(plan, environment: project.environment, override: nil) { sink.emit(traffic) }
         return plan
     }
 
-    /// The plan for a loaded project, naming the `--stack` selection (a CloudFormation deploy is
-    /// still of the whole root stack, and the plan says so).
-    static func plan(_ project: PlanProject, options: Options) async throws -> DeploymentPlan {
-        var plan = try await decide(project, options: options)
-        plan.selection = project.selected.stackPaths
+    /// The plan for a resolved project and its package plan, naming the `--stack` selection (a
+    /// CloudFormation deploy is still of the whole root stack, and the plan says so).
+    static func plan(_ project: ResolvedProject, packagePlan: PackagePlan, options: Options) async throws -> DeploymentPlan {
+        let selected = try options.stacks.resolve(in: project.loadedTree)
+        let targets = try project.hotswapTargets(build: packagePlan.manifest.map(LocalBuildState.init(manifest:)), selected: selected)
+        var plan = try await decide(project, packagePlan: packagePlan, targets: targets, options: options)
+        plan.selection = selected.stackPaths
         if !plan.selection.isEmpty, case .cloudFormation = plan.decision {
             plan.notes.append("--stack \(plan.selection.joined(separator: ", ")) limits the code comparison, hot-swap and verify; "
                 + "a CloudFormation deploy is of the whole root stack \(project.environment.stackName) and every stack nested in it")
@@ -75,9 +81,10 @@ public struct PlanPhase: Sendable {
     }
 
     /// The decision for a loaded project.
-    static func decide(_ project: PlanProject, options: Options) async throws -> DeploymentPlan {
+    static func decide(_ project: ResolvedProject, packagePlan: PackagePlan, targets: [HotswapTarget],
+                       options: Options) async throws -> DeploymentPlan {
         let environment = project.environment
-        let cloudFormation = CloudFormation(client: project.session.client)
+        let cloudFormation = project.cloudFormation
         var plan = DeploymentPlan(environment: environment.name, stackName: environment.stackName, decision: .upToDate)
         guard let root = try await cloudFormation.describeStack(environment.stackName) else {
             plan.decision = .cloudFormation(reasons: [PlanReason(
@@ -89,14 +96,16 @@ public struct PlanPhase: Sendable {
         NoEchoValues.register(environment, overrides: options.parameterOverrides)
         let parameters = parameterComparison(configured: environment.parameters, overrides: overrides,
                                              deployed: root.parameters.member,
-                                             noEcho: DeployParameters.noEchoNames(in: project.hotswap.tree.root.template))
+                                             noEcho: DeployParameters.noEchoNames(in: project.loadedTree.root.template))
         reasons += parameters.reasons
         plan.notes += parameters.notes
-        let planner = HotswapPlanner(context: project.hotswap.context, concurrency: options.concurrency)
-        let templates = try await templateComparison(project, cloudFormation: cloudFormation, planner: planner)
+        let resolver = project.resolver
+        let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
+        let templates = try await templateComparison(project, packagePlan: packagePlan, resolver: resolver, planner: planner,
+                                                     hotswapTargets: Set(targets.map(\.qualifiedName)))
         reasons += templates.reasons
 
-        var code = await planner.plan(targets: project.hotswap.targets)
+        var code = await planner.plan(targets: targets)
         let unchanged = unevaluableUnchanged(code.rejections, changed: templates.changed)
         code.rejections.removeAll { unchanged.rejections.contains($0) }
         plan.notes += unchanged.notes
@@ -106,7 +115,7 @@ public struct PlanPhase: Sendable {
             reasons.append(PlanReason(.notHotswappable, stackPath: rejection.stackPath, logicalID: rejection.logicalID.rawValue,
                                       message: rejection.reason))
         }
-        let record = await aheadOfTemplate(project)
+        let record = await aheadOfTemplate(project, store: try project.artifactStore())
         plan.aheadOfTemplate = record.entries
         plan.notes += record.notes
 
@@ -147,28 +156,25 @@ public struct PlanPhase: Sendable {
         return (kept, notes)
     }
 
-    /// Each stack's packaged template against its deployed (original) template, bottom-up.
-    static func templateReasons(_ project: PlanProject, cloudFormation: CloudFormation,
-                                planner: HotswapPlanner) async throws -> [PlanReason] {
-        try await templateComparison(project, cloudFormation: cloudFormation, planner: planner).reasons
-    }
-
     /// Each stack's packaged template against its deployed (original) template, bottom-up: the
     /// reasons CloudFormation must deploy, and every resource that differs at all (`Root/Child/Id`).
-    static func templateComparison(_ project: PlanProject, cloudFormation: CloudFormation,
-                                   planner: HotswapPlanner) async throws -> (reasons: [PlanReason], changed: Set<String>) {
+    static func templateComparison(_ project: ResolvedProject, packagePlan: PackagePlan, resolver: PhysicalResolver,
+                                   planner: HotswapPlanner, hotswapTargets: Set<String>) async throws -> (reasons: [PlanReason], changed: Set<String>) {
+        let cloudFormation = project.cloudFormation
         var reasons: [PlanReason] = []
         var changed = Set<String>()
-        for stack in project.packagePlan.stacks.reversed() {
+        for stack in packagePlan.stacks.reversed() {
             let stackName: String
             do {
-                stackName = try await project.hotswap.resolver.stackName(for: stack.stackPath)
+                stackName = try await resolver.stackName(for: stack.stackPath)
             } catch let error as HotswapError where error.isNotDeployed {
                 continue  // its parent's template adds it: that difference is the reason
             }
             let body: String
             do {
-                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody else {
+                // A stack whose first change set never ran (REVIEW_IN_PROGRESS) has no template yet.
+                guard let text = try await cloudFormation.getTemplate(stackName: stackName, stage: .original).templateBody,
+                      !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     reasons.append(PlanReason(.stackState, stackPath: stack.stackPath,
                                               message: "the deployed template of \(stackName) cannot be read"))
                     continue
@@ -177,12 +183,12 @@ public struct PlanPhase: Sendable {
             } catch where CloudFormation.isStackMissing(error) {
                 continue
             }
-            let values = stack.stackPath == project.packagePlan.root?.stackPath ? project.values.parameters : [:]
+            let values = stack.stackPath == packagePlan.root?.stackPath ? project.values.parameters : [:]
             let deployed = try TemplateLoader.parse(body, file: "deployed template of \(stack.stackPath)", parameterValues: values)
             let packaged = try TemplateLoader.parse(String(decoding: stack.body, as: UTF8.self),
                                                     file: "packaged template of \(stack.stackPath)", parameterValues: values)
             reasons += StackComparison.reasons(stackPath: stack.stackPath, deployed: deployed, packaged: packaged, planner: planner,
-                                               hotswapTargets: Set(project.hotswap.targets.map(\.qualifiedName)))
+                                               hotswapTargets: hotswapTargets)
             for difference in TemplateDiff.resources(from: deployed, to: packaged) {
                 changed.insert("\(stack.stackPath)/\(difference.logicalID.rawValue)")
             }
@@ -222,8 +228,9 @@ public struct PlanPhase: Sendable {
     }
 
     /// What runs ahead of the template, from the hot-swap record.
-    static func aheadOfTemplate(_ project: PlanProject) async -> (entries: [HotswapRecord.Entry], notes: [String]) {
-        let store = HotswapRecordStore(s3: project.session.s3, bucket: project.store.bucket, prefix: project.store.prefix)
+    static func aheadOfTemplate(_ project: ResolvedProject, store artifacts: ArtifactStore) async
+        -> (entries: [HotswapRecord.Entry], notes: [String]) {
+        let store = HotswapRecordStore(s3: project.session.s3, bucket: artifacts.bucket, prefix: artifacts.prefix)
         do {
             return (try await store.latest(stackName: project.environment.stackName)?.entries ?? [], [])
         } catch where S3.isNotFound(error) {

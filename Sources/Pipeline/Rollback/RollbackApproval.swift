@@ -14,7 +14,7 @@ final class RollbackApproval: Sendable {
     private let command: String
     private let answered = Mutex<Bool?>(nil)
 
-    init(request: RollbackRequest, context: DeployContext, target: DeployRecord) {
+    init(request: RollbackRequest, context: ResolvedProject, target: DeployRecord) {
         let environment = context.environment
         decision = ApprovalDecision.decide(
             policy: environment.policy.approval, yes: request.approval.yes, approve: request.approval.approve,

@@ -39,14 +39,14 @@ extension RollbackWorkflow {
 
     /// The fast path: under the environment's lock, UpdateAlias for each move, then verify each
     /// alias's version `CodeSha256`, and record the rollback with `path: alias`.
-    func moveAliases(_ plan: RollbackPlan, request: RollbackRequest, context: DeployContext, lambda: Lambda,
+    func moveAliases(_ plan: RollbackPlan, request: RollbackRequest, context: ResolvedProject, lambda: Lambda,
                      history: DeployHistory, lock: EnvironmentLock) async throws -> RollbackResult {
         let target = plan.target
         let holder = try await acquire(lock, context: context)
         let started = Date()
-        let git = await GitState.read(in: context.project.directory)
+        let git = await GitState.read(in: context.configuration.directory)
         var record = DeployRecord(
-            stackName: plan.stackName, environment: plan.environment, who: context.identity.arn, startedAt: started,
+            stackName: plan.stackName, environment: plan.environment, who: context.callerARN, startedAt: started,
             durationSeconds: 0, gitCommit: git.commit, gitDirty: git.dirty, templateHash: target.templateHash,
             templateURL: target.templateURL, parameters: target.parameters, artifactHashes: target.artifactHashes,
             changeSummary: "", changes: [], outcome: .declined, finalStatus: nil, rootCause: nil)

@@ -27,15 +27,16 @@ public struct RollbackWorkflow: Sendable {
     ///   `PipelineFailure` (nothing to roll back to; the deploy or the verification failed),
     ///   `DeploymentError` (locked, refused), AWS errors.
     public func run(_ request: RollbackRequest) async throws -> RollbackResult {
-        let context = try await DeployContext.make(
-            projectDirectory: request.projectDirectory, configPath: request.configPath,
+        let context = try await ResolvedProject.forDeploy(
+            projectRoot: request.projectDirectory, configPath: request.configPath,
             environmentName: request.environmentName, session: request.session, transport: transport)
-        guard let bucket = context.location.bucket, let history = context.history, let lock = context.lock else {
+        guard let location = context.location, let bucket = location.bucket, let history = context.history,
+              let lock = context.lock else {
             throw RollbackError.noBucket
         }
         let stackName = context.environment.stackName
         let (target, current) = try RollbackTarget.choose(from: try await history.list(limit: 1000), id: request.targetID)
-        let recorded = try await RecordedTemplate.load(target, bucket: bucket, prefix: context.location.prefix, s3: context.session.s3)
+        let recorded = try await RecordedTemplate.load(target, bucket: bucket, prefix: location.prefix, s3: context.session.s3)
         let inspector = CodeInspector(
             cloudFormation: context.cloudFormation, functions: HotswapServices.aws(context.session.client).functions,
             s3: context.session.s3, rootStackName: stackName)
@@ -70,7 +71,7 @@ public struct RollbackWorkflow: Sendable {
             projectDirectory: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
             session: request.session, templatePath: file, roleARN: request.roleARN, dryRun: request.dryRun))
         deployRequest.parameters = parameters
-        let deployer = Deployer(cloudFormation: context.cloudFormation, sink: sink, timing: context.timing)
+        let deployer = Deployer(cloudFormation: context.cloudFormation, sink: sink, timing: context.deployTiming)
 
         if request.dryRun {
             _ = try await deployer.deploy(deployRequest, approve: { _ in false })
@@ -79,11 +80,11 @@ public struct RollbackWorkflow: Sendable {
 
         let holder = try await acquire(lock, context: context)
         let started = Date()
-        let git = await GitState.read(in: context.project.directory)
+        let git = await GitState.read(in: context.configuration.directory)
         let approval = RollbackApproval(request: request, context: context, target: target)
         do {
             let result = try await deployer.deploy(deployRequest, approve: { report in try await approval.approve(report) })
-            var record = HistoryRecorder.record(.success(result), request: deployRequest, who: context.identity.arn, started: started, git: git)
+            var record = HistoryRecorder.record(.success(result), request: deployRequest, who: context.callerARN, started: started, git: git)
             record.rollbackOf = target.id
             switch result.outcome {
             case .deployed, .upToDate:
@@ -106,7 +107,7 @@ public struct RollbackWorkflow: Sendable {
             record.changes += restored.lines
             record.rootCause = problems.isEmpty ? nil : problems.joined(separator: "; ")
             if problems.isEmpty {
-                let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: context.location.prefix)
+                let store = HotswapRecordStore(s3: context.session.s3, bucket: bucket, prefix: location.prefix)
                 try? await store.clear(stackName: stackName)
             }
             try await finish(record, history: history, lock: lock, holder: holder)
@@ -120,7 +121,7 @@ public struct RollbackWorkflow: Sendable {
         } catch let failure as PipelineFailure {
             throw failure
         } catch {
-            var record = HistoryRecorder.record(.failure(error), request: deployRequest, who: context.identity.arn, started: started, git: git)
+            var record = HistoryRecorder.record(.failure(error), request: deployRequest, who: context.callerARN, started: started, git: git)
             record.rollbackOf = target.id
             try? await finish(record, history: history, lock: lock, holder: holder)
             throw error
@@ -139,9 +140,9 @@ public struct RollbackWorkflow: Sendable {
     }
 
     /// Takes the environment's deploy lock (a stale or abandoned one is taken over with a warning).
-    func acquire(_ lock: EnvironmentLock, context: DeployContext) async throws -> LockHolder {
+    func acquire(_ lock: EnvironmentLock, context: ResolvedProject) async throws -> LockHolder {
         try await LockSession.take(
-            lock, owner: context.identity.arn, environment: context.environment.name,
+            lock, owner: context.callerARN, environment: context.environment.name,
             stackName: context.environment.stackName, command: "ferry rollback", sink: sink).holder
     }
 }

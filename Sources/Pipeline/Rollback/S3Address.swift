@@ -1,3 +1,4 @@
+import AWSCore
 import Foundation
 
 /// A bucket and key read from the ways templates spell S3 objects: `s3://bucket/key`,
@@ -26,7 +27,7 @@ public struct S3Address: Sendable, Hashable, Codable {
         }
         guard scheme == "https" || scheme == "http" else { return nil }
         let lower = host.lowercased()
-        let isAWS = lower.hasSuffix(".amazonaws.com") || lower.hasSuffix(".amazonaws.com.cn")
+        let isAWS = AWSPartition.isAWSHost(lower)
         if isAWS, !(lower.hasPrefix("s3.") || lower.hasPrefix("s3-")),
            let range = lower.range(of: ".s3.") ?? lower.range(of: ".s3-") {
             let bucket = String(host[host.startIndex..<range.lowerBound])

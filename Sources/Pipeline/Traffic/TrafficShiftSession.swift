@@ -10,7 +10,7 @@ import Reporting
 /// and checks the alarms exist; `shift` (after) moves every alias that got a new version step by
 /// step, and on an alarm rolls back, records the rollback in history, notifies and fails.
 struct TrafficShiftSession: Sendable {
-    let context: DeployContext
+    let context: ResolvedProject
     let settings: TrafficSettings
     let reader: AliasReader
     let before: [AliasState]
@@ -27,7 +27,7 @@ struct TrafficShiftSession: Sendable {
 
     /// Reads the aliases before anything changes; nil when the environment does not shift traffic.
     /// - Throws: `PipelineFailure` (bad input) when a named alarm does not exist; AWS errors.
-    static func prepare(context: DeployContext, override: TrafficStrategy?, processEnvironment: [String: String],
+    static func prepare(context: ResolvedProject, override: TrafficStrategy?, processEnvironment: [String: String],
                         sink: any EventSink) async throws -> TrafficShiftSession? {
         guard let settings = settings(context.environment, override: override) else { return nil }
         let session = context.session
@@ -127,9 +127,9 @@ struct TrafficShiftSession: Sendable {
     /// The rollback in the environment's history (when it has an artifact bucket) and its webhooks.
     func record(_ plan: TrafficShiftPlan, reason: String, started: Date, sink: any EventSink) async {
         let environment = context.environment
-        let git = await GitState.read(in: context.project.directory)
+        let git = await GitState.read(in: context.configuration.directory)
         var record = DeployRecord(
-            stackName: environment.stackName, environment: environment.name, who: context.identity.arn, startedAt: started,
+            stackName: environment.stackName, environment: environment.name, who: context.callerARN, startedAt: started,
             durationSeconds: Date().timeIntervalSince(started), gitCommit: git.commit, gitDirty: git.dirty, templateHash: "",
             templateURL: nil, parameters: [], artifactHashes: [],
             changeSummary: "traffic shift \(plan.strategy) rolled back: \(reason)",
@@ -148,7 +148,7 @@ struct TrafficShiftSession: Sendable {
         guard !environment.operate.notify.isEmpty else { return }
         let notification = DeployNotification(
             operation: .trafficShift, outcome: .failed, environment: environment.name, stackName: environment.stackName,
-            region: context.session.settings.region, who: context.identity.arn, summary: record.changeSummary,
+            region: context.session.settings.region, who: context.callerARN, summary: record.changeSummary,
             changes: record.changes, durationSeconds: record.durationSeconds, failure: reason, gitCommit: git.commit)
         await WebhookNotifier(processEnvironment: processEnvironment)
             .notify(notification, webhooks: environment.operate.notify, sink: sink)
@@ -156,14 +156,13 @@ struct TrafficShiftSession: Sendable {
 }
 
 extension TrafficShiftSession {
-    /// `prepare` for `ferry up`'s hot-swap path: resolves the deploy context only when the
-    /// environment shifts traffic (or `--traffic` was given).
-    static func prepare(_ options: UpPhase.Options, environment: EnvironmentConfiguration,
+    /// `prepare` for `ferry up`'s hot-swap path: asks STS who the caller is (for history) only when
+    /// the environment shifts traffic (or `--traffic` was given).
+    static func prepare(_ options: UpPhase.Options, project: ResolvedProject,
                         sink: any EventSink) async throws -> TrafficShiftSession? {
-        guard settings(environment, override: options.traffic) != nil else { return nil }
-        let context = try await DeployContext.make(
-            projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, transport: URLSessionTransport())
+        guard settings(project.environment, override: options.traffic) != nil else { return nil }
+        var context = project
+        if context.identity == nil { try await context.resolveIdentity() }
         return try await prepare(context: context, override: options.traffic, processEnvironment: options.processEnvironment,
                                  sink: sink)
     }

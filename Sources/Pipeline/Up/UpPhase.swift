@@ -1,8 +1,10 @@
+import AWSCore
 import AWSServices
 import Configuration
 import Deployment
 import Foundation
 import Hotswap
+import Packaging
 import Reporting
 
 /// `ferry up`: build → package → plan → deploy, hot-swap or nothing → verify, with one summary
@@ -48,6 +50,10 @@ public struct UpPhase: Sendable {
         /// The remote build cache from flags and the environment (ferry.toml's `[cache] write` is
         /// applied on top); off unless the command turns it on.
         public var remoteCache = RemoteCacheSettings.off
+        /// The HTTP transport of every AWS call.
+        public var transport: any HTTPTransport = URLSessionTransport()
+        /// Counts what the command loads (configuration, template trees, manifests, package plans).
+        public var loads = ProjectLoads()
 
         /// Options.
         public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -111,38 +117,44 @@ public struct UpPhase: Sendable {
     ///   or a hot-swap failed (after the summary was emitted).
     public func run(sink: any EventSink) async throws -> Output {
         var timer = PhaseTimer()
-        let configuration = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
-        for warning in configuration.warnings { sink.emit(ConfigurationWarningEvent(warning)) }
+        var project = try ResolvedProject.resolve(ProjectRequest(
+            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
+            session: options.session, parameterOverrides: options.parameterOverrides, transport: options.transport,
+            loads: options.loads))
+        for warning in project.configuration.warnings { sink.emit(ConfigurationWarningEvent(warning)) }
         if !options.skipBuild {
-            let environment = try configuration.environment(named: options.environmentName)
+            let environment = project.environment
             var buildOptions = BuildPhase.Options(
-                projectRoot: configuration.directory, templateFile: environment.templateFile,
+                projectRoot: project.configuration.directory, templateFile: environment.templateFile,
                 commands: environment.build.commands, concurrency: environment.build.concurrency,
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
             buildOptions.imageBases = environment.build.images.bases
-            buildOptions.values = TemplateValues(
-                environment: environment, overrides: try options.parameterOverrides.map(DeployParameters.parseOverride),
-                region: options.session.region)
+            buildOptions.values = project.values
             if options.remoteCache.reads {
                 buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: options.session,
                                                              needsBytes: false, signingKey: options.remoteCache.signingKey,
                                                              sink: sink)
             }
-            _ = try await timer.time("build") { try await BuildPhase(options: buildOptions).run(sink: sink) }
+            let built = try await timer.time("build") {
+                try await BuildPhase(options: buildOptions).run(tree: try project.loadTree(), sink: sink)
+            }
+            project.use(manifest: built.manifest)
         }
-        let project = try await timer.time("package") {
-            try await PlanProject.load(projectRoot: options.projectRoot, configPath: options.configPath,
-                                       environmentName: options.environmentName, session: options.session,
-                                       stacks: options.stacks,
-                                       parameterOverrides: try options.parameterOverrides.map(DeployParameters.parseOverride))
+        let packagePlan = try await timer.time("package") {
+            if options.skipBuild {
+                try project.loadTree()
+                try project.readManifest()
+            }
+            try await project.resolveForPackaging()
+            return try project.packagePlan()
         }
         var planOptions = PlanPhase.Options(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, concurrency: options.concurrency, parameterOverrides: options.parameterOverrides,
             noHotswap: options.noHotswap)
         planOptions.stacks = options.stacks
-        let plan = try await timer.time("plan") { try await PlanPhase.plan(project, options: planOptions) }
+        let plan = try await timer.time("plan") { try await PlanPhase.plan(project, packagePlan: packagePlan, options: planOptions) }
         sink.emit(DeploymentPlanEvent(plan: plan))
         if let traffic = TrafficShiftPreview.event(plan, environment: project.environment, override: options.traffic) { sink.emit(traffic) }
         if options.dryRun {
@@ -151,7 +163,7 @@ public struct UpPhase: Sendable {
         }
         let path: Path
         do {
-            path = try await apply(plan, project: project, timer: &timer, sink: sink)
+            path = try await apply(plan, project: project, packagePlan: packagePlan, timer: &timer, sink: sink)
         } catch {
             sink.emit(UpSummaryEvent(path: Self.path(of: plan), plan: plan, timings: timer.timings, verification: nil,
                                      failedPhase: error is GateFailure ? "before_deploy gates" : timer.current ?? "deploy"))
@@ -163,7 +175,7 @@ public struct UpPhase: Sendable {
         verifyOptions.stacks = options.stacks
         let verification: VerificationReport
         do {
-            verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).run(sink: sink) }
+            verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).verify(project, sink: sink) }
         } catch {
             sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: nil, failedPhase: "verify"))
             throw error
@@ -182,14 +194,15 @@ public struct UpPhase: Sendable {
     }
 
     /// Uploads (when something changes) and applies the plan.
-    func apply(_ plan: DeploymentPlan, project: PlanProject, timer: inout PhaseTimer, sink: any EventSink) async throws -> Path {
+    func apply(_ plan: DeploymentPlan, project: ResolvedProject, packagePlan: PackagePlan, timer: inout PhaseTimer,
+               sink: any EventSink) async throws -> Path {
         let environment = project.environment
         switch plan.decision {
         case .upToDate:
             return .nothing
         case .hotswap(let hotswapPlan):
             try await approveHotswap(hotswapPlan, environment: environment)
-            _ = try await timer.time("package") { try await upload(project, createBucket: true, sink: sink) }
+            _ = try await timer.time("package") { try await upload(packagePlan, project: project, createBucket: true, sink: sink) }
             var hotswapOptions = HotswapPhase.Options(
                 projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
                 session: options.session, concurrency: options.concurrency)
@@ -198,8 +211,8 @@ public struct UpPhase: Sendable {
             hotswapOptions.lockTimeout = options.lockTimeout
             hotswapOptions.command = "ferry up"
             let phase = HotswapPhase(options: hotswapOptions)
-            let traffic = try await TrafficShiftSession.prepare(options, environment: environment, sink: sink)
-            _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project.hotswap, sink: sink) }
+            let traffic = try await TrafficShiftSession.prepare(options, project: project, sink: sink)
+            _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project, sink: sink) }
             if let traffic {
                 try await timer.time("traffic") {
                     try await traffic.shift(interruption: options.interruption, approval: options.approval, sink: sink)
@@ -211,7 +224,9 @@ public struct UpPhase: Sendable {
             // A managed bucket (samconfig resolve_s3) is always created on first use.
             let createBucket = (environment.policy.hotswap && environment.policy.approval != .required)
                 || environment.artifacts.isManaged
-            let packaged = try await timer.time("package") { try await upload(project, createBucket: createBucket, sink: sink) }
+            let packaged = try await timer.time("package") {
+                try await upload(packagePlan, project: project, createBucket: createBucket, sink: sink)
+            }
             var request = DeployWorkflowRequest(
                 projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
                 session: options.session, templatePath: packaged.packagedTemplate, parameterOverrides: options.parameterOverrides,
@@ -219,16 +234,19 @@ public struct UpPhase: Sendable {
             request.skipGates = options.skipGates
             request.lockTimeout = options.lockTimeout
             request.traffic = options.traffic
-            _ = try await timer.time("deploy") { try await DeployWorkflow(sink: sink).run(request) }
+            _ = try await timer.time("deploy") {
+                try await DeployWorkflow(sink: sink, transport: options.transport).run(request, project: project)
+            }
             return .cloudFormation
         }
     }
 
-    /// Uploads what is missing and writes `.ferry/package/`.
-    func upload(_ project: PlanProject, createBucket: Bool, sink: any EventSink) async throws -> PackagePhase.Output {
+    /// Uploads what `packagePlan` names and is missing, and writes `.ferry/package/` (nothing is planned again).
+    func upload(_ packagePlan: PackagePlan, project: ResolvedProject, createBucket: Bool,
+                sink: any EventSink) async throws -> PackagePhase.Output {
         var packageOptions = PackagePhase.Options(
-            projectRoot: project.configuration.directory, templateFile: project.environment.templateFile, store: project.store,
-            kmsKeyID: project.kmsKeyID, createBucket: createBucket)
+            projectRoot: project.configuration.directory, templateFile: project.environment.templateFile,
+            store: try project.artifactStore(), kmsKeyID: project.location?.kmsKeyID, createBucket: createBucket)
         packageOptions.values = project.values
         packageOptions.reportNotes = options.skipBuild
         packageOptions.noncurrentVersionDays = project.environment.artifacts.noncurrentVersionDays
@@ -238,7 +256,8 @@ public struct UpPhase: Sendable {
         packageOptions.imageURIs = ImagePublisher.imageURIs(project.imagePushes)
         try await ImagePublisher.push(project.imagePushes, ecr: ECR(client: project.session.client),
                                       projectRoot: project.configuration.directory, sink: sink)
-        return try await PackagePhase(options: packageOptions).run(s3: project.session.s3, sink: sink)
+        return try await PackagePhase(options: packageOptions)
+            .upload(packagePlan, notes: project.loadedTree.notes, s3: project.session.s3, sink: sink)
     }
 }
 

@@ -47,4 +47,34 @@ import Testing
             #expect(!Lambda.isResourceNotFound(error))
         }
     }
+
+    @Test func changeSetCodesAreClassifiedHere() async throws {
+        let exists = try await failure("AlreadyExistsException", "ChangeSet ferry-1 already exists")
+        #expect(CloudFormation.isAlreadyExists(exists))
+        #expect(!CloudFormation.isInvalidChangeSetStatus(exists))
+        let status = try await failure("InvalidChangeSetStatus", "ChangeSet is in EXECUTE_IN_PROGRESS")
+        #expect(CloudFormation.isInvalidChangeSetStatus(status))
+        #expect(!CloudFormation.isAlreadyExists(status))
+        #expect(!CloudFormation.isAlreadyExists(FixtureError(message: "AlreadyExistsException")))
+    }
+
+    @Test func s3BucketAndUploadCodesAreClassifiedHere() async throws {
+        func s3Failure(_ code: String, status: Int) async throws -> any Error {
+            let body = "<Error><Code>\(code)</Code><Message>m</Message></Error>"
+            do {
+                try await S3(client: Fixture.client(FakeTransport([Fixture.response(status: status, body: body)])))
+                    .createBucket("b", region: "eu-west-1")
+            } catch {
+                return error
+            }
+            throw FixtureError(message: "no error")
+        }
+        let taken = try await s3Failure("BucketAlreadyExists", status: 409)
+        #expect(S3.isBucketAlreadyExists(taken))
+        #expect(!S3.isBucketAlreadyOwnedByYou(taken))
+        #expect(!S3.isNoSuchUpload(taken))
+        #expect(S3.isNoSuchUpload(try await s3Failure("NoSuchUpload", status: 404)))
+        #expect(S3.isNoSuchUpload(try await s3Failure("", status: 404)))
+        #expect(!S3.isNoSuchUpload(try await s3Failure("AccessDenied", status: 403)))
+    }
 }

@@ -5,50 +5,39 @@ import Deployment
 import Foundation
 import Packaging
 
-/// What a deploy or history command resolved before doing anything: the environment, the AWS
-/// session and caller, and where lock and history live.
-struct DeployContext: Sendable {
-    var project: ProjectConfiguration
-    var environment: EnvironmentConfiguration
-    var session: AWSSession
-    var identity: CallerIdentity
-    var location: ResolvedArtifactLocation
-    var cloudFormation: CloudFormation
-    var timing: Deployer.Timing
-
-    static func make(
-        projectDirectory: URL, configPath: URL?, environmentName: String?, session options: AWSSessionOptions,
-        transport: any HTTPTransport
-    ) async throws -> DeployContext {
-        let project = try ProjectConfiguration.load(directory: projectDirectory, explicitPath: configPath)
-        let configured = try project.environment(named: environmentName)
-        let session = try AWSSession.make(options.applying(configured), transport: transport)
-        let environment = await ManagedArtifactBucket.adopting(configured, session: session)
-        let identity = try await session.sts.getCallerIdentity()
-        let location = try environment.resolvedArtifacts(region: session.settings.region, account: identity.account)
-        let endpoint = try? session.settings.endpoint(for: .cloudFormation)
-        let isAWS = endpoint?.url.host.map { $0.hasSuffix("amazonaws.com") || $0.hasSuffix("amazonaws.com.cn") } ?? true
-        return DeployContext(
-            project: project, environment: environment, session: session, identity: identity, location: location,
-            cloudFormation: CloudFormation(client: session.client), timing: isAWS ? Deployer.Timing() : .local)
-    }
-
-    static func make(_ request: DeployWorkflowRequest, transport: any HTTPTransport) async throws -> DeployContext {
-        try await make(projectDirectory: request.projectDirectory, configPath: request.configPath,
-                       environmentName: request.environmentName, session: request.session, transport: transport)
+/// What a deploy, rollback or history command derives from a resolved project: where lock and
+/// history live, the deploy's timing, and the engine's request.
+extension ResolvedProject {
+    /// Resolves the project of `ferry deploy`, `ferry rollback` and `ferry history`: the
+    /// configuration, the session, SAM's managed bucket and the caller (STS).
+    /// - Throws: configuration, session and STS errors.
+    static func forDeploy(projectRoot: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions,
+                          transport: any HTTPTransport) async throws -> ResolvedProject {
+        var project = try resolve(ProjectRequest(
+            projectRoot: projectRoot, configPath: configPath, environmentName: environmentName, session: session,
+            transport: transport))
+        await project.adoptManagedBucket()
+        try await project.resolveIdentity()
+        return project
     }
 
     /// The environment's lock, when an artifact bucket is configured.
     var lock: EnvironmentLock? {
-        location.bucket.map {
-            EnvironmentLock(s3: session.s3, bucket: $0, prefix: location.prefix, stackName: environment.stackName,
-                            environment: environment.name)
-        }
+        guard let location, let bucket = location.bucket else { return nil }
+        return EnvironmentLock(s3: session.s3, bucket: bucket, prefix: location.prefix, stackName: environment.stackName,
+                               environment: environment.name)
     }
 
     /// The environment's deploy history, when an artifact bucket is configured.
     var history: DeployHistory? {
-        location.bucket.map { DeployHistory(s3: session.s3, bucket: $0, prefix: location.prefix, stackName: environment.stackName) }
+        guard let location, let bucket = location.bucket else { return nil }
+        return DeployHistory(s3: session.s3, bucket: bucket, prefix: location.prefix, stackName: environment.stackName)
+    }
+
+    /// How often a deploy polls: AWS's pace on AWS, faster on a local emulator.
+    var deployTiming: Deployer.Timing {
+        let host = (try? session.settings.endpoint(for: .cloudFormation))?.url.host
+        return host.map(AWSPartition.isAWSHost) ?? true ? Deployer.Timing() : .local
     }
 
     /// Whether a failed first create may be deleted and recreated without asking: not in
@@ -63,7 +52,7 @@ struct DeployContext: Sendable {
     func template(_ request: DeployWorkflowRequest) -> DeployTemplate {
         if let url = request.templateURL { return .url(url) }
         if let path = request.templatePath { return .file(path) }
-        let packaged = PackageOutput.packagedTemplate(projectRoot: project.directory)
+        let packaged = PackageOutput.packagedTemplate(projectRoot: configuration.directory)
         if FileManager.default.fileExists(atPath: packaged.path) { return .file(packaged) }
         return .file(environment.templateFile)
     }
@@ -72,8 +61,8 @@ struct DeployContext: Sendable {
     func deployRequest(_ request: DeployWorkflowRequest) throws -> DeployRequest {
         let overrides = try request.parameterOverrides.map(DeployParameters.parseOverride)
         let s3 = session.s3
-        let bucket = location.bucket
-        let prefix = location.prefix
+        let bucket = location?.bucket
+        let prefix = location?.prefix ?? ""
         let urlBase = templateURLBase
         var upload: (@Sendable (Data, String) async throws -> String)?
         if let bucket {
@@ -99,10 +88,10 @@ struct DeployContext: Sendable {
         let region = session.settings.region
         let endpoint = try? session.settings.endpoint(for: .s3).url
         return { bucket, key in
-            if let endpoint, let host = endpoint.host, !host.hasSuffix("amazonaws.com") {
+            if let endpoint, let host = endpoint.host, !AWSPartition.isAWSHost(host) {
                 return endpoint.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/\(bucket)/\(key)"
             }
-            return "https://\(bucket).s3.\(region).amazonaws.com/\(key)"
+            return "https://\(bucket).s3.\(region).\(AWSPartition.containing(region: region).dnsSuffix)/\(key)"
         }
     }
 }
