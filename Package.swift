@@ -216,7 +216,7 @@ let package = Package(
         .testTarget(
             name: "PipelineTests",
             dependencies: [
-                "Pipeline", "Hotswap", "AWSServices", "AWSCore", "Builds", "Configuration", "Deployment", "Reporting", "Templates",
+                "Pipeline", "Hotswap", "AWSServices", "AWSCore", "Builds", "Configuration", "Deployment", "Reporting", "Templates", "Packaging",
             ],
             swiftSettings: swiftSettings
         ),
@@ -238,7 +238,7 @@ let package = Package(
         .testTarget(
             name: "FerryCLITests",
             dependencies: [
-                "FerryCLI", "Pipeline", "Reporting", "Builds", "Deployment", "AWSServices",
+                "FerryCLI", "Pipeline", "Reporting", "Builds", "Deployment", "AWSServices", "Hotswap", "Packaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

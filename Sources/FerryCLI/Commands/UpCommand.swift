@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Configuration
 import Pipeline
 #if canImport(Glibc)
 import Glibc

@@ -1,8 +1,5 @@
-import Builds
-import Deployment
 import Foundation
-import Hotswap
-import Packaging
+import Pipeline
 import Reporting
 
 /// How the live region on a terminal reads the engines' events: a phase per engine (`build`,

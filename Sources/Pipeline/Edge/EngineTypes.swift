@@ -24,3 +24,15 @@ public typealias PackageSummaryEvent = Packaging.PackageSummaryEvent
 public typealias PackageUploadedEvent = Packaging.PackageUploadedEvent
 /// Writes a first `ferry.toml` for `ferry init` (Configuration).
 public typealias FerryTomlWriter = Configuration.FerryTomlWriter
+/// The change set's summary before it is executed (Deployment).
+public typealias ChangeSetSummaryEvent = Deployment.ChangeSetSummaryEvent
+/// One hot-swap operation started or finished (Hotswap).
+public typealias HotswapOperationEvent = Hotswap.HotswapOperationEvent
+/// An artifact already in the bucket (Packaging).
+public typealias PackageSkippedEvent = Packaging.PackageSkippedEvent
+/// An upload in flight (Packaging).
+public typealias PackageUploadingEvent = Packaging.PackageUploadingEvent
+/// A traffic-shifting strategy: `canary:PCT:WAIT`, `linear:PCT:EVERY` or `all-at-once` (Configuration).
+public typealias TrafficStrategy = Configuration.TrafficStrategy
+/// Why a traffic-shifting strategy could not be read (Configuration).
+public typealias TrafficStrategyError = Configuration.TrafficStrategyError
