@@ -247,11 +247,20 @@ def _manifests(environ: dict[str, Any], method: str, repository: str, reference:
     return _error("405 Method Not Allowed", "UNSUPPORTED", f"{method} on a manifest")
 
 
+def is_registry_request(environ: dict[str, Any]) -> bool:
+    """Whether a request is for the registry: `/v2/` paths not signed with SigV4 (API Gateway v2's
+    `/v2/apis/...` share the prefix and are always signed)."""
+    path = environ.get("PATH_INFO", "")
+    if not (path == "/v2" or path.startswith("/v2/")):
+        return False
+    return not environ.get("HTTP_AUTHORIZATION", "").startswith("AWS4-HMAC-SHA256")
+
+
 def wrap(app: Callable[..., Iterable[bytes]]) -> Callable[..., Iterable[bytes]]:
     """A WSGI middleware answering `/v2/` and passing everything else to `app`."""
 
     def middleware(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if not environ.get("PATH_INFO", "").startswith("/v2"):
+        if not is_registry_request(environ):
             return app(environ, start_response)
         status, headers, body = handle(environ)
         if not any(name == "Content-Length" for name, _ in headers):
