@@ -90,7 +90,10 @@ public struct VerificationReport: Sendable, Hashable {
             guard case .unverifiable(let reason) = entry.status else { continue }
             let key = Self.withoutRequestID(reason)
             if resources[key] == nil { order.append(key) }
-            resources[key, default: []].append(entry.target.qualifiedName)
+            // A function's code and settings are two targets of one resource: named once.
+            if resources[key]?.contains(entry.target.qualifiedName) != true {
+                resources[key, default: []].append(entry.target.qualifiedName)
+            }
         }
         return order.compactMap { key in
             let names = resources[key] ?? []

@@ -94,6 +94,7 @@ public struct BuildPhase: Sendable {
             workDirectory: ferry.appendingPathComponent("build/tmp", isDirectory: true),
             concurrency: options.concurrency ?? BuildEngine.defaultConcurrency, sink: sink)
         engine.remote = options.clean ? nil : options.remoteCache
+        try ImageBuildStep.requireDockerfiles(plan.images)
         let result = await engine.run(plan)
         try result.requireSuccess()
         let url = BuildManifest.location(projectRoot: options.projectRoot)

@@ -6,6 +6,19 @@ import Reporting
 /// Builds the image functions of a build plan with `ImageWriter` (blobs in `.ferry/blobs`, an OCI
 /// layout per function in `.ferry/build/images/`), then writes `.ferry/build/images.json`.
 enum ImageBuildStep {
+    /// Checks, before any build runs, that every image function's Dockerfile exists.
+    /// - Throws: `PipelineFailure` (bad input) naming the function, its template line and the path.
+    static func requireDockerfiles(_ images: [PlannedImage]) throws {
+        for image in images {
+            let path = URL(fileURLWithPath: image.context).appendingPathComponent(image.dockerfile).path
+            guard !FileManager.default.fileExists(atPath: path) else { continue }
+            let target = image.target
+            let place = target.line.map { "\(target.templateFile):\($0)" } ?? target.templateFile
+            throw PipelineFailure(.badInput, "\(target.qualifiedName) (\(place)): its Dockerfile \(path) does not exist; "
+                + "fix Metadata DockerContext/Dockerfile or add the file")
+        }
+    }
+
     static func run(_ images: [PlannedImage], projectRoot: URL, bases: [String: String], sink: any EventSink) throws {
         guard !images.isEmpty else { return }
         let ferry = projectRoot.appendingPathComponent(".ferry")
