@@ -47,10 +47,16 @@ extension S3 {
 
     /// Deletes many objects, 1,000 per request (DeleteObjects), and reports per key.
     public func deleteObjects(bucket: String, keys: [String]) async throws -> DeleteObjectsResult {
+        try await deleteObjects(bucket: bucket, objects: keys.map { Self.objectElement(key: $0) })
+    }
+
+    /// DeleteObjects of `<Object>` elements (a key, and a version ID when one is meant), 1,000 per
+    /// request; reports the deleted keys and the per-object errors.
+    func deleteObjects(bucket: String, objects: [String]) async throws -> DeleteObjectsResult {
         var result = DeleteObjectsResult(deleted: [], errors: [])
-        for start in stride(from: 0, to: keys.count, by: 1000) {
-            let batch = keys[start..<min(start + 1000, keys.count)]
-            let body = Data(Self.deleteObjectsXML(keys: Array(batch)).utf8)
+        for start in stride(from: 0, to: objects.count, by: 1000) {
+            let batch = objects[start..<min(start + 1000, objects.count)]
+            let body = Data(Self.deleteObjectsXML(objects: Array(batch)).utf8)
             let response = try await send(
                 "DeleteObjects", method: "POST", bucket: bucket, query: [("delete", "")],
                 headers: [("Content-MD5", Self.contentMD5(body)), ("Content-Type", "application/xml")], body: .data(body))
@@ -61,9 +67,18 @@ extension S3 {
         return result
     }
 
-    /// The `<Delete>` document for DeleteObjects (quiet mode lists only failures... so it is off).
     static func deleteObjectsXML(keys: [String]) -> String {
-        let objects = keys.map { "<Object><Key>\(xmlEscaped($0))</Key></Object>" }.joined()
-        return "<Delete xmlns=\"\(xmlNamespace)\">\(objects)<Quiet>false</Quiet></Delete>"
+        deleteObjectsXML(objects: keys.map { objectElement(key: $0) })
+    }
+
+    /// One `<Object>` of a DeleteObjects body: the key, and the version when one is meant.
+    static func objectElement(key: String, versionId: String? = nil) -> String {
+        let version = versionId.map { "<VersionId>\(xmlEscaped($0))</VersionId>" } ?? ""
+        return "<Object><Key>\(xmlEscaped(key))</Key>\(version)</Object>"
+    }
+
+    /// The DeleteObjects body of `<Object>` elements.
+    static func deleteObjectsXML(objects: [String]) -> String {
+        "<Delete xmlns=\"\(xmlNamespace)\">\(objects.joined())<Quiet>false</Quiet></Delete>"
     }
 }

@@ -25,23 +25,9 @@ extension S3 {
     }
 
     /// Deletes object versions (or delete markers) by key and version ID, 1,000 per request
-    /// (DeleteObjects); reports `key versionId` per deleted version.
+    /// (DeleteObjects); reports the keys of the deleted versions and the per-version errors.
     public func deleteObjectVersions(bucket: String, versions: [(key: String, versionId: String)]) async throws -> DeleteObjectsResult {
-        var result = DeleteObjectsResult(deleted: [], errors: [])
-        for start in stride(from: 0, to: versions.count, by: 1000) {
-            let batch = versions[start..<min(start + 1000, versions.count)]
-            let objects = batch.map {
-                "<Object><Key>\(Self.xmlEscaped($0.key))</Key><VersionId>\(Self.xmlEscaped($0.versionId))</VersionId></Object>"
-            }.joined()
-            let body = Data("<Delete xmlns=\"\(Self.xmlNamespace)\">\(objects)<Quiet>false</Quiet></Delete>".utf8)
-            let response = try await send(
-                "DeleteObjects", method: "POST", bucket: bucket, query: [("delete", "")],
-                headers: [("Content-MD5", Self.contentMD5(body)), ("Content-Type", "application/xml")], body: .data(body))
-            let page = try decode(DeleteObjectsPage.self, response, operation: "DeleteObjects")
-            result.deleted += (page.deleted ?? []).compactMap(\.key)
-            result.errors += page.error ?? []
-        }
-        return result
+        try await deleteObjects(bucket: bucket, objects: versions.map { Self.objectElement(key: $0.key, versionId: $0.versionId) })
     }
 
     /// The multipart uploads in progress under `prefix`, all pages (ListMultipartUploads).
