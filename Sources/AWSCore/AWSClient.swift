@@ -9,13 +9,13 @@ import XMLCoder
 /// with the first character lower-cased (`StackName` ↔ `stackName`, `RoleARN` ↔ `roleARN`) for
 /// services with `pascalCaseMembers`; camelCase services use the names as they are. Dates decode
 /// leniently (ISO 8601 with or without fractional seconds, up to nine digits; epoch seconds).
-public final class AWSClient: Sendable {
+package final class AWSClient: Sendable {
     private let endpoints: @Sendable (AWSService) throws -> ServiceEndpoint
     private let handler: AWSHandler
     /// The retry policy in force.
-    public let retryPolicy: RetryPolicy
+    package let retryPolicy: RetryPolicy
     /// The retry token bucket shared by all calls of this client.
-    public let retryQuota: RetryQuota
+    package let retryQuota: RetryQuota
     private let skew: ClockSkewCorrector
     /// Whether any call was answered (a success, or an error that is not a refusal).
     private let answered = Mutex(false)
@@ -32,7 +32,7 @@ public final class AWSClient: Sendable {
     ///   - random: a number in `0..<1` for backoff jitter.
     ///   - trace: receives every attempt, secrets redacted (`--debug`).
     ///   - middleware: extra steps run just before signing.
-    public init(
+    package init(
         credentialProvider: any CredentialProvider,
         endpoints: @escaping @Sendable (AWSService) throws -> ServiceEndpoint,
         transport: any HTTPTransport = URLSessionTransport(),
@@ -60,10 +60,10 @@ public final class AWSClient: Sendable {
     }
 
     /// The clock offset learned from servers (server time minus local time), in seconds.
-    public var clockOffset: TimeInterval { skew.currentOffset }
+    package var clockOffset: TimeInterval { skew.currentOffset }
 
     /// Sends one operation through the middleware chain and returns the 2xx response.
-    public func send(_ service: AWSService, operation: String,
+    package func send(_ service: AWSService, operation: String,
                      build: (ServiceEndpoint) throws -> HTTPRequest) async throws -> HTTPResponse {
         let endpoint = try endpoints(service)
         let request: HTTPRequest
@@ -96,7 +96,7 @@ public final class AWSClient: Sendable {
     /// (`Parameters.member.1.ParameterKey`, `Tags.member.1.Key`, ...). Decodes `Output` from the
     /// `<ActionResult>` element. Lists on the wire are `<Name><member>..</member></Name>`: model
     /// them with `QueryList<T>`.
-    public func query<Output: Decodable & Sendable>(
+    package func query<Output: Decodable & Sendable>(
         _ service: AWSService, action: String, parameters: [String: String]
     ) async throws -> Output {
         let response = try await queryResponse(service, action: action, parameters: parameters)
@@ -106,12 +106,12 @@ public final class AWSClient: Sendable {
     }
 
     /// Query protocol call whose result is not needed.
-    public func query(_ service: AWSService, action: String, parameters: [String: String]) async throws {
+    package func query(_ service: AWSService, action: String, parameters: [String: String]) async throws {
         _ = try await queryResponse(service, action: action, parameters: parameters)
     }
 
     /// Query protocol call returning the raw response.
-    public func queryResponse(_ service: AWSService, action: String, parameters: [String: String]) async throws -> HTTPResponse {
+    package func queryResponse(_ service: AWSService, action: String, parameters: [String: String]) async throws -> HTTPResponse {
         guard case .query(let apiVersion) = service.wireProtocol else {
             throw AWSError.invalidRequest(service: service, operation: action,
                                           detail: "\(service.displayName) does not speak the query protocol")
@@ -122,7 +122,7 @@ public final class AWSClient: Sendable {
     }
 
     /// JSON protocol call (`X-Amz-Target: <targetPrefix>.<operation>`).
-    public func json<Input: Encodable & Sendable, Output: Decodable & Sendable>(
+    package func json<Input: Encodable & Sendable, Output: Decodable & Sendable>(
         _ service: AWSService, operation: String, input: Input
     ) async throws -> Output {
         guard case .json(let version, let targetPrefix) = service.wireProtocol else {
@@ -139,7 +139,7 @@ public final class AWSClient: Sendable {
     }
 
     /// REST-JSON call. `path` is already percent-encoded (`/2015-03-31/functions/my-fn/code`).
-    public func restJSON<Output: Decodable & Sendable>(
+    package func restJSON<Output: Decodable & Sendable>(
         _ service: AWSService, operation: String, method: String, path: String,
         query: [(String, String)], headers: [(String, String)], body: (any Encodable & Sendable)?
     ) async throws -> Output {
@@ -151,7 +151,7 @@ public final class AWSClient: Sendable {
     }
 
     /// REST-JSON call returning the raw response (binary payloads, headers).
-    public func restJSONResponse(
+    package func restJSONResponse(
         _ service: AWSService, operation: String, method: String, path: String,
         query: [(String, String)], headers: [(String, String)], body: (any Encodable & Sendable)?
     ) async throws -> HTTPResponse {
@@ -164,7 +164,7 @@ public final class AWSClient: Sendable {
     /// REST-XML call (S3). `bucket` and `key` are raw (not encoded); the client places the bucket
     /// in the host or the path (path style on custom endpoints) and encodes the key once.
     /// Returns the raw response; decode XML bodies with `decodeXML`.
-    public func restXML(
+    package func restXML(
         _ service: AWSService, operation: String, method: String, bucket: String?, key: String?,
         query: [(String, String)], headers: [(String, String)], body: HTTPBody
     ) async throws -> HTTPResponse {
@@ -175,7 +175,7 @@ public final class AWSClient: Sendable {
     }
 
     /// Decodes an XML body with the service's member-name mapping and lenient dates.
-    public func decodeXML<T: Decodable>(_ type: T.Type, from data: Data, service: AWSService) throws -> T {
+    package func decodeXML<T: Decodable>(_ type: T.Type, from data: Data, service: AWSService) throws -> T {
         do {
             return try AWSCoders.xmlDecoder(for: service).decode(T.self, from: data)
         } catch {
@@ -214,11 +214,11 @@ public final class AWSClient: Sendable {
 }
 
 /// A query-protocol list: `<Name><member>...</member>...</Name>`; absent means empty.
-public struct QueryList<Element: Decodable & Sendable>: Decodable, Sendable {
-    public var member: [Element]
-    public init(_ member: [Element] = []) { self.member = member }
+package struct QueryList<Element: Decodable & Sendable>: Decodable, Sendable {
+    package var member: [Element]
+    package init(_ member: [Element] = []) { self.member = member }
     enum CodingKeys: String, CodingKey { case member }
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         member = try container.decodeIfPresent([Element].self, forKey: .member) ?? []
     }

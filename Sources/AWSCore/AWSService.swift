@@ -1,5 +1,5 @@
 /// The wire protocol a service speaks.
-public enum WireProtocol: Sendable, Equatable {
+package enum WireProtocol: Sendable, Equatable {
     /// Form-encoded `Action=...&Version=...` requests, XML responses (CloudFormation, STS, CloudWatch).
     case query(apiVersion: String)
     /// REST with XML bodies (S3).
@@ -12,47 +12,47 @@ public enum WireProtocol: Sendable, Equatable {
 }
 
 /// An AWS service as the client needs to know it: how to find it, sign for it and talk to it.
-public struct AWSService: Sendable, Equatable, Hashable {
+package struct AWSService: Sendable, Equatable, Hashable {
     /// The endpoint prefix (`cloudformation`, `s3`, `logs`, `states`, `monitoring`, ...).
-    public let endpointPrefix: String
+    package let endpointPrefix: String
     /// The SigV4 signing name.
-    public let signingName: String
+    package let signingName: String
     /// The suffix of `AWS_ENDPOINT_URL_<ID>` (`CLOUDFORMATION`, `S3`, `CLOUDWATCH_LOGS`, ...).
-    public let environmentID: String
+    package let environmentID: String
     /// A short name for messages (`CloudFormation`, `S3`, ...).
-    public let displayName: String
-    public let wireProtocol: WireProtocol
+    package let displayName: String
+    package let wireProtocol: WireProtocol
     /// Whether JSON/XML member names are PascalCase on the wire (mapped to lowerCamel Swift names
     /// by upper/lower-casing only the first character).
-    public let pascalCaseMembers: Bool
+    package let pascalCaseMembers: Bool
     /// Global services are signed in us-east-1 and have one endpoint per partition.
-    public let isGlobal: Bool
+    package let isGlobal: Bool
 
-    public static func == (lhs: AWSService, rhs: AWSService) -> Bool { lhs.endpointPrefix == rhs.endpointPrefix }
-    public func hash(into hasher: inout Hasher) { hasher.combine(endpointPrefix) }
+    package static func == (lhs: AWSService, rhs: AWSService) -> Bool { lhs.endpointPrefix == rhs.endpointPrefix }
+    package func hash(into hasher: inout Hasher) { hasher.combine(endpointPrefix) }
 
-    public static let sts = AWSService(endpointPrefix: "sts", signingName: "sts", environmentID: "STS", displayName: "STS",
+    package static let sts = AWSService(endpointPrefix: "sts", signingName: "sts", environmentID: "STS", displayName: "STS",
                                        wireProtocol: .query(apiVersion: "2011-06-15"), pascalCaseMembers: true, isGlobal: false)
-    public static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentID: "S3", displayName: "S3",
+    package static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentID: "S3", displayName: "S3",
                                       wireProtocol: .restXML, pascalCaseMembers: true, isGlobal: false)
-    public static let cloudFormation = AWSService(endpointPrefix: "cloudformation", signingName: "cloudformation",
+    package static let cloudFormation = AWSService(endpointPrefix: "cloudformation", signingName: "cloudformation",
                                                   environmentID: "CLOUDFORMATION", displayName: "CloudFormation",
                                                   wireProtocol: .query(apiVersion: "2010-05-15"), pascalCaseMembers: true, isGlobal: false)
-    public static let lambda = AWSService(endpointPrefix: "lambda", signingName: "lambda", environmentID: "LAMBDA", displayName: "Lambda",
+    package static let lambda = AWSService(endpointPrefix: "lambda", signingName: "lambda", environmentID: "LAMBDA", displayName: "Lambda",
                                           wireProtocol: .restJSON, pascalCaseMembers: true, isGlobal: false)
-    public static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentID: "CLOUDWATCH",
+    package static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentID: "CLOUDWATCH",
                                               displayName: "CloudWatch", wireProtocol: .query(apiVersion: "2010-08-01"),
                                               pascalCaseMembers: true, isGlobal: false)
-    public static let cloudWatchLogs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentID: "CLOUDWATCH_LOGS",
+    package static let cloudWatchLogs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentID: "CLOUDWATCH_LOGS",
                                                   displayName: "CloudWatch Logs", wireProtocol: .json(version: "1.1", targetPrefix: "Logs_20140328"),
                                                   pascalCaseMembers: false, isGlobal: false)
-    public static let stepFunctions = AWSService(endpointPrefix: "states", signingName: "states", environmentID: "SFN",
+    package static let stepFunctions = AWSService(endpointPrefix: "states", signingName: "states", environmentID: "SFN",
                                                  displayName: "Step Functions", wireProtocol: .json(version: "1.0", targetPrefix: "AWSStepFunctions"),
                                                  pascalCaseMembers: false, isGlobal: false)
-    public static let appSync = AWSService(endpointPrefix: "appsync", signingName: "appsync", environmentID: "APPSYNC", displayName: "AppSync",
+    package static let appSync = AWSService(endpointPrefix: "appsync", signingName: "appsync", environmentID: "APPSYNC", displayName: "AppSync",
                                            wireProtocol: .restJSON, pascalCaseMembers: false, isGlobal: false)
     /// Elastic Container Registry's control plane (repositories, authorization tokens, images).
-    public static let ecr = AWSService(endpointPrefix: "api.ecr", signingName: "ecr", environmentID: "ECR", displayName: "ECR",
+    package static let ecr = AWSService(endpointPrefix: "api.ecr", signingName: "ecr", environmentID: "ECR", displayName: "ECR",
                                        wireProtocol: .json(version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"),
                                        pascalCaseMembers: false, isGlobal: false)
 }

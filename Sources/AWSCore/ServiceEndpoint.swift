@@ -1,17 +1,17 @@
 import Foundation
 
 /// Where one AWS service is reached and how requests to it are signed.
-public struct ServiceEndpoint: Sendable, Equatable {
+package struct ServiceEndpoint: Sendable, Equatable {
     /// The base URL, e.g. `https://lambda.eu-central-1.amazonaws.com` or `http://127.0.0.1:5000`.
-    public var url: URL
+    package var url: URL
     /// The region that goes into the credential scope.
-    public var signingRegion: String
+    package var signingRegion: String
     /// The service name that goes into the credential scope (`s3`, `lambda`, `cloudformation`, ...).
-    public var signingName: String
+    package var signingName: String
     /// S3 only: put the bucket in the path (`/bucket/key`) rather than in the host name.
-    public var usesPathStyle: Bool
+    package var usesPathStyle: Bool
 
-    public init(url: URL, signingRegion: String, signingName: String, usesPathStyle: Bool = false) {
+    package init(url: URL, signingRegion: String, signingName: String, usesPathStyle: Bool = false) {
         self.url = url
         self.signingRegion = signingRegion
         self.signingName = signingName

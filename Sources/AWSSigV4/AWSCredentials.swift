@@ -4,13 +4,13 @@ import Foundation
 ///
 /// The type lives in the signer module because signing is the only thing that reads the secret;
 /// everything above (the credentials chain, the client) passes it through.
-public struct AWSCredentials: Sendable, Equatable {
-    public var accessKeyID: String
-    public var secretAccessKey: String
-    public var sessionToken: String?
-    public var expiration: Date?
+package struct AWSCredentials: Sendable, Equatable {
+    package var accessKeyID: String
+    package var secretAccessKey: String
+    package var sessionToken: String?
+    package var expiration: Date?
 
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+    package init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken
@@ -18,7 +18,7 @@ public struct AWSCredentials: Sendable, Equatable {
     }
 
     /// Whether these credentials expire within `margin` seconds of `date`.
-    public func isExpiring(within margin: TimeInterval, of date: Date = Date()) -> Bool {
+    package func isExpiring(within margin: TimeInterval, of date: Date = Date()) -> Bool {
         guard let expiration else { return false }
         return expiration.timeIntervalSince(date) <= margin
     }
@@ -26,7 +26,7 @@ public struct AWSCredentials: Sendable, Equatable {
 
 extension AWSCredentials: CustomStringConvertible {
     /// Never prints the secret or the token.
-    public var description: String {
+    package var description: String {
         "AWSCredentials(accessKeyID: \(accessKeyID), secretAccessKey: <redacted>, sessionToken: \(sessionToken == nil ? "nil" : "<redacted>"))"
     }
 }

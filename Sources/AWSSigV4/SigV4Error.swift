@@ -1,5 +1,5 @@
 /// An error the SigV4 signer throws for input it cannot sign.
-public struct SigV4Error: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SigV4Error: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Kind: Sendable, Equatable {
         case expiryOutOfRange(Int)
         case urlNotBuildable(String)
@@ -12,16 +12,16 @@ public struct SigV4Error: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A presigned URL was asked for with an expiry outside 1...604800 seconds.
-    public static func expiryOutOfRange(_ seconds: Int) -> SigV4Error {
+    package static func expiryOutOfRange(_ seconds: Int) -> SigV4Error {
         SigV4Error(.expiryOutOfRange(seconds))
     }
 
     /// The presigned URL could not be assembled from the request URL.
-    public static func urlNotBuildable(_ url: String) -> SigV4Error {
+    package static func urlNotBuildable(_ url: String) -> SigV4Error {
         SigV4Error(.urlNotBuildable(url))
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .expiryOutOfRange(let seconds):
             "Presigned URL expiry of \(seconds) seconds is out of range: SigV4 (X-Amz-Expires) allows "

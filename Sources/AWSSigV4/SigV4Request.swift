@@ -5,22 +5,22 @@ import Foundation
 /// Build it from the wire URL with ``init(method:url:headers:payload:)`` (``SigV4Signer`` states
 /// exactly what that URL must contain), or from the request line's parts with
 /// ``init(method:path:query:host:headers:payload:)``.
-public struct SigV4Request: Sendable {
+package struct SigV4Request: Sendable {
     /// The HTTP method, upper-cased when canonicalised.
-    public var method: String
+    package var method: String
     /// The value for the `host` header when `headers` has none: host plus non-default port.
-    public var host: String?
+    package var host: String?
     /// The path exactly as on the HTTP request line (percent-encoded for a URL). Empty means `/`.
-    public var path: String
+    package var path: String
     /// The query exactly as on the wire, without `?`; `nil` or empty when there is none.
-    public var query: String?
+    package var query: String?
     /// Headers in the order they are sent; names are case-insensitive and may repeat.
-    public var headers: [(name: String, value: String)]
+    package var headers: [(name: String, value: String)]
     /// The body, its hash, or `UNSIGNED-PAYLOAD`.
-    public var payload: SigV4Signer.Payload
+    package var payload: SigV4Signer.Payload
 
     /// A request from its parts as on the HTTP request line; used when no URL can express them.
-    public init(method: String, path: String, query: String? = nil, host: String? = nil,
+    package init(method: String, path: String, query: String? = nil, host: String? = nil,
                 headers: [(name: String, value: String)] = [], payload: SigV4Signer.Payload = .bytes(Data())) {
         self.method = method
         self.host = host
@@ -31,7 +31,7 @@ public struct SigV4Request: Sendable {
     }
 
     /// A request for `url`, whose path and query must already be percent-encoded as on the wire.
-    public init(method: String, url: URL, headers: [(name: String, value: String)] = [],
+    package init(method: String, url: URL, headers: [(name: String, value: String)] = [],
                 payload: SigV4Signer.Payload = .bytes(Data())) {
         let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         self.init(method: method,

@@ -1,19 +1,19 @@
 import Foundation
 
 /// The result of header signing: the headers to send and how they were signed.
-public struct SigV4SignedRequest: Sendable {
+package struct SigV4SignedRequest: Sendable {
     /// Every header to send, in order: the caller's (minus any stale `Authorization`,
     /// `X-Amz-Date` and the ones the signer sets), then `X-Amz-Date`, `X-Amz-Security-Token`
     /// (session credentials), `X-Amz-Content-SHA256` (S3, or unsigned payloads) and `Authorization`.
     /// `Host` is signed but not listed unless the caller passed it: the HTTP client sets it.
-    public let headers: [(name: String, value: String)]
+    package let headers: [(name: String, value: String)]
     /// The intermediate products and the signature.
-    public let signature: SigV4Signature
+    package let signature: SigV4Signature
 }
 
 extension SigV4Signer {
     /// Signs `request` for sending with an `Authorization` header.
-    public func sign(_ request: SigV4Request, date: Date) -> SigV4SignedRequest {
+    package func sign(_ request: SigV4Request, date: Date) -> SigV4SignedRequest {
         let timestamp = SigV4Timestamp(date)
         let payloadHash = Self.payloadHash(request.payload)
         let sendsContentHash = pathEncoding == .s3 || request.payload == .unsigned
@@ -34,20 +34,20 @@ extension SigV4Signer {
     }
 
     /// The full header list to send for `url`, including `Authorization` and `X-Amz-Date`.
-    public func signedHeaders(method: String, url: URL, headers: [(name: String, value: String)] = [],
+    package func signedHeaders(method: String, url: URL, headers: [(name: String, value: String)] = [],
                               payload: Payload, date: Date) -> [(name: String, value: String)] {
         sign(SigV4Request(method: method, url: url, headers: headers, payload: payload), date: date).headers
     }
 
     /// The canonical request header signing would build for `url` (for tests and debugging).
-    public func canonicalRequest(method: String, url: URL, headers: [(name: String, value: String)] = [],
+    package func canonicalRequest(method: String, url: URL, headers: [(name: String, value: String)] = [],
                                  payload: Payload, date: Date) -> String {
         sign(SigV4Request(method: method, url: url, headers: headers, payload: payload), date: date)
             .signature.canonicalRequest
     }
 
     /// The string to sign header signing would build for `url` (for tests and debugging).
-    public func stringToSign(method: String, url: URL, headers: [(name: String, value: String)] = [],
+    package func stringToSign(method: String, url: URL, headers: [(name: String, value: String)] = [],
                              payload: Payload, date: Date) -> String {
         sign(SigV4Request(method: method, url: url, headers: headers, payload: payload), date: date)
             .signature.stringToSign

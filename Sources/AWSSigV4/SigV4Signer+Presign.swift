@@ -1,13 +1,13 @@
 import Foundation
 
 /// The result of query-string signing: the query to send and how it was signed.
-public struct SigV4PresignedRequest: Sendable {
+package struct SigV4PresignedRequest: Sendable {
     /// The full percent-encoded query: the request's own query, then `X-Amz-Algorithm`,
     /// `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-Expires`, `X-Amz-SignedHeaders`,
     /// `X-Amz-Security-Token` (session credentials) and last `X-Amz-Signature`.
-    public let query: String
+    package let query: String
     /// The intermediate products and the signature.
-    public let signature: SigV4Signature
+    package let signature: SigV4Signature
 }
 
 extension SigV4Signer {
@@ -16,7 +16,7 @@ extension SigV4Signer {
     /// The payload is `UNSIGNED-PAYLOAD` for S3; other services sign `request.payload` (an empty
     /// body by default). Headers in `request.headers` are signed and must be sent with the URL.
     /// - Throws: ``SigV4Error`` when `expires` is outside ``presignExpiryRange``.
-    public func presign(_ request: SigV4Request, expires: Int, date: Date) throws(SigV4Error) -> SigV4PresignedRequest {
+    package func presign(_ request: SigV4Request, expires: Int, date: Date) throws(SigV4Error) -> SigV4PresignedRequest {
         guard Self.presignExpiryRange.contains(expires) else { throw .expiryOutOfRange(expires) }
         let timestamp = SigV4Timestamp(date)
         let payloadHash = pathEncoding == .s3 ? Self.unsignedPayload : Self.payloadHash(request.payload)
@@ -42,7 +42,7 @@ extension SigV4Signer {
     /// A presigned URL for `url` valid for `expires` seconds from `date`.
     /// - Throws: ``SigV4Error`` when `expires` is outside ``presignExpiryRange`` or the URL cannot
     ///   carry the signed query.
-    public func presignedURL(method: String, url: URL, headers: [(name: String, value: String)] = [],
+    package func presignedURL(method: String, url: URL, headers: [(name: String, value: String)] = [],
                              expires: Int, date: Date) throws(SigV4Error) -> URL {
         let presigned = try presign(SigV4Request(method: method, url: url, headers: headers), expires: expires, date: date)
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {

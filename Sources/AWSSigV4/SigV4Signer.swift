@@ -17,9 +17,9 @@ import Foundation
 /// - no fragment and no user info.
 /// Paths that no `URL` can carry (a raw space, as in the official test suite) can be signed with
 /// ``SigV4Request/init(method:path:query:host:headers:payload:)``.
-public struct SigV4Signer: Sendable {
+package struct SigV4Signer: Sendable {
     /// How the canonical URI is derived from the wire path.
-    public enum PathEncoding: Sendable, Equatable {
+    package enum PathEncoding: Sendable, Equatable {
         /// S3 rules: the path is decoded and encoded once, never normalised, and every signed
         /// request carries `X-Amz-Content-SHA256`.
         case s3
@@ -29,7 +29,7 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The request body as far as the signature is concerned.
-    public enum Payload: Sendable, Equatable {
+    package enum Payload: Sendable, Equatable {
         /// The body bytes; the signer hashes them with SHA-256.
         case bytes(Data)
         /// A precomputed hex SHA-256 of the body (for large files streamed from disk).
@@ -39,23 +39,23 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The signing algorithm name.
-    public static let algorithm = "AWS4-HMAC-SHA256"
+    package static let algorithm = "AWS4-HMAC-SHA256"
     /// The payload hash placeholder for unsigned bodies.
-    public static let unsignedPayload = "UNSIGNED-PAYLOAD"
+    package static let unsignedPayload = "UNSIGNED-PAYLOAD"
     /// The allowed `X-Amz-Expires` of a presigned URL, in seconds (up to 7 days).
-    public static let presignExpiryRange = 1...604_800
+    package static let presignExpiryRange = 1...604_800
 
     /// The credentials that sign; a non-empty session token is sent as `X-Amz-Security-Token`.
-    public let credentials: AWSCredentials
+    package let credentials: AWSCredentials
     /// The signing region, e.g. `us-east-1`.
-    public let region: String
+    package let region: String
     /// The signing name of the service, e.g. `s3`, `cloudformation`.
-    public let service: String
+    package let service: String
     /// How the canonical URI is built.
-    public let pathEncoding: PathEncoding
+    package let pathEncoding: PathEncoding
 
     /// A signer for one service in one region.
-    public init(credentials: AWSCredentials, region: String, service: String, pathEncoding: PathEncoding = .standard) {
+    package init(credentials: AWSCredentials, region: String, service: String, pathEncoding: PathEncoding = .standard) {
         self.credentials = credentials
         self.region = region
         self.service = service
@@ -63,7 +63,7 @@ public struct SigV4Signer: Sendable {
     }
 
     /// The credential scope: `YYYYMMDD/region/service/aws4_request`.
-    public func credentialScope(date: Date) -> String {
+    package func credentialScope(date: Date) -> String {
         scope(SigV4Timestamp(date))
     }
 

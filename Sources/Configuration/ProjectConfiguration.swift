@@ -8,9 +8,9 @@ import Foundation
 /// let env = try project.environment(named: nil)      // the only env, else "dev"
 /// let location = try env.resolvedArtifacts(region: env.region ?? "us-east-1", account: accountID)
 /// ```
-public struct ProjectConfiguration: Sendable {
+package struct ProjectConfiguration: Sendable {
     /// Which kind of file the configuration came from.
-    public enum Format: Sendable, Equatable {
+    package enum Format: Sendable, Equatable {
         /// Ferry's own `ferry.toml`.
         case ferryToml
         /// SAM CLI's `samconfig.toml` (or `samconfig.yaml`/`.yml`, the same tables in YAML).
@@ -18,20 +18,20 @@ public struct ProjectConfiguration: Sendable {
     }
 
     /// The file Ferry looks for at the project root.
-    public static let fileName = "ferry.toml"
+    package static let fileName = "ferry.toml"
     /// SAM CLI's file, read when there is no ferry.toml.
-    public static let samconfigFileName = "samconfig.toml"
+    package static let samconfigFileName = "samconfig.toml"
 
     /// The configuration file that was read.
-    public let file: URL
+    package let file: URL
     /// Its format.
-    public let format: Format
+    package let format: Format
     /// The directory that relative paths (the template) are resolved against: the file's folder.
-    public let directory: URL
+    package let directory: URL
     /// Environment names in the order they are written.
-    public let environmentNames: [String]
+    package let environmentNames: [String]
     /// Things Ferry ignores or reads with a caveat (unused samconfig keys, a shadowed samconfig).
-    public let warnings: [ConfigurationWarning]
+    package let warnings: [ConfigurationWarning]
     private let environments: [String: Result<EnvironmentConfiguration, ConfigurationError>]
 
     /// Finds and reads the project's configuration.
@@ -44,7 +44,7 @@ public struct ProjectConfiguration: Sendable {
     ///     current directory).
     /// - Throws: `ConfigurationError`: `.notFound`,
     ///   `.syntax`, or the first validation error of a ferry.toml (others in `additionalErrors`).
-    public static func load(directory: URL, explicitPath: URL? = nil) throws -> ProjectConfiguration {
+    package static func load(directory: URL, explicitPath: URL? = nil) throws -> ProjectConfiguration {
         let fileManager = FileManager.default
         if let explicitPath {
             let isBareRelative = explicitPath.baseURL == nil && !explicitPath.path.hasPrefix("/")
@@ -78,10 +78,10 @@ public struct ProjectConfiguration: Sendable {
     }
 
     /// SAM CLI's file names, in the order SAM looks for them.
-    public static let samconfigFileNames = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]
+    package static let samconfigFileNames = ["samconfig.toml", "samconfig.yaml", "samconfig.yml"]
 
     /// The first of `samconfigFileNames` that exists in `directory`.
-    public static func samconfigFile(in directory: URL) -> URL? {
+    package static func samconfigFile(in directory: URL) -> URL? {
         samconfigFileNames.map { directory.appendingPathComponent($0) }
             .first { FileManager.default.fileExists(atPath: $0.path) }
     }
@@ -93,7 +93,7 @@ public struct ProjectConfiguration: Sendable {
 
     /// Reads configuration from text, as if it were the file at `file` (relative paths resolve
     /// against its folder). The format is detected from the name and content when nil.
-    public static func parse(text: String, file: URL, format: Format? = nil) throws -> ProjectConfiguration {
+    package static func parse(text: String, file: URL, format: Format? = nil) throws -> ProjectConfiguration {
         if ConfigDocument.isYAML(file) {
             return try make(document: ConfigDocument(yamlText: text, file: file.path), file: file, format: .samconfigToml)
         }
@@ -103,7 +103,7 @@ public struct ProjectConfiguration: Sendable {
 
     /// The environment used when none is named: the only one, else `dev`; for samconfig.toml,
     /// `default` first (as SAM CLI does).
-    public func defaultEnvironmentName() throws -> String {
+    package func defaultEnvironmentName() throws -> String {
         if format == .samconfigToml, environmentNames.contains("default") { return "default" }
         if environmentNames.count == 1 { return environmentNames[0] }
         if environmentNames.contains("dev") { return "dev" }
@@ -114,7 +114,7 @@ public struct ProjectConfiguration: Sendable {
     ///
     /// - Throws: `ConfigurationError` `.unknownEnvironment` listing the defined ones, or (for
     ///   samconfig.toml) the problems found in that environment, such as a missing `stack_name`.
-    public func environment(named name: String? = nil) throws -> EnvironmentConfiguration {
+    package func environment(named name: String? = nil) throws -> EnvironmentConfiguration {
         let chosen = try name ?? defaultEnvironmentName()
         guard let result = environments[chosen] else {
             throw ConfigurationError.unknownEnvironment(file: file.path, requested: chosen, available: environmentNames)

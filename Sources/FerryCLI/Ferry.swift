@@ -2,8 +2,8 @@ import ArgumentParser
 import FerryBuildInfo
 
 /// The `ferry` root command.
-public struct Ferry: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct Ferry: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "ferry",
         abstract: "Build, package, deploy and hot-swap AWS serverless applications — provably fresh.",
         discussion: FerryExitCode.documentation,
@@ -15,19 +15,19 @@ public struct Ferry: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }
 
 /// Ferry's version, printed by `ferry --version` and recorded in build keys.
-public enum FerryVersion {
+package enum FerryVersion {
     /// The release version (build keys record it; the commit is not part of them).
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 
     /// The git commit Ferry was built from (full hash), "unknown" outside a git checkout.
-    public static var commit: String { String(cString: ferry_build_commit()) }
+    package static var commit: String { String(cString: ferry_build_commit()) }
 
     /// What `ferry --version` prints: `ferry 0.1.0 (commit 6d5cd52ff528)`.
-    public static var versionLine: String {
+    package static var versionLine: String {
         let commit = commit
         return "ferry \(current) (commit \(commit == "unknown" ? commit : String(commit.prefix(12))))"
     }

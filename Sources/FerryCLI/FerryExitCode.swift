@@ -5,7 +5,7 @@ import Pipeline
 ///
 /// README.md's exit-code table repeats `summary` row by row (a test checks it), `ferry --help`
 /// prints `documentation`, and `code(for:)` maps every failure category to one of them.
-public enum FerryExitCode: Int32, CaseIterable, Sendable {
+package enum FerryExitCode: Int32, CaseIterable, Sendable {
     /// Everything worked (or there was nothing to do).
     case success = 0
     /// The operation ran and failed (a deploy rolled back, a check failed), or something was not
@@ -22,10 +22,10 @@ public enum FerryExitCode: Int32, CaseIterable, Sendable {
     /// Interrupted (Ctrl-C).
     case interrupted = 130
 
-    public var exitCode: ExitCode { ExitCode(rawValue) }
+    package var exitCode: ExitCode { ExitCode(rawValue) }
 
     /// The meaning in one line, as README.md's exit-code table and `ferry --help` say it.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .success: "success, or nothing to do"
         case .failure: "the operation failed (deploy rolled back, a check failed, the network failed after the retries), or something was not verified (stale, not deployed, not checkable)"
@@ -38,7 +38,7 @@ public enum FerryExitCode: Int32, CaseIterable, Sendable {
     }
 
     /// The table printed in `ferry --help`.
-    public static var documentation: String {
+    package static var documentation: String {
         "Exit codes:\n" + allCases.map { code in
             let number = String(code.rawValue)
             return "  " + number + String(repeating: " ", count: 5 - number.count) + code.summary
@@ -46,7 +46,7 @@ public enum FerryExitCode: Int32, CaseIterable, Sendable {
     }
 
     /// The exit code for a failure of `category`: the one mapping from failures to codes.
-    public static func code(for category: FailureCategory) -> FerryExitCode {
+    package static func code(for category: FailureCategory) -> FerryExitCode {
         switch category {
         case .badInput: .usage
         case .awsConfiguration: .awsConfiguration

@@ -7,7 +7,7 @@ extension Ferry {
     ///
     /// Used by `main.swift` instead of `main()` so that async commands run from a library target
     /// and every error ends as one clear message with a documented exit code, never a trace.
-    public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
+    package static func runAndExit(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -1,33 +1,33 @@
 import ArgumentParser
 
 /// Options every command takes: which environment, which config, which AWS, how to print.
-public struct GlobalOptions: ParsableArguments, Sendable {
+package struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("env"), help: "The environment from ferry.toml ([env.NAME]) or samconfig.toml (--config-env).")
-    public var environment: String?
+    package var environment: String?
 
     @Option(name: .long, help: "Path to ferry.toml or samconfig.toml (default: look in the current folder).")
-    public var config: String?
+    package var config: String?
 
     @Option(name: .long, help: "The AWS profile to use (overrides AWS_PROFILE and the environment's profile).")
-    public var profile: String?
+    package var profile: String?
 
     @Option(name: .long, help: "The AWS region (overrides AWS_REGION, AWS_DEFAULT_REGION and the profile).")
-    public var region: String?
+    package var region: String?
 
     @Option(name: .long, help: "Send every AWS request to this URL (e.g. the local emulator).")
-    public var endpointURL: String?
+    package var endpointURL: String?
 
     @Flag(name: .long, help: "Print one JSON object per line on stdout, for machines.")
-    public var json = false
+    package var json = false
 
     @Flag(name: .long, help: "Print more detail.")
-    public var verbose = false
+    package var verbose = false
 
     @Flag(name: .long, help: "Trace every AWS request and response (secrets redacted).")
-    public var debug = false
+    package var debug = false
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set or stdout is not a terminal).")
-    public var noColor = false
+    package var noColor = false
 
-    public init() {}
+    package init() {}
 }

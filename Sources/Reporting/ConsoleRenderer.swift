@@ -7,27 +7,27 @@ import Synchronization
 /// only the final error of a failed command goes to standard error (see the CLI's error reporter).
 /// Unless the style is detailed (`--verbose`), the presenter makes the output concise: one line
 /// per change and one per phase; warnings and errors are always shown in full.
-public final class ConsoleRenderer: EventSink {
+package final class ConsoleRenderer: EventSink {
     private let style: OutputStyle
     private let out: any TextOutput
     private let presenter: any ConcisePresenter
     private let lock = Mutex(())
 
     /// A renderer; `presenter` decides the concise form of each event (unless `style.detailed`).
-    public init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput,
+    package init(style: OutputStyle, out: any TextOutput = FileHandleOutput.standardOutput,
                 presenter: any ConcisePresenter = DetailedPresenter()) {
         self.style = style
         self.out = out
         self.presenter = style.detailed ? DetailedPresenter() : presenter
     }
 
-    public func emit(_ event: any FerryEvent) {
+    package func emit(_ event: any FerryEvent) {
         guard event.level >= style.minimumLevel, let text = render(event) else { return }
         lock.withLock { _ in out.write(text) }
     }
 
     /// The text of `event` (lines ending in a newline), nil when it is not shown.
-    public func render(_ event: any FerryEvent) -> String? {
+    package func render(_ event: any FerryEvent) -> String? {
         let form = event.level >= .warning ? .full : presenter.form(of: event)
         let message: String, details: [String]
         switch form {

@@ -1,5 +1,5 @@
 /// How much an event matters to the person reading the output.
-public enum EventLevel: String, Sendable, Codable, Comparable {
+package enum EventLevel: String, Sendable, Codable, Comparable {
     case debug, info, success, warning, error
 
     private var rank: Int {
@@ -12,7 +12,7 @@ public enum EventLevel: String, Sendable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: EventLevel, rhs: EventLevel) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: EventLevel, rhs: EventLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A typed event that an engine emits instead of printing.
@@ -20,7 +20,7 @@ public enum EventLevel: String, Sendable, Codable, Comparable {
 /// Each engine defines its own event types. The CLI picks a renderer: a console one (colour and
 /// progress on a TTY, plain lines otherwise) or a JSON-lines one for machines, which encodes the
 /// event's own fields under its `kind`.
-public protocol FerryEvent: Sendable, Encodable {
+package protocol FerryEvent: Sendable, Encodable {
     /// A stable, dotted name for machines, e.g. `doctor.check`.
     var kind: String { get }
     /// How much it matters.
@@ -32,16 +32,16 @@ public protocol FerryEvent: Sendable, Encodable {
 }
 
 extension FerryEvent {
-    public var details: [String] { [] }
+    package var details: [String] { [] }
 }
 
 /// Receives events from engines. Implementations must be safe to call from any task.
-public protocol EventSink: Sendable {
+package protocol EventSink: Sendable {
     func emit(_ event: any FerryEvent)
 }
 
 /// Drops every event: for engines run where nobody is watching.
-public struct NullEventSink: EventSink {
-    public init() {}
-    public func emit(_ event: any FerryEvent) {}
+package struct NullEventSink: EventSink {
+    package init() {}
+    package func emit(_ event: any FerryEvent) {}
 }

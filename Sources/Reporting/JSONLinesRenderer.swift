@@ -4,17 +4,17 @@ import Synchronization
 /// Renders each event as one JSON object on one line, for machines (`--json`).
 ///
 /// Every line has `event` (the kind), `level`, `message` and the event's own fields under `data`.
-public final class JSONLinesRenderer: EventSink {
+package final class JSONLinesRenderer: EventSink {
     private let out: any TextOutput
     private let minimumLevel: EventLevel
     private let lock = Mutex(())
 
-    public init(out: any TextOutput = FileHandleOutput.standardOutput, minimumLevel: EventLevel = .info) {
+    package init(out: any TextOutput = FileHandleOutput.standardOutput, minimumLevel: EventLevel = .info) {
         self.out = out
         self.minimumLevel = minimumLevel
     }
 
-    public func emit(_ event: any FerryEvent) {
+    package func emit(_ event: any FerryEvent) {
         guard event.level >= minimumLevel else { return }
         let line = JSONLine(event: event.kind, level: event.level, message: event.message, data: AnyEncodable(event))
         let encoder = JSONEncoder()

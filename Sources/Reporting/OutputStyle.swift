@@ -1,23 +1,23 @@
 /// How the CLI shows events: decided once from flags, environment and the terminal.
-public struct OutputStyle: Sendable, Equatable {
-    public enum Format: String, Sendable { case console, jsonLines }
+package struct OutputStyle: Sendable, Equatable {
+    package enum Format: String, Sendable { case console, jsonLines }
 
-    public var format: Format
+    package var format: Format
     /// ANSI colour codes on.
-    public var colour: Bool
+    package var colour: Bool
     /// Spinners and rewritten progress lines on (only on a TTY).
-    public var interactive: Bool
+    package var interactive: Bool
     /// The lowest level that is shown.
-    public var minimumLevel: EventLevel
+    package var minimumLevel: EventLevel
     /// Every event in full (`--verbose`, `--debug`); otherwise concise: one line per change and
     /// one summary line per phase.
-    public var detailed: Bool
+    package var detailed: Bool
 
     /// The live region (bars, tasks in flight) on: a terminal with colour, and not `--verbose`;
     /// `NO_COLOR`, a pipe or `--verbose` keep the plain lines.
-    public var live: Bool { format == .console && interactive && colour && !detailed }
+    package var live: Bool { format == .console && interactive && colour && !detailed }
 
-    public init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel, detailed: Bool = false) {
+    package init(format: Format, colour: Bool, interactive: Bool, minimumLevel: EventLevel, detailed: Bool = false) {
         self.format = format
         self.colour = colour
         self.interactive = interactive
@@ -27,7 +27,7 @@ public struct OutputStyle: Sendable, Equatable {
 
     /// Resolves the style the way users expect: `--json` wins, `--no-color` or a non-empty
     /// `NO_COLOR` turns colour off, and colour or spinners only ever go to a terminal.
-    public static func resolve(
+    package static func resolve(
         json: Bool, noColor: Bool, verbose: Bool, environment: [String: String], stdoutIsTerminal: Bool
     ) -> OutputStyle {
         if json {

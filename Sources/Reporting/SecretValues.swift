@@ -5,25 +5,25 @@ import Synchronization
 /// templates), learned while a command runs. Everything Ferry writes for people or machines
 /// (events, errors, `--debug` traces, webhook bodies) passes through `redact`, so a secret is
 /// masked even where a service echoes it back unmasked (the emulator does not mask NoEcho).
-public final class SecretValues: Sendable {
+package final class SecretValues: Sendable {
     /// The process-wide registry the CLI's outputs redact with.
-    public static let shared = SecretValues()
+    package static let shared = SecretValues()
 
     /// What replaces a secret.
-    public static let mask = "****"
+    package static let mask = "****"
 
     /// Values shorter than this are not redacted as text (masking every `1` or `dev` would make
     /// output unreadable); they are still masked by name wherever parameters are shown.
-    public static let minimumLength = 4
+    package static let minimumLength = 4
 
     private let valueStore = Mutex<Set<String>>([])
     private let nameStore = Mutex<Set<String>>([])
 
     /// An empty registry (tests); commands use `shared`.
-    public init() {}
+    package init() {}
 
     /// Adds values to mask from now on.
-    public func add<S: Sequence>(_ secrets: S) where S.Element == String {
+    package func add<S: Sequence>(_ secrets: S) where S.Element == String {
         let kept = secrets.filter { $0.count >= Self.minimumLength }
         guard !kept.isEmpty else { return }
         valueStore.withLock { $0.formUnion(kept) }
@@ -32,19 +32,19 @@ public final class SecretValues: Sendable {
     /// Adds the names of `NoEcho` parameters: whatever value CloudFormation sends or receives for
     /// them (`ParameterKey`/`ParameterValue` pairs in query requests and XML responses) is masked,
     /// even a value Ferry never knew (the previous one, read back from a stack).
-    public func addNames<S: Sequence>(_ parameterNames: S) where S.Element == String {
+    package func addNames<S: Sequence>(_ parameterNames: S) where S.Element == String {
         nameStore.withLock { $0.formUnion(parameterNames) }
     }
 
     /// The registered values.
-    public var all: Set<String> { valueStore.withLock { $0 } }
+    package var all: Set<String> { valueStore.withLock { $0 } }
 
     /// The registered NoEcho parameter names.
-    public var names: Set<String> { nameStore.withLock { $0 } }
+    package var names: Set<String> { nameStore.withLock { $0 } }
 
     /// `text` with every registered value masked, also in its percent-encoded (query strings, form
     /// bodies) and JSON-escaped forms. Longer values are replaced first.
-    public func redact(_ text: String) -> String {
+    package func redact(_ text: String) -> String {
         let secrets = valueStore.withLock { $0 }
         let parameterNames = nameStore.withLock { $0 }
         guard !secrets.isEmpty || !parameterNames.isEmpty else { return text }

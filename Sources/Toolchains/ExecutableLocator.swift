@@ -1,15 +1,15 @@
 import Foundation
 
 /// Finds executables on `PATH` and in the version managers' folders (pyenv, asdf, uv).
-public struct ExecutableLocator: Sendable {
-    public let environment: [String: String]
+package struct ExecutableLocator: Sendable {
+    package let environment: [String: String]
 
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.environment = environment
     }
 
     /// The first executable named `name` on `PATH`, if any.
-    public func onPath(_ name: String) -> URL? {
+    package func onPath(_ name: String) -> URL? {
         if name.contains("/") {
             return isExecutable(name) ? URL(fileURLWithPath: name) : nil
         }
@@ -23,7 +23,7 @@ public struct ExecutableLocator: Sendable {
 
     /// Executables `binary` inside sub-folders of `root` whose names start with `prefix`,
     /// newest version first (`~/.pyenv/versions/3.12.4/bin/python3.12`).
-    public func inVersionFolders(root: String, prefix: String, binary: String) -> [URL] {
+    package func inVersionFolders(root: String, prefix: String, binary: String) -> [URL] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
         return entries
             .filter { $0.hasPrefix(prefix) }
@@ -34,7 +34,7 @@ public struct ExecutableLocator: Sendable {
     }
 
     /// The home folder from the environment.
-    public var home: String { environment["HOME"] ?? NSHomeDirectory() }
+    package var home: String { environment["HOME"] ?? NSHomeDirectory() }
 
     private func isExecutable(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false

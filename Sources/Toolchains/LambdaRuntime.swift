@@ -1,5 +1,5 @@
 /// A Lambda runtime identifier, read as the family of tools it needs to build.
-public enum LambdaRuntime: Sendable, Hashable, CustomStringConvertible {
+package enum LambdaRuntime: Sendable, Hashable, CustomStringConvertible {
     /// `python3.12` → version "3.12".
     case python(version: String)
     /// `nodejs20.x` → major 20.
@@ -10,7 +10,7 @@ public enum LambdaRuntime: Sendable, Hashable, CustomStringConvertible {
     case other(String)
 
     /// Parses a runtime identifier as it appears in a template.
-    public init(_ identifier: String) {
+    package init(_ identifier: String) {
         if identifier.hasPrefix("python"), identifier.dropFirst(6).first?.isNumber == true {
             self = .python(version: String(identifier.dropFirst(6)))
         } else if identifier.hasPrefix("nodejs"), let major = Int(identifier.dropFirst(6).prefix { $0.isNumber }) {
@@ -22,7 +22,7 @@ public enum LambdaRuntime: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .python(let version): "python\(version)"
         case .nodejs(let major): "nodejs\(major).x"

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The outcome of one finished process.
-public struct ProcessOutput: Sendable, Equatable {
-    public var exitCode: Int32
-    public var stdout: String
-    public var stderr: String
+package struct ProcessOutput: Sendable, Equatable {
+    package var exitCode: Int32
+    package var stdout: String
+    package var stderr: String
 
     /// Whether the process exited with 0.
-    public var succeeded: Bool { exitCode == 0 }
+    package var succeeded: Bool { exitCode == 0 }
 
-    public init(exitCode: Int32, stdout: String, stderr: String) {
+    package init(exitCode: Int32, stdout: String, stderr: String) {
         self.exitCode = exitCode
         self.stdout = stdout
         self.stderr = stderr
@@ -17,19 +17,19 @@ public struct ProcessOutput: Sendable, Equatable {
 }
 
 /// A failure to start a process at all (not a non-zero exit, which is a `ProcessOutput`).
-public struct ProcessLaunchError: Error, Sendable, CustomStringConvertible {
-    public let executable: String
-    public let reason: String
-    public var description: String { "could not run \(executable): \(reason)" }
+package struct ProcessLaunchError: Error, Sendable, CustomStringConvertible {
+    package let executable: String
+    package let reason: String
+    package var description: String { "could not run \(executable): \(reason)" }
 }
 
 /// Runs local tools (pip, npm, make, python3 --version) and collects their output.
-public struct ProcessRunner: Sendable {
-    public init() {}
+package struct ProcessRunner: Sendable {
+    package init() {}
 
     /// Runs `executable` with `arguments` and waits for it, reading both pipes as it goes so a
     /// chatty tool never blocks on a full pipe.
-    public func run(
+    package func run(
         _ executable: String, _ arguments: [String] = [], environment: [String: String]? = nil,
         workingDirectory: URL? = nil, standardInput: Data? = nil
     ) async throws -> ProcessOutput {

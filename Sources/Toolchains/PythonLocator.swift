@@ -2,26 +2,26 @@ import Foundation
 
 /// Finds a Python interpreter of a given version the way developers install them: on `PATH`,
 /// through pyenv, asdf or uv.
-public struct PythonLocator: Sendable {
+package struct PythonLocator: Sendable {
     /// Where an interpreter was found.
-    public struct Interpreter: Sendable, Equatable {
-        public var url: URL
+    package struct Interpreter: Sendable, Equatable {
+        package var url: URL
         /// `3.12.4`
-        public var version: String
+        package var version: String
         /// `PATH`, `pyenv`, `asdf` or `uv`.
-        public var source: String
+        package var source: String
     }
 
     private let locator: ExecutableLocator
     private let runner: ProcessRunner
 
-    public init(environment: [String: String], runner: ProcessRunner = ProcessRunner()) {
+    package init(environment: [String: String], runner: ProcessRunner = ProcessRunner()) {
         self.locator = ExecutableLocator(environment: environment)
         self.runner = runner
     }
 
     /// The best interpreter for `version` ("3.12"), or nil when none is installed.
-    public func interpreter(version: String) async -> Interpreter? {
+    package func interpreter(version: String) async -> Interpreter? {
         for (url, source) in candidates(version: version) {
             if let found = await probe(url), found.hasPrefix(version + ".") || found == version {
                 return Interpreter(url: await resolvingShim(url), version: found, source: source)
@@ -31,20 +31,20 @@ public struct PythonLocator: Sendable {
     }
 
     /// Any python3 at all (for building pure-Python packages when the exact version is missing).
-    public func anyPython3() async -> Interpreter? {
+    package func anyPython3() async -> Interpreter? {
         guard let url = locator.onPath("python3"), let version = await probe(url) else { return nil }
         return Interpreter(url: await resolvingShim(url), version: version, source: "PATH")
     }
 
     /// Whether `url` is a version manager's shim (`~/.pyenv/shims/python3`, `~/.asdf/shims/python3`):
     /// a script that picks the interpreter on every run (and races on pyenv's rehash when two run at once).
-    public static func isShim(_ url: URL) -> Bool {
+    package static func isShim(_ url: URL) -> Bool {
         url.deletingLastPathComponent().lastPathComponent == "shims"
     }
 
     /// The real executable behind a shim (`sys.executable`), asked once; other paths unchanged.
     /// Builders run pip with the resolved path, never through the shim.
-    public func resolvingShim(_ url: URL) async -> URL {
+    package func resolvingShim(_ url: URL) async -> URL {
         guard Self.isShim(url),
               let output = try? await runner.run(url.path, ["-c", "import sys; print(sys.executable)"]),
               output.succeeded else { return url }
@@ -54,7 +54,7 @@ public struct PythonLocator: Sendable {
     }
 
     /// Whether `python -m pip` works with this interpreter; returns pip's version line.
-    public func pipVersion(of interpreter: Interpreter) async -> String? {
+    package func pipVersion(of interpreter: Interpreter) async -> String? {
         guard let output = try? await runner.run(interpreter.url.path, ["-m", "pip", "--version"]),
               output.succeeded else { return nil }
         return output.stdout.split(separator: " ").dropFirst().first.map(String.init)

@@ -110,4 +110,23 @@ import Testing
             #expect(undeclared.isEmpty, "\(name) imports \(undeclared.sorted()) without declaring it in Package.swift")
         }
     }
+
+    @Test("no Sources declaration is `public`: the package ships one executable, so `package` is the widest access any target needs")
+    func nothingIsPublic() throws {
+        let declaration = try Regex(#"^\s*(?:@[A-Za-z_]+(?:\([^)]*\))?\s+)*(?:[a-z]+\s+)*public\s+(?!access)"#)
+        var offenders: [String] = []
+        let sources = Self.root.appendingPathComponent("Sources")
+        guard let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil) else {
+            Issue.record("no Sources folder at \(sources.path)")
+            return
+        }
+        for case let url as URL in walker where url.pathExtension == "swift" {
+            for (index, line) in try String(contentsOf: url, encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") && line.contains(declaration) {
+                offenders.append("\(url.path.replacingOccurrences(of: Self.root.path + "/", with: "")):\(index + 1)")
+            }
+        }
+        #expect(offenders.isEmpty, "declared `public` (use `package`): \(offenders.prefix(20))")
+    }
 }

@@ -5,23 +5,23 @@ import Foundation
 /// The delay before retry `n` (1-based) is `random(0, 1) * min(maxBackoff, base * 2^(n-1))`
 /// (full jitter); each retry takes tokens from a quota shared by the client (`retryCost`, or
 /// `timeoutCost` for transport failures) and a success gives them back.
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// The total number of attempts, first one included (`AWS_MAX_ATTEMPTS`, `max_attempts`).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The backoff scale (1 second in the SDKs).
-    public var baseDelay: Duration
+    package var baseDelay: Duration
     /// The largest delay before one retry (20 seconds in the SDKs).
-    public var maxBackoff: Duration
+    package var maxBackoff: Duration
     /// The size of the retry quota.
-    public var quotaCapacity: Int
+    package var quotaCapacity: Int
     /// Tokens one retry after an error response takes.
-    public var retryCost: Int
+    package var retryCost: Int
     /// Tokens one retry after a transport failure (timeout, reset) takes.
-    public var timeoutCost: Int
+    package var timeoutCost: Int
     /// Tokens a first-attempt success gives back.
-    public var successIncrement: Int
+    package var successIncrement: Int
 
-    public init(maxAttempts: Int, baseDelay: Duration = .seconds(1), maxBackoff: Duration = .seconds(20),
+    package init(maxAttempts: Int, baseDelay: Duration = .seconds(1), maxBackoff: Duration = .seconds(20),
                 quotaCapacity: Int = 500, retryCost: Int = 5, timeoutCost: Int = 10, successIncrement: Int = 1) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
@@ -33,16 +33,16 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// The standard mode with the given number of attempts (3 unless configured).
-    public static func standard(maxAttempts: Int = 3) -> RetryPolicy {
+    package static func standard(maxAttempts: Int = 3) -> RetryPolicy {
         RetryPolicy(maxAttempts: maxAttempts)
     }
 
     /// No retries at all.
-    public static let none = RetryPolicy(maxAttempts: 1)
+    package static let none = RetryPolicy(maxAttempts: 1)
 
     /// The delay before the retry that follows failed attempt `attempt` (1-based), with `random`
     /// in `0..<1`.
-    public func delay(afterAttempt attempt: Int, random: Double) -> Duration {
+    package func delay(afterAttempt attempt: Int, random: Double) -> Duration {
         let exponent = min(max(attempt - 1, 0), 30)
         let scaled = baseDelay * (1 << exponent)
         let ceiling = min(scaled, maxBackoff)

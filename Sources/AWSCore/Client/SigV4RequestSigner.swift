@@ -6,11 +6,11 @@ import Foundation
 /// The payload hash: a caller-supplied `X-Amz-Content-SHA256` header is used as is (large files
 /// hashed while reading); in-memory and file bodies are hashed; one-shot streams are sent as
 /// `UNSIGNED-PAYLOAD` because they cannot be read twice.
-public struct SigV4RequestSigner: RequestSigner {
-    public init() {}
+package struct SigV4RequestSigner: RequestSigner {
+    package init() {}
 
     /// Returns the request with the SigV4 headers for `date` in place of any earlier ones.
-    public func sign(_ request: HTTPRequest, credentials: AWSCredentials, region: String, signingName: String,
+    package func sign(_ request: HTTPRequest, credentials: AWSCredentials, region: String, signingName: String,
                      pathEncoding: SigningPathEncoding, date: Date) throws -> HTTPRequest {
         let signer = SigV4Signer(credentials: credentials, region: region, service: signingName,
                                  pathEncoding: pathEncoding == .s3 ? .s3 : .standard)

@@ -2,18 +2,18 @@ import Foundation
 
 /// One named profile, merged from `~/.aws/config` (`[profile x]`) and `~/.aws/credentials`
 /// (`[x]`); a key set in both files takes the credentials file's value.
-public struct AWSProfile: Sendable, Equatable {
+package struct AWSProfile: Sendable, Equatable {
     /// The profile name (`default`, `dev`).
-    public let name: String
+    package let name: String
     /// Settings with where each was written.
-    public var values: [String: SharedConfigValue]
+    package var values: [String: SharedConfigValue]
     /// Nested sub-sections (`s3 =` followed by indented lines).
-    public var subSections: [String: [String: String]]
+    package var subSections: [String: [String: String]]
     /// The files the profile appears in, for messages (`~/.aws/config`).
-    public var files: [String]
+    package var files: [String]
 
     /// A profile with these settings (normally built by `AWSSharedConfig`).
-    public init(name: String, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:], files: [String] = []) {
+    package init(name: String, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:], files: [String] = []) {
         self.name = name
         self.values = values
         self.subSections = subSections
@@ -21,18 +21,18 @@ public struct AWSProfile: Sendable, Equatable {
     }
 
     /// The value of `key` (lower-case), or nil when it is not set or empty.
-    public func value(_ key: String) -> String? {
+    package func value(_ key: String) -> String? {
         guard let value = values[key]?.value, !value.isEmpty else { return nil }
         return value
     }
 
     /// Where `key` was set: `~/.aws/config line 4`.
-    public func location(of key: String) -> String? {
+    package func location(of key: String) -> String? {
         values[key].map { "\($0.file) line \($0.line)" }
     }
 
     /// `profile dev in ~/.aws/credentials`, naming the file that holds `key` when given.
-    public func describe(holding key: String? = nil) -> String {
+    package func describe(holding key: String? = nil) -> String {
         if let key, let file = values[key]?.file { return "profile \(name) in \(file)" }
         return "profile \(name) in \(files.joined(separator: " and "))"
     }

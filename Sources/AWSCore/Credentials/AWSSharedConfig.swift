@@ -5,21 +5,21 @@ import Foundation
 /// Paths come from `AWS_CONFIG_FILE` and `AWS_SHARED_CREDENTIALS_FILE`, defaulting to
 /// `~/.aws/config` and `~/.aws/credentials` with `HOME` taken from the given environment.
 /// A missing file is the same as an empty one.
-public struct AWSSharedConfig: Sendable, Equatable {
+package struct AWSSharedConfig: Sendable, Equatable {
     /// The config file path, or nil when it cannot be located (no `HOME`).
-    public let configFile: String?
+    package let configFile: String?
     /// The credentials file path, or nil when it cannot be located (no `HOME`).
-    public let credentialsFile: String?
+    package let credentialsFile: String?
     /// Profiles by name, merged from both files.
-    public let profiles: [String: AWSProfile]
+    package let profiles: [String: AWSProfile]
     /// `[services name]` sections of the config file by name.
-    public let servicesSections: [String: SharedConfigSection]
+    package let servicesSections: [String: SharedConfigSection]
 
     /// The files searched, as shown in messages (`~/.aws/credentials`, `~/.aws/config`).
-    public let searchedFiles: [String]
+    package let searchedFiles: [String]
 
     /// Reads both files for `environment`. Throws when a file exists but is malformed or unreadable.
-    public static func load(environment: [String: String]) throws(SharedConfigError) -> AWSSharedConfig {
+    package static func load(environment: [String: String]) throws(SharedConfigError) -> AWSSharedConfig {
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
         let configPath = resolvePath(environment["AWS_CONFIG_FILE"] ?? "~/.aws/config", home: home)
         let credentialsPath = resolvePath(environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "~/.aws/credentials", home: home)
@@ -35,7 +35,7 @@ public struct AWSSharedConfig: Sendable, Equatable {
 
     /// Builds the configuration from file contents; `configFile`/`credentialsFile` are the names
     /// used in messages.
-    public init(configText: String?, configFile: String?, credentialsText: String?, credentialsFile: String?) throws(SharedConfigError) {
+    package init(configText: String?, configFile: String?, credentialsText: String?, credentialsFile: String?) throws(SharedConfigError) {
         self.configFile = configFile
         self.credentialsFile = credentialsFile
         searchedFiles = [credentialsFile, configFile].compactMap { $0 }
@@ -67,10 +67,10 @@ public struct AWSSharedConfig: Sendable, Equatable {
     }
 
     /// The profile with this name, or nil.
-    public func profile(_ name: String) -> AWSProfile? { profiles[name] }
+    package func profile(_ name: String) -> AWSProfile? { profiles[name] }
 
     /// Every profile name, sorted.
-    public var profileNames: [String] { profiles.keys.sorted() }
+    package var profileNames: [String] { profiles.keys.sorted() }
 
     private static func profile(_ name: String, from section: SharedConfigSection, file: String, mergingInto existing: AWSProfile?) -> AWSProfile {
         let profile = AWSProfile(name: name, values: section.values, subSections: section.subSections, files: [file])

@@ -3,11 +3,11 @@ import Foundation
 
 /// Credentials from STS AssumeRole, signed with credentials from a source profile or a
 /// `credential_source`; cached until 5 minutes before they expire.
-public struct AssumeRoleCredentialProvider: CredentialSource {
+package struct AssumeRoleCredentialProvider: CredentialSource {
     /// The AssumeRole call made on each refresh.
-    public let request: AssumeRoleRequest
+    package let request: AssumeRoleRequest
     /// Where the source credentials come from (`profile base`, `Environment`).
-    public let via: String
+    package let via: String
     private let source: any CredentialProvider
     private let roleAssumer: any RoleAssumer
     private let cache: CredentialCache
@@ -18,7 +18,7 @@ public struct AssumeRoleCredentialProvider: CredentialSource {
     ///   - via: a description of `source` for messages (`profile base`).
     ///   - roleAssumer: makes the STS call.
     ///   - cache: keeps the assumed credentials (refreshes 5 minutes before expiry by default).
-    public init(request: AssumeRoleRequest, source: any CredentialProvider, via: String, roleAssumer: any RoleAssumer,
+    package init(request: AssumeRoleRequest, source: any CredentialProvider, via: String, roleAssumer: any RoleAssumer,
                 cache: CredentialCache = CredentialCache()) {
         self.request = request
         self.source = source
@@ -28,9 +28,9 @@ public struct AssumeRoleCredentialProvider: CredentialSource {
     }
 
     /// `assume role arn:aws:iam::123456789012:role/deploy via profile base`.
-    public var sourceDescription: String { "assume role \(request.roleARN) via \(via)" }
+    package var sourceDescription: String { "assume role \(request.roleARN) via \(via)" }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         try await cache.credentials { [request, source, via, roleAssumer] in
             let sourceCredentials: AWSCredentials
             do {

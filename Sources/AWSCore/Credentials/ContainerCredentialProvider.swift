@@ -5,9 +5,9 @@ import Foundation
 /// (appended to `http://169.254.170.2`) or `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with
 /// `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `AWS_CONTAINER_AUTHORIZATION_TOKEN` sent as the
 /// `Authorization` header. Cached until 5 minutes before expiry.
-public struct ContainerCredentialProvider: CredentialSource {
+package struct ContainerCredentialProvider: CredentialSource {
     /// The ECS task metadata address relative URIs are appended to.
-    public static let defaultRelativeURIBase = URL(string: "http://169.254.170.2")!
+    package static let defaultRelativeURIBase = URL(string: "http://169.254.170.2")!
 
     private let environment: [String: String]
     private let transport: any HTTPTransport
@@ -21,7 +21,7 @@ public struct ContainerCredentialProvider: CredentialSource {
     ///   - transport: sends the request.
     ///   - relativeURIBase: where relative URIs point (tests use a loopback server).
     ///   - timeout: seconds per attempt (`AWS_METADATA_SERVICE_TIMEOUT`, else 2).
-    public init(environment: [String: String], transport: any HTTPTransport,
+    package init(environment: [String: String], transport: any HTTPTransport,
                 relativeURIBase: URL = ContainerCredentialProvider.defaultRelativeURIBase, timeout: TimeInterval? = nil,
                 cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.environment = environment
@@ -32,15 +32,15 @@ public struct ContainerCredentialProvider: CredentialSource {
         self.now = now
     }
 
-    public var sourceDescription: String { "container" }
+    package var sourceDescription: String { "container" }
 
     /// Whether either container URI variable is set.
-    public static func isConfigured(_ environment: [String: String]) -> Bool {
+    package static func isConfigured(_ environment: [String: String]) -> Bool {
         EnvironmentCredentialProvider.nonEmpty(environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"]) != nil
             || EnvironmentCredentialProvider.nonEmpty(environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"]) != nil
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         try await cache.credentials { [self] in try await fetch() }
     }
 

@@ -6,7 +6,7 @@ import Synchronization
 /// concurrent callers share one refresh.
 ///
 /// When a refresh fails while the previous credentials have not yet expired, those are returned.
-public final class CredentialCache: Sendable {
+package final class CredentialCache: Sendable {
     private enum State {
         case empty
         case cached(AWSCredentials)
@@ -19,21 +19,21 @@ public final class CredentialCache: Sendable {
     }
 
     /// Seconds before expiry at which credentials are fetched again.
-    public let refreshMargin: TimeInterval
+    package let refreshMargin: TimeInterval
     private let now: @Sendable () -> Date
     private let state = Mutex<State>(.empty)
 
     /// - Parameters:
     ///   - refreshMargin: refresh this many seconds before expiry (5 minutes by default).
     ///   - now: the clock (injectable for tests).
-    public init(refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }) {
+    package init(refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }) {
         self.refreshMargin = refreshMargin
         self.now = now
     }
 
     /// Returns the cached credentials, or calls `fetch` when there are none or they expire soon.
     /// Credentials without an expiration are kept forever.
-    public func credentials(fetch: @escaping @Sendable () async throws -> AWSCredentials) async throws -> AWSCredentials {
+    package func credentials(fetch: @escaping @Sendable () async throws -> AWSCredentials) async throws -> AWSCredentials {
         let date = now()
         let margin = refreshMargin
         let next: Next = state.withLock { state in

@@ -6,27 +6,27 @@ import Foundation
 ///
 /// A source that is not set up here throws a `CredentialsError` whose `isSourceUnavailable` is
 /// true, so a `CredentialProviderChain` moves on; any other error stops the chain.
-public protocol CredentialSource: CredentialProvider {
+package protocol CredentialSource: CredentialProvider {
     /// Where the credentials come from: `environment`, `profile dev in ~/.aws/credentials`,
     /// `assume role arn:aws:iam::1:role/x via profile base`, `container`, `IMDS`.
     var sourceDescription: String { get }
 }
 
 /// A source that is known not to be available; it only tells the chain why.
-public struct UnavailableCredentialSource: CredentialSource {
+package struct UnavailableCredentialSource: CredentialSource {
     /// What the source would have been (`environment`, `profile default`).
-    public let sourceDescription: String
+    package let sourceDescription: String
     /// Why it is unavailable (`AWS_ACCESS_KEY_ID is not set`).
-    public let reason: String
+    package let reason: String
 
     /// A placeholder for `sourceDescription`, unavailable because of `reason`.
-    public init(_ sourceDescription: String, reason: String) {
+    package init(_ sourceDescription: String, reason: String) {
         self.sourceDescription = sourceDescription
         self.reason = reason
     }
 
     /// Always throws a "not available" `CredentialsError`.
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         throw CredentialsError(.notConfigured(source: sourceDescription, reason: reason))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// No usable AWS credentials: says which source failed or what was tried, and what to do.
-public struct CredentialsError: Error, Sendable, CustomStringConvertible {
+package struct CredentialsError: Error, Sendable, CustomStringConvertible {
     enum Reason: Sendable {
         /// This source is not set up here (moves the chain on to the next source).
         case notConfigured(source: String, reason: String)
@@ -29,7 +29,7 @@ public struct CredentialsError: Error, Sendable, CustomStringConvertible {
     init(_ reason: Reason) { self.reason = reason }
 
     /// Whether the source simply is not available here, so a chain should try the next one.
-    public var isSourceUnavailable: Bool {
+    package var isSourceUnavailable: Bool {
         if case .notConfigured = reason { return true }
         return false
     }
@@ -43,7 +43,7 @@ public struct CredentialsError: Error, Sendable, CustomStringConvertible {
     static let fix = "Run `aws configure`, set AWS_PROFILE to a configured profile, "
         + "or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .notConfigured(let source, let reason):
             return "no credentials from \(source): \(reason). \(Self.fix)"

@@ -7,7 +7,7 @@ import Foundation
 /// are used. Otherwise: environment variables, the `default` profile (role, keys,
 /// `credential_process`), container credentials, then EC2 instance metadata (unless
 /// `AWS_EC2_METADATA_DISABLED=true`).
-public enum DefaultCredentialChain {
+package enum DefaultCredentialChain {
     /// The chain for `environment` and `config`.
     ///
     /// - Parameters:
@@ -17,7 +17,7 @@ public enum DefaultCredentialChain {
     ///   - containerRelativeURIBase: where `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` points.
     /// - Throws: `CredentialsError` for an unknown explicit profile, a `source_profile` cycle or
     ///   an invalid role profile.
-    public static func make(
+    package static func make(
         environment: [String: String], profile: String?, config: AWSSharedConfig,
         transport: any HTTPTransport, roleAssumer: (any RoleAssumer)?,
         containerRelativeURIBase: URL = ContainerCredentialProvider.defaultRelativeURIBase,
@@ -69,7 +69,7 @@ public enum DefaultCredentialChain {
     }
 
     /// `--profile`, else a non-empty `AWS_PROFILE`.
-    public static func explicitProfile(_ profile: String?, environment: [String: String]) -> String? {
+    package static func explicitProfile(_ profile: String?, environment: [String: String]) -> String? {
         if let profile, !profile.isEmpty { return profile }
         return EnvironmentCredentialProvider.nonEmpty(environment["AWS_PROFILE"])
     }

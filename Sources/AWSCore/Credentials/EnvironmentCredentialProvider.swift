@@ -3,22 +3,22 @@ import Foundation
 
 /// Credentials from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`
 /// (or the older `AWS_SECURITY_TOKEN`).
-public struct EnvironmentCredentialProvider: CredentialSource {
+package struct EnvironmentCredentialProvider: CredentialSource {
     private let environment: [String: String]
 
     /// - Parameter environment: the process environment (injected; never read here directly).
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.environment = environment
     }
 
-    public var sourceDescription: String { "environment" }
+    package var sourceDescription: String { "environment" }
 
     /// Whether either key variable is set (so this source is the one to use).
-    public static func isConfigured(_ environment: [String: String]) -> Bool {
+    package static func isConfigured(_ environment: [String: String]) -> Bool {
         nonEmpty(environment["AWS_ACCESS_KEY_ID"]) != nil || nonEmpty(environment["AWS_SECRET_ACCESS_KEY"]) != nil
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         let key = Self.nonEmpty(environment["AWS_ACCESS_KEY_ID"])
         let secret = Self.nonEmpty(environment["AWS_SECRET_ACCESS_KEY"])
         switch (key, secret) {

@@ -7,12 +7,12 @@ import Foundation
 /// The endpoint is `AWS_EC2_METADATA_SERVICE_ENDPOINT` (default `http://169.254.169.254`).
 /// Timeouts are short (1 s) so that a machine outside EC2 is not held up; no answer counts as
 /// "not available" so a chain moves on. Cached until 5 minutes before expiry.
-public struct IMDSCredentialProvider: CredentialSource {
+package struct IMDSCredentialProvider: CredentialSource {
     /// The link-local IMDS address.
-    public static let defaultEndpoint = "http://169.254.169.254"
+    package static let defaultEndpoint = "http://169.254.169.254"
 
     /// The metadata service base URL.
-    public let endpoint: String
+    package let endpoint: String
     private let transport: any HTTPTransport
     private let timeout: TimeInterval
     private let cache: CredentialCache
@@ -22,7 +22,7 @@ public struct IMDSCredentialProvider: CredentialSource {
     ///   - environment: read for `AWS_EC2_METADATA_SERVICE_ENDPOINT`.
     ///   - transport: sends the requests.
     ///   - timeout: seconds per request (`AWS_METADATA_SERVICE_TIMEOUT`, else 1).
-    public init(environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval? = nil,
+    package init(environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval? = nil,
                 cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         let configured = EnvironmentCredentialProvider.nonEmpty(environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"])
         let base = configured ?? Self.defaultEndpoint
@@ -42,13 +42,13 @@ public struct IMDSCredentialProvider: CredentialSource {
     }
 
     /// Whether `AWS_EC2_METADATA_DISABLED` is `true`.
-    public static func isDisabled(_ environment: [String: String]) -> Bool {
+    package static func isDisabled(_ environment: [String: String]) -> Bool {
         environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true"
     }
 
-    public var sourceDescription: String { "IMDS" }
+    package var sourceDescription: String { "IMDS" }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         try await cache.credentials { [self] in try await fetch() }
     }
 

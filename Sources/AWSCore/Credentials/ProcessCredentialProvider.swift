@@ -3,11 +3,11 @@ import Foundation
 
 /// Credentials printed by a profile's `credential_process` command, run with `/bin/sh -c`;
 /// cached until 5 minutes before they expire (for ever when they carry no expiration).
-public struct ProcessCredentialProvider: CredentialSource {
+package struct ProcessCredentialProvider: CredentialSource {
     /// The command line as written in the profile.
-    public let command: String
+    package let command: String
     /// The profile that names the command.
-    public let profileName: String
+    package let profileName: String
     private let environment: [String: String]
     private let cache: CredentialCache
     private let now: @Sendable () -> Date
@@ -16,7 +16,7 @@ public struct ProcessCredentialProvider: CredentialSource {
     ///   - command: the `credential_process` value.
     ///   - profileName: for messages.
     ///   - environment: the environment the command runs with.
-    public init(command: String, profileName: String, environment: [String: String],
+    package init(command: String, profileName: String, environment: [String: String],
                 cache: CredentialCache = CredentialCache(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.command = command
         self.profileName = profileName
@@ -26,9 +26,9 @@ public struct ProcessCredentialProvider: CredentialSource {
     }
 
     /// `credential_process of profile dev`.
-    public var sourceDescription: String { "credential_process of profile \(profileName)" }
+    package var sourceDescription: String { "credential_process of profile \(profileName)" }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         try await cache.credentials { [self] in try await fetch() }
     }
 

@@ -3,24 +3,24 @@ import Foundation
 
 /// Static keys written in a profile: `aws_access_key_id`, `aws_secret_access_key` and
 /// optionally `aws_session_token` (or `aws_security_token`).
-public struct ProfileCredentialProvider: CredentialSource {
+package struct ProfileCredentialProvider: CredentialSource {
     /// The profile the keys are read from.
-    public let profile: AWSProfile
+    package let profile: AWSProfile
 
     /// Reads the keys of `profile`.
-    public init(profile: AWSProfile) {
+    package init(profile: AWSProfile) {
         self.profile = profile
     }
 
     /// `profile dev in ~/.aws/credentials` (the file that holds the access key).
-    public var sourceDescription: String { profile.describe(holding: "aws_access_key_id") }
+    package var sourceDescription: String { profile.describe(holding: "aws_access_key_id") }
 
     /// Whether the profile has either key (so its keys are meant to be used).
-    public static func hasStaticKeys(_ profile: AWSProfile) -> Bool {
+    package static func hasStaticKeys(_ profile: AWSProfile) -> Bool {
         profile.value("aws_access_key_id") != nil || profile.value("aws_secret_access_key") != nil
     }
 
-    public func credentials() async throws -> AWSCredentials {
+    package func credentials() async throws -> AWSCredentials {
         guard let key = profile.value("aws_access_key_id") else {
             throw CredentialsError(.incompleteProfile(profile: profile.name, file: profile.describeFiles(holding: "aws_secret_access_key"),
                                                       missing: "aws_access_key_id"))

@@ -2,18 +2,18 @@ import AWSSigV4
 import Foundation
 
 /// What an STS `AssumeRole` call needs.
-public struct AssumeRoleRequest: Sendable, Equatable {
+package struct AssumeRoleRequest: Sendable, Equatable {
     /// `role_arn`.
-    public var roleARN: String
+    package var roleARN: String
     /// `role_session_name`, or a generated `ferry-<seconds since 1970>`.
-    public var roleSessionName: String
+    package var roleSessionName: String
     /// `external_id`.
-    public var externalID: String?
+    package var externalID: String?
     /// `duration_seconds`; nil lets STS use the role's default (one hour).
-    public var durationSeconds: Int?
+    package var durationSeconds: Int?
 
     /// An AssumeRole request; optional fields are left out of the call when nil.
-    public init(roleARN: String, roleSessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
+    package init(roleARN: String, roleSessionName: String, externalID: String? = nil, durationSeconds: Int? = nil) {
         self.roleARN = roleARN
         self.roleSessionName = roleSessionName
         self.externalID = externalID
@@ -23,7 +23,7 @@ public struct AssumeRoleRequest: Sendable, Equatable {
 
 /// Calls STS AssumeRole. The real implementation lives with the STS client in AWSServices;
 /// tests pass a fake.
-public protocol RoleAssumer: Sendable {
+package protocol RoleAssumer: Sendable {
     /// Assumes `request.roleARN` signing with `credentials`; returns the temporary credentials
     /// (with their expiration).
     func assumeRole(_ request: AssumeRoleRequest, using credentials: AWSCredentials) async throws -> AWSCredentials

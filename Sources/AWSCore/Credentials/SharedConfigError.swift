@@ -2,7 +2,7 @@ import Foundation
 
 /// An AWS shared config or credentials file could not be read: says which file, which line and
 /// how to fix it.
-public struct SharedConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct SharedConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     enum Reason: Sendable, Equatable {
         case malformedLine(file: String, line: Int, text: String)
         case malformedNestedLine(file: String, line: Int, parent: String, text: String)
@@ -18,7 +18,7 @@ public struct SharedConfigError: Error, Sendable, Equatable, CustomStringConvert
     init(_ reason: Reason) { self.reason = reason }
 
     /// The file the problem is in.
-    public var file: String {
+    package var file: String {
         switch reason {
         case .malformedLine(let file, _, _), .malformedNestedLine(let file, _, _, _), .unclosedSection(let file, _, _),
              .settingOutsideSection(let file, _, _), .duplicateSection(let file, _, _, _),
@@ -28,7 +28,7 @@ public struct SharedConfigError: Error, Sendable, Equatable, CustomStringConvert
     }
 
     /// The 1-based line the problem is on, when there is one.
-    public var line: Int? {
+    package var line: Int? {
         switch reason {
         case .malformedLine(_, let line, _), .malformedNestedLine(_, let line, _, _), .unclosedSection(_, let line, _),
              .settingOutsideSection(_, let line, _), .duplicateSection(_, let line, _, _),
@@ -39,7 +39,7 @@ public struct SharedConfigError: Error, Sendable, Equatable, CustomStringConvert
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .malformedLine(let file, let line, let text):
             return "\(file):\(line): cannot read `\(text)`: expected `[section]`, `key = value` or a `#` comment. "

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One `[section]` of an AWS shared config or credentials file, as written.
-public struct SharedConfigSection: Sendable, Equatable {
+package struct SharedConfigSection: Sendable, Equatable {
     /// The text between the brackets, whitespace-trimmed (`default`, `profile dev`, `services local`).
-    public var header: String
+    package var header: String
     /// The 1-based line of the `[header]`.
-    public var line: Int
+    package var line: Int
     /// Plain `key = value` settings; keys are lower-cased as the AWS CLI does.
-    public var values: [String: SharedConfigValue]
+    package var values: [String: SharedConfigValue]
     /// Nested sub-sections: a key with an empty value followed by indented `key = value` lines
     /// (`s3 =` then `  max_concurrent_requests = 20`).
-    public var subSections: [String: [String: String]]
+    package var subSections: [String: [String: String]]
 
     /// A section as parsed.
-    public init(header: String, line: Int, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:]) {
+    package init(header: String, line: Int, values: [String: SharedConfigValue] = [:], subSections: [String: [String: String]] = [:]) {
         self.header = header
         self.line = line
         self.values = values
@@ -22,16 +22,16 @@ public struct SharedConfigSection: Sendable, Equatable {
 }
 
 /// A setting's value and where it was written.
-public struct SharedConfigValue: Sendable, Equatable {
+package struct SharedConfigValue: Sendable, Equatable {
     /// The text after `=`, whitespace-trimmed.
-    public var value: String
+    package var value: String
     /// The file it came from (as given to the parser).
-    public var file: String
+    package var file: String
     /// The 1-based line of the `key = value`.
-    public var line: Int
+    package var line: Int
 
     /// A value read from `file` at `line`.
-    public init(value: String, file: String, line: Int) {
+    package init(value: String, file: String, line: Int) {
         self.value = value
         self.file = file
         self.line = line
@@ -40,9 +40,9 @@ public struct SharedConfigValue: Sendable, Equatable {
 
 /// Parses the INI dialect of `~/.aws/config` and `~/.aws/credentials` the way the AWS CLI reads
 /// it (Python's `RawConfigParser` plus botocore's nested values).
-public enum SharedConfigParser {
+package enum SharedConfigParser {
     /// Parses `text`; `file` is the path shown in errors. Sections keep file order.
-    public static func parse(_ text: String, file: String) throws(SharedConfigError) -> [SharedConfigSection] {
+    package static func parse(_ text: String, file: String) throws(SharedConfigError) -> [SharedConfigSection] {
         var sections: [SharedConfigSection] = []
         var headerLines: [String: Int] = [:]
         var keyLines: [String: Int] = [:]

@@ -43,29 +43,29 @@ extension AWSError {
     ]
 
     /// The service asked us to slow down (a throttling code or HTTP 429).
-    public var isThrottling: Bool {
+    package var isThrottling: Bool {
         Self.throttlingCodes.contains(code) || statusCode == 429
     }
 
     /// Trying the same request again may succeed: throttling, a transient code or a 5xx status.
-    public var isRetryable: Bool {
+    package var isRetryable: Bool {
         isThrottling || Self.transientCodes.contains(code) || Self.transientStatusCodes.contains(statusCode)
     }
 
     /// The credentials are valid but not allowed to do this (or are not recognised).
-    public var isAccessDenied: Bool {
+    package var isAccessDenied: Bool {
         Self.accessDeniedCodes.contains(code)
     }
 
     /// The session token has expired: new credentials are needed.
-    public var isExpiredToken: Bool {
+    package var isExpiredToken: Bool {
         Self.expiredTokenCodes.contains(code)
             || (statusCode == 403 && message.localizedCaseInsensitiveContains("security token included in the request is expired"))
     }
 
     /// AWS refused the credentials: a bad key or signature, an expired token, or access denied on
     /// the very first call (nothing was ever allowed). Ferry exits 65 for these.
-    public var refusesCredentials: Bool {
+    package var refusesCredentials: Bool {
         Self.refusedCredentialCodes.contains(code) || isExpiredToken || (onFirstCall && isAccessDenied)
     }
 
@@ -75,7 +75,7 @@ extension AWSError {
 
 extension AWSError {
     /// What the user can do about this error, when there is something general to say.
-    public var hint: String? {
+    package var hint: String? {
         if isExpiredToken {
             return "the session token has expired: refresh the credentials (for example `aws sso login`) and run the command again"
         }

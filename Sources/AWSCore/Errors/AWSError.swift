@@ -5,7 +5,7 @@ import Foundation
 /// One type for every service and protocol: the code, message and request ID as AWS sent them,
 /// plus where it happened (service and operation). Classify it with `isThrottling`,
 /// `isRetryable`, `isAccessDenied` and `isExpiredToken`.
-public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Kind: Sendable, Equatable {
         /// The service answered with an error document that names a code.
         case service
@@ -19,23 +19,23 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
 
     private let kind: Kind
     /// The service's display name (`CloudFormation`, `S3`, ...).
-    public let service: String
+    package let service: String
     /// The operation that failed (`DescribeStacks`, `PutObject`, ...).
-    public let operation: String
+    package let operation: String
     /// The AWS error code (`ValidationError`, `NoSuchKey`, `ThrottlingException`), or one derived
     /// from the HTTP status when the body names none (`NotFound`, `HTTP503`).
-    public let code: String
+    package let code: String
     /// The message the service sent (may be empty).
-    public let message: String
+    package let message: String
     /// The request ID, for AWS support.
-    public let requestID: String?
+    package let requestID: String?
     /// The HTTP status code, or 0 when no response was involved.
-    public let statusCode: Int
+    package let statusCode: Int
     /// The response's `Date` header, used for clock-skew correction.
     let serverDate: Date?
     /// Whether no call of the client had been answered before this one (set by `AWSClient`):
     /// `AccessDenied` on the first call means the credentials themselves are refused.
-    public internal(set) var onFirstCall = false
+    package internal(set) var onFirstCall = false
 
     init(service: String, operation: String, code: String, message: String, requestID: String?,
          statusCode: Int, serverDate: Date? = nil) {
@@ -96,10 +96,10 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the service answered with an error document (rather than an unreadable body).
-    public var isServiceError: Bool { kind == .service }
+    package var isServiceError: Bool { kind == .service }
 
     /// `CloudFormation DescribeStacks failed: ValidationError: Stack with id x does not exist (request ID r)`.
-    public var description: String {
+    package var description: String {
         var text = "\(service) \(operation) failed: \(code)"
         if !message.isEmpty, message != code { text += ": \(message)" }
         if let requestID, !requestID.isEmpty { text += " (request ID \(requestID))" }
@@ -108,5 +108,5 @@ public struct AWSError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension AWSError: LocalizedError {
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// One HTTP request as the transport sends it.
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var url: URL
+package struct HTTPRequest: Sendable {
+    package var method: String
+    package var url: URL
     /// Header fields in order; names compare case-insensitively.
-    public var headers: [(name: String, value: String)]
-    public var body: HTTPBody
+    package var headers: [(name: String, value: String)]
+    package var body: HTTPBody
     /// Seconds before the request is given up on.
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
 
-    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: HTTPBody = .empty, timeout: TimeInterval = 60) {
+    package init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: HTTPBody = .empty, timeout: TimeInterval = 60) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -19,12 +19,12 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The value of the first header with this name (case-insensitive).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     /// Replaces every header with this name by one with the new value.
-    public mutating func setHeader(_ name: String, _ value: String) {
+    package mutating func setHeader(_ name: String, _ value: String) {
         headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
         headers.append((name, value))
     }
@@ -32,7 +32,7 @@ public struct HTTPRequest: Sendable {
 
 /// A request body. Bytes in memory and files can be sent again on a retry; a one-shot stream
 /// cannot, so a failed attempt with one is not retried.
-public enum HTTPBody: Sendable {
+package enum HTTPBody: Sendable {
     case empty
     case data(Data)
     /// A byte range of a file on disk (large uploads, multipart parts).
@@ -41,13 +41,13 @@ public enum HTTPBody: Sendable {
     case oneShot(OneShotBody)
 
     /// Whether the same bytes can be produced again for a retry.
-    public var isReplayable: Bool {
+    package var isReplayable: Bool {
         if case .oneShot = self { return false }
         return true
     }
 
     /// The bytes, read into memory.
-    public func bytes() throws -> Data {
+    package func bytes() throws -> Data {
         switch self {
         case .empty:
             return Data()
@@ -65,26 +65,26 @@ public enum HTTPBody: Sendable {
 }
 
 /// One HTTP response, body fully read.
-public struct HTTPResponse: Sendable {
-    public var statusCode: Int
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+package struct HTTPResponse: Sendable {
+    package var statusCode: Int
+    package var headers: [(name: String, value: String)]
+    package var body: Data
 
-    public init(statusCode: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    package init(statusCode: Int, headers: [(name: String, value: String)] = [], body: Data = Data()) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body
     }
 
     /// The value of the first header with this name (case-insensitive).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 }
 
 /// Sends HTTP requests. The production implementation is `URLSessionTransport`; tests may use
 /// their own.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
     /// Sends the request and reads the whole response. Throws `TransportError` when no HTTP
     /// response came back (refused, reset, timed out, DNS).
     func send(_ request: HTTPRequest) async throws -> HTTPResponse

@@ -2,16 +2,16 @@ import Foundation
 import Synchronization
 
 /// A request body that can be read once; a second read throws, so it is never re-sent.
-public final class OneShotBody: Sendable {
+package final class OneShotBody: Sendable {
     private let produce: Mutex<(@Sendable () throws -> Data)?>
 
     /// A body whose bytes `produce` yields the first (and only) time it is read.
-    public init(_ produce: @escaping @Sendable () throws -> Data) {
+    package init(_ produce: @escaping @Sendable () throws -> Data) {
         self.produce = Mutex(produce)
     }
 
     /// Reads the bytes; throws when they were already read.
-    public func take() throws -> Data {
+    package func take() throws -> Data {
         guard let produce = self.produce.withLock({ value -> (@Sendable () throws -> Data)? in
             defer { value = nil }
             return value
@@ -20,7 +20,7 @@ public final class OneShotBody: Sendable {
     }
 
     /// Whether the bytes were already read.
-    public var isConsumed: Bool { produce.withLock { $0 == nil } }
+    package var isConsumed: Bool { produce.withLock { $0 == nil } }
 
     struct AlreadyConsumed: Error, CustomStringConvertible {
         var description: String { "a one-shot request body was already sent and cannot be read again" }

@@ -1,27 +1,27 @@
 import Foundation
 
 /// No HTTP response came back: the connection failed, was reset or timed out.
-public struct TransportError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable {
+package struct TransportError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: String, Sendable {
         case cannotConnect, connectionLost, timedOut, cannotFindHost, other
     }
 
-    public let kind: Kind
-    public let url: URL
-    public let underlying: String
+    package let kind: Kind
+    package let url: URL
+    package let underlying: String
     /// How many attempts failed this way before the client gave up (set by the retry logic).
-    public var attempts: Int = 1
+    package var attempts: Int = 1
 
-    public init(kind: Kind, url: URL, underlying: String) {
+    package init(kind: Kind, url: URL, underlying: String) {
         self.kind = kind
         self.url = url
         self.underlying = underlying
     }
 
     /// Whether trying again may succeed (everything except an unknown host).
-    public var isTransient: Bool { kind != .cannotFindHost }
+    package var isTransient: Bool { kind != .cannotFindHost }
 
-    public var description: String {
+    package var description: String {
         let host = url.host.map { "\($0)\(url.port.map { ":\($0)" } ?? "")" } ?? url.absoluteString
         let tries = attempts > 1 ? " after \(attempts) attempts" : ""
         switch kind {
@@ -35,5 +35,5 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
 
     /// Whether the endpoint itself may be wrong (nothing listens there, or the name is unknown)
     /// rather than the network having failed on the way.
-    public var mayBeWrongEndpoint: Bool { kind == .cannotConnect || kind == .cannotFindHost }
+    package var mayBeWrongEndpoint: Bool { kind == .cannotConnect || kind == .cannotFindHost }
 }

@@ -18,10 +18,10 @@ import FoundationNetworking
 /// per body request — measured on loopback, 300 POSTs of 2 KB took 0.31–0.35 s with a session
 /// each against 0.16–0.26 s pooled (well under 1 ms a request); against AWS it is a TCP and TLS
 /// handshake, one or two round trips, per body request. See BodyReplayTests.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     private let pooled: URLSession
 
-    public init() {
+    package init() {
         pooled = URLSession(configuration: Self.configuration(connectionsPerHost: 16))
     }
 
@@ -36,7 +36,7 @@ public final class URLSessionTransport: HTTPTransport {
         return configuration
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: request.timeout)
         urlRequest.httpMethod = request.method
         for header in request.headers {

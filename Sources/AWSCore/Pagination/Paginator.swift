@@ -5,38 +5,38 @@ import Foundation
 /// `fetch` receives the token for the page to read (nil for the first) and returns the page and
 /// the next token (`NextToken`, `Marker`, `NextContinuationToken`, ...). Iteration ends when the
 /// next token is nil or empty, or repeats the previous one (a service bug that would loop forever).
-public struct Paginator<Page: Sendable>: AsyncSequence, Sendable {
-    public typealias Element = Page
+package struct Paginator<Page: Sendable>: AsyncSequence, Sendable {
+    package typealias Element = Page
     private let firstToken: String?
     private let fetch: @Sendable (String?) async throws -> (page: Page, nextToken: String?)
 
     /// Pages starting at `firstToken` (nil for the beginning).
-    public init(startingAt firstToken: String? = nil,
+    package init(startingAt firstToken: String? = nil,
                 fetch: @escaping @Sendable (String?) async throws -> (page: Page, nextToken: String?)) {
         self.firstToken = firstToken
         self.fetch = fetch
     }
 
-    public func makeAsyncIterator() -> Iterator {
+    package func makeAsyncIterator() -> Iterator {
         Iterator(token: firstToken, fetch: fetch)
     }
 
     /// Reads every page.
-    public func collect() async throws -> [Page] {
+    package func collect() async throws -> [Page] {
         var pages: [Page] = []
         for try await page in self { pages.append(page) }
         return pages
     }
 
     /// Reads every page and joins the items each one holds.
-    public func collect<Item>(_ items: (Page) -> [Item]) async throws -> [Item] {
+    package func collect<Item>(_ items: (Page) -> [Item]) async throws -> [Item] {
         var all: [Item] = []
         for try await page in self { all += items(page) }
         return all
     }
 
     /// Fetches the next page on demand.
-    public struct Iterator: AsyncIteratorProtocol {
+    package struct Iterator: AsyncIteratorProtocol {
         var token: String?
         var finished = false
         var seenTokens: Set<String> = []
@@ -47,7 +47,7 @@ public struct Paginator<Page: Sendable>: AsyncSequence, Sendable {
             self.fetch = fetch
         }
 
-        public mutating func next() async throws -> Page? {
+        package mutating func next() async throws -> Page? {
             guard !finished else { return nil }
             let (page, nextToken) = try await fetch(token)
             if let token { seenTokens.insert(token) }
@@ -62,7 +62,7 @@ public struct Paginator<Page: Sendable>: AsyncSequence, Sendable {
 }
 
 /// The pages of a paginated operation: `paginate { token in ... return (page, next) }`.
-public func paginate<Page: Sendable>(
+package func paginate<Page: Sendable>(
     startingAt firstToken: String? = nil,
     _ fetch: @escaping @Sendable (String?) async throws -> (page: Page, nextToken: String?)
 ) -> Paginator<Page> {

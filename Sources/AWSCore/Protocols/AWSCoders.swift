@@ -15,21 +15,21 @@ struct AnyCodingKey: CodingKey {
 /// PascalCase services: the wire name is the Swift name with its first character upper-cased
 /// (`stackName` ↔ `StackName`, `roleARN` ↔ `RoleARN`). camelCase services use names as they are.
 /// String-keyed dictionaries (tags, environment variables) keep their keys.
-public enum AWSCoders {
+package enum AWSCoders {
     /// The Swift name for a wire member name.
-    public static func swiftName(_ wireName: String, pascalCase: Bool) -> String {
+    package static func swiftName(_ wireName: String, pascalCase: Bool) -> String {
         guard pascalCase, let first = wireName.first else { return wireName }
         return first.lowercased() + wireName.dropFirst()
     }
 
     /// The wire member name for a Swift property name.
-    public static func wireName(_ swiftName: String, pascalCase: Bool) -> String {
+    package static func wireName(_ swiftName: String, pascalCase: Bool) -> String {
         guard pascalCase, let first = swiftName.first else { return swiftName }
         return first.uppercased() + swiftName.dropFirst()
     }
 
     /// A JSON encoder for request bodies: dates as epoch seconds.
-    public static func jsonEncoder(for service: AWSService) -> JSONEncoder {
+    package static func jsonEncoder(for service: AWSService) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970
@@ -40,7 +40,7 @@ public enum AWSCoders {
     }
 
     /// A JSON decoder for response bodies: dates as epoch seconds or ISO 8601 strings.
-    public static func jsonDecoder(for service: AWSService) -> JSONDecoder {
+    package static func jsonDecoder(for service: AWSService) -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom(decodeDate)
         if service.pascalCaseMembers {
@@ -55,7 +55,7 @@ public enum AWSCoders {
     /// the XML parser reports, and the parser splits text at each entity, so a template body with
     /// `&lt;p&gt;\n  &lt;p&gt;` (HTML in a `!Sub`) lost its line breaks and looked changed.
     /// Whitespace between elements is still dropped (`removeWhitespaceElements`).
-    public static func xmlDecoder(for service: AWSService) -> XMLDecoder {
+    package static func xmlDecoder(for service: AWSService) -> XMLDecoder {
         let decoder = XMLDecoder(trimValueWhitespaces: false, removeWhitespaceElements: true)
         decoder.dateDecodingStrategy = .custom(decodeDate)
         if service.pascalCaseMembers {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the date formats AWS sends: ISO 8601 with or without fractional seconds (up to nine
 /// digits) and with `Z`, `+0000` or `+00:00`; RFC 1123 (`Date` headers); epoch seconds.
-public enum AWSDateParser {
+package enum AWSDateParser {
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -10,7 +10,7 @@ public enum AWSDateParser {
     }()
 
     /// Parses any of the supported formats; nil when none fits.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let seconds = Double(text) {
             return Date(timeIntervalSince1970: seconds)
@@ -20,7 +20,7 @@ public enum AWSDateParser {
     }
 
     /// `2026-11-27T11:00:00Z`, `2026-11-27T11:00:00.096000000Z`, `2026-11-27T11:00:00.096+0000`.
-    public static func parseISO8601(_ text: String) -> Date? {
+    package static func parseISO8601(_ text: String) -> Date? {
         let chars = Array(text.utf8)
         var index = 0
         func number(_ count: Int) -> Int? {
@@ -77,7 +77,7 @@ public enum AWSDateParser {
     }
 
     /// `Fri, 27 Nov 2026 12:00:00 GMT`.
-    public static func parseRFC1123(_ text: String) -> Date? {
+    package static func parseRFC1123(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
@@ -89,7 +89,7 @@ public enum AWSDateParser {
     }
 
     /// Formats a date as an RFC 1123 HTTP date (`Fri, 27 Nov 2026 12:00:00 GMT`).
-    public static func rfc1123(_ date: Date) -> String {
+    package static func rfc1123(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

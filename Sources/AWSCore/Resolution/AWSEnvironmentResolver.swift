@@ -2,15 +2,15 @@ import Foundation
 
 /// The single entry point: reads the shared config files and the environment (both injected)
 /// and resolves credentials, region, endpoints and retry settings as the AWS CLI would.
-public struct AWSEnvironmentResolver: Sendable {
+package struct AWSEnvironmentResolver: Sendable {
     /// The process environment (`ProcessInfo.processInfo.environment` in the CLI).
-    public let environment: [String: String]
+    package let environment: [String: String]
     /// `--profile`.
-    public let profile: String?
+    package let profile: String?
     /// `--region`.
-    public let region: String?
+    package let region: String?
     /// `--endpoint-url`.
-    public let endpointURL: String?
+    package let endpointURL: String?
     private let transport: any HTTPTransport
     private let roleAssumer: (any RoleAssumer)?
     private let containerRelativeURIBase: URL
@@ -23,7 +23,7 @@ public struct AWSEnvironmentResolver: Sendable {
     ///   - transport: for container and IMDS credential requests.
     ///   - roleAssumer: the STS AssumeRole caller for `role_arn` profiles.
     ///   - containerRelativeURIBase: where `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` points (tests).
-    public init(environment: [String: String], profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+    package init(environment: [String: String], profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
                 transport: any HTTPTransport = URLSessionTransport(), roleAssumer: (any RoleAssumer)? = nil,
                 containerRelativeURIBase: URL = ContainerCredentialProvider.defaultRelativeURIBase) {
         self.environment = environment
@@ -36,25 +36,25 @@ public struct AWSEnvironmentResolver: Sendable {
     }
 
     /// The shared config and credentials files.
-    public func sharedConfig() throws(SharedConfigError) -> AWSSharedConfig {
+    package func sharedConfig() throws(SharedConfigError) -> AWSSharedConfig {
         try AWSSharedConfig.load(environment: environment)
     }
 
     /// The explicitly named profile (`--profile`, else `AWS_PROFILE`), if any.
-    public var explicitProfile: String? {
+    package var explicitProfile: String? {
         DefaultCredentialChain.explicitProfile(profile, environment: environment)
     }
 
     /// The credential chain alone.
     /// - Throws: `SharedConfigError` for a malformed file, `CredentialsError` for an unknown
     ///   explicit profile or an invalid role profile.
-    public func credentialChain() throws -> CredentialProviderChain {
+    package func credentialChain() throws -> CredentialProviderChain {
         try credentialChain(config: sharedConfig())
     }
 
     /// The region alone.
     /// - Throws: `SharedConfigError`, or `ResolutionError` when no region is set or it is invalid.
-    public func resolveRegion() throws -> ResolvedRegion {
+    package func resolveRegion() throws -> ResolvedRegion {
         let config = try sharedConfig()
         return try ResolvedRegion.resolve(explicit: region, environment: environment,
                                           profile: settingsProfile(in: config), config: config)
@@ -64,7 +64,7 @@ public struct AWSEnvironmentResolver: Sendable {
     /// - Throws: `SharedConfigError`, `CredentialsError` (unknown explicit profile, role profile
     ///   errors) or `ResolutionError` (no region, invalid region or retry settings). Invalid
     ///   endpoint URLs are reported by `ResolvedAWSSettings.endpoint(for:)`.
-    public func resolve() throws -> ResolvedAWSSettings {
+    package func resolve() throws -> ResolvedAWSSettings {
         let config = try sharedConfig()
         let chain = try credentialChain(config: config)
         let settingsProfile = settingsProfile(in: config)

@@ -6,9 +6,9 @@ import Foundation
 /// host. `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` (or the profile's
 /// `ignore_configured_endpoint_urls = true`) ignores everything but `--endpoint-url`.
 /// A custom endpoint makes S3 use path-style addressing.
-public struct EndpointResolver: Sendable {
+package struct EndpointResolver: Sendable {
     /// The region standard endpoints are built for.
-    public let region: String
+    package let region: String
     private let explicitURL: String?
     private let environment: [String: String]
     private let profile: AWSProfile?
@@ -20,7 +20,7 @@ public struct EndpointResolver: Sendable {
     ///   - explicitURL: `--endpoint-url`.
     ///   - profile: the profile settings are read from.
     ///   - config: for the profile's `[services name]` section.
-    public init(region: String, explicitURL: String?, environment: [String: String], profile: AWSProfile?, config: AWSSharedConfig?) {
+    package init(region: String, explicitURL: String?, environment: [String: String], profile: AWSProfile?, config: AWSSharedConfig?) {
         self.region = region
         self.explicitURL = explicitURL
         self.environment = environment
@@ -30,10 +30,10 @@ public struct EndpointResolver: Sendable {
     }
 
     /// The partition of `region`.
-    public var partition: AWSPartition { AWSPartition.containing(region: region) }
+    package var partition: AWSPartition { AWSPartition.containing(region: region) }
 
     /// Whether configured endpoints (environment and profile) are ignored.
-    public var ignoresConfiguredEndpoints: Bool {
+    package var ignoresConfiguredEndpoints: Bool {
         if let value = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"], !value.isEmpty {
             return value.lowercased() == "true"
         }
@@ -41,7 +41,7 @@ public struct EndpointResolver: Sendable {
     }
 
     /// The endpoint for `service`; throws when a configured URL is not a usable URL.
-    public func endpoint(for service: AWSService) throws(ResolutionError) -> ServiceEndpoint {
+    package func endpoint(for service: AWSService) throws(ResolutionError) -> ServiceEndpoint {
         let partition = self.partition
         let signingRegion = service.isGlobal ? partition.globalRegion : region
         if let (value, source) = customEndpoint(for: service) {

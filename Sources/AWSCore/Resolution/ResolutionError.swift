@@ -2,7 +2,7 @@ import Foundation
 
 /// The region, an endpoint or a retry setting could not be worked out: says which setting,
 /// where it came from and how to fix it.
-public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
     enum Reason: Sendable, Equatable {
         case noRegion(profile: String?, files: [String])
         case invalidRegion(value: String, source: String)
@@ -15,7 +15,7 @@ public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertib
 
     init(_ reason: Reason) { self.reason = reason }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .noRegion(let profile, let files):
             let name = profile ?? "default"

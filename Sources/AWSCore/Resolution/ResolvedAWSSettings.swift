@@ -2,27 +2,27 @@ import Foundation
 
 /// Everything a client needs to talk to AWS, worked out once: credentials, region, endpoints
 /// and retry settings, each with where it came from.
-public struct ResolvedAWSSettings: Sendable {
+package struct ResolvedAWSSettings: Sendable {
     /// The credential chain (use it as the client's `CredentialProvider`).
-    public let credentialChain: CredentialProviderChain
+    package let credentialChain: CredentialProviderChain
     /// Where the credentials are expected to come from (`environment`,
     /// `profile dev in ~/.aws/credentials`, `assume role arn:... via profile base`, `container`,
     /// `IMDS`), or `none` when no source is set up. `credentialChain.describeSource()` confirms it
     /// by fetching.
-    public let credentialSource: String
+    package let credentialSource: String
     /// The profile settings were read from (the explicit one, or `default` when it exists).
-    public let profileName: String?
+    package let profileName: String?
     /// The region name (`eu-central-1`).
-    public let region: String
+    package let region: String
     /// Where the region was set.
-    public let regionSource: SettingSource
+    package let regionSource: SettingSource
     /// Endpoint resolution for the region.
-    public let endpoints: EndpointResolver
+    package let endpoints: EndpointResolver
     /// Attempts and retry mode.
-    public let retry: RetrySettings
+    package let retry: RetrySettings
 
     /// Settings from resolved parts (normally built by `AWSEnvironmentResolver.resolve()`).
-    public init(credentialChain: CredentialProviderChain, credentialSource: String, profileName: String?,
+    package init(credentialChain: CredentialProviderChain, credentialSource: String, profileName: String?,
                 region: ResolvedRegion, endpoints: EndpointResolver, retry: RetrySettings) {
         self.credentialChain = credentialChain
         self.credentialSource = credentialSource
@@ -34,13 +34,13 @@ public struct ResolvedAWSSettings: Sendable {
     }
 
     /// The credential provider for clients.
-    public var credentials: any CredentialProvider { credentialChain }
+    package var credentials: any CredentialProvider { credentialChain }
 
     /// Total attempts per call.
-    public var maxAttempts: Int { retry.maxAttempts }
+    package var maxAttempts: Int { retry.maxAttempts }
 
     /// Where `service` is reached; throws when a configured endpoint URL is invalid.
-    public func endpoint(for service: AWSService) throws(ResolutionError) -> ServiceEndpoint {
+    package func endpoint(for service: AWSService) throws(ResolutionError) -> ServiceEndpoint {
         try endpoints.endpoint(for: service)
     }
 }

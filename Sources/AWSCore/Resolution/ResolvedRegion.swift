@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a setting's value came from, for messages and `ferry doctor`.
-public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
+package enum SettingSource: Sendable, Equatable, CustomStringConvertible {
     /// A command-line flag (`--region`, `--endpoint-url`).
     case flag(String)
     /// An environment variable.
@@ -11,7 +11,7 @@ public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
     /// Nothing set; the built-in default.
     case defaultValue
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .flag(let flag): return flag
         case .environment(let name): return name
@@ -22,20 +22,20 @@ public enum SettingSource: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The region requests go to, and where it was set.
-public struct ResolvedRegion: Sendable, Equatable {
+package struct ResolvedRegion: Sendable, Equatable {
     /// The region name (`eu-central-1`).
-    public var name: String
+    package var name: String
     /// Where it was set.
-    public var source: SettingSource
+    package var source: SettingSource
 
     /// A region and where it was set.
-    public init(name: String, source: SettingSource) {
+    package init(name: String, source: SettingSource) {
         self.name = name
         self.source = source
     }
 
     /// Finds the region: `--region`, `AWS_REGION`, `AWS_DEFAULT_REGION`, then the profile's `region`.
-    public static func resolve(
+    package static func resolve(
         explicit: String?, environment: [String: String], profile: AWSProfile?, config: AWSSharedConfig?
     ) throws(ResolutionError) -> ResolvedRegion {
         let candidates: [(String?, SettingSource)] = [

@@ -1,29 +1,29 @@
 import Foundation
 
 /// How failed calls are retried, as configured (`AWS_RETRY_MODE` / `retry_mode`).
-public enum RetryMode: String, Sendable, Equatable {
+package enum RetryMode: String, Sendable, Equatable {
     case standard, adaptive, legacy
 }
 
 /// Attempts and retry mode from `AWS_MAX_ATTEMPTS` / `max_attempts` and `AWS_RETRY_MODE` /
 /// `retry_mode` (environment first). Defaults: standard mode, 3 attempts (5 in legacy mode).
-public struct RetrySettings: Sendable, Equatable {
+package struct RetrySettings: Sendable, Equatable {
     /// Total attempts per call, including the first.
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The retry strategy.
-    public var mode: RetryMode
+    package var mode: RetryMode
     /// Where `maxAttempts` came from.
-    public var maxAttemptsSource: SettingSource
+    package var maxAttemptsSource: SettingSource
 
     /// Settings with the given values.
-    public init(maxAttempts: Int, mode: RetryMode, maxAttemptsSource: SettingSource = .defaultValue) {
+    package init(maxAttempts: Int, mode: RetryMode, maxAttemptsSource: SettingSource = .defaultValue) {
         self.maxAttempts = maxAttempts
         self.mode = mode
         self.maxAttemptsSource = maxAttemptsSource
     }
 
     /// Reads both settings; throws for values that are not a positive number or a known mode.
-    public static func resolve(environment: [String: String], profile: AWSProfile?) throws(ResolutionError) -> RetrySettings {
+    package static func resolve(environment: [String: String], profile: AWSProfile?) throws(ResolutionError) -> RetrySettings {
         var mode = RetryMode.standard
         if let (value, source) = setting("AWS_RETRY_MODE", "retry_mode", environment: environment, profile: profile) {
             guard let parsed = RetryMode(rawValue: value.lowercased()) else {

@@ -1,34 +1,34 @@
 import Foundation
 
 /// One HTTP attempt as `--debug` shows it, with secrets already redacted.
-public struct HTTPTrace: Sendable, CustomStringConvertible {
+package struct HTTPTrace: Sendable, CustomStringConvertible {
     /// The service's display name.
-    public var service: String
+    package var service: String
     /// The operation (`DescribeStacks`).
-    public var operation: String
+    package var operation: String
     /// 1 for the first attempt, 2 for the first retry, ...
-    public var attempt: Int
+    package var attempt: Int
     /// The HTTP method.
-    public var method: String
+    package var method: String
     /// The URL with presigned query secrets redacted.
-    public var url: String
+    package var url: String
     /// Request headers; `Authorization` signature and `X-Amz-Security-Token` redacted.
-    public var requestHeaders: [(name: String, value: String)]
+    package var requestHeaders: [(name: String, value: String)]
     /// The request body as text (secret-looking fields redacted, long bodies cut).
-    public var requestBody: String
+    package var requestBody: String
     /// The status, when a response came back.
-    public var statusCode: Int?
+    package var statusCode: Int?
     /// Response headers (secret-looking ones redacted).
-    public var responseHeaders: [(name: String, value: String)]
+    package var responseHeaders: [(name: String, value: String)]
     /// The response body as text (secret-looking fields redacted, long bodies cut).
-    public var responseBody: String
+    package var responseBody: String
     /// The transport failure, when no response came back.
-    public var failure: String?
+    package var failure: String?
     /// How long the attempt took.
-    public var duration: Duration
+    package var duration: Duration
 
     /// A multi-line rendering: request line, headers, body, then the response.
-    public var description: String {
+    package var description: String {
         var lines = ["→ \(service) \(operation) attempt \(attempt): \(method) \(url)"]
         lines += requestHeaders.map { "  \($0.name): \($0.value)" }
         if !requestBody.isEmpty { lines.append("  \(requestBody)") }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Hides secrets in what `--debug` shows.
-public enum Redaction {
+package enum Redaction {
     /// The placeholder that replaces a secret.
-    public static let mask = "<redacted>"
+    package static let mask = "<redacted>"
 
     /// Field names that look secret (matched case-insensitively as substrings).
     static let secretFieldFragments = [
@@ -12,13 +12,13 @@ public enum Redaction {
     ]
 
     /// Whether a field, header or parameter name looks like it holds a secret.
-    public static func isSecretName(_ name: String) -> Bool {
+    package static func isSecretName(_ name: String) -> Bool {
         let lowered = name.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
         return secretFieldFragments.contains { lowered.contains($0) }
     }
 
     /// Redacts the signature in `Authorization` and the whole security token; other headers unchanged.
-    public static func header(name: String, value: String) -> String {
+    package static func header(name: String, value: String) -> String {
         switch name.lowercased() {
         case "authorization":
             guard let range = value.range(of: "Signature=") else { return mask }
@@ -31,7 +31,7 @@ public enum Redaction {
     }
 
     /// Redacts `X-Amz-Signature`, `X-Amz-Security-Token` and `X-Amz-Credential` query values.
-    public static func url(_ url: URL) -> String {
+    package static func url(_ url: URL) -> String {
         let text = url.absoluteString
         guard let mark = text.firstIndex(of: "?") else { return text }
         let query = text[text.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false)
@@ -51,7 +51,7 @@ public enum Redaction {
 
     /// The body as text with secret-looking JSON fields, XML elements and form fields redacted,
     /// cut at `limit` characters.
-    public static func body(_ data: Data, limit: Int = 4096) -> String {
+    package static func body(_ data: Data, limit: Int = 4096) -> String {
         guard !data.isEmpty else { return "" }
         guard var text = String(data: data, encoding: .utf8) else { return "<\(data.count) bytes of binary data>" }
         text = redactJSON(text)

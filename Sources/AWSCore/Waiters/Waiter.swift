@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one poll of a waiter found.
-public enum WaiterState: Sendable, Equatable {
+package enum WaiterState: Sendable, Equatable {
     /// The resource reached the wanted state.
     case success
     /// Not there yet: poll again.
@@ -11,18 +11,18 @@ public enum WaiterState: Sendable, Equatable {
 }
 
 /// Polls until a condition holds, fails, or time runs out.
-public struct Waiter: Sendable {
+package struct Waiter: Sendable {
     /// What is waited for, for messages (`stack my-app to finish updating`).
-    public var name: String
+    package var name: String
     /// The delay between polls.
-    public var delay: Duration
+    package var delay: Duration
     /// The longest wait before giving up.
-    public var timeout: Duration
+    package var timeout: Duration
     private let sleep: @Sendable (Duration) async throws -> Void
     private let now: @Sendable () -> ContinuousClock.Instant
 
     /// A waiter polling every `delay` for at most `timeout`.
-    public init(name: String, delay: Duration = .seconds(5), timeout: Duration = .seconds(600),
+    package init(name: String, delay: Duration = .seconds(5), timeout: Duration = .seconds(600),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }) {
         self.name = name
@@ -36,7 +36,7 @@ public struct Waiter: Sendable {
     /// (throws); throws `WaiterError` when `timeout` passes first. Errors from `poll` or
     /// `evaluate` end the wait.
     @discardableResult
-    public func wait<Value: Sendable>(
+    package func wait<Value: Sendable>(
         poll: @Sendable () async throws -> Value,
         evaluate: @Sendable (Value) throws -> WaiterState
     ) async throws -> Value {
@@ -62,7 +62,7 @@ public struct Waiter: Sendable {
 }
 
 /// A waiter gave up: the resource failed, or time ran out.
-public struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Kind: Sendable, Equatable {
         case failed(reason: String)
         case timedOut(timeout: Duration)
@@ -70,9 +70,9 @@ public struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
 
     private let kind: Kind
     /// What was waited for.
-    public let name: String
+    package let name: String
     /// How many polls were made.
-    public let attempts: Int
+    package let attempts: Int
 
     static func failed(name: String, reason: String, attempts: Int) -> WaiterError {
         WaiterError(kind: .failed(reason: reason), name: name, attempts: attempts)
@@ -83,12 +83,12 @@ public struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the wait ended because time ran out.
-    public var isTimeout: Bool {
+    package var isTimeout: Bool {
         if case .timedOut = kind { return true }
         return false
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .failed(let reason):
             return "waiting for \(name) failed: \(reason)"

@@ -2,12 +2,12 @@ import AWSCore
 import Foundation
 
 /// AWS AppSync: GraphQL APIs, their resolvers, functions and schema.
-public struct AppSync: Sendable {
+package struct AppSync: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// An AppSync client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     static func apiPath(_ apiId: String, _ segments: String...) -> String {
         (["", "v1", "apis", Lambda.pathSegment(apiId)] + segments.map(Lambda.pathSegment)).joined(separator: "/")
@@ -21,18 +21,18 @@ public struct AppSync: Sendable {
     }
 
     /// Whether an error says the API, resolver or function does not exist.
-    public static func isNotFound(_ error: any Error) -> Bool {
+    package static func isNotFound(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "NotFoundException"
     }
 
     /// A GraphQL API (GetGraphqlApi).
-    public func getGraphqlApi(_ apiId: String) async throws -> GraphqlApi {
+    package func getGraphqlApi(_ apiId: String) async throws -> GraphqlApi {
         let result: GraphqlApiResult = try await call("GetGraphqlApi", "GET", Self.apiPath(apiId))
         return result.graphqlApi
     }
 
     /// Every GraphQL API in the region, all pages (ListGraphqlApis).
-    public func listGraphqlApis() async throws -> [GraphqlApi] {
+    package func listGraphqlApis() async throws -> [GraphqlApi] {
         try await paginate(operation: "ListGraphqlApis") { token in
             let page: ListGraphqlApisPage = try await call(
                 "ListGraphqlApis", "GET", "/v1/apis", query: token.map { [("nextToken", $0)] } ?? [])
@@ -41,7 +41,7 @@ public struct AppSync: Sendable {
     }
 
     /// The resolver of `typeName.fieldName` (GetResolver).
-    public func getResolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver {
+    package func getResolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver {
         let result: ResolverResult = try await call(
             "GetResolver", "GET", Self.apiPath(apiId, "types", typeName, "resolvers", fieldName))
         return result.resolver
@@ -49,7 +49,7 @@ public struct AppSync: Sendable {
 
     /// Replaces a resolver's settings with those of `resolver` (UpdateResolver); its type and
     /// field name say which resolver.
-    public func updateResolver(apiId: String, _ resolver: Resolver) async throws -> Resolver {
+    package func updateResolver(apiId: String, _ resolver: Resolver) async throws -> Resolver {
         guard let typeName = resolver.typeName, let fieldName = resolver.fieldName else {
             throw AWSServicesError.invalidInput(
                 operation: "UpdateResolver", detail: "the resolver needs a typeName and a fieldName")
@@ -61,13 +61,13 @@ public struct AppSync: Sendable {
     }
 
     /// A pipeline function (GetFunction).
-    public func getFunction(apiId: String, functionId: String) async throws -> AppSyncFunction {
+    package func getFunction(apiId: String, functionId: String) async throws -> AppSyncFunction {
         let result: FunctionConfigurationResult = try await call("GetFunction", "GET", Self.apiPath(apiId, "functions", functionId))
         return result.functionConfiguration
     }
 
     /// Replaces a pipeline function's settings with those of `function` (UpdateFunction).
-    public func updateFunction(apiId: String, _ function: AppSyncFunction) async throws -> AppSyncFunction {
+    package func updateFunction(apiId: String, _ function: AppSyncFunction) async throws -> AppSyncFunction {
         guard let functionId = function.functionId else {
             throw AWSServicesError.invalidInput(operation: "UpdateFunction", detail: "the function needs a functionId")
         }
@@ -77,7 +77,7 @@ public struct AppSync: Sendable {
     }
 
     /// Every pipeline function of an API, all pages (ListFunctions).
-    public func listFunctions(apiId: String) async throws -> [AppSyncFunction] {
+    package func listFunctions(apiId: String) async throws -> [AppSyncFunction] {
         try await paginate(operation: "ListFunctions") { token in
             let page: ListAppSyncFunctionsPage = try await call(
                 "ListFunctions", "GET", Self.apiPath(apiId, "functions"), query: token.map { [("nextToken", $0)] } ?? [])
@@ -87,19 +87,19 @@ public struct AppSync: Sendable {
 
     /// Starts replacing the schema with `definition` (SDL) (StartSchemaCreation); poll
     /// `getSchemaCreationStatus` until it is no longer `PROCESSING`.
-    public func startSchemaCreation(apiId: String, definition: String) async throws -> SchemaCreationStatus {
+    package func startSchemaCreation(apiId: String, definition: String) async throws -> SchemaCreationStatus {
         try await call(
             "StartSchemaCreation", "POST", Self.apiPath(apiId, "schemacreation"),
             body: StartSchemaCreationBody(definition: Data(definition.utf8).base64EncodedString()))
     }
 
     /// Where the last schema upload stands (GetSchemaCreationStatus).
-    public func getSchemaCreationStatus(apiId: String) async throws -> SchemaCreationStatus {
+    package func getSchemaCreationStatus(apiId: String) async throws -> SchemaCreationStatus {
         try await call("GetSchemaCreationStatus", "GET", Self.apiPath(apiId, "schemacreation"))
     }
 
     /// The API's schema as SDL text (GetIntrospectionSchema with `format=SDL`).
-    public func getIntrospectionSchema(apiId: String, includeDirectives: Bool = true) async throws -> String {
+    package func getIntrospectionSchema(apiId: String, includeDirectives: Bool = true) async throws -> String {
         let response = try await client.restJSONResponse(
             .appSync, operation: "GetIntrospectionSchema", method: "GET", path: Self.apiPath(apiId, "schema"),
             query: [("format", "SDL"), ("includeDirectives", includeDirectives ? "true" : "false")], headers: [], body: nil)

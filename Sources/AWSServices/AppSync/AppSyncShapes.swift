@@ -1,85 +1,85 @@
 import Foundation
 
 /// A GraphQL API (GetGraphqlApi, ListGraphqlApis).
-public struct GraphqlApi: Decodable, Sendable, Equatable {
-    public var name: String?
-    public var apiId: String?
-    public var authenticationType: String?
-    public var arn: String?
+package struct GraphqlApi: Decodable, Sendable, Equatable {
+    package var name: String?
+    package var apiId: String?
+    package var authenticationType: String?
+    package var arn: String?
     /// `GRAPHQL` / `REALTIME` → URL.
-    public var uris: [String: String]?
-    public var tags: [String: String]?
-    public var xrayEnabled: Bool?
+    package var uris: [String: String]?
+    package var tags: [String: String]?
+    package var xrayEnabled: Bool?
     /// `GRAPHQL` or `MERGED`.
-    public var apiType: String?
+    package var apiType: String?
 }
 
 /// The JavaScript runtime of a resolver or function (`APPSYNC_JS` `1.0.0`).
-public struct AppSyncRuntime: Codable, Sendable, Equatable {
-    public var name: String
-    public var runtimeVersion: String
+package struct AppSyncRuntime: Codable, Sendable, Equatable {
+    package var name: String
+    package var runtimeVersion: String
 
     /// A runtime.
-    public init(name: String = "APPSYNC_JS", runtimeVersion: String = "1.0.0") {
+    package init(name: String = "APPSYNC_JS", runtimeVersion: String = "1.0.0") {
         self.name = name
         self.runtimeVersion = runtimeVersion
     }
 }
 
 /// The functions a pipeline resolver runs, in order.
-public struct PipelineConfig: Codable, Sendable, Equatable {
-    public var functions: [String]?
+package struct PipelineConfig: Codable, Sendable, Equatable {
+    package var functions: [String]?
 
     /// A pipeline of function IDs.
-    public init(functions: [String]) { self.functions = functions }
+    package init(functions: [String]) { self.functions = functions }
 }
 
 /// Per-resolver caching.
-public struct CachingConfig: Codable, Sendable, Equatable {
-    public var ttl: Int64
-    public var cachingKeys: [String]?
+package struct CachingConfig: Codable, Sendable, Equatable {
+    package var ttl: Int64
+    package var cachingKeys: [String]?
 }
 
 /// A resolver of one field (GetResolver, UpdateResolver).
-public struct Resolver: Codable, Sendable, Equatable {
-    public var typeName: String?
-    public var fieldName: String?
-    public var dataSourceName: String?
-    public var resolverArn: String?
+package struct Resolver: Codable, Sendable, Equatable {
+    package var typeName: String?
+    package var fieldName: String?
+    package var dataSourceName: String?
+    package var resolverArn: String?
     /// VTL request template (VTL resolvers).
-    public var requestMappingTemplate: String?
+    package var requestMappingTemplate: String?
     /// VTL response template (VTL resolvers).
-    public var responseMappingTemplate: String?
+    package var responseMappingTemplate: String?
     /// `UNIT` or `PIPELINE`.
-    public var kind: String?
-    public var pipelineConfig: PipelineConfig?
-    public var cachingConfig: CachingConfig?
-    public var maxBatchSize: Int?
-    public var runtime: AppSyncRuntime?
+    package var kind: String?
+    package var pipelineConfig: PipelineConfig?
+    package var cachingConfig: CachingConfig?
+    package var maxBatchSize: Int?
+    package var runtime: AppSyncRuntime?
     /// JavaScript code (APPSYNC_JS resolvers).
-    public var code: String?
+    package var code: String?
 }
 
 /// A pipeline function (GetFunction, UpdateFunction, ListFunctions).
-public struct AppSyncFunction: Codable, Sendable, Equatable {
-    public var functionId: String?
-    public var functionArn: String?
-    public var name: String?
-    public var description: String?
-    public var dataSourceName: String?
-    public var requestMappingTemplate: String?
-    public var responseMappingTemplate: String?
-    public var functionVersion: String?
-    public var maxBatchSize: Int?
-    public var runtime: AppSyncRuntime?
-    public var code: String?
+package struct AppSyncFunction: Codable, Sendable, Equatable {
+    package var functionId: String?
+    package var functionArn: String?
+    package var name: String?
+    package var description: String?
+    package var dataSourceName: String?
+    package var requestMappingTemplate: String?
+    package var responseMappingTemplate: String?
+    package var functionVersion: String?
+    package var maxBatchSize: Int?
+    package var runtime: AppSyncRuntime?
+    package var code: String?
 }
 
 /// Where a schema upload stands (StartSchemaCreation, GetSchemaCreationStatus).
-public struct SchemaCreationStatus: Decodable, Sendable, Equatable {
+package struct SchemaCreationStatus: Decodable, Sendable, Equatable {
     /// `PROCESSING`, `ACTIVE`, `DELETING`, `FAILED`, `SUCCESS`, `NOT_APPLICABLE`.
-    public var status: String?
-    public var details: String?
+    package var status: String?
+    package var details: String?
 }
 
 struct GraphqlApiResult: Decodable, Sendable { var graphqlApi: GraphqlApi }

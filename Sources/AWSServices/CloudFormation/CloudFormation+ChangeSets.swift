@@ -4,7 +4,7 @@ import Foundation
 extension CloudFormation {
     /// Creates a change set (CreateChangeSet); it is computed asynchronously, so describe it
     /// until its status is final.
-    public func createChangeSet(_ input: CreateChangeSetInput) async throws -> CreateChangeSetOutput {
+    package func createChangeSet(_ input: CreateChangeSetInput) async throws -> CreateChangeSetOutput {
         try await client.query(.cloudFormation, action: "CreateChangeSet", parameters: input.queryParameters)
     }
 
@@ -13,7 +13,7 @@ extension CloudFormation {
     /// - Parameters:
     ///   - changeSetName: the change set's name (with `stackName`) or ARN.
     ///   - stackName: the stack, when `changeSetName` is a name.
-    public func describeChangeSet(_ changeSetName: String, stackName: String? = nil) async throws -> ChangeSet {
+    package func describeChangeSet(_ changeSetName: String, stackName: String? = nil) async throws -> ChangeSet {
         let pages: [ChangeSet] = try await paginate(operation: "DescribeChangeSet") { token in
             var parameters = QueryParameters()
             parameters.set("ChangeSetName", changeSetName)
@@ -32,7 +32,7 @@ extension CloudFormation {
     }
 
     /// Starts executing a change set (ExecuteChangeSet).
-    public func executeChangeSet(
+    package func executeChangeSet(
         _ changeSetName: String, stackName: String? = nil, disableRollback: Bool? = nil, clientRequestToken: String? = nil
     ) async throws {
         var parameters = QueryParameters()
@@ -44,7 +44,7 @@ extension CloudFormation {
     }
 
     /// Deletes a change set that will not be executed (DeleteChangeSet).
-    public func deleteChangeSet(_ changeSetName: String, stackName: String? = nil) async throws {
+    package func deleteChangeSet(_ changeSetName: String, stackName: String? = nil) async throws {
         var parameters = QueryParameters()
         parameters.set("ChangeSetName", changeSetName)
         parameters.set("StackName", stackName)
@@ -52,7 +52,7 @@ extension CloudFormation {
     }
 
     /// Every change set of a stack, all pages (ListChangeSets).
-    public func listChangeSets(stackName: String) async throws -> [ChangeSetSummary] {
+    package func listChangeSets(stackName: String) async throws -> [ChangeSetSummary] {
         try await paginate(operation: "ListChangeSets") { token in
             var parameters = QueryParameters()
             parameters.set("StackName", stackName)

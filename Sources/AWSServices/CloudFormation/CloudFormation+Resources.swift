@@ -8,7 +8,7 @@ extension CloudFormation {
     /// - Parameter isOlderThanNeeded: return `true` for an event the caller already has (for example,
     ///   the last event seen, or the one that began the current operation): later pages are not read.
     ///   Events from the page it is on are still returned; filter them as needed.
-    public func describeStackEvents(
+    package func describeStackEvents(
         _ stackName: String, stopAt isOlderThanNeeded: (StackEvent) -> Bool = { _ in false }
     ) async throws -> [StackEvent] {
         try await paginate(operation: "DescribeStackEvents") { token in
@@ -23,7 +23,7 @@ extension CloudFormation {
     }
 
     /// Every resource of a stack with its physical ID and status, all pages (ListStackResources).
-    public func listStackResources(_ stackName: String) async throws -> [StackResourceSummary] {
+    package func listStackResources(_ stackName: String) async throws -> [StackResourceSummary] {
         try await paginate(operation: "ListStackResources") { token in
             var parameters = QueryParameters()
             parameters.set("StackName", stackName)
@@ -34,7 +34,7 @@ extension CloudFormation {
     }
 
     /// One resource of a stack with its metadata (DescribeStackResource).
-    public func describeStackResource(_ stackName: String, logicalResourceId: String) async throws -> StackResourceDetail {
+    package func describeStackResource(_ stackName: String, logicalResourceId: String) async throws -> StackResourceDetail {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         parameters.set("LogicalResourceId", logicalResourceId)
@@ -44,7 +44,7 @@ extension CloudFormation {
 
     /// The resources of a stack (at most 100), or the stack owning a physical resource
     /// (DescribeStackResources).
-    public func describeStackResources(
+    package func describeStackResources(
         stackName: String? = nil, logicalResourceId: String? = nil, physicalResourceId: String? = nil
     ) async throws -> [StackResource] {
         var parameters = QueryParameters()

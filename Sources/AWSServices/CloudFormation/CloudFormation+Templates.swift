@@ -8,7 +8,7 @@ extension CloudFormation {
     ///   - stackName: the stack's name or ID.
     ///   - changeSetName: a change set, to get the template it would deploy.
     ///   - stage: `.original` (as submitted) or `.processed` (transforms expanded); `nil` is `.original`.
-    public func getTemplate(
+    package func getTemplate(
         stackName: String, changeSetName: String? = nil, stage: TemplateStage? = nil
     ) async throws -> GetTemplateOutput {
         var parameters = QueryParameters()
@@ -19,21 +19,21 @@ extension CloudFormation {
     }
 
     /// Checks a template's syntax and lists its parameters and capabilities (ValidateTemplate).
-    public func validateTemplate(_ template: TemplateSource) async throws -> ValidateTemplateOutput {
+    package func validateTemplate(_ template: TemplateSource) async throws -> ValidateTemplateOutput {
         var parameters = QueryParameters()
         template.add(to: &parameters)
         return try await call("ValidateTemplate", parameters)
     }
 
     /// Parameters, resource types and capabilities of a template or a deployed stack (GetTemplateSummary).
-    public func getTemplateSummary(_ template: TemplateSource) async throws -> TemplateSummary {
+    package func getTemplateSummary(_ template: TemplateSource) async throws -> TemplateSummary {
         var parameters = QueryParameters()
         template.add(to: &parameters)
         return try await call("GetTemplateSummary", parameters)
     }
 
     /// Parameters, resource types and capabilities of a deployed stack's template (GetTemplateSummary).
-    public func getTemplateSummary(stackName: String) async throws -> TemplateSummary {
+    package func getTemplateSummary(stackName: String) async throws -> TemplateSummary {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         return try await call("GetTemplateSummary", parameters)

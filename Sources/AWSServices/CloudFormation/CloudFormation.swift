@@ -2,12 +2,12 @@ import AWSCore
 import Foundation
 
 /// AWS CloudFormation: stacks, change sets, resources, events and templates.
-public struct CloudFormation: Sendable {
+package struct CloudFormation: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// A CloudFormation client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     func call<Output: Decodable & Sendable>(_ action: String, _ parameters: QueryParameters) async throws -> Output {
         try await client.query(.cloudFormation, action: action, parameters: parameters.values)
@@ -19,31 +19,31 @@ public struct CloudFormation: Sendable {
 
     /// Whether an error says the stack does not exist (`ValidationError` "Stack with id X does
     /// not exist"). The one place that knows how CloudFormation words it.
-    public static func isStackMissing(_ error: any Error) -> Bool {
+    package static func isStackMissing(_ error: any Error) -> Bool {
         guard let details = AWSErrorDetails(error) else { return false }
         return details.code == "ValidationError" && details.message.contains("does not exist")
     }
 
     /// Whether an error says there is nothing to update (`No updates are to be performed.`).
-    public static func isNoUpdates(_ error: any Error) -> Bool {
+    package static func isNoUpdates(_ error: any Error) -> Bool {
         guard let details = AWSErrorDetails(error) else { return false }
         return details.code == "ValidationError" && details.message.contains("No updates are to be performed")
     }
 
     /// Whether an error says the resource (a change set of that name) already exists
     /// (`AlreadyExistsException`).
-    public static func isAlreadyExists(_ error: any Error) -> Bool {
+    package static func isAlreadyExists(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "AlreadyExistsException"
     }
 
     /// Whether an error says the change set cannot be executed in its current status
     /// (`InvalidChangeSetStatus`: still being created, or already executing).
-    public static func isInvalidChangeSetStatus(_ error: any Error) -> Bool {
+    package static func isInvalidChangeSetStatus(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "InvalidChangeSetStatus"
     }
 
     /// The stack named `stackName` (name or ID), or `nil` when it does not exist.
-    public func describeStack(_ stackName: String) async throws -> Stack? {
+    package func describeStack(_ stackName: String) async throws -> Stack? {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         do {
@@ -55,7 +55,7 @@ public struct CloudFormation: Sendable {
     }
 
     /// Every stack in the region that is not deleted, all pages (DescribeStacks).
-    public func describeStacks() async throws -> [Stack] {
+    package func describeStacks() async throws -> [Stack] {
         try await paginate(operation: "DescribeStacks") { token in
             var parameters = QueryParameters()
             parameters.set("NextToken", token)
@@ -65,7 +65,7 @@ public struct CloudFormation: Sendable {
     }
 
     /// Cancels an update in progress (CancelUpdateStack).
-    public func cancelUpdateStack(_ stackName: String) async throws {
+    package func cancelUpdateStack(_ stackName: String) async throws {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         try await call("CancelUpdateStack", parameters)
@@ -73,7 +73,7 @@ public struct CloudFormation: Sendable {
 
     /// Continues rolling back a stack in `UPDATE_ROLLBACK_FAILED` (ContinueUpdateRollback),
     /// skipping the resources that cannot be rolled back.
-    public func continueUpdateRollback(
+    package func continueUpdateRollback(
         _ stackName: String, resourcesToSkip: [String] = [], roleARN: String? = nil
     ) async throws {
         var parameters = QueryParameters()
@@ -84,7 +84,7 @@ public struct CloudFormation: Sendable {
     }
 
     /// Starts deleting a stack (DeleteStack); `retainResources` only for a stack in `DELETE_FAILED`.
-    public func deleteStack(_ stackName: String, retainResources: [String] = [], roleARN: String? = nil) async throws {
+    package func deleteStack(_ stackName: String, retainResources: [String] = [], roleARN: String? = nil) async throws {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         parameters.set("RetainResources", list: retainResources)
@@ -93,7 +93,7 @@ public struct CloudFormation: Sendable {
     }
 
     /// Turns termination protection on or off (UpdateTerminationProtection).
-    public func updateTerminationProtection(_ stackName: String, enabled: Bool) async throws {
+    package func updateTerminationProtection(_ stackName: String, enabled: Bool) async throws {
         var parameters = QueryParameters()
         parameters.set("StackName", stackName)
         parameters.set("EnableTerminationProtection", enabled)

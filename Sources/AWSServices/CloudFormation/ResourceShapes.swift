@@ -2,43 +2,43 @@ import AWSCore
 import Foundation
 
 /// One resource of a stack as ListStackResources returns it.
-public struct StackResourceSummary: Decodable, Sendable, Equatable {
-    public var logicalResourceId: String
-    public var physicalResourceId: String?
-    public var resourceType: String
+package struct StackResourceSummary: Decodable, Sendable, Equatable {
+    package var logicalResourceId: String
+    package var physicalResourceId: String?
+    package var resourceType: String
     /// Always sent by AWS; the local emulator leaves it out.
-    public var lastUpdatedTimestamp: Date?
-    public var resourceStatus: String
-    public var resourceStatusReason: String?
+    package var lastUpdatedTimestamp: Date?
+    package var resourceStatus: String
+    package var resourceStatusReason: String?
 }
 
 /// One resource of a stack as DescribeStackResources returns it.
-public struct StackResource: Decodable, Sendable, Equatable {
-    public var stackName: String?
-    public var stackId: String?
-    public var logicalResourceId: String
-    public var physicalResourceId: String?
-    public var resourceType: String
-    public var timestamp: Date
-    public var resourceStatus: String
-    public var resourceStatusReason: String?
-    public var description: String?
+package struct StackResource: Decodable, Sendable, Equatable {
+    package var stackName: String?
+    package var stackId: String?
+    package var logicalResourceId: String
+    package var physicalResourceId: String?
+    package var resourceType: String
+    package var timestamp: Date
+    package var resourceStatus: String
+    package var resourceStatusReason: String?
+    package var description: String?
 }
 
 /// One resource with its metadata, as DescribeStackResource returns it.
-public struct StackResourceDetail: Decodable, Sendable, Equatable {
-    public var stackName: String?
-    public var stackId: String?
-    public var logicalResourceId: String
-    public var physicalResourceId: String?
-    public var resourceType: String
+package struct StackResourceDetail: Decodable, Sendable, Equatable {
+    package var stackName: String?
+    package var stackId: String?
+    package var logicalResourceId: String
+    package var physicalResourceId: String?
+    package var resourceType: String
     /// Always sent by AWS; the local emulator leaves it out.
-    public var lastUpdatedTimestamp: Date?
-    public var resourceStatus: String
-    public var resourceStatusReason: String?
-    public var description: String?
+    package var lastUpdatedTimestamp: Date?
+    package var resourceStatus: String
+    package var resourceStatusReason: String?
+    package var description: String?
     /// The resource's `Metadata` attribute as JSON text.
-    public var metadata: String?
+    package var metadata: String?
 }
 
 struct DescribeStacksPage: Decodable, Sendable {

@@ -2,90 +2,90 @@ import AWSCore
 import Foundation
 
 /// A stack as DescribeStacks returns it.
-public struct Stack: Decodable, Sendable {
-    public var stackId: String?
-    public var stackName: String
-    public var changeSetId: String?
-    public var description: String?
-    public var parameters: QueryList<Parameter>
-    public var creationTime: Date
-    public var deletionTime: Date?
-    public var lastUpdatedTime: Date?
-    public var stackStatus: StackStatus
-    public var stackStatusReason: String?
-    public var disableRollback: Bool?
-    public var capabilities: QueryList<String>
-    public var outputs: QueryList<StackOutput>
-    public var roleARN: String?
-    public var tags: QueryList<Tag>
-    public var enableTerminationProtection: Bool?
+package struct Stack: Decodable, Sendable {
+    package var stackId: String?
+    package var stackName: String
+    package var changeSetId: String?
+    package var description: String?
+    package var parameters: QueryList<Parameter>
+    package var creationTime: Date
+    package var deletionTime: Date?
+    package var lastUpdatedTime: Date?
+    package var stackStatus: StackStatus
+    package var stackStatusReason: String?
+    package var disableRollback: Bool?
+    package var capabilities: QueryList<String>
+    package var outputs: QueryList<StackOutput>
+    package var roleARN: String?
+    package var tags: QueryList<Tag>
+    package var enableTerminationProtection: Bool?
     /// The ID of the direct parent, for a nested stack.
-    public var parentId: String?
+    package var parentId: String?
     /// The ID of the top-level stack, for a nested stack.
-    public var rootId: String?
+    package var rootId: String?
 }
 
 /// One stack output (`Outputs.member`).
-public struct StackOutput: Decodable, Sendable, Equatable {
-    public var outputKey: String?
-    public var outputValue: String?
-    public var description: String?
-    public var exportName: String?
+package struct StackOutput: Decodable, Sendable, Equatable {
+    package var outputKey: String?
+    package var outputValue: String?
+    package var description: String?
+    package var exportName: String?
 }
 
 /// A stack or change set parameter, as sent and as returned.
-public struct Parameter: Codable, Sendable, Equatable {
-    public var parameterKey: String?
-    public var parameterValue: String?
-    public var usePreviousValue: Bool?
+package struct Parameter: Codable, Sendable, Equatable {
+    package var parameterKey: String?
+    package var parameterValue: String?
+    package var usePreviousValue: Bool?
     /// For SSM parameter types: the value the parameter resolved to.
-    public var resolvedValue: String?
+    package var resolvedValue: String?
 
     /// A parameter with a new value.
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         parameterKey = key
         parameterValue = value
     }
 
     /// A parameter that keeps its previous value (`UsePreviousValue=true`).
-    public init(keepingPreviousValueOf key: String) {
+    package init(keepingPreviousValueOf key: String) {
         parameterKey = key
         usePreviousValue = true
     }
 }
 
 /// A key-value tag on a stack.
-public struct Tag: Codable, Sendable, Equatable {
-    public var key: String
-    public var value: String
+package struct Tag: Codable, Sendable, Equatable {
+    package var key: String
+    package var value: String
 
     /// A tag.
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 }
 
 /// One event from a stack's history (DescribeStackEvents), newest first on the wire.
-public struct StackEvent: Decodable, Sendable, Equatable {
-    public var stackId: String
-    public var eventId: String
-    public var stackName: String
-    public var logicalResourceId: String?
-    public var physicalResourceId: String?
-    public var resourceType: String?
-    public var timestamp: Date
-    public var resourceStatus: String?
-    public var resourceStatusReason: String?
-    public var resourceProperties: String?
-    public var clientRequestToken: String?
-    public var hookType: String?
-    public var hookStatus: String?
-    public var hookStatusReason: String?
+package struct StackEvent: Decodable, Sendable, Equatable {
+    package var stackId: String
+    package var eventId: String
+    package var stackName: String
+    package var logicalResourceId: String?
+    package var physicalResourceId: String?
+    package var resourceType: String?
+    package var timestamp: Date
+    package var resourceStatus: String?
+    package var resourceStatusReason: String?
+    package var resourceProperties: String?
+    package var clientRequestToken: String?
+    package var hookType: String?
+    package var hookStatus: String?
+    package var hookStatusReason: String?
 }
 
 /// Where a template comes from: its text or an S3 URL.
-public enum TemplateSource: Sendable, Equatable {
+package enum TemplateSource: Sendable, Equatable {
     /// The template text (at most 51,200 bytes).
     case body(String)
     /// An `https://` S3 URL of the template (at most 1 MB).

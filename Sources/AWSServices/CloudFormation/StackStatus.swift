@@ -2,7 +2,7 @@ import Foundation
 
 /// A CloudFormation stack's status (`StackStatus`), every value AWS documents plus `unknown` for
 /// values added after this was written.
-public enum StackStatus: Sendable, Hashable, Decodable, CustomStringConvertible {
+package enum StackStatus: Sendable, Hashable, Decodable, CustomStringConvertible {
     case createInProgress, createFailed, createComplete
     case rollbackInProgress, rollbackFailed, rollbackComplete
     case deleteInProgress, deleteFailed, deleteComplete
@@ -14,7 +14,7 @@ public enum StackStatus: Sendable, Hashable, Decodable, CustomStringConvertible 
     case unknown(String)
 
     /// Every status AWS documents.
-    public static let allKnown: [StackStatus] = [
+    package static let allKnown: [StackStatus] = [
         .createInProgress, .createFailed, .createComplete,
         .rollbackInProgress, .rollbackFailed, .rollbackComplete,
         .deleteInProgress, .deleteFailed, .deleteComplete,
@@ -28,16 +28,16 @@ public enum StackStatus: Sendable, Hashable, Decodable, CustomStringConvertible 
         uniqueKeysWithValues: allKnown.map { ($0.rawValue, $0) })
 
     /// The status for an AWS value such as `UPDATE_ROLLBACK_COMPLETE`; unknown values are kept.
-    public init(rawValue: String) {
+    package init(rawValue: String) {
         self = Self.byRawValue[rawValue] ?? .unknown(rawValue)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
     /// The value as AWS spells it.
-    public var rawValue: String {
+    package var rawValue: String {
         switch self {
         case .createInProgress: "CREATE_IN_PROGRESS"
         case .createFailed: "CREATE_FAILED"
@@ -66,11 +66,11 @@ public enum StackStatus: Sendable, Hashable, Decodable, CustomStringConvertible 
         }
     }
 
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// Whether an operation is still running on the stack (`*_IN_PROGRESS`).
-    public var isInProgress: Bool { rawValue.hasSuffix("_IN_PROGRESS") }
+    package var isInProgress: Bool { rawValue.hasSuffix("_IN_PROGRESS") }
 
     /// Whether the last operation failed and the stack needs attention (`*_FAILED`).
-    public var isFailed: Bool { rawValue.hasSuffix("_FAILED") }
+    package var isFailed: Bool { rawValue.hasSuffix("_FAILED") }
 }

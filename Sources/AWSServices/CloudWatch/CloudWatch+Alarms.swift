@@ -2,15 +2,15 @@ import AWSCore
 import Foundation
 
 /// A metric alarm's name and state (DescribeAlarms).
-public struct MetricAlarm: Decodable, Sendable, Equatable {
-    public var alarmName: String
+package struct MetricAlarm: Decodable, Sendable, Equatable {
+    package var alarmName: String
     /// `OK`, `ALARM` or `INSUFFICIENT_DATA`.
-    public var stateValue: String?
+    package var stateValue: String?
     /// Why the alarm is in its state, in CloudWatch's words.
-    public var stateReason: String?
+    package var stateReason: String?
 
     /// An alarm (for fakes and tests).
-    public init(alarmName: String, stateValue: String?, stateReason: String? = nil) {
+    package init(alarmName: String, stateValue: String?, stateReason: String? = nil) {
         self.alarmName = alarmName
         self.stateValue = stateValue
         self.stateReason = stateReason
@@ -24,7 +24,7 @@ struct DescribeAlarmsPage: Decodable, Sendable {
 
 extension CloudWatch {
     /// The metric alarms with these names (DescribeAlarms, every page); an unknown name is simply absent.
-    public func describeAlarms(names: [String]) async throws -> [MetricAlarm] {
+    package func describeAlarms(names: [String]) async throws -> [MetricAlarm] {
         var alarms: [MetricAlarm] = []
         // DescribeAlarms takes at most 100 names per call.
         for start in stride(from: 0, to: names.count, by: 100) {
@@ -42,7 +42,7 @@ extension CloudWatch {
     }
 
     /// Sets an alarm's state until its next evaluation (SetAlarmState; used by tests and drills).
-    public func setAlarmState(_ alarmName: String, state: String, reason: String) async throws {
+    package func setAlarmState(_ alarmName: String, state: String, reason: String) async throws {
         var parameters = QueryParameters()
         parameters.set("AlarmName", alarmName)
         parameters.set("StateValue", state)
@@ -51,7 +51,7 @@ extension CloudWatch {
     }
 
     /// Creates or replaces a metric alarm on one metric (PutMetricAlarm; used by tests and drills).
-    public func putMetricAlarm(_ alarmName: String, namespace: String, metricName: String, dimensions: [Dimension] = [],
+    package func putMetricAlarm(_ alarmName: String, namespace: String, metricName: String, dimensions: [Dimension] = [],
                                statistic: String = "Sum", period: Int = 60, threshold: Double,
                                comparison: String = "GreaterThanOrEqualToThreshold") async throws {
         var parameters = QueryParameters()

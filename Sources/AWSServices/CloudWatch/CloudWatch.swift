@@ -2,19 +2,19 @@ import AWSCore
 import Foundation
 
 /// Amazon CloudWatch metrics: reading data points and (for tests) writing them.
-public struct CloudWatch: Sendable {
+package struct CloudWatch: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// The most queries one GetMetricData call accepts.
-    public static let maximumQueriesPerCall = 500
+    package static let maximumQueriesPerCall = 500
 
     /// A CloudWatch client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// Data points for every query between `start` and `end` (GetMetricData), sent in batches of
     /// 500 queries, every page followed; the points of one query are merged across pages.
-    public func getMetricData(_ queries: [MetricDataQuery], start: Date, end: Date) async throws -> [MetricDataResult] {
+    package func getMetricData(_ queries: [MetricDataQuery], start: Date, end: Date) async throws -> [MetricDataResult] {
         var merged: [MetricDataResult] = []
         var indexByID: [String: Int] = [:]
         for batchStart in stride(from: 0, to: queries.count, by: Self.maximumQueriesPerCall) {
@@ -43,7 +43,7 @@ public struct CloudWatch: Sendable {
     }
 
     /// Writes data points into a namespace (PutMetricData), 1,000 per call.
-    public func putMetricData(namespace: String, _ data: [MetricDatum]) async throws {
+    package func putMetricData(namespace: String, _ data: [MetricDatum]) async throws {
         for start in stride(from: 0, to: data.count, by: 1000) {
             var parameters = QueryParameters()
             parameters.set("Namespace", namespace)

@@ -2,36 +2,36 @@ import AWSCore
 import Foundation
 
 /// A metric dimension (`FunctionName=my-fn`).
-public struct Dimension: Codable, Sendable, Equatable, Hashable {
-    public var name: String
-    public var value: String
+package struct Dimension: Codable, Sendable, Equatable, Hashable {
+    package var name: String
+    package var value: String
 
     /// A dimension.
-    public init(name: String, value: String) {
+    package init(name: String, value: String) {
         self.name = name
         self.value = value
     }
 }
 
 /// One query of GetMetricData: a statistic of one metric over periods, or a metric-math expression.
-public struct MetricDataQuery: Sendable, Equatable {
+package struct MetricDataQuery: Sendable, Equatable {
     /// A short ID unique in the request (starts with a lower-case letter).
-    public var id: String
-    public var namespace: String?
-    public var metricName: String?
-    public var dimensions: [Dimension]
+    package var id: String
+    package var namespace: String?
+    package var metricName: String?
+    package var dimensions: [Dimension]
     /// Seconds per data point (60, 300, ...).
-    public var period: Int?
+    package var period: Int?
     /// `Sum`, `Average`, `Maximum`, `p99`, ...
-    public var stat: String?
-    public var unit: String?
+    package var stat: String?
+    package var unit: String?
     /// A metric-math expression instead of a metric.
-    public var expression: String?
-    public var label: String?
-    public var returnData: Bool?
+    package var expression: String?
+    package var label: String?
+    package var returnData: Bool?
 
     /// A statistic of one metric.
-    public init(id: String, namespace: String, metricName: String, dimensions: [Dimension] = [], period: Int, stat: String) {
+    package init(id: String, namespace: String, metricName: String, dimensions: [Dimension] = [], period: Int, stat: String) {
         self.id = id
         self.namespace = namespace
         self.metricName = metricName
@@ -41,7 +41,7 @@ public struct MetricDataQuery: Sendable, Equatable {
     }
 
     /// A metric-math expression over other queries' IDs.
-    public init(id: String, expression: String, label: String? = nil, period: Int? = nil) {
+    package init(id: String, expression: String, label: String? = nil, period: Int? = nil) {
         self.id = id
         self.expression = expression
         self.label = label
@@ -68,16 +68,16 @@ public struct MetricDataQuery: Sendable, Equatable {
 }
 
 /// The data points of one query, all pages merged.
-public struct MetricDataResult: Decodable, Sendable, Equatable {
-    public var id: String?
-    public var label: String?
-    public var timestamps: QueryList<Date>
-    public var values: QueryList<Double>
+package struct MetricDataResult: Decodable, Sendable, Equatable {
+    package var id: String?
+    package var label: String?
+    package var timestamps: QueryList<Date>
+    package var values: QueryList<Double>
     /// `Complete`, `InternalError`, `PartialData`, `Forbidden`.
-    public var statusCode: String?
+    package var statusCode: String?
 
     /// A result with these points (for fakes and tests).
-    public init(id: String?, label: String? = nil, timestamps: [Date], values: [Double], statusCode: String? = "Complete") {
+    package init(id: String?, label: String? = nil, timestamps: [Date], values: [Double], statusCode: String? = "Complete") {
         self.id = id
         self.label = label
         self.timestamps = QueryList(timestamps)
@@ -85,22 +85,22 @@ public struct MetricDataResult: Decodable, Sendable, Equatable {
         self.statusCode = statusCode
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
+    package static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.id == rhs.id && lhs.label == rhs.label && lhs.statusCode == rhs.statusCode
             && lhs.timestamps.member == rhs.timestamps.member && lhs.values.member == rhs.values.member
     }
 }
 
 /// One data point for PutMetricData.
-public struct MetricDatum: Sendable, Equatable {
-    public var metricName: String
-    public var dimensions: [Dimension]
-    public var value: Double
-    public var unit: String?
-    public var timestamp: Date?
+package struct MetricDatum: Sendable, Equatable {
+    package var metricName: String
+    package var dimensions: [Dimension]
+    package var value: Double
+    package var unit: String?
+    package var timestamp: Date?
 
     /// A data point.
-    public init(metricName: String, dimensions: [Dimension] = [], value: Double, unit: String? = nil, timestamp: Date? = nil) {
+    package init(metricName: String, dimensions: [Dimension] = [], value: Double, unit: String? = nil, timestamp: Date? = nil) {
         self.metricName = metricName
         self.dimensions = dimensions
         self.value = value

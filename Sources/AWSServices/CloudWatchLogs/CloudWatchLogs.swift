@@ -2,15 +2,15 @@ import AWSCore
 import Foundation
 
 /// Amazon CloudWatch Logs: finding log groups and reading (for tests, writing) their events.
-public struct CloudWatchLogs: Sendable {
+package struct CloudWatchLogs: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// A CloudWatch Logs client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// Every log group whose name starts with `prefix`, all pages (DescribeLogGroups).
-    public func describeLogGroups(prefix: String? = nil) async throws -> [LogGroup] {
+    package func describeLogGroups(prefix: String? = nil) async throws -> [LogGroup] {
         try await paginate(operation: "DescribeLogGroups") { token in
             let page: DescribeLogGroupsPage = try await client.json(
                 .cloudWatchLogs, operation: "DescribeLogGroups",
@@ -20,7 +20,7 @@ public struct CloudWatchLogs: Sendable {
     }
 
     /// Every event matching `filter`, interleaved across streams in time order, all pages (FilterLogEvents).
-    public func filterLogEvents(_ filter: LogEventFilter) async throws -> [FilteredLogEvent] {
+    package func filterLogEvents(_ filter: LogEventFilter) async throws -> [FilteredLogEvent] {
         let events: [FilteredLogEvent] = try await paginate(operation: "FilterLogEvents") { token in
             let request = FilterLogEventsRequest(
                 logGroupName: filter.logGroupName, logStreamNames: filter.logStreamNames,
@@ -42,20 +42,20 @@ public struct CloudWatchLogs: Sendable {
     }
 
     /// Creates a log group (CreateLogGroup).
-    public func createLogGroup(_ logGroupName: String) async throws {
+    package func createLogGroup(_ logGroupName: String) async throws {
         let _: EmptyOutput = try await client.json(
             .cloudWatchLogs, operation: "CreateLogGroup", input: CreateLogGroupRequest(logGroupName: logGroupName))
     }
 
     /// Creates a log stream in a group (CreateLogStream).
-    public func createLogStream(logGroupName: String, logStreamName: String) async throws {
+    package func createLogStream(logGroupName: String, logStreamName: String) async throws {
         let _: EmptyOutput = try await client.json(
             .cloudWatchLogs, operation: "CreateLogStream",
             input: CreateLogStreamRequest(logGroupName: logGroupName, logStreamName: logStreamName))
     }
 
     /// Writes events to a stream (PutLogEvents); they are sorted by time first, as the API requires.
-    public func putLogEvents(logGroupName: String, logStreamName: String, events: [InputLogEvent]) async throws {
+    package func putLogEvents(logGroupName: String, logStreamName: String, events: [InputLogEvent]) async throws {
         let numbered: [(offset: Int, element: InputLogEvent)] = Array(events.enumerated())
         let sorted = numbered.sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map { $0.element }
         let _: EmptyOutput = try await client.json(
@@ -64,12 +64,12 @@ public struct CloudWatchLogs: Sendable {
     }
 
     /// Whether an error says the log group or stream does not exist.
-    public static func isResourceNotFound(_ error: any Error) -> Bool {
+    package static func isResourceNotFound(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "ResourceNotFoundException"
     }
 
     /// Whether an error says the log group or stream already exists.
-    public static func isResourceAlreadyExists(_ error: any Error) -> Bool {
+    package static func isResourceAlreadyExists(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "ResourceAlreadyExistsException"
     }
 }

@@ -1,54 +1,54 @@
 import Foundation
 
 /// A log group (DescribeLogGroups).
-public struct LogGroup: Decodable, Sendable, Equatable {
-    public var logGroupName: String?
+package struct LogGroup: Decodable, Sendable, Equatable {
+    package var logGroupName: String?
     /// Milliseconds since 1970.
-    public var creationTime: Int64?
-    public var retentionInDays: Int?
-    public var arn: String?
-    public var storedBytes: Int64?
-    public var kmsKeyId: String?
-    public var logGroupClass: String?
+    package var creationTime: Int64?
+    package var retentionInDays: Int?
+    package var arn: String?
+    package var storedBytes: Int64?
+    package var kmsKeyId: String?
+    package var logGroupClass: String?
 }
 
 /// One log event that matched a filter (FilterLogEvents).
-public struct FilteredLogEvent: Decodable, Sendable, Equatable {
-    public var logStreamName: String?
+package struct FilteredLogEvent: Decodable, Sendable, Equatable {
+    package var logStreamName: String?
     /// Milliseconds since 1970.
-    public var timestamp: Int64?
-    public var message: String?
-    public var ingestionTime: Int64?
-    public var eventId: String?
+    package var timestamp: Int64?
+    package var message: String?
+    package var ingestionTime: Int64?
+    package var eventId: String?
 }
 
 /// One event for PutLogEvents.
-public struct InputLogEvent: Encodable, Sendable, Equatable {
+package struct InputLogEvent: Encodable, Sendable, Equatable {
     /// Milliseconds since 1970.
-    public var timestamp: Int64
-    public var message: String
+    package var timestamp: Int64
+    package var message: String
 
     /// An event at `timestamp` milliseconds since 1970.
-    public init(timestamp: Int64, message: String) {
+    package init(timestamp: Int64, message: String) {
         self.timestamp = timestamp
         self.message = message
     }
 }
 
 /// What FilterLogEvents looks for.
-public struct LogEventFilter: Sendable, Equatable {
-    public var logGroupName: String
-    public var logStreamNames: [String]?
-    public var logStreamNamePrefix: String?
+package struct LogEventFilter: Sendable, Equatable {
+    package var logGroupName: String
+    package var logStreamNames: [String]?
+    package var logStreamNamePrefix: String?
     /// Milliseconds since 1970, inclusive.
-    public var startTime: Int64?
+    package var startTime: Int64?
     /// Milliseconds since 1970, inclusive.
-    public var endTime: Int64?
+    package var endTime: Int64?
     /// CloudWatch Logs filter pattern syntax.
-    public var filterPattern: String?
+    package var filterPattern: String?
 
     /// A filter over one log group.
-    public init(logGroupName: String, startTime: Int64? = nil, endTime: Int64? = nil, filterPattern: String? = nil) {
+    package init(logGroupName: String, startTime: Int64? = nil, endTime: Int64? = nil, filterPattern: String? = nil) {
         self.logGroupName = logGroupName
         self.startTime = startTime
         self.endTime = endTime

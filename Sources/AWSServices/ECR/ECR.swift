@@ -2,15 +2,15 @@ import AWSCore
 import Foundation
 
 /// Amazon ECR's control plane: registry credentials, repositories and image digests.
-public struct ECR: Sendable {
+package struct ECR: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// An ECR client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// The registry's Basic credentials and endpoint (GetAuthorizationToken).
-    public func authorization() async throws -> RegistryAuthorization {
+    package func authorization() async throws -> RegistryAuthorization {
         let output: GetAuthorizationTokenOutput = try await client.json(
             .ecr, operation: "GetAuthorizationToken", input: EmptyECRRequest())
         guard let data = output.authorizationData.first, let url = URL(string: data.proxyEndpoint) else {
@@ -20,7 +20,7 @@ public struct ECR: Sendable {
     }
 
     /// The repository named `name`, or nil when it does not exist (DescribeRepositories).
-    public func repository(named name: String) async throws -> ECRRepository? {
+    package func repository(named name: String) async throws -> ECRRepository? {
         do {
             let output: DescribeRepositoriesOutput = try await client.json(
                 .ecr, operation: "DescribeRepositories", input: RepositoryNamesRequest(repositoryNames: [name]))
@@ -31,7 +31,7 @@ public struct ECR: Sendable {
     }
 
     /// Creates a repository (CreateRepository) with scan on push, tags mutable unless `immutableTags`.
-    public func createRepository(named name: String, immutableTags: Bool = false) async throws -> ECRRepository {
+    package func createRepository(named name: String, immutableTags: Bool = false) async throws -> ECRRepository {
         let output: CreateRepositoryOutput = try await client.json(
             .ecr, operation: "CreateRepository",
             input: CreateRepositoryRequest(
@@ -41,36 +41,36 @@ public struct ECR: Sendable {
     }
 
     /// The digests of every image in a repository (DescribeImages, first page of up to 1000).
-    public func imageDigests(repository: String) async throws -> [String] {
+    package func imageDigests(repository: String) async throws -> [String] {
         let output: DescribeImagesOutput = try await client.json(
             .ecr, operation: "DescribeImages", input: DescribeImagesRequest(repositoryName: repository, maxResults: 1000))
         return output.imageDetails.map(\.imageDigest)
     }
 
     /// Whether an error says the repository does not exist.
-    public static func isRepositoryMissing(_ error: any Error) -> Bool {
+    package static func isRepositoryMissing(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "RepositoryNotFoundException"
     }
 }
 
 /// Basic credentials for a registry: `token` is base64 of `AWS:<password>`, sent as `Basic <token>`.
-public struct RegistryAuthorization: Sendable, Hashable {
-    public var token: String
+package struct RegistryAuthorization: Sendable, Hashable {
+    package var token: String
     /// The registry's base URL (`https://<account>.dkr.ecr.<region>.amazonaws.com`).
-    public var endpoint: URL
+    package var endpoint: URL
 
-    public init(token: String, endpoint: URL) {
+    package init(token: String, endpoint: URL) {
         self.token = token
         self.endpoint = endpoint
     }
 }
 
 /// A repository as ECR describes it.
-public struct ECRRepository: Decodable, Sendable, Hashable {
-    public var repositoryName: String
+package struct ECRRepository: Decodable, Sendable, Hashable {
+    package var repositoryName: String
     /// `<account>.dkr.ecr.<region>.amazonaws.com/<name>`.
-    public var repositoryUri: String
-    public var repositoryArn: String?
+    package var repositoryUri: String
+    package var repositoryArn: String?
 }
 
 struct EmptyECRRequest: Encodable, Sendable {}

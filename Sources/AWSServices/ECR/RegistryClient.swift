@@ -5,21 +5,21 @@ import Foundation
 /// A client of one registry (ECR's `proxyEndpoint`) with Basic credentials: checks blobs with
 /// `HEAD`, uploads a blob with one `POST` and one `PUT` of its whole bytes (ECR discards the data
 /// of chunked `PATCH`es after the first), and puts manifests.
-public struct RegistryClient: Sendable {
+package struct RegistryClient: Sendable {
     /// The registry base URL.
-    public let endpoint: URL
+    package let endpoint: URL
     private let authorization: String
     private let transport: any HTTPTransport
 
     /// A client of `authorization.endpoint` sending `Basic <token>`.
-    public init(_ authorization: RegistryAuthorization, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(_ authorization: RegistryAuthorization, transport: any HTTPTransport = URLSessionTransport()) {
         self.endpoint = authorization.endpoint
         self.authorization = "Basic \(authorization.token)"
         self.transport = transport
     }
 
     /// Whether `repository` has the blob `digest` (`HEAD /v2/<name>/blobs/<digest>`).
-    public func hasBlob(repository: String, digest: String) async throws -> Bool {
+    package func hasBlob(repository: String, digest: String) async throws -> Bool {
         let response = try await send("HEAD", "/v2/\(repository)/blobs/\(digest)")
         if response.statusCode == 404 { return false }
         try check(response, "HEAD", "/v2/\(repository)/blobs/\(digest)")
@@ -27,7 +27,7 @@ public struct RegistryClient: Sendable {
     }
 
     /// Uploads the file at `path` (`size` bytes) as blob `digest`: one `POST`, then one `PUT ?digest=`.
-    public func uploadBlob(repository: String, digest: String, path: String, size: UInt64) async throws {
+    package func uploadBlob(repository: String, digest: String, path: String, size: UInt64) async throws {
         let start = "/v2/\(repository)/blobs/uploads/"
         let started = try await send("POST", start)
         try check(started, "POST", start)
@@ -51,7 +51,7 @@ public struct RegistryClient: Sendable {
 
     /// Puts a manifest under `reference` (a tag or its digest); returns the digest the registry stored.
     @discardableResult
-    public func putManifest(repository: String, reference: String, bytes: Data, mediaType: String) async throws -> String? {
+    package func putManifest(repository: String, reference: String, bytes: Data, mediaType: String) async throws -> String? {
         let path = "/v2/\(repository)/manifests/\(reference)"
         let response = try await send("PUT", path, headers: [("Content-Type", mediaType)], body: .data(bytes))
         try check(response, "PUT", path)
@@ -59,7 +59,7 @@ public struct RegistryClient: Sendable {
     }
 
     /// Whether the manifest `reference` exists in `repository`.
-    public func hasManifest(repository: String, reference: String) async throws -> Bool {
+    package func hasManifest(repository: String, reference: String) async throws -> Bool {
         let path = "/v2/\(repository)/manifests/\(reference)"
         let response = try await send("HEAD", path, headers: [("Accept", "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json")])
         if response.statusCode == 404 { return false }

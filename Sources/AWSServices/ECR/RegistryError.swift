@@ -1,7 +1,7 @@
 // Errors from a container registry (the OCI distribution API).
 
 /// A registry call that failed: what was asked, what the registry answered, and what to do.
-public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case noAuthorization
         case status(operation: String, url: String, status: Int, body: String)
@@ -13,13 +13,13 @@ public struct RegistryError: Error, Sendable, Hashable, CustomStringConvertible 
     init(_ kind: Kind) { self.kind = kind }
 
     /// The HTTP status the registry answered, when it answered one.
-    public var status: Int? {
+    package var status: Int? {
         if case let .status(_, _, status, _) = kind { return status }
         return nil
     }
 
     /// A human-readable message.
-    public var description: String {
+    package var description: String {
         switch kind {
         case .noAuthorization:
             return "ECR's GetAuthorizationToken answered no authorization data; check the credentials' ecr:GetAuthorizationToken permission."

@@ -3,12 +3,12 @@ import Foundation
 
 extension Lambda {
     /// An alias of a function (GetAlias).
-    public func getAlias(_ functionName: String, name: String) async throws -> AliasConfiguration {
+    package func getAlias(_ functionName: String, name: String) async throws -> AliasConfiguration {
         try await call("GetAlias", "GET", Self.functionPath(functionName, "/aliases/\(Self.pathSegment(name))"))
     }
 
     /// Creates an alias pointing at a version (CreateAlias).
-    public func createAlias(
+    package func createAlias(
         _ functionName: String, name: String, functionVersion: String, description: String? = nil,
         routingConfig: AliasRoutingConfiguration? = nil
     ) async throws -> AliasConfiguration {
@@ -18,7 +18,7 @@ extension Lambda {
     }
 
     /// Points an alias at another version or changes its routing (UpdateAlias).
-    public func updateAlias(
+    package func updateAlias(
         _ functionName: String, name: String, functionVersion: String? = nil, description: String? = nil,
         routingConfig: AliasRoutingConfiguration? = nil, revisionId: String? = nil
     ) async throws -> AliasConfiguration {

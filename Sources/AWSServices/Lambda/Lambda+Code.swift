@@ -8,7 +8,7 @@ extension Lambda {
     /// - Parameters:
     ///   - publish: also publish a new version.
     ///   - revisionId: only update if the function is still at this revision.
-    public func updateFunctionCode(
+    package func updateFunctionCode(
         _ functionName: String, code: FunctionCode, publish: Bool? = nil, revisionId: String? = nil,
         architectures: [String]? = nil
     ) async throws -> FunctionConfiguration {
@@ -18,7 +18,7 @@ extension Lambda {
 
     /// Publishes `$LATEST` as a new version (PublishVersion). `codeSha256` guards against
     /// publishing code other than the expected code.
-    public func publishVersion(
+    package func publishVersion(
         _ functionName: String, codeSha256: String? = nil, description: String? = nil, revisionId: String? = nil
     ) async throws -> FunctionConfiguration {
         let body = PublishVersionBody(codeSha256: codeSha256, description: description, revisionId: revisionId)
@@ -26,7 +26,7 @@ extension Lambda {
     }
 
     /// Every version of a function, `$LATEST` included, all pages (ListVersionsByFunction).
-    public func listVersionsByFunction(_ functionName: String) async throws -> [FunctionConfiguration] {
+    package func listVersionsByFunction(_ functionName: String) async throws -> [FunctionConfiguration] {
         try await paginate(operation: "ListVersionsByFunction") { marker in
             let page: ListVersionsPage = try await call(
                 "ListVersionsByFunction", "GET", Self.functionPath(functionName, "/versions"),
@@ -40,7 +40,7 @@ extension Lambda {
     ///
     /// - Throws: `AWSServicesError` when the update ended in `Failed` (with
     ///   `LastUpdateStatusReason`) or after `maxAttempts` polls.
-    public func waitUntilUpdated(
+    package func waitUntilUpdated(
         functionName: String, qualifier: String? = nil, pollInterval: Duration = .seconds(1), maxAttempts: Int = 300
     ) async throws -> FunctionConfiguration {
         for attempt in 1...max(1, maxAttempts) {

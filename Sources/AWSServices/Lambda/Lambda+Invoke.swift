@@ -2,16 +2,16 @@ import AWSCore
 import Foundation
 
 /// The answer of a synchronous invocation.
-public struct InvocationResult: Sendable, Equatable {
+package struct InvocationResult: Sendable, Equatable {
     /// The HTTP status (200 for a synchronous invocation that ran, even when the function failed).
-    public var statusCode: Int
+    package var statusCode: Int
     /// `Handled` or `Unhandled` when the function failed (`X-Amz-Function-Error`), else nil.
-    public var functionError: String?
+    package var functionError: String?
     /// What the function returned, or its error as JSON.
-    public var payload: Data
+    package var payload: Data
 
     /// A result.
-    public init(statusCode: Int, functionError: String?, payload: Data) {
+    package init(statusCode: Int, functionError: String?, payload: Data) {
         self.statusCode = statusCode
         self.functionError = functionError
         self.payload = payload
@@ -21,7 +21,7 @@ public struct InvocationResult: Sendable, Equatable {
 extension Lambda {
     /// Invokes `functionName` synchronously (`RequestResponse`) with `payload`, a JSON document
     /// sent as it is (Invoke).
-    public func invoke(_ functionName: String, payload: Data, qualifier: String? = nil) async throws -> InvocationResult {
+    package func invoke(_ functionName: String, payload: Data, qualifier: String? = nil) async throws -> InvocationResult {
         let path = Self.functionPath(functionName, "/invocations")
         let response = try await client.send(.lambda, operation: "Invoke") { endpoint in
             var base = endpoint.url.absoluteString

@@ -7,7 +7,7 @@ extension Lambda {
     }
 
     /// Every version of a layer, newest first, all pages (ListLayerVersions).
-    public func listLayerVersions(_ layerName: String) async throws -> [LayerVersionsListItem] {
+    package func listLayerVersions(_ layerName: String) async throws -> [LayerVersionsListItem] {
         try await paginate(operation: "ListLayerVersions") { marker in
             let page: ListLayerVersionsPage = try await call(
                 "ListLayerVersions", "GET", Self.layerPath(layerName), query: marker.map { [("Marker", $0)] } ?? [])
@@ -16,7 +16,7 @@ extension Lambda {
     }
 
     /// Publishes a new layer version from a zip or an S3 object (PublishLayerVersion).
-    public func publishLayerVersion(
+    package func publishLayerVersion(
         _ layerName: String, content: FunctionCode, description: String? = nil, compatibleRuntimes: [String]? = nil,
         compatibleArchitectures: [String]? = nil, licenseInfo: String? = nil
     ) async throws -> LayerVersion {
@@ -37,7 +37,7 @@ extension Lambda {
     }
 
     /// One layer version with its content hash (GetLayerVersion).
-    public func getLayerVersion(_ layerName: String, versionNumber: Int64) async throws -> LayerVersion {
+    package func getLayerVersion(_ layerName: String, versionNumber: Int64) async throws -> LayerVersion {
         try await call("GetLayerVersion", "GET", Self.layerPath(layerName, "/\(versionNumber)"))
     }
 }

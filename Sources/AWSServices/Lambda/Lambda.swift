@@ -2,16 +2,16 @@ import AWSCore
 import Foundation
 
 /// AWS Lambda: functions, their code, versions, aliases and layers.
-public struct Lambda: Sendable {
+package struct Lambda: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// A Lambda client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// Percent-encodes one path segment: everything but unreserved characters, so ARNs
     /// (`arn:aws:lambda:...:function:name`) and qualifiers stay one segment.
-    public static func pathSegment(_ value: String) -> String {
+    package static func pathSegment(_ value: String) -> String {
         var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         allowed.insert(charactersIn: "-._~")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
@@ -30,36 +30,36 @@ public struct Lambda: Sendable {
     }
 
     /// Whether an error says the function, version, alias or layer does not exist.
-    public static func isResourceNotFound(_ error: any Error) -> Bool {
+    package static func isResourceNotFound(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "ResourceNotFoundException"
     }
 
     /// Whether an error says another update of the function is still running
     /// (`ResourceConflictException`); wait and try again.
-    public static func isUpdateInProgress(_ error: any Error) -> Bool {
+    package static func isUpdateInProgress(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "ResourceConflictException"
     }
 
     /// Whether an error says the `RevisionId` or `CodeSha256` given no longer matches
     /// (`PreconditionFailedException`).
-    public static func isPreconditionFailed(_ error: any Error) -> Bool {
+    package static func isPreconditionFailed(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "PreconditionFailedException"
     }
 
     /// A function's settings and a link to its code (GetFunction); `qualifier` is a version or alias.
-    public func getFunction(_ functionName: String, qualifier: String? = nil) async throws -> GetFunctionOutput {
+    package func getFunction(_ functionName: String, qualifier: String? = nil) async throws -> GetFunctionOutput {
         try await call("GetFunction", "GET", Self.functionPath(functionName), query: qualifier.map { [("Qualifier", $0)] } ?? [])
     }
 
     /// A function's settings, including CodeSha256 and LastUpdateStatus (GetFunctionConfiguration).
-    public func getFunctionConfiguration(_ functionName: String, qualifier: String? = nil) async throws -> FunctionConfiguration {
+    package func getFunctionConfiguration(_ functionName: String, qualifier: String? = nil) async throws -> FunctionConfiguration {
         try await call(
             "GetFunctionConfiguration", "GET", Self.functionPath(functionName, "/configuration"),
             query: qualifier.map { [("Qualifier", $0)] } ?? [])
     }
 
     /// Every function in the region, all pages (ListFunctions).
-    public func listFunctions() async throws -> [FunctionConfiguration] {
+    package func listFunctions() async throws -> [FunctionConfiguration] {
         try await paginate(operation: "ListFunctions") { marker in
             let page: ListFunctionsPage = try await call(
                 "ListFunctions", "GET", "/2015-03-31/functions/", query: marker.map { [("Marker", $0)] } ?? [])
@@ -69,7 +69,7 @@ public struct Lambda: Sendable {
 
     /// Changes a function's settings (UpdateFunctionConfiguration); the change finishes
     /// asynchronously, see `waitUntilUpdated`.
-    public func updateFunctionConfiguration(
+    package func updateFunctionConfiguration(
         _ functionName: String, _ update: FunctionConfigurationUpdate
     ) async throws -> FunctionConfiguration {
         try await call("UpdateFunctionConfiguration", "PUT", Self.functionPath(functionName, "/configuration"), body: update)

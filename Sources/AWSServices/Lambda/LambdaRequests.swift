@@ -1,7 +1,7 @@
 import Foundation
 
 /// The new code for UpdateFunctionCode or PublishLayerVersion: zip bytes or an S3 object.
-public enum FunctionCode: Sendable, Equatable {
+package enum FunctionCode: Sendable, Equatable {
     /// The zip itself (sent base64-encoded; at most 50 MB).
     case zipFile(Data)
     /// A zip in S3.
@@ -37,23 +37,23 @@ struct UpdateFunctionCodeBody: Encodable, Sendable {
 }
 
 /// The settings UpdateFunctionConfiguration changes; `nil` leaves a setting as it is.
-public struct FunctionConfigurationUpdate: Encodable, Sendable, Equatable {
-    public var role: String?
-    public var handler: String?
-    public var description: String?
-    public var timeout: Int?
-    public var memorySize: Int?
-    public var environment: FunctionEnvironment?
-    public var runtime: String?
+package struct FunctionConfigurationUpdate: Encodable, Sendable, Equatable {
+    package var role: String?
+    package var handler: String?
+    package var description: String?
+    package var timeout: Int?
+    package var memorySize: Int?
+    package var environment: FunctionEnvironment?
+    package var runtime: String?
     /// Layer version ARNs (replaces the whole list).
-    public var layers: [String]?
-    public var ephemeralStorage: EphemeralStorage?
-    public var tracingConfig: TracingConfig?
+    package var layers: [String]?
+    package var ephemeralStorage: EphemeralStorage?
+    package var tracingConfig: TracingConfig?
     /// Only update if the function's revision is still this one.
-    public var revisionId: String?
+    package var revisionId: String?
 
     /// An update that changes nothing yet; set the fields to change.
-    public init() {}
+    package init() {}
 }
 
 struct PublishVersionBody: Encodable, Sendable {

@@ -3,7 +3,7 @@ import Foundation
 
 extension S3 {
     /// Whether a bucket exists and these credentials may use it (HeadBucket).
-    public func headBucket(_ bucket: String) async throws -> BucketAccess {
+    package func headBucket(_ bucket: String) async throws -> BucketAccess {
         let response = try await send("HeadBucket", method: "HEAD", bucket: bucket, accepting: [301, 403, 404])
         switch response.statusCode {
         case 404: return .notFound
@@ -14,7 +14,7 @@ extension S3 {
 
     /// Creates a bucket in `region` (CreateBucket); outside us-east-1 the region goes in a
     /// `LocationConstraint`.
-    public func createBucket(_ bucket: String, region: String) async throws {
+    package func createBucket(_ bucket: String, region: String) async throws {
         var body = HTTPBody.empty
         if region != "us-east-1" {
             body = .data(Data(Self.createBucketXML(region: region).utf8))
@@ -23,7 +23,7 @@ extension S3 {
     }
 
     /// Turns versioning on or suspends it (PutBucketVersioning).
-    public func putBucketVersioning(_ bucket: String, enabled: Bool) async throws {
+    package func putBucketVersioning(_ bucket: String, enabled: Bool) async throws {
         let status = enabled ? "Enabled" : "Suspended"
         try await putSubresource(
             "PutBucketVersioning", bucket: bucket, subresource: "versioning",
@@ -31,13 +31,13 @@ extension S3 {
     }
 
     /// Sets the bucket's default encryption (PutBucketEncryption); with KMS the bucket key is on.
-    public func putBucketEncryption(_ bucket: String, encryption: ServerSideEncryption) async throws {
+    package func putBucketEncryption(_ bucket: String, encryption: ServerSideEncryption) async throws {
         try await putSubresource(
             "PutBucketEncryption", bucket: bucket, subresource: "encryption", xml: Self.bucketEncryptionXML(encryption))
     }
 
     /// Blocks every form of public access (PutPublicAccessBlock with all four settings on).
-    public func putPublicAccessBlock(_ bucket: String) async throws {
+    package func putPublicAccessBlock(_ bucket: String) async throws {
         let settings = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"]
             .map { "<\($0)>true</\($0)>" }.joined()
         try await putSubresource(
@@ -46,7 +46,7 @@ extension S3 {
     }
 
     /// Replaces the bucket policy (PutBucketPolicy) with a JSON policy document.
-    public func putBucketPolicy(_ bucket: String, policy: String) async throws {
+    package func putBucketPolicy(_ bucket: String, policy: String) async throws {
         let body = Data(policy.utf8)
         _ = try await send(
             "PutBucketPolicy", method: "PUT", bucket: bucket, query: [("policy", "")],
@@ -54,13 +54,13 @@ extension S3 {
     }
 
     /// The region a bucket lives in (GetBucketLocation): an empty constraint is us-east-1, `EU` is eu-west-1.
-    public func getBucketLocation(_ bucket: String) async throws -> String {
+    package func getBucketLocation(_ bucket: String) async throws -> String {
         let response = try await send("GetBucketLocation", method: "GET", bucket: bucket, query: [("location", "")])
         return Self.region(fromLocationXML: String(decoding: response.body, as: UTF8.self))
     }
 
     /// A bucket policy that denies every request not made over TLS.
-    public static func tlsOnlyPolicy(bucket: String, partition: String = "aws") -> String {
+    package static func tlsOnlyPolicy(bucket: String, partition: String = "aws") -> String {
         let arn = "arn:\(partition):s3:::\(bucket)"
         return """
             {"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*",\

@@ -4,7 +4,7 @@ import Foundation
 extension S3 {
     /// Starts a multipart upload and returns its upload ID (CreateMultipartUpload). `Content-Type`,
     /// encryption and metadata are set here; `onlyIfAbsent` applies at completion.
-    public func createMultipartUpload(
+    package func createMultipartUpload(
         bucket: String, key: String, options: PutObjectOptions = PutObjectOptions()
     ) async throws -> String {
         let response = try await send(
@@ -15,7 +15,7 @@ extension S3 {
 
     /// Uploads one part (UploadPart), usually a `.file` byte range; parts except the last must be
     /// at least 5 MiB.
-    public func uploadPart(
+    package func uploadPart(
         bucket: String, key: String, uploadId: String, partNumber: Int, body: HTTPBody, sendContentMD5: Bool = false
     ) async throws -> CompletedPart {
         var headers: [(String, String)] = []
@@ -31,7 +31,7 @@ extension S3 {
 
     /// Joins the parts into the object (CompleteMultipartUpload). With `onlyIfAbsent` an existing
     /// object is left alone and the result is `.alreadyExists` (the upload is then aborted).
-    public func completeMultipartUpload(
+    package func completeMultipartUpload(
         bucket: String, key: String, uploadId: String, parts: [CompletedPart], onlyIfAbsent: Bool = false
     ) async throws -> PutObjectResult {
         let body = Data(Self.completeMultipartUploadXML(parts: parts).utf8)
@@ -54,7 +54,7 @@ extension S3 {
     }
 
     /// Discards a multipart upload and its parts (AbortMultipartUpload).
-    public func abortMultipartUpload(bucket: String, key: String, uploadId: String) async throws {
+    package func abortMultipartUpload(bucket: String, key: String, uploadId: String) async throws {
         _ = try await send(
             "AbortMultipartUpload", method: "DELETE", bucket: bucket, key: key, query: [("uploadId", uploadId)])
     }

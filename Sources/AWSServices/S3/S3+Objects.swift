@@ -3,14 +3,14 @@ import Foundation
 
 extension S3 {
     /// An object's metadata, or `nil` when there is no object under the key (HeadObject).
-    public func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
+    package func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
         let response = try await send("HeadObject", method: "HEAD", bucket: bucket, key: key, accepting: [404])
         return response.statusCode == 404 ? nil : ObjectMetadata(headers: response)
     }
 
     /// Writes an object (PutObject). With `options.onlyIfAbsent` an existing object is left alone
     /// and the result is `.alreadyExists`.
-    public func putObject(
+    package func putObject(
         bucket: String, key: String, body: HTTPBody, options: PutObjectOptions = PutObjectOptions()
     ) async throws -> PutObjectResult {
         var headers = options.objectHeaders
@@ -24,13 +24,13 @@ extension S3 {
     }
 
     /// An object's bytes and metadata (GetObject).
-    public func getObject(bucket: String, key: String) async throws -> S3ObjectContent {
+    package func getObject(bucket: String, key: String) async throws -> S3ObjectContent {
         let response = try await send("GetObject", method: "GET", bucket: bucket, key: key)
         return S3ObjectContent(body: response.body, metadata: ObjectMetadata(headers: response))
     }
 
     /// Every object under `prefix`, all pages (ListObjectsV2).
-    public func listObjectsV2(bucket: String, prefix: String? = nil) async throws -> [S3Object] {
+    package func listObjectsV2(bucket: String, prefix: String? = nil) async throws -> [S3Object] {
         try await paginate(operation: "ListObjectsV2") { token in
             var query: [(String, String)] = [("list-type", "2")]
             if let prefix { query.append(("prefix", prefix)) }
@@ -41,12 +41,12 @@ extension S3 {
     }
 
     /// Deletes one object (DeleteObject); deleting a missing key succeeds.
-    public func deleteObject(bucket: String, key: String) async throws {
+    package func deleteObject(bucket: String, key: String) async throws {
         _ = try await send("DeleteObject", method: "DELETE", bucket: bucket, key: key)
     }
 
     /// Deletes many objects, 1,000 per request (DeleteObjects), and reports per key.
-    public func deleteObjects(bucket: String, keys: [String]) async throws -> DeleteObjectsResult {
+    package func deleteObjects(bucket: String, keys: [String]) async throws -> DeleteObjectsResult {
         try await deleteObjects(bucket: bucket, objects: keys.map { Self.objectElement(key: $0) })
     }
 

@@ -2,28 +2,28 @@ import AWSCore
 import Foundation
 
 /// How `S3.upload(file:)` splits a file.
-public struct MultipartPolicy: Sendable, Equatable {
+package struct MultipartPolicy: Sendable, Equatable {
     /// The smallest part S3 accepts (except the last): 5 MiB.
-    public static let minimumPartSize: UInt64 = 5 * 1024 * 1024
+    package static let minimumPartSize: UInt64 = 5 * 1024 * 1024
     /// S3's largest part number.
-    public static let maximumPartCount: UInt64 = 10_000
+    package static let maximumPartCount: UInt64 = 10_000
 
     /// Files of this size or larger go up in parts.
-    public var threshold: UInt64
+    package var threshold: UInt64
     /// The size of each part (at least 5 MiB; grown when the file would need more than 10,000 parts).
-    public var partSize: UInt64
+    package var partSize: UInt64
     /// How many parts are uploaded at the same time.
-    public var concurrentParts: Int
+    package var concurrentParts: Int
 
     /// A policy; the defaults are an 8 MiB threshold, 8 MiB parts and 4 parts at a time.
-    public init(threshold: UInt64 = 8 * 1024 * 1024, partSize: UInt64 = 8 * 1024 * 1024, concurrentParts: Int = 4) {
+    package init(threshold: UInt64 = 8 * 1024 * 1024, partSize: UInt64 = 8 * 1024 * 1024, concurrentParts: Int = 4) {
         self.threshold = threshold
         self.partSize = max(partSize, Self.minimumPartSize)
         self.concurrentParts = max(1, concurrentParts)
     }
 
     /// The byte ranges (offset, length) of the parts of a file of `size` bytes.
-    public func parts(ofSize size: UInt64) -> [(offset: UInt64, length: UInt64)] {
+    package func parts(ofSize size: UInt64) -> [(offset: UInt64, length: UInt64)] {
         let neededSize = (size + Self.maximumPartCount - 1) / Self.maximumPartCount
         let size64 = max(partSize, neededSize)
         return stride(from: UInt64(0), to: size, by: Int(size64)).map { offset in
@@ -36,7 +36,7 @@ extension S3 {
     /// Uploads a file: in one PutObject below `policy.threshold`, else as a multipart upload whose
     /// parts are byte ranges of the file. A failed or cancelled multipart upload is aborted (the
     /// abort runs even when the calling task was cancelled); `journal` hears of every upload ID.
-    public func upload(
+    package func upload(
         file: URL, bucket: String, key: String, options: PutObjectOptions = PutObjectOptions(),
         policy: MultipartPolicy = MultipartPolicy(), journal: (any MultipartUploadJournal)? = nil
     ) async throws -> PutObjectResult {

@@ -3,7 +3,7 @@ import Foundation
 
 extension S3 {
     /// Every version and delete marker under `prefix`, all pages (ListObjectVersions).
-    public func listObjectVersions(bucket: String, prefix: String? = nil) async throws -> [S3ObjectVersion] {
+    package func listObjectVersions(bucket: String, prefix: String? = nil) async throws -> [S3ObjectVersion] {
         try await paginate(operation: "ListObjectVersions") { token in
             var query: [(String, String)] = [("versions", "")]
             if let prefix { query.append(("prefix", prefix)) }
@@ -26,12 +26,12 @@ extension S3 {
 
     /// Deletes object versions (or delete markers) by key and version ID, 1,000 per request
     /// (DeleteObjects); reports the keys of the deleted versions and the per-version errors.
-    public func deleteObjectVersions(bucket: String, versions: [(key: String, versionId: String)]) async throws -> DeleteObjectsResult {
+    package func deleteObjectVersions(bucket: String, versions: [(key: String, versionId: String)]) async throws -> DeleteObjectsResult {
         try await deleteObjects(bucket: bucket, objects: versions.map { Self.objectElement(key: $0.key, versionId: $0.versionId) })
     }
 
     /// The multipart uploads in progress under `prefix`, all pages (ListMultipartUploads).
-    public func listMultipartUploads(bucket: String, prefix: String? = nil) async throws -> [S3MultipartUpload] {
+    package func listMultipartUploads(bucket: String, prefix: String? = nil) async throws -> [S3MultipartUpload] {
         try await paginate(operation: "ListMultipartUploads") { token in
             var query: [(String, String)] = [("uploads", "")]
             if let prefix { query.append(("prefix", prefix)) }
@@ -51,7 +51,7 @@ extension S3 {
     }
 
     /// Replaces the bucket's lifecycle configuration with `rules` (PutBucketLifecycleConfiguration).
-    public func putBucketLifecycleConfiguration(_ bucket: String, rules: [S3LifecycleRule]) async throws {
+    package func putBucketLifecycleConfiguration(_ bucket: String, rules: [S3LifecycleRule]) async throws {
         let body = Data(Self.lifecycleXML(rules).utf8)
         _ = try await send(
             "PutBucketLifecycleConfiguration", method: "PUT", bucket: bucket, query: [("lifecycle", "")],

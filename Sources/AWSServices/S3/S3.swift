@@ -3,12 +3,12 @@ import Crypto
 import Foundation
 
 /// Amazon S3: objects, multipart uploads and the bucket settings an artifact bucket needs.
-public struct S3: Sendable {
+package struct S3: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// An S3 client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// Sends one REST-XML request. Statuses in `accepted` come back as a response (with an empty
     /// body when the client turned them into an error); any other non-2xx status throws.
@@ -47,23 +47,23 @@ public struct S3: Sendable {
     }
 
     /// Whether an error says the bucket already exists and belongs to these credentials.
-    public static func isBucketAlreadyOwnedByYou(_ error: any Error) -> Bool {
+    package static func isBucketAlreadyOwnedByYou(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "BucketAlreadyOwnedByYou"
     }
 
     /// Whether an error says the bucket name is taken by another account (`BucketAlreadyExists`).
-    public static func isBucketAlreadyExists(_ error: any Error) -> Bool {
+    package static func isBucketAlreadyExists(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "BucketAlreadyExists"
     }
 
     /// Whether an error says a multipart upload no longer exists (`NoSuchUpload`, or a bare 404).
-    public static func isNoSuchUpload(_ error: any Error) -> Bool {
+    package static func isNoSuchUpload(_ error: any Error) -> Bool {
         guard let details = AWSErrorDetails(error) else { return false }
         return details.code == "NoSuchUpload" || details.statusCode == 404
     }
 
     /// Whether an error says the object or bucket does not exist (`NoSuchKey`, `NoSuchBucket`, 404).
-    public static func isNotFound(_ error: any Error) -> Bool {
+    package static func isNotFound(_ error: any Error) -> Bool {
         guard let details = AWSErrorDetails(error) else { return false }
         return details.statusCode == 404 || details.code == "NoSuchKey" || details.code == "NoSuchBucket"
             || details.code == "NotFound"
@@ -84,7 +84,7 @@ public struct S3: Sendable {
     }
 
     /// The base64 MD5 digest S3 expects in `Content-MD5`.
-    public static func contentMD5(_ data: Data) -> String {
+    package static func contentMD5(_ data: Data) -> String {
         Data(Insecure.MD5.hash(data: data)).base64EncodedString()
     }
 

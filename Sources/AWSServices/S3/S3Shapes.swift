@@ -2,14 +2,14 @@ import AWSCore
 import Foundation
 
 /// Server-side encryption for an object or a bucket default.
-public enum ServerSideEncryption: Sendable, Equatable {
+package enum ServerSideEncryption: Sendable, Equatable {
     /// S3-managed keys (`AES256`).
     case aes256
     /// KMS keys (`aws:kms`); `keyId` `nil` means the AWS-managed `aws/s3` key.
     case kms(keyId: String?)
 
     /// The algorithm as S3 spells it.
-    public var algorithm: String {
+    package var algorithm: String {
         switch self {
         case .aes256: "AES256"
         case .kms: "aws:kms"
@@ -18,22 +18,22 @@ public enum ServerSideEncryption: Sendable, Equatable {
 }
 
 /// Options for PutObject, CreateMultipartUpload and `upload(file:)`.
-public struct PutObjectOptions: Sendable, Equatable {
+package struct PutObjectOptions: Sendable, Equatable {
     /// The `Content-Type` stored with the object.
-    public var contentType: String?
-    public var serverSideEncryption: ServerSideEncryption?
+    package var contentType: String?
+    package var serverSideEncryption: ServerSideEncryption?
     /// User metadata, sent as `x-amz-meta-<name>` (S3 stores names lower-cased).
-    public var metadata: [String: String]
+    package var metadata: [String: String]
     /// Write only if no object exists under the key yet (`If-None-Match: *`).
-    public var onlyIfAbsent: Bool
+    package var onlyIfAbsent: Bool
     /// Send `Content-MD5` so S3 rejects a body that was damaged on the way.
-    public var sendContentMD5: Bool
+    package var sendContentMD5: Bool
     /// Write only if the object's entity tag is still this one (`If-Match`): a compare-and-swap.
     /// A different object gives `.alreadyExists`; no object at all gives S3's NoSuchKey error.
-    public var onlyIfETag: String?
+    package var onlyIfETag: String?
 
     /// Options; by default none of them are set.
-    public init(
+    package init(
         contentType: String? = nil, serverSideEncryption: ServerSideEncryption? = nil,
         metadata: [String: String] = [:], onlyIfAbsent: Bool = false, sendContentMD5: Bool = false
     ) {
@@ -63,7 +63,7 @@ public struct PutObjectOptions: Sendable, Equatable {
 }
 
 /// The outcome of a conditional write.
-public enum PutObjectResult: Sendable, Equatable {
+package enum PutObjectResult: Sendable, Equatable {
     /// The object was written.
     case written(eTag: String?, versionId: String?)
     /// `onlyIfAbsent` was set and an object already existed under the key (HTTP 412).
@@ -71,18 +71,18 @@ public enum PutObjectResult: Sendable, Equatable {
 }
 
 /// What HeadObject says about an object.
-public struct ObjectMetadata: Sendable, Equatable {
+package struct ObjectMetadata: Sendable, Equatable {
     /// The entity tag, without quotes.
-    public var eTag: String?
+    package var eTag: String?
     /// The size in bytes.
-    public var contentLength: Int64?
-    public var contentType: String?
-    public var lastModified: Date?
-    public var versionId: String?
+    package var contentLength: Int64?
+    package var contentType: String?
+    package var lastModified: Date?
+    package var versionId: String?
     /// `AES256` or `aws:kms`.
-    public var serverSideEncryption: String?
+    package var serverSideEncryption: String?
     /// User metadata without the `x-amz-meta-` prefix (names lower-cased).
-    public var metadata: [String: String]
+    package var metadata: [String: String]
 
     /// Reads the metadata from a HeadObject or GetObject response's headers.
     init(headers response: HTTPResponse) {
@@ -101,19 +101,19 @@ public struct ObjectMetadata: Sendable, Equatable {
 }
 
 /// An object's bytes and metadata (GetObject).
-public struct S3ObjectContent: Sendable {
-    public var body: Data
-    public var metadata: ObjectMetadata
+package struct S3ObjectContent: Sendable {
+    package var body: Data
+    package var metadata: ObjectMetadata
 }
 
 /// One object in a listing (ListObjectsV2 `Contents`).
-public struct S3Object: Decodable, Sendable, Equatable {
-    public var key: String
-    public var lastModified: Date?
+package struct S3Object: Decodable, Sendable, Equatable {
+    package var key: String
+    package var lastModified: Date?
     /// The entity tag as S3 lists it (with quotes).
-    public var eTag: String?
-    public var size: Int64?
-    public var storageClass: String?
+    package var eTag: String?
+    package var size: Int64?
+    package var storageClass: String?
 }
 
 /// One page of ListObjectsV2.
@@ -124,18 +124,18 @@ struct ListObjectsV2Page: Decodable, Sendable {
 }
 
 /// What DeleteObjects did.
-public struct DeleteObjectsResult: Sendable, Equatable {
+package struct DeleteObjectsResult: Sendable, Equatable {
     /// The keys deleted.
-    public var deleted: [String]
+    package var deleted: [String]
     /// The keys that could not be deleted, with S3's code and message.
-    public var errors: [DeleteObjectsError]
+    package var errors: [DeleteObjectsError]
 }
 
 /// A key DeleteObjects could not delete.
-public struct DeleteObjectsError: Decodable, Sendable, Equatable {
-    public var key: String?
-    public var code: String?
-    public var message: String?
+package struct DeleteObjectsError: Decodable, Sendable, Equatable {
+    package var key: String?
+    package var code: String?
+    package var message: String?
 }
 
 struct DeleteObjectsPage: Decodable, Sendable {
@@ -145,13 +145,13 @@ struct DeleteObjectsPage: Decodable, Sendable {
 }
 
 /// A part uploaded in a multipart upload, as CompleteMultipartUpload needs it.
-public struct CompletedPart: Sendable, Equatable {
-    public var partNumber: Int
+package struct CompletedPart: Sendable, Equatable {
+    package var partNumber: Int
     /// The part's ETag as UploadPart returned it (with quotes).
-    public var eTag: String
+    package var eTag: String
 
     /// A part.
-    public init(partNumber: Int, eTag: String) {
+    package init(partNumber: Int, eTag: String) {
         self.partNumber = partNumber
         self.eTag = eTag
     }
@@ -166,7 +166,7 @@ struct CompleteMultipartUploadResult: Decodable, Sendable {
 }
 
 /// Whether a bucket exists and can be used (HeadBucket).
-public enum BucketAccess: Sendable, Equatable {
+package enum BucketAccess: Sendable, Equatable {
     /// It exists and these credentials may use it; `region` is where it lives, when S3 said.
     case exists(region: String?)
     /// No bucket has this name.

@@ -1,17 +1,17 @@
 import Foundation
 
 /// One version of an object, or a delete marker (ListObjectVersions).
-public struct S3ObjectVersion: Sendable, Equatable {
-    public var key: String
+package struct S3ObjectVersion: Sendable, Equatable {
+    package var key: String
     /// `null` in a bucket that never had versioning.
-    public var versionId: String
+    package var versionId: String
     /// 0 for a delete marker.
-    public var size: Int64
-    public var isLatest: Bool
-    public var isDeleteMarker: Bool
-    public var lastModified: Date?
+    package var size: Int64
+    package var isLatest: Bool
+    package var isDeleteMarker: Bool
+    package var lastModified: Date?
 
-    public init(key: String, versionId: String, size: Int64, isLatest: Bool, isDeleteMarker: Bool, lastModified: Date?) {
+    package init(key: String, versionId: String, size: Int64, isLatest: Bool, isDeleteMarker: Bool, lastModified: Date?) {
         self.key = key
         self.versionId = versionId
         self.size = size
@@ -22,12 +22,12 @@ public struct S3ObjectVersion: Sendable, Equatable {
 }
 
 /// A multipart upload that was started and neither completed nor aborted (ListMultipartUploads).
-public struct S3MultipartUpload: Sendable, Equatable {
-    public var key: String
-    public var uploadId: String
-    public var initiated: Date?
+package struct S3MultipartUpload: Sendable, Equatable {
+    package var key: String
+    package var uploadId: String
+    package var initiated: Date?
 
-    public init(key: String, uploadId: String, initiated: Date?) {
+    package init(key: String, uploadId: String, initiated: Date?) {
         self.key = key
         self.uploadId = uploadId
         self.initiated = initiated
@@ -35,15 +35,15 @@ public struct S3MultipartUpload: Sendable, Equatable {
 }
 
 /// A bucket lifecycle rule as Ferry sets it: scoped to a prefix (empty: the whole bucket).
-public struct S3LifecycleRule: Sendable, Equatable {
-    public var id: String
-    public var prefix: String
+package struct S3LifecycleRule: Sendable, Equatable {
+    package var id: String
+    package var prefix: String
     /// Days after which incomplete multipart uploads are aborted.
-    public var abortIncompleteMultipartUploadDays: Int?
+    package var abortIncompleteMultipartUploadDays: Int?
     /// Days after which noncurrent versions are deleted.
-    public var noncurrentVersionExpirationDays: Int?
+    package var noncurrentVersionExpirationDays: Int?
 
-    public init(id: String, prefix: String = "", abortIncompleteMultipartUploadDays: Int? = nil,
+    package init(id: String, prefix: String = "", abortIncompleteMultipartUploadDays: Int? = nil,
                 noncurrentVersionExpirationDays: Int? = nil) {
         self.id = id
         self.prefix = prefix

@@ -2,15 +2,15 @@ import AWSCore
 import Foundation
 
 /// AWS Security Token Service: who the caller is, and temporary credentials for a role.
-public struct STS: Sendable {
+package struct STS: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// A Security Token Service client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// The account, user ID and ARN of the credentials in use (GetCallerIdentity).
-    public func getCallerIdentity() async throws -> CallerIdentity {
+    package func getCallerIdentity() async throws -> CallerIdentity {
         try await client.query(.sts, action: "GetCallerIdentity", parameters: [:])
     }
 
@@ -23,7 +23,7 @@ public struct STS: Sendable {
     ///   - externalId: the external ID the role's trust policy asks for, if any.
     ///   - serialNumber: the MFA device, when the role requires MFA.
     ///   - tokenCode: the current MFA code, with `serialNumber`.
-    public func assumeRole(
+    package func assumeRole(
         roleArn: String, sessionName: String, durationSeconds: Int? = nil, externalId: String? = nil,
         serialNumber: String? = nil, tokenCode: String? = nil
     ) async throws -> AssumedRole {

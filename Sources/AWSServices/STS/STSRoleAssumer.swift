@@ -7,16 +7,16 @@ import Foundation
 /// The chain hands over the source credentials that must sign the call, so each call uses a
 /// client built for those credentials by `makeClient` (same endpoints and transport as the
 /// rest of the program).
-public struct STSRoleAssumer: RoleAssumer {
+package struct STSRoleAssumer: RoleAssumer {
     private let makeClient: @Sendable (any CredentialProvider) -> AWSClient
 
     /// A role assumer whose STS calls go through a client made by `makeClient`.
-    public init(makeClient: @escaping @Sendable (any CredentialProvider) -> AWSClient) {
+    package init(makeClient: @escaping @Sendable (any CredentialProvider) -> AWSClient) {
         self.makeClient = makeClient
     }
 
     /// Calls AssumeRole signed with `credentials` and returns the temporary credentials.
-    public func assumeRole(_ request: AssumeRoleRequest, using credentials: AWSCredentials) async throws -> AWSCredentials {
+    package func assumeRole(_ request: AssumeRoleRequest, using credentials: AWSCredentials) async throws -> AWSCredentials {
         let sts = STS(client: makeClient(StaticCredentialProvider(credentials)))
         let role = try await sts.assumeRole(
             roleArn: request.roleARN, sessionName: request.roleSessionName,

@@ -2,7 +2,7 @@ import Foundation
 
 /// Something went wrong in a service client that is not an error AWS returned itself: an
 /// answer that cannot be used, a waiter that saw a failure, input that cannot be sent.
-public struct AWSServicesError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct AWSServicesError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Reason: Sendable, Equatable {
         case unexpectedResponse(operation: String, detail: String)
         case functionUpdateFailed(function: String, reason: String)
@@ -35,18 +35,18 @@ public struct AWSServicesError: Error, Sendable, Equatable, CustomStringConverti
     }
 
     /// Whether a Lambda function update ended in `Failed`.
-    public var isFunctionUpdateFailed: Bool {
+    package var isFunctionUpdateFailed: Bool {
         if case .functionUpdateFailed = reason { return true }
         return false
     }
 
     /// Whether a waiter gave up before the resource reached a final state.
-    public var isWaiterGaveUp: Bool {
+    package var isWaiterGaveUp: Bool {
         if case .waiterGaveUp = reason { return true }
         return false
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .unexpectedResponse(let operation, let detail):
             return "\(operation) returned an answer that cannot be used: \(detail). "

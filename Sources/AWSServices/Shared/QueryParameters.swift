@@ -3,39 +3,39 @@ import Foundation
 /// Flattens query-protocol inputs into the `[String: String]` form the query wire format uses:
 /// lists become `Name.member.1`, `Name.member.2`, ...; structures in lists become
 /// `Name.member.1.Field`; absent values are left out.
-public struct QueryParameters: Sendable, Equatable {
+package struct QueryParameters: Sendable, Equatable {
     /// The flattened parameters, ready for `AWSClient.query`.
-    public private(set) var values: [String: String] = [:]
+    package private(set) var values: [String: String] = [:]
     private let prefix: String
 
     /// An empty set of parameters.
-    public init() { prefix = "" }
+    package init() { prefix = "" }
 
     private init(prefix: String) { self.prefix = prefix }
 
     /// Sets a string member; `nil` leaves it out.
-    public mutating func set(_ name: String, _ value: String?) {
+    package mutating func set(_ name: String, _ value: String?) {
         guard let value else { return }
         values[prefix + name] = value
     }
 
     /// Sets a Boolean member as `true`/`false`; `nil` leaves it out.
-    public mutating func set(_ name: String, _ value: Bool?) {
+    package mutating func set(_ name: String, _ value: Bool?) {
         set(name, value.map { $0 ? "true" : "false" })
     }
 
     /// Sets an integer member; `nil` leaves it out.
-    public mutating func set(_ name: String, _ value: Int?) {
+    package mutating func set(_ name: String, _ value: Int?) {
         set(name, value.map(String.init))
     }
 
     /// Sets a floating-point member; `nil` leaves it out.
-    public mutating func set(_ name: String, _ value: Double?) {
+    package mutating func set(_ name: String, _ value: Double?) {
         set(name, value.map { String($0) })
     }
 
     /// Sets a list of strings as `Name.member.1`, `Name.member.2`, ...; an empty list is left out.
-    public mutating func set(_ name: String, list: [String]) {
+    package mutating func set(_ name: String, list: [String]) {
         for (index, element) in list.enumerated() {
             values["\(prefix)\(name).member.\(index + 1)"] = element
         }
@@ -43,7 +43,7 @@ public struct QueryParameters: Sendable, Equatable {
 
     /// Sets a list of structures: `fields` fills in one element's members, which land under
     /// `Name.member.N.`; an empty list is left out.
-    public mutating func set<Element>(
+    package mutating func set<Element>(
         _ name: String, list: [Element], fields: (inout QueryParameters, Element) -> Void
     ) {
         for (index, element) in list.enumerated() {
@@ -52,7 +52,7 @@ public struct QueryParameters: Sendable, Equatable {
     }
 
     /// Sets a nested structure: `fields` fills in its members, which land under `Name.`.
-    public mutating func set<Value>(
+    package mutating func set<Value>(
         _ name: String, structure value: Value?, fields: (inout QueryParameters, Value) -> Void
     ) {
         guard let value else { return }

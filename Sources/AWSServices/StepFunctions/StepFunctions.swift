@@ -2,21 +2,21 @@ import AWSCore
 import Foundation
 
 /// AWS Step Functions: reading and updating state machine definitions.
-public struct StepFunctions: Sendable {
+package struct StepFunctions: Sendable {
     /// The client every call goes through.
-    public let client: AWSClient
+    package let client: AWSClient
 
     /// A Step Functions client that calls through `client`.
-    public init(client: AWSClient) { self.client = client }
+    package init(client: AWSClient) { self.client = client }
 
     /// A state machine with its definition (DescribeStateMachine).
-    public func describeStateMachine(_ stateMachineArn: String) async throws -> StateMachineDescription {
+    package func describeStateMachine(_ stateMachineArn: String) async throws -> StateMachineDescription {
         try await client.json(
             .stepFunctions, operation: "DescribeStateMachine", input: StateMachineArnRequest(stateMachineArn: stateMachineArn))
     }
 
     /// Replaces a state machine's definition and/or role (UpdateStateMachine).
-    public func updateStateMachine(
+    package func updateStateMachine(
         _ stateMachineArn: String, definition: String? = nil, roleArn: String? = nil, publish: Bool? = nil
     ) async throws -> UpdateStateMachineOutput {
         try await client.json(
@@ -26,7 +26,7 @@ public struct StepFunctions: Sendable {
     }
 
     /// Every state machine in the region, all pages (ListStateMachines).
-    public func listStateMachines() async throws -> [StateMachineListItem] {
+    package func listStateMachines() async throws -> [StateMachineListItem] {
         try await paginate(operation: "ListStateMachines") { token in
             let page: ListStateMachinesPage = try await client.json(
                 .stepFunctions, operation: "ListStateMachines", input: NextTokenRequest(nextToken: token))
@@ -35,7 +35,7 @@ public struct StepFunctions: Sendable {
     }
 
     /// Whether an error says the state machine does not exist.
-    public static func isStateMachineMissing(_ error: any Error) -> Bool {
+    package static func isStateMachineMissing(_ error: any Error) -> Bool {
         AWSErrorDetails(error)?.code == "StateMachineDoesNotExist"
     }
 }

@@ -1,35 +1,35 @@
 import Foundation
 
 /// A state machine as DescribeStateMachine returns it.
-public struct StateMachineDescription: Decodable, Sendable, Equatable {
-    public var stateMachineArn: String
-    public var name: String
+package struct StateMachineDescription: Decodable, Sendable, Equatable {
+    package var stateMachineArn: String
+    package var name: String
     /// `ACTIVE` or `DELETING`.
-    public var status: String?
+    package var status: String?
     /// The Amazon States Language definition (JSON text).
-    public var definition: String
-    public var roleArn: String
+    package var definition: String
+    package var roleArn: String
     /// `STANDARD` or `EXPRESS`.
-    public var type: String
-    public var creationDate: Date
-    public var revisionId: String?
-    public var description: String?
+    package var type: String
+    package var creationDate: Date
+    package var revisionId: String?
+    package var description: String?
 }
 
 /// The answer of UpdateStateMachine.
-public struct UpdateStateMachineOutput: Decodable, Sendable, Equatable {
-    public var updateDate: Date
-    public var revisionId: String?
-    public var stateMachineVersionArn: String?
+package struct UpdateStateMachineOutput: Decodable, Sendable, Equatable {
+    package var updateDate: Date
+    package var revisionId: String?
+    package var stateMachineVersionArn: String?
 }
 
 /// One state machine in ListStateMachines.
-public struct StateMachineListItem: Decodable, Sendable, Equatable {
-    public var stateMachineArn: String
-    public var name: String
+package struct StateMachineListItem: Decodable, Sendable, Equatable {
+    package var stateMachineArn: String
+    package var name: String
     /// `STANDARD` or `EXPRESS` (always sent by AWS; the local emulator leaves it out).
-    public var type: String?
-    public var creationDate: Date
+    package var type: String?
+    package var creationDate: Date
 }
 
 struct StateMachineArnRequest: Encodable, Sendable {

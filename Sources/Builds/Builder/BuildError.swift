@@ -2,7 +2,7 @@
 
 /// A build that failed: names the resource and its template, the package at fault when there is one,
 /// the tool's output (its last lines), and what to do next.
-public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case unsupportedRuntime(runtime: String)
         case noPython(runtime: String)
@@ -17,14 +17,14 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The logical ID of the function or layer being built.
-    public let logicalID: String
+    package let logicalID: String
     /// The template that declares it, when known.
-    public let templateFile: String?
+    package let templateFile: String?
     let kind: Kind
 
     /// Whether the failure is about the project's files (a link leaving the folder, a name that is
     /// not UTF-8): Ferry exits 64.
-    public private(set) var isBadInput = false
+    package private(set) var isBadInput = false
 
     init(_ kind: Kind, request: BuildRequest) {
         self.kind = kind
@@ -39,13 +39,13 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the failure is a missing local tool (no Python interpreter at all).
-    public var isMissingTool: Bool {
+    package var isMissingTool: Bool {
         if case .noPython = kind { return true }
         return false
     }
 
     /// The package at fault (a requirement or a local path), when the failure is about one.
-    public var package: String? {
+    package var package: String? {
         switch kind {
         case let .localRequirementMissing(path, _, _): path
         case let .localPackageBuildFailed(package, _, _), let .nativeCodeWithoutInterpreter(_, package, _),
@@ -55,7 +55,7 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The last lines of the failing tool's output, when a tool failed.
-    public var toolOutput: String? {
+    package var toolOutput: String? {
         switch kind {
         case let .localPackageBuildFailed(_, _, output), let .noWheelForTarget(_, _, _, output),
              let .pipFailed(_, output): output
@@ -64,7 +64,7 @@ public struct BuildError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What went wrong, for which resource and template, and what to do.
-    public var description: String {
+    package var description: String {
         let subject = "'\(logicalID)'" + (templateFile.map { " (\($0))" } ?? "")
         switch kind {
         case let .unsupportedRuntime(runtime):

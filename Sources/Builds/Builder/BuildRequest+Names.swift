@@ -2,10 +2,10 @@
 
 extension BuildRequest {
     /// `Root/Pattern2Stack/OCRFunction`: the resource's full name in messages.
-    public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+    package var qualifiedName: String { "\(stackPath)/\(logicalID)" }
 
     /// The source folder (or prebuilt zip) as a file URL.
-    public var sourceURL: URL { URL(fileURLWithPath: sourceFolder) }
+    package var sourceURL: URL { URL(fileURLWithPath: sourceFolder) }
 }
 
 import Foundation

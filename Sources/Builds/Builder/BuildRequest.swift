@@ -6,9 +6,9 @@ import Templates
 /// Paths are absolute. `templateFolder` matters for Python: pip resolves relative paths in
 /// `requirements.txt` against its working folder, and SAM runs pip in the folder of the template that
 /// declares the function, so `../../lib/pkg` in a nested template is relative to that template.
-public struct BuildRequest: Sendable, Hashable {
+package struct BuildRequest: Sendable, Hashable {
     /// Whether the artifact is a function's code or a layer's content.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// A function: files at the root of the zip.
         case function
         /// A layer: files under the runtime's folder (`python/` for Python).
@@ -16,30 +16,30 @@ public struct BuildRequest: Sendable, Hashable {
     }
 
     /// The resource's logical ID in its template.
-    public var logicalID: LogicalID
+    package var logicalID: LogicalID
     /// The stack path (`Root`, `Root/PatternStack`), for messages and events.
-    public var stackPath: String
+    package var stackPath: String
     /// Function or layer.
-    public var kind: Kind
+    package var kind: Kind
     /// The folder named by `CodeUri` / `ContentUri`.
-    public var sourceFolder: String
+    package var sourceFolder: String
     /// The Lambda runtime (`python3.12`); for a layer, its `BuildMethod`.
-    public var runtime: String
+    package var runtime: String
     /// `x86_64` or `arm64`.
-    public var architecture: String
+    package var architecture: String
     /// The folder of the template that declares the resource.
-    public var templateFolder: String
+    package var templateFolder: String
     /// The template file, for messages (nil when not known).
-    public var templateFile: String?
+    package var templateFile: String?
     /// Extra environment variables for the build tools, laid over the builder's environment.
     /// They are part of the build key.
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// The resource's `Metadata.BuildProperties` (SAM's esbuild settings: `EntryPoints`, `Minify`, ...),
     /// when it has them.
-    public var buildProperties: TemplateMap?
+    package var buildProperties: TemplateMap?
 
     /// A build request.
-    public init(
+    package init(
         logicalID: LogicalID, stackPath: String = "Root", kind: Kind = .function, sourceFolder: String,
         runtime: String, architecture: String = "x86_64", templateFolder: String, templateFile: String? = nil,
         environment: [String: String] = [:], buildProperties: TemplateMap? = nil

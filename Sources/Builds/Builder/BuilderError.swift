@@ -2,7 +2,7 @@
 
 /// A builder failed: a tool is missing, a command exited non-zero, or nothing was produced.
 /// The message names the function, the command and what to do; `output` keeps the tool's output.
-public struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case toolNotFound(tool: String, resource: String, hint: String)
         case processFailed(resource: String, command: String, exitCode: Int32, folder: String)
@@ -16,7 +16,7 @@ public struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
 
     let kind: Kind
     /// The combined standard output and error of the failed process (empty when none ran).
-    public let output: String
+    package let output: String
 
     init(_ kind: Kind, output: String = "") {
         self.kind = kind
@@ -24,13 +24,13 @@ public struct BuilderError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the error is a missing local tool (npm, make, python).
-    public var isMissingTool: Bool {
+    package var isMissingTool: Bool {
         if case .toolNotFound = kind { return true }
         return false
     }
 
     /// What went wrong, for which resource, and what to do.
-    public var description: String {
+    package var description: String {
         switch kind {
         case let .toolNotFound(tool, resource, hint):
             return "Building \(resource) needs '\(tool)', which is not on PATH. \(hint)"

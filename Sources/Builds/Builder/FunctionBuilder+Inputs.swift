@@ -4,7 +4,7 @@ import Foundation
 extension FunctionBuilder {
     /// The source folder (or prebuilt file) only: what builders without manifests or local
     /// dependencies read.
-    public func inputPaths(for request: BuildRequest) throws -> [String] {
+    package func inputPaths(for request: BuildRequest) throws -> [String] {
         [request.sourceFolder]
     }
 }

@@ -11,7 +11,7 @@
 /// Builders never print; failures are thrown as `BuildError` naming the resource and the template.
 /// A builder must give identical staged trees (paths, modes, bytes) for identical key inputs, and
 /// must change `builderVersion` when its output changes for the same inputs.
-public protocol FunctionBuilder: Sendable {
+package protocol FunctionBuilder: Sendable {
     /// A short stable name recorded in build keys (`python-pip`).
     var builderName: String { get }
     /// The builder's output version, recorded in build keys.

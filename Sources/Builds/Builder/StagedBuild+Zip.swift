@@ -5,7 +5,7 @@ extension StagedBuild {
     /// `zipsAsLeft`, else without what `IgnoreRules.always` names) compressed, and each part's entries
     /// copied as they are. Byte for byte the zip of one folder holding the parts' files with the
     /// staged folder copied over them.
-    public func writeZip(to destination: String) throws -> ZipArchive {
+    package func writeZip(to destination: String) throws -> ZipArchive {
         let tree = try FileTree.scan(folder, rules: zipsAsLeft ? IgnoreRules() : .always, readIgnoreFile: false)
         return try DeterministicZip().write(entries: tree.entries, parts: parts, to: destination)
     }

@@ -6,24 +6,24 @@ import Foundation
 /// `FERRY_ARCHITECTURE` set.
 ///
 /// The key covers every file of the source folder and the command text.
-public struct CustomCommandBuilder: FunctionBuilder {
+package struct CustomCommandBuilder: FunctionBuilder {
     /// `custom-command`.
-    public var builderName: String { "custom-command" }
+    package var builderName: String { "custom-command" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "2" }
+    package var builderVersion: String { "2" }
     /// The shell command.
-    public let command: String
+    package let command: String
     /// The environment the shell starts with.
-    public let environment: [String: String]
+    package let environment: [String: String]
 
     /// A builder running `command` with `environment`.
-    public init(command: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(command: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.command = command
         self.environment = environment
     }
 
     /// Source files and the command.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         var inputs = try await BuildKeyInputs.gather(
             builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
             architecture: request.architecture, parameters: ["command": command], sourceFolder: request.sourceFolder)
@@ -32,7 +32,7 @@ public struct CustomCommandBuilder: FunctionBuilder {
     }
 
     /// Runs the command.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let staging = try ToolRunner.makeStaging(in: workFolder)
         let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
         try await tools.run("/bin/sh", ["-c", command], in: request.sourceFolder,

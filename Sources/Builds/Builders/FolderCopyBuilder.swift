@@ -3,24 +3,24 @@ import Foundation
 
 /// Packages the source folder as it is, with the `always` ignore rules and `.ferryignore`: what SAM
 /// does for a layer without `Metadata.BuildMethod`.
-public struct FolderCopyBuilder: FunctionBuilder {
+package struct FolderCopyBuilder: FunctionBuilder {
     /// `copy`.
-    public var builderName: String { "copy" }
+    package var builderName: String { "copy" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    package var builderVersion: String { "1" }
 
     /// A copying builder.
-    public init() {}
+    package init() {}
 
     /// Source files only.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         try await BuildKeyInputs.gather(
             builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
             architecture: request.architecture, sourceFolder: request.sourceFolder)
     }
 
     /// Copies the files.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let staging = try ToolRunner.makeStaging(in: workFolder)
         try FolderCopy.copy(FileTree.scan(request.sourceFolder), to: staging)
         return StagedBuild(folder: staging)

@@ -6,21 +6,21 @@ import Foundation
 /// the staging folder, which the target must fill.
 ///
 /// The key covers every file of the source folder (the Makefile included) and the target name.
-public struct MakefileBuilder: FunctionBuilder {
+package struct MakefileBuilder: FunctionBuilder {
     /// `makefile`.
-    public var builderName: String { "makefile" }
+    package var builderName: String { "makefile" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "2" }
+    package var builderVersion: String { "2" }
     /// The environment make runs with.
-    public let environment: [String: String]
+    package let environment: [String: String]
 
     /// A Makefile builder whose tools see `environment`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
     /// Source files and the make target.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         var inputs = try await BuildKeyInputs.gather(
             builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
             architecture: request.architecture, parameters: ["target": Self.target(for: request)],
@@ -30,7 +30,7 @@ public struct MakefileBuilder: FunctionBuilder {
     }
 
     /// Runs the make target with `ARTIFACTS_DIR`.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let makefile = joinPath(request.sourceFolder, "Makefile")
         let target = Self.target(for: request)
         guard FileManager.default.fileExists(atPath: makefile) else {
@@ -51,5 +51,5 @@ public struct MakefileBuilder: FunctionBuilder {
     }
 
     /// `build-<LogicalID>`.
-    public static func target(for request: BuildRequest) -> String { "build-\(request.logicalID)" }
+    package static func target(for request: BuildRequest) -> String { "build-\(request.logicalID)" }
 }

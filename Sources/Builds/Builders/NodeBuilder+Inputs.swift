@@ -3,7 +3,7 @@ import Foundation
 
 extension NodeBuilder {
     /// The package folder and each `file:` dependency folder of its `package.json`.
-    public func inputPaths(for request: BuildRequest) throws -> [String] {
+    package func inputPaths(for request: BuildRequest) throws -> [String] {
         [request.sourceFolder] + (try Self.localDependencies(packageFolder: request.sourceURL)).map(\.folder)
     }
 }

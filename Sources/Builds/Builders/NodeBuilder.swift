@@ -9,24 +9,24 @@ import Foundation
 ///
 /// The key covers every source file (lock files included) and the files of each local `file:`
 /// dependency named in `dependencies` of `package.json`.
-public struct NodeBuilder: FunctionBuilder {
+package struct NodeBuilder: FunctionBuilder {
     /// `nodejs-npm`.
-    public var builderName: String { "nodejs-npm" }
+    package var builderName: String { "nodejs-npm" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "2" }
+    package var builderVersion: String { "2" }
     /// The environment npm runs with (its `PATH` finds npm).
-    public let environment: [String: String]
+    package let environment: [String: String]
 
     /// The ignore rules for Node.js sources: `always` plus the top-level `node_modules/`.
-    public static let rules = IgnoreRules.always.appending(contentsOf: "/node_modules/")
+    package static let rules = IgnoreRules.always.appending(contentsOf: "/node_modules/")
 
     /// A Node.js builder whose tools see `environment`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
     /// Source files plus local `file:` dependencies.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         var inputs = try await BuildKeyInputs.gather(
             builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
             architecture: request.architecture, parameters: ["kind": request.kind.rawValue],
@@ -38,7 +38,7 @@ public struct NodeBuilder: FunctionBuilder {
     }
 
     /// Copies the source and installs production dependencies with npm.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let staging = try ToolRunner.makeStaging(in: workFolder)
         let target = request.kind == .layer ? joinPath(staging, "nodejs") : staging
         try POSIX.makeDirectories(target)
@@ -52,7 +52,7 @@ public struct NodeBuilder: FunctionBuilder {
 
     /// The `file:` entries of `dependencies` in `<packageFolder>/package.json`, resolved against the
     /// folder, and, when the folder is an npm workspace member, the sibling members it depends on.
-    public static func localDependencies(packageFolder: URL) throws -> [LocalDependency] {
+    package static func localDependencies(packageFolder: URL) throws -> [LocalDependency] {
         let siblings = NpmWorkspace.containing(packageFolder.path)?.siblingDependencies(of: packageFolder.path) ?? []
         return try fileDependencies(packageFolder: packageFolder) + siblings
     }

@@ -3,17 +3,17 @@ import Foundation
 
 /// Takes a prebuilt `.zip` as the artifact, unchanged: its SHA-256 is both the build key and the
 /// artifact's hash. Nothing runs and nothing is cached (the file itself is the artifact).
-public struct PrebuiltZipBuilder: PrebuiltArtifactProvider {
+package struct PrebuiltZipBuilder: PrebuiltArtifactProvider {
     /// `prebuilt-zip`.
-    public var builderName: String { "prebuilt-zip" }
+    package var builderName: String { "prebuilt-zip" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    package var builderVersion: String { "1" }
 
     /// A prebuilt-zip builder.
-    public init() {}
+    package init() {}
 
     /// The zip file as the only input.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         let archive = try await existingArchive(for: request)
         let entry = FileTreeEntry(relativePath: request.sourceURL.lastPathComponent, sourcePath: archive.path,
                                   size: archive.size, isExecutable: false)
@@ -24,7 +24,7 @@ public struct PrebuiltZipBuilder: PrebuiltArtifactProvider {
 
     /// The engine uses `existingArchive(for:)` instead; this stages the zip's bytes unchanged, as one
     /// file, for callers that ask anyway.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let staging = try ToolRunner.makeStaging(in: workFolder)
         try FileManager.default.copyItem(atPath: request.sourceFolder,
                                          toPath: joinPath(staging, request.sourceURL.lastPathComponent))
@@ -32,7 +32,7 @@ public struct PrebuiltZipBuilder: PrebuiltArtifactProvider {
     }
 
     /// The zip, hashed, with its entry count and unzipped size read from its central directory.
-    public func existingArchive(for request: BuildRequest) async throws -> ZipArchive {
+    package func existingArchive(for request: BuildRequest) async throws -> ZipArchive {
         let path = request.sourceFolder
         guard let status = POSIX.status(path), status.kind == .regular else {
             throw BuilderError(.notAZip(resource: request.qualifiedName, path: path))

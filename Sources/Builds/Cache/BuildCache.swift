@@ -8,9 +8,9 @@ import Foundation
 /// A lookup checks the zip's size and SHA-256 against the record; anything missing, unreadable or
 /// different is a miss, never an error, so deleting or damaging the cache never changes a result.
 /// With `clean` (`--clean`) lookups always miss, and stores still refresh the cache.
-public struct BuildCache: Sendable {
+package struct BuildCache: Sendable {
     /// The outcome of a lookup.
-    public enum Lookup: Sendable, Hashable {
+    package enum Lookup: Sendable, Hashable {
         /// The artifact is cached and intact.
         case hit(CachedBuild)
         /// Nothing usable is cached; `reason` says why (for reporting).
@@ -18,7 +18,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Why a lookup missed.
-    public enum MissReason: Sendable, Hashable {
+    package enum MissReason: Sendable, Hashable {
         /// No record for this key.
         case notCached
         /// Reads are disabled (`--clean`).
@@ -28,29 +28,29 @@ public struct BuildCache: Sendable {
     }
 
     /// The folder holding cached builds.
-    public let directory: String
+    package let directory: String
     /// False with `--clean`: lookups miss.
-    public let readsEnabled: Bool
+    package let readsEnabled: Bool
 
     /// The cache of the project at `projectRoot` (`<projectRoot>/.ferry/cache/builds`).
-    public init(projectRoot: String, clean: Bool = false) {
+    package init(projectRoot: String, clean: Bool = false) {
         self.init(directory: joinPath(joinPath(joinPath(projectRoot, ".ferry"), "cache"), "builds"), clean: clean)
     }
 
     /// A cache in `directory`.
-    public init(directory: String, clean: Bool = false) {
+    package init(directory: String, clean: Bool = false) {
         self.directory = directory
         self.readsEnabled = !clean
     }
 
     /// Where the zip for `key` lives in the cache.
-    public func zipPath(for key: BuildKey) -> String { joinPath(directory, key.hex + ".zip") }
+    package func zipPath(for key: BuildKey) -> String { joinPath(directory, key.hex + ".zip") }
 
     /// Where the record for `key` lives in the cache.
-    public func recordPath(for key: BuildKey) -> String { joinPath(directory, key.hex + ".json") }
+    package func recordPath(for key: BuildKey) -> String { joinPath(directory, key.hex + ".json") }
 
     /// Looks `key` up, verifying the cached zip's size and SHA-256.
-    public func lookup(_ key: BuildKey) -> Lookup {
+    package func lookup(_ key: BuildKey) -> Lookup {
         guard readsEnabled else { return .miss(reason: .cleanBuild) }
         let recordPath = recordPath(for: key)
         guard let data = FileManager.default.contents(atPath: recordPath) else { return .miss(reason: .notCached) }
@@ -77,7 +77,7 @@ public struct BuildCache: Sendable {
 
     /// Copies `archive` into the cache under `key` and writes its record, atomically.
     @discardableResult
-    public func store(_ archive: ZipArchive, for key: BuildKey, now: Date = Date()) throws -> CachedBuild {
+    package func store(_ archive: ZipArchive, for key: BuildKey, now: Date = Date()) throws -> CachedBuild {
         try POSIX.makeDirectories(directory)
         let zip = zipPath(for: key)
         let temporaryZip = POSIX.temporarySibling(of: zip)
@@ -106,14 +106,14 @@ public struct BuildCache: Sendable {
 }
 
 /// A cached artifact: its record and the zip inside the cache.
-public struct CachedBuild: Sendable, Hashable {
+package struct CachedBuild: Sendable, Hashable {
     /// The stored record.
-    public let record: BuildRecord
+    package let record: BuildRecord
     /// The zip in the cache.
-    public let archive: ZipArchive
+    package let archive: ZipArchive
 
     /// A cached build.
-    public init(record: BuildRecord, archive: ZipArchive) {
+    package init(record: BuildRecord, archive: ZipArchive) {
         self.record = record
         self.archive = archive
     }

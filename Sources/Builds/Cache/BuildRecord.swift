@@ -2,22 +2,22 @@
 import Foundation
 
 /// What the cache remembers about one build: its key and its artifact's hash and sizes.
-public struct BuildRecord: Sendable, Hashable, Codable {
+package struct BuildRecord: Sendable, Hashable, Codable {
     /// The build key the artifact was built for.
-    public var buildKey: BuildKey
+    package var buildKey: BuildKey
     /// SHA-256 of the zip bytes (hex in JSON).
-    public var zipSHA256: SHA256Digest
+    package var zipSHA256: SHA256Digest
     /// Size of the zip in bytes.
-    public var size: UInt64
+    package var size: UInt64
     /// Sum of the entries' uncompressed sizes.
-    public var unzippedSize: UInt64
+    package var unzippedSize: UInt64
     /// Number of entries in the zip.
-    public var entryCount: Int
+    package var entryCount: Int
     /// When the artifact was stored.
-    public var created: Date
+    package var created: Date
 
     /// A record.
-    public init(buildKey: BuildKey, zipSHA256: SHA256Digest, size: UInt64, unzippedSize: UInt64,
+    package init(buildKey: BuildKey, zipSHA256: SHA256Digest, size: UInt64, unzippedSize: UInt64,
                 entryCount: Int, created: Date) {
         self.buildKey = buildKey
         self.zipSHA256 = zipSHA256

@@ -9,24 +9,24 @@ import Reporting
 /// size limits and stores it in the cache (atomically). A prebuilt `.zip` is used as is. One failure
 /// does not stop the others. Staging folders and temporary zips are always removed. Emits
 /// `BuildEvent`s; never prints.
-public struct BuildEngine: Sendable {
+package struct BuildEngine: Sendable {
     /// Where artifacts are cached (and read from unless `--clean`).
-    public var cache: BuildCache
+    package var cache: BuildCache
     /// A scratch folder for staging folders and temporary zips (created when needed); put it on
     /// the same file system as the cache.
-    public var workDirectory: URL
+    package var workDirectory: URL
     /// The most builds at once (at least 1).
-    public var concurrency: Int
+    package var concurrency: Int
     /// Where events go.
-    public var sink: any EventSink
+    package var sink: any EventSink
     /// A cache shared between machines, asked after a local miss; nil for none.
-    public var remote: (any RemoteBuildLookup)?
+    package var remote: (any RemoteBuildLookup)?
 
     /// The number of builds at once when none is given: the number of active cores.
-    public static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var defaultConcurrency: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// An engine.
-    public init(cache: BuildCache, workDirectory: URL, concurrency: Int = BuildEngine.defaultConcurrency,
+    package init(cache: BuildCache, workDirectory: URL, concurrency: Int = BuildEngine.defaultConcurrency,
                 sink: any EventSink = NullEventSink()) {
         self.cache = cache
         self.workDirectory = workDirectory
@@ -35,7 +35,7 @@ public struct BuildEngine: Sendable {
     }
 
     /// Builds every artifact of `plan`; never throws: failures are outcomes (see `BuildResult.requireSuccess()`).
-    public func run(_ plan: BuildPlan) async -> BuildResult {
+    package func run(_ plan: BuildPlan) async -> BuildResult {
         let start = ContinuousClock.now
         for skip in plan.skipped {
             var event = BuildEvent(.skipped)

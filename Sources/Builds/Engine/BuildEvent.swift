@@ -4,9 +4,9 @@ import Reporting
 
 /// An event of `ferry build`: one artifact started, came from the cache, finished or failed,
 /// a resource was skipped, or the run ended (`build.summary`).
-public struct BuildEvent: FerryEvent, Equatable {
+package struct BuildEvent: FerryEvent, Equatable {
     /// Which moment of a build this is.
-    public enum Phase: String, Sendable, Encodable {
+    package enum Phase: String, Sendable, Encodable {
         /// A builder is about to run (`build.started`).
         case started
         /// The artifact came from the cache; nothing ran (`build.cached`).
@@ -24,48 +24,48 @@ public struct BuildEvent: FerryEvent, Equatable {
     }
 
     /// Which moment this is.
-    public let phase: Phase
+    package let phase: Phase
     /// The build's name (`Root/Pattern2Stack/OCRFunction`); nil for the summary.
-    public var artifact: String?
+    package var artifact: String?
     /// Every logical ID using the artifact.
-    public var logicalIDs: [String]?
+    package var logicalIDs: [String]?
     /// The builder's name.
-    public var builder: String?
+    package var builder: String?
     /// The build key (hex).
-    public var buildKey: String?
+    package var buildKey: String?
     /// The zip's SHA-256 (hex).
-    public var zipSHA256: String?
+    package var zipSHA256: String?
     /// The zip's size in bytes.
-    public var size: UInt64?
+    package var size: UInt64?
     /// Seconds spent (the build, or the whole run for the summary).
-    public var seconds: Double?
+    package var seconds: Double?
     /// Position in the run (1-based) and number of builds, for progress.
-    public var position: Int?
+    package var position: Int?
     /// Number of builds in the run.
-    public var total: Int?
+    package var total: Int?
     /// The error message of a failure, or the reason for a skip.
-    public var reason: String?
+    package var reason: String?
     /// The failed tool's output (last lines).
-    public var output: [String]?
+    package var output: [String]?
     /// The builder's notes (not errors), shown under a finished build.
-    public var notes: [String]?
+    package var notes: [String]?
     /// Summary counts.
-    public var built: Int?
+    package var built: Int?
     /// Summary: artifacts taken from the cache.
-    public var cachedCount: Int?
+    package var cachedCount: Int?
     /// Summary: prebuilt zips taken as they are.
-    public var prebuiltCount: Int?
+    package var prebuiltCount: Int?
     /// Summary: failed builds.
-    public var failedCount: Int?
+    package var failedCount: Int?
 
     /// An event of `phase`; set the other fields as needed.
-    public init(_ phase: Phase) { self.phase = phase }
+    package init(_ phase: Phase) { self.phase = phase }
 
     /// `build.<phase>`.
-    public var kind: String { "build.\(phase.rawValue)" }
+    package var kind: String { "build.\(phase.rawValue)" }
 
     /// Errors for failures, success for the end of a good run, debug for skips, info otherwise.
-    public var level: EventLevel {
+    package var level: EventLevel {
         switch phase {
         case .failed: .error
         case .summary: (failedCount ?? 0) > 0 ? .error : .success
@@ -75,7 +75,7 @@ public struct BuildEvent: FerryEvent, Equatable {
     }
 
     /// One line for people.
-    public var message: String {
+    package var message: String {
         let name = artifact ?? ""
         let counter = position.map { "[\($0)/\(total ?? $0)] " } ?? ""
         let sizeText = size.map { ", " + Self.format(bytes: $0) } ?? ""
@@ -97,7 +97,7 @@ public struct BuildEvent: FerryEvent, Equatable {
     }
 
     /// The failed tool's output, or the builder's notes, indented under the message.
-    public var details: [String] { output ?? notes ?? [] }
+    package var details: [String] { output ?? notes ?? [] }
 
     enum CodingKeys: String, CodingKey {
         case artifact, logicalIDs, builder, buildKey, zipSHA256, size, seconds, position, total, reason, output, notes

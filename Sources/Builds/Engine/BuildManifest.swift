@@ -6,43 +6,43 @@ import Foundation
 ///
 /// Written as JSON with sorted keys and entries sorted by stack path then logical ID, so equal
 /// builds give byte-equal manifests; written to a temporary file and renamed into place.
-public struct BuildManifest: Sendable, Codable, Equatable {
+package struct BuildManifest: Sendable, Codable, Equatable {
     /// One built (or cached, or prebuilt) artifact used by one resource.
-    public struct Artifact: Sendable, Codable, Equatable {
+    package struct Artifact: Sendable, Codable, Equatable {
         /// The resource's logical ID.
-        public var logicalID: String
+        package var logicalID: String
         /// The stack path (`Root/Pattern2Stack/ReportingStack`).
-        public var stackPath: String
+        package var stackPath: String
         /// The resource type.
-        public var resourceType: String
+        package var resourceType: String
         /// `function` or `layer`.
-        public var kind: String
+        package var kind: String
         /// The builder's name.
-        public var builder: String
+        package var builder: String
         /// The build key (hex).
-        public var buildKey: String
+        package var buildKey: String
         /// SHA-256 of the zip (hex): the content address.
-        public var zipSHA256: String
+        package var zipSHA256: String
         /// SHA-256 of the zip in base64: what Lambda reports as `CodeSha256`.
-        public var codeSha256: String
+        package var codeSha256: String
         /// Zip size in bytes.
-        public var size: UInt64
+        package var size: UInt64
         /// Sum of the entries' uncompressed sizes.
-        public var unzippedSize: UInt64
+        package var unzippedSize: UInt64
         /// The zip on disk (in the build cache, or the prebuilt file); empty when the remote cache
         /// provided the build without its bytes (then `s3Key` names the object).
-        public var zipPath: String
+        package var zipPath: String
         /// The source folder (or prebuilt zip).
-        public var sourcePath: String
+        package var sourcePath: String
         /// The S3 key once packaged; nil until then.
-        public var s3Key: String?
+        package var s3Key: String?
         /// The builder's version (for the remote cache's action entries); nil in older manifests.
-        public var builderVersion: String?
+        package var builderVersion: String?
         /// Number of entries in the zip; nil in older manifests.
-        public var entryCount: Int?
+        package var entryCount: Int?
 
         /// An entry.
-        public init(logicalID: String, stackPath: String, resourceType: String, kind: String, builder: String,
+        package init(logicalID: String, stackPath: String, resourceType: String, kind: String, builder: String,
                     buildKey: String, zipSHA256: String, codeSha256: String, size: UInt64, unzippedSize: UInt64,
                     zipPath: String, sourcePath: String, s3Key: String? = nil, builderVersion: String? = nil,
                     entryCount: Int? = nil) {
@@ -64,7 +64,7 @@ public struct BuildManifest: Sendable, Codable, Equatable {
         }
 
         /// Writes `s3Key` as `null` until packaged, so the field is always present.
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(logicalID, forKey: .logicalID)
             try container.encode(stackPath, forKey: .stackPath)
@@ -89,25 +89,25 @@ public struct BuildManifest: Sendable, Codable, Equatable {
         }
 
         /// `Root/Pattern2Stack/OCRFunction`.
-        public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+        package var qualifiedName: String { "\(stackPath)/\(logicalID)" }
     }
 
     /// The manifest format's version.
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The artifacts, sorted by stack path then logical ID.
-    public var artifacts: [Artifact]
+    package var artifacts: [Artifact]
     /// Plain files for the packager, in plan order.
-    public var files: [PackagedFile]
+    package var files: [PackagedFile]
 
     /// A manifest; artifacts are sorted.
-    public init(artifacts: [Artifact], files: [PackagedFile] = []) {
+    package init(artifacts: [Artifact], files: [PackagedFile] = []) {
         self.formatVersion = 1
         self.artifacts = artifacts.sorted { ($0.stackPath, $0.logicalID) < ($1.stackPath, $1.logicalID) }
         self.files = files
     }
 
     /// The manifest of the successful outcomes of `result`.
-    public init(result: BuildResult) {
+    package init(result: BuildResult) {
         var entries: [Artifact] = []
         for outcome in result.outcomes {
             guard let key = outcome.key, let archive = outcome.archive else { continue }
@@ -126,32 +126,32 @@ public struct BuildManifest: Sendable, Codable, Equatable {
     }
 
     /// The artifact of the resource `logicalID` in `stackPath`, if any.
-    public func artifact(logicalID: String, stackPath: String) -> Artifact? {
+    package func artifact(logicalID: String, stackPath: String) -> Artifact? {
         artifacts.first { $0.logicalID == logicalID && $0.stackPath == stackPath }
     }
 
     /// This manifest plus the entries of `previous` for resources it does not have (after building
     /// only some functions, the others keep their last build).
-    public func merging(previous: BuildManifest) -> BuildManifest {
+    package func merging(previous: BuildManifest) -> BuildManifest {
         let present = Set(artifacts.map(\.qualifiedName))
         let kept = previous.artifacts.filter { !present.contains($0.qualifiedName) }
         return BuildManifest(artifacts: artifacts + kept, files: files)
     }
 
     /// `<projectRoot>/.ferry/build/manifest.json`.
-    public static func location(projectRoot: URL) -> URL {
+    package static func location(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".ferry/build/manifest.json")
     }
 
     /// The JSON bytes: sorted keys, pretty printed, no escaped slashes.
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)
     }
 
     /// Writes the manifest to `url` atomically (temporary file, then rename), creating folders.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = POSIX.temporarySibling(of: url.path)
         do {
@@ -164,7 +164,7 @@ public struct BuildManifest: Sendable, Codable, Equatable {
     }
 
     /// Reads a manifest written by `write(to:)`.
-    public static func read(from url: URL) throws -> BuildManifest {
+    package static func read(from url: URL) throws -> BuildManifest {
         try JSONDecoder().decode(BuildManifest.self, from: Data(contentsOf: url))
     }
 }

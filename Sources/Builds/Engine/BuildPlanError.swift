@@ -2,7 +2,7 @@
 import Templates
 
 /// A resource cannot be built as declared: says which one, where, and what is supported.
-public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case unsupportedRuntime(runtime: String, supported: String)
         case missingRuntime(supported: String)
@@ -16,13 +16,13 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
 
     let kind: Kind
     /// The resource's logical ID, when the error is about one.
-    public let logicalID: LogicalID?
+    package let logicalID: LogicalID?
     /// The resource's stack path (`Root/Pattern2Stack`).
-    public let stackPath: String?
+    package let stackPath: String?
     /// The template file that declares it.
-    public let file: String?
+    package let file: String?
     /// The line of the offending property (or of the resource).
-    public let line: Int?
+    package let line: Int?
 
     init(_ kind: Kind, logicalID: LogicalID? = nil, stackPath: String? = nil, file: String? = nil, line: Int? = nil) {
         self.kind = kind
@@ -33,7 +33,7 @@ public struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// What is wrong, where, and what to do.
-    public var description: String {
+    package var description: String {
         var place = ""
         if let file { place = line.map { "\(file):\($0): " } ?? "\(file): " }
         let resource = logicalID.map { id in stackPath.map { "\($0)/\(id)" } ?? id.rawValue } ?? "?"

@@ -22,7 +22,7 @@ extension BuildPlan {
     /// one build. Other local artifacts (definitions, schemas, resolver code) are listed in `files`.
     /// - Throws: `BuildPlanError` for an unsupported runtime or build method, naming the resource,
     ///   the template file and line, and what is supported.
-    public static func make(
+    package static func make(
         tree: TemplateTree, commands: [String: String] = [:], catalog: BuilderCatalog
     ) throws -> BuildPlan {
         var planner = Planner(commands: commands, catalog: catalog)

@@ -1,18 +1,18 @@
 // Every outcome of a run.
 
 /// The outcomes of a run, in plan order, with the plan's skipped resources and plain files.
-public struct BuildResult: Sendable {
+package struct BuildResult: Sendable {
     /// One outcome per planned build, in plan order.
-    public let outcomes: [BuildOutcome]
+    package let outcomes: [BuildOutcome]
     /// Resources that needed no build.
-    public let skipped: [SkippedResource]
+    package let skipped: [SkippedResource]
     /// Plain files for the packager.
-    public let files: [PackagedFile]
+    package let files: [PackagedFile]
     /// Seconds for the whole run.
-    public let seconds: Double
+    package let seconds: Double
 
     /// A result.
-    public init(outcomes: [BuildOutcome], skipped: [SkippedResource], files: [PackagedFile], seconds: Double) {
+    package init(outcomes: [BuildOutcome], skipped: [SkippedResource], files: [PackagedFile], seconds: Double) {
         self.outcomes = outcomes
         self.skipped = skipped
         self.files = files
@@ -20,31 +20,31 @@ public struct BuildResult: Sendable {
     }
 
     /// Builds whose builder ran.
-    public var builtCount: Int { outcomes.filter { $0.status == .built }.count }
+    package var builtCount: Int { outcomes.filter { $0.status == .built }.count }
     /// Builds taken from the cache.
-    public var cachedCount: Int { outcomes.filter { $0.status == .cached }.count }
+    package var cachedCount: Int { outcomes.filter { $0.status == .cached }.count }
     /// Prebuilt zips.
-    public var prebuiltCount: Int { outcomes.filter { $0.status == .prebuilt }.count }
+    package var prebuiltCount: Int { outcomes.filter { $0.status == .prebuilt }.count }
     /// Failed builds.
-    public var failures: [BuildOutcome] { outcomes.filter(\.failed) }
+    package var failures: [BuildOutcome] { outcomes.filter(\.failed) }
 
     /// Throws `BuildFailure` when any build failed.
-    public func requireSuccess() throws {
+    package func requireSuccess() throws {
         let failed = failures
         guard failed.isEmpty else { throw BuildFailure(failed: failed, total: outcomes.count) }
     }
 }
 
 /// One or more builds failed; the message lists each with its error.
-public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+package struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// `(build name, message)` per failed build.
-    public let failures: [(artifact: String, message: String)]
+    package let failures: [(artifact: String, message: String)]
     /// Number of builds in the run.
-    public let total: Int
+    package let total: Int
     /// Whether a build failed because a local tool is missing (Ferry exits 69).
-    public let isMissingTool: Bool
+    package let isMissingTool: Bool
     /// Whether every failure is about the user's input (Ferry exits 64).
-    public let isBadInput: Bool
+    package let isBadInput: Bool
 
     init(failed: [BuildOutcome], total: Int) {
         self.isMissingTool = failed.contains(where: \.missingTool)
@@ -57,7 +57,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     }
 
     /// `2 of 17 builds failed:` and one line per failure.
-    public var description: String {
+    package var description: String {
         "\(failures.count) of \(total) builds failed:\n"
             + failures.map { "  \($0.artifact): \($0.message)" }.joined(separator: "\n")
     }

@@ -13,25 +13,25 @@ import Toolchains
 /// esbuild is looked for in the scratch folder's `node_modules/.bin` (a dependency of the function),
 /// then the source folder's `node_modules/.bin`, then `PATH` (Debian: `apt-get install esbuild`).
 /// The key covers the source files (lock files included), local `file:` dependencies and the flags.
-public struct EsbuildBuilder: FunctionBuilder {
+package struct EsbuildBuilder: FunctionBuilder {
     /// `nodejs-esbuild`.
-    public var builderName: String { "nodejs-esbuild" }
+    package var builderName: String { "nodejs-esbuild" }
     /// Bumped when the output for the same inputs changes.
-    public var builderVersion: String { "1" }
+    package var builderVersion: String { "1" }
     /// The environment npm and esbuild run with.
-    public let environment: [String: String]
+    package let environment: [String: String]
 
     /// How to install esbuild, for messages and `ferry doctor`.
-    public static let installHint = "Install esbuild: `npm install --save-dev esbuild` in the function's folder, "
+    package static let installHint = "Install esbuild: `npm install --save-dev esbuild` in the function's folder, "
         + "or on PATH (`npm install -g esbuild`, or on Debian/Ubuntu `apt-get install esbuild`)."
 
     /// An esbuild builder whose tools see `environment`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
     }
 
     /// Source files, local `file:` dependencies and esbuild's flags.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         let options = try Self.options(request)
         var inputs = try await BuildKeyInputs.gather(
             builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
@@ -44,12 +44,12 @@ public struct EsbuildBuilder: FunctionBuilder {
     }
 
     /// The source folder and its local dependencies.
-    public func inputPaths(for request: BuildRequest) throws -> [String] {
+    package func inputPaths(for request: BuildRequest) throws -> [String] {
         [request.sourceFolder] + (try NodeBuilder.localDependencies(packageFolder: request.sourceURL)).map(\.folder)
     }
 
     /// Installs dependencies and bundles.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         let options = try Self.options(request)
         let scratch = joinPath(workFolder, "source")
         try POSIX.makeDirectories(scratch)

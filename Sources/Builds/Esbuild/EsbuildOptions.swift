@@ -13,20 +13,20 @@ import Templates
 ///   (`Loader: [".png=file"]` → `--loader:.png=file`; `Banner: ["js=// x"]` → `--banner:js=// x`).
 /// `EntryPoints` (required, relative to `CodeUri`) are passed last, each with `.ts` or `.js` added
 /// when written without an extension (`.ts` first, as SAM does).
-public struct EsbuildOptions: Sendable, Hashable {
+package struct EsbuildOptions: Sendable, Hashable {
     /// The entry points as written, relative to the source folder.
-    public var entryPoints: [String]
+    package var entryPoints: [String]
     /// Every flag but the entry points, in a fixed order.
-    public var flags: [String]
+    package var flags: [String]
     /// Keys of `BuildProperties` that are not esbuild settings (reported, not used).
-    public var unusedKeys: [String]
+    package var unusedKeys: [String]
 
     /// Why `BuildProperties` cannot be used.
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The key (`EntryPoints`), or nil for the whole section.
-        public var key: String?
+        package var key: String?
         /// What is wrong.
-        public var description: String
+        package var description: String
     }
 
     static let booleans = ["Minify", "Sourcemap"]
@@ -34,7 +34,7 @@ public struct EsbuildOptions: Sendable, Hashable {
     static let lists = ["External", "Loader", "OutExtension", "Banner", "Footer"]
 
     /// Reads `properties` (nil when the function has none: then `EntryPoints` is missing).
-    public init(properties: TemplateMap?) throws(Problem) {
+    package init(properties: TemplateMap?) throws(Problem) {
         guard let properties else {
             throw Problem(key: "EntryPoints", description: "BuildMethod esbuild needs Metadata.BuildProperties.EntryPoints "
                           + "(for example EntryPoints: [app.ts])")
@@ -99,5 +99,5 @@ public struct EsbuildOptions: Sendable, Hashable {
     }
 
     /// The key text of these options, for build keys.
-    public var keyText: String { (flags + ["--"] + entryPoints).joined(separator: "\u{1F}") }
+    package var keyText: String { (flags + ["--"] + entryPoints).joined(separator: "\u{1F}") }
 }

@@ -8,21 +8,21 @@
 /// error naming the link and its target, as are broken links and links to a folder containing them.
 /// Files that are not regular (sockets, FIFOs, devices) are an error unless ignored, and so are
 /// names that are not valid UTF-8 (zip entries and Lambda need UTF-8 names).
-public struct FileTree: Sendable, Hashable {
+package struct FileTree: Sendable, Hashable {
     /// The canonical absolute path of the walked folder.
-    public let root: String
+    package let root: String
     /// The files, sorted bytewise by `relativePath`.
-    public let entries: [FileTreeEntry]
+    package let entries: [FileTreeEntry]
 
     /// The name of the per-folder ignore file read from the root of a walk.
-    public static let ignoreFileName = ".ferryignore"
+    package static let ignoreFileName = ".ferryignore"
 
     /// Sum of the file sizes.
-    public var totalSize: UInt64 { entries.reduce(0) { $0 + $1.size } }
+    package var totalSize: UInt64 { entries.reduce(0) { $0 + $1.size } }
 
     /// Walks `folder` with `rules`, plus the patterns of `<folder>/.ferryignore` when
     /// `readIgnoreFile` is true (that file's patterns come last, so they win).
-    public static func scan(_ folder: String, rules: IgnoreRules = .always, readIgnoreFile: Bool = true) throws -> FileTree {
+    package static func scan(_ folder: String, rules: IgnoreRules = .always, readIgnoreFile: Bool = true) throws -> FileTree {
         guard let root = POSIX.realPath(folder) else {
             throw BuildsError(.io(operation: "find folder", path: folder, errno: 2))
         }
@@ -41,7 +41,7 @@ public struct FileTree: Sendable, Hashable {
     }
 
     /// A tree from entries already known (they are sorted here).
-    public init(root: String, entries: [FileTreeEntry]) {
+    package init(root: String, entries: [FileTreeEntry]) {
         self.root = root
         self.entries = entries.sorted { utf8Precedes($0.relativePath, $1.relativePath) }
     }

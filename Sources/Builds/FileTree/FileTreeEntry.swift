@@ -1,18 +1,18 @@
 // One file found by a walk.
 
 /// A regular file found under a folder: where it goes in the archive and where its bytes are read.
-public struct FileTreeEntry: Sendable, Hashable {
+package struct FileTreeEntry: Sendable, Hashable {
     /// Slash-separated path relative to the walk's root (the link's path for files reached through a link).
-    public let relativePath: String
+    package let relativePath: String
     /// Absolute path to read the bytes from (link targets already resolved).
-    public let sourcePath: String
+    package let sourcePath: String
     /// Size in bytes when the walk saw it.
-    public let size: UInt64
+    package let size: UInt64
     /// True when any execute bit (owner, group, other) is set on the file (or the link's target).
-    public let isExecutable: Bool
+    package let isExecutable: Bool
 
     /// A file entry.
-    public init(relativePath: String, sourcePath: String, size: UInt64, isExecutable: Bool) {
+    package init(relativePath: String, sourcePath: String, size: UInt64, isExecutable: Bool) {
         self.relativePath = relativePath
         self.sourcePath = sourcePath
         self.size = size
@@ -21,7 +21,7 @@ public struct FileTreeEntry: Sendable, Hashable {
 
     /// The Unix permissions written to a zip: `0o755` for executables, `0o644` otherwise
     /// (setuid, setgid and sticky bits are never kept).
-    public var normalizedPermissions: UInt16 { isExecutable ? 0o755 : 0o644 }
+    package var normalizedPermissions: UInt16 { isExecutable ? 0o755 : 0o644 }
 }
 
 /// Bytewise UTF-8 order, the order of entries in archives and build keys.

@@ -2,26 +2,26 @@
 import Crypto
 
 /// A file of a tree with the SHA-256 of its bytes.
-public struct HashedFile: Sendable, Hashable {
+package struct HashedFile: Sendable, Hashable {
     /// The file as the walk found it.
-    public let entry: FileTreeEntry
+    package let entry: FileTreeEntry
     /// SHA-256 of the file's bytes.
-    public let sha256: SHA256Digest
+    package let sha256: SHA256Digest
 
     /// A hashed file.
-    public init(entry: FileTreeEntry, sha256: SHA256Digest) {
+    package init(entry: FileTreeEntry, sha256: SHA256Digest) {
         self.entry = entry
         self.sha256 = sha256
     }
 }
 
 /// Hashes file contents with swift-crypto, streaming in chunks, several files at once.
-public enum FileHasher {
+package enum FileHasher {
     /// The default number of files hashed at once.
-    public static let defaultConcurrency = 8
+    package static let defaultConcurrency = 8
 
     /// SHA-256 of one file's bytes, read in 1 MiB chunks. Fails when the size differs from `expectedSize`.
-    public static func sha256(ofFile path: String, expectedSize: UInt64? = nil) throws -> SHA256Digest {
+    package static func sha256(ofFile path: String, expectedSize: UInt64? = nil) throws -> SHA256Digest {
         var hasher = SHA256()
         let count = try POSIX.readChunks(path, sizeHint: expectedSize) { hasher.update(bufferPointer: $0) }
         if let expectedSize, expectedSize != count {
@@ -31,12 +31,12 @@ public enum FileHasher {
     }
 
     /// Hashes every entry of `tree`, at most `concurrency` files at once; the result keeps the tree's order.
-    public static func hash(_ tree: FileTree, concurrency: Int = defaultConcurrency) async throws -> [HashedFile] {
+    package static func hash(_ tree: FileTree, concurrency: Int = defaultConcurrency) async throws -> [HashedFile] {
         try await hash(tree.entries, concurrency: concurrency)
     }
 
     /// Hashes `entries`, at most `concurrency` files at once; the result keeps the input order.
-    public static func hash(_ entries: [FileTreeEntry], concurrency: Int = defaultConcurrency) async throws -> [HashedFile] {
+    package static func hash(_ entries: [FileTreeEntry], concurrency: Int = defaultConcurrency) async throws -> [HashedFile] {
         let limit = max(1, concurrency)
         var digests = [SHA256Digest?](repeating: nil, count: entries.count)
         try await withThrowingTaskGroup(of: (Int, SHA256Digest).self) { group in

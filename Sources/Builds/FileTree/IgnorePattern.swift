@@ -14,19 +14,19 @@ import Darwin
 /// a trailing slash matches folders only; `**` matches any number of folders (`a/**` matches
 /// everything inside `a`, not `a` itself); `!` re-includes what an earlier pattern excluded, but a
 /// file inside an excluded folder cannot be re-included (the folder is never entered).
-public struct IgnorePattern: Sendable, Hashable, CustomStringConvertible {
+package struct IgnorePattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
-    public let source: String
+    package let source: String
     /// True for `!pattern`.
-    public let isNegated: Bool
+    package let isNegated: Bool
     /// True for `pattern/`.
-    public let directoriesOnly: Bool
+    package let directoriesOnly: Bool
     /// True when the pattern is matched against the whole relative path, not just the name.
-    public let isAnchored: Bool
+    package let isAnchored: Bool
     let segments: [String]
 
     /// Parses one line of a `.ferryignore`; nil for blank lines and comments.
-    public init?(_ line: String) {
+    package init?(_ line: String) {
         var text = Substring(line)
         if text.hasSuffix("\r") { text = text.dropLast() }
         // Trailing spaces are ignored unless escaped with a backslash.
@@ -58,7 +58,7 @@ public struct IgnorePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The pattern as written.
-    public var description: String { source }
+    package var description: String { source }
 
     /// Whether this pattern matches `components` (a relative path split on `/`) itself,
     /// ignoring negation. Ancestors are not considered here.

@@ -4,22 +4,22 @@
 ///
 /// Build in rules: `IgnoreRules.always` (every walk) and `IgnoreRules.python` (Python functions).
 /// Add a project's `.ferryignore` with `appending(contentsOf:)` or `FileTree` does it for you.
-public struct IgnoreRules: Sendable, Hashable {
+package struct IgnoreRules: Sendable, Hashable {
     /// The patterns, in order.
-    public var patterns: [IgnorePattern]
+    package var patterns: [IgnorePattern]
 
     /// Rules from patterns.
-    public init(patterns: [IgnorePattern] = []) { self.patterns = patterns }
+    package init(patterns: [IgnorePattern] = []) { self.patterns = patterns }
 
     /// Rules from the lines of a gitignore-style text (blank lines and `#` comments skipped).
-    public init(text: String) {
+    package init(text: String) {
         self.patterns = text.split(separator: "\n", omittingEmptySubsequences: false)
             .compactMap { IgnorePattern(String($0)) }
     }
 
     /// Never packaged: `__pycache__/`, `*.pyc`, `.aws-sam/`, `.git/`, `.ferry/`, `node_modules/.cache/`,
     /// `.ferryignore` itself, `.DS_Store`.
-    public static let always = IgnoreRules(text: """
+    package static let always = IgnoreRules(text: """
         __pycache__/
         *.pyc
         .aws-sam/
@@ -31,24 +31,24 @@ public struct IgnoreRules: Sendable, Hashable {
         """)
 
     /// `always` plus Python test folders: `tests/` and `test/` at any depth of the source folder.
-    public static let python = always.appending(IgnoreRules(text: """
+    package static let python = always.appending(IgnoreRules(text: """
         tests/
         test/
         """))
 
     /// These rules followed by `other` (so `other` wins where both match).
-    public func appending(_ other: IgnoreRules) -> IgnoreRules {
+    package func appending(_ other: IgnoreRules) -> IgnoreRules {
         IgnoreRules(patterns: patterns + other.patterns)
     }
 
     /// These rules followed by the patterns in a gitignore-style text.
-    public func appending(contentsOf text: String) -> IgnoreRules {
+    package func appending(contentsOf text: String) -> IgnoreRules {
         appending(IgnoreRules(text: text))
     }
 
     /// Whether `relativePath` (slash-separated, relative to the walk's root) is ignored, either itself
     /// or because a folder above it is.
-    public func isIgnored(_ relativePath: String, isDirectory: Bool) -> Bool {
+    package func isIgnored(_ relativePath: String, isDirectory: Bool) -> Bool {
         let components = relativePath.split(separator: "/")
         guard !components.isEmpty else { return false }
         for depth in 1..<components.count where decides(Array(components[0..<depth]), isDirectory: true) {

@@ -4,24 +4,24 @@ import Foundation
 
 /// Blobs (layers, configs, manifests) stored under their SHA-256; a blob's name is its digest, so a
 /// stored blob is never rewritten and deleting the folder only costs time.
-public struct BlobStore: Sendable, Hashable {
+package struct BlobStore: Sendable, Hashable {
     /// The folder holding `sha256/`.
-    public let root: String
+    package let root: String
 
     /// A store in `root` (normally `<project>/.ferry/blobs`).
-    public init(root: String) { self.root = root }
+    package init(root: String) { self.root = root }
 
     /// The file of `digest` (`sha256:<hex>`).
-    public func path(_ digest: String) -> String {
+    package func path(_ digest: String) -> String {
         joinPath(joinPath(root, "sha256"), String(digest.dropFirst("sha256:".count)))
     }
 
     /// Whether `digest` is stored.
-    public func contains(_ digest: String) -> Bool { POSIX.status(path(digest))?.kind == .regular }
+    package func contains(_ digest: String) -> Bool { POSIX.status(path(digest))?.kind == .regular }
 
     /// Stores `bytes`, returning their digest.
     @discardableResult
-    public func put(_ bytes: [UInt8]) throws -> String {
+    package func put(_ bytes: [UInt8]) throws -> String {
         let digest = "sha256:" + SHA256Digest(SHA256.hash(data: bytes)).hex
         if contains(digest) { return digest }
         try POSIX.makeDirectories(joinPath(root, "sha256"))
@@ -47,7 +47,7 @@ public struct BlobStore: Sendable, Hashable {
     }
 
     /// The bytes of `digest`, checked against it.
-    public func read(_ digest: String) throws -> [UInt8] {
+    package func read(_ digest: String) throws -> [UInt8] {
         try Self.readChecked(path(digest), digest: digest)
     }
 

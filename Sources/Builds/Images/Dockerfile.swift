@@ -2,24 +2,24 @@
 
 /// A Dockerfile split into instructions (continuations joined, comments dropped), each with the
 /// line it starts on, so every later error can name `file:line`.
-public struct Dockerfile: Sendable, Hashable {
+package struct Dockerfile: Sendable, Hashable {
     /// One instruction: its keyword in upper case, the rest of its text, and where it starts.
-    public struct Instruction: Sendable, Hashable {
+    package struct Instruction: Sendable, Hashable {
         /// `FROM`, `COPY`, ... (upper case).
-        public var keyword: String
+        package var keyword: String
         /// The text after the keyword, continuations joined with a space.
-        public var arguments: String
+        package var arguments: String
         /// The 1-based line the instruction starts on.
-        public var line: Int
+        package var line: Int
     }
 
     /// The file name used in messages.
-    public var file: String
+    package var file: String
     /// The instructions in order.
-    public var instructions: [Instruction]
+    package var instructions: [Instruction]
 
     /// Parses Dockerfile text; `file` names it in errors.
-    public init(text: String, file: String) throws {
+    package init(text: String, file: String) throws {
         self.file = file
         var instructions: [Instruction] = []
         var pending: (text: String, line: Int)?

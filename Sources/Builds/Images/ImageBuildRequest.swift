@@ -2,28 +2,28 @@
 
 /// The inputs of one image build: the Dockerfile and its context, build arguments, target stage,
 /// platform, the local base image map, and where blobs and the finished layout go.
-public struct ImageBuildRequest: Sendable, Hashable {
+package struct ImageBuildRequest: Sendable, Hashable {
     /// The build context folder (SAM `DockerContext`), absolute.
-    public var context: String
+    package var context: String
     /// The Dockerfile path relative to the context (SAM `Dockerfile`, default `Dockerfile`).
-    public var dockerfile: String
+    package var dockerfile: String
     /// `DockerBuildArgs`.
-    public var arguments: [String: String]
+    package var arguments: [String: String]
     /// `DockerBuildTarget`; nil builds the last stage.
-    public var target: String?
+    package var target: String?
     /// The OCI architecture: `amd64` (Lambda `x86_64`) or `arm64`.
-    public var architecture: String
+    package var architecture: String
     /// Base references mapped to local layouts: `"public.ecr.aws/lambda/python:3.12" = "oci:/abs/path[:tag]"`.
-    public var bases: [String: String]
+    package var bases: [String: String]
     /// The blob cache (`.ferry/blobs`).
-    public var store: BlobStore
+    package var store: BlobStore
     /// Where build records live (`.ferry/images`).
-    public var recordFolder: String
+    package var recordFolder: String
     /// The OCI layout folder to write.
-    public var output: String
+    package var output: String
 
     /// A request; `architecture` takes Lambda's spelling too (`x86_64` becomes `amd64`).
-    public init(context: String, dockerfile: String = "Dockerfile", arguments: [String: String] = [:], target: String? = nil,
+    package init(context: String, dockerfile: String = "Dockerfile", arguments: [String: String] = [:], target: String? = nil,
                 architecture: String = "amd64", bases: [String: String], store: BlobStore, recordFolder: String, output: String) {
         self.context = context
         self.dockerfile = dockerfile
@@ -38,17 +38,17 @@ public struct ImageBuildRequest: Sendable, Hashable {
 }
 
 /// A finished image build.
-public struct ImageBuildResult: Sendable, Hashable {
+package struct ImageBuildResult: Sendable, Hashable {
     /// `sha256:<hex>` of the manifest: the image's identity (`repo@<digest>`).
-    public var manifestDigest: String
+    package var manifestDigest: String
     /// The build key (hex) of the inputs.
-    public var key: String
+    package var key: String
     /// Every blob the image needs: config, base layers and new layers (not the manifest).
-    public var blobs: [String]
+    package var blobs: [String]
     /// Layers Ferry wrote (the base's excluded).
-    public var newLayers: [LayerBlob]
+    package var newLayers: [LayerBlob]
     /// True when the key was already built and nothing was written but the layout.
-    public var cached: Bool
+    package var cached: Bool
     /// The OCI layout written.
-    public var layout: String
+    package var layout: String
 }

@@ -1,7 +1,7 @@
 // Errors raised while reading Dockerfiles and writing OCI images.
 
 /// An error from building a container image: says what is wrong, where (file and line), and what to do.
-public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case dockerfile(file: String, line: Int, message: String)
         case unsupportedInstruction(file: String, line: Int, instruction: String)
@@ -20,13 +20,13 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     init(_ kind: Kind) { self.kind = kind }
 
     /// Whether this is a `RUN` (or other unsupported) instruction Ferry cannot write itself.
-    public var needsExternalBuilder: Bool {
+    package var needsExternalBuilder: Bool {
         if case .unsupportedInstruction = kind { return true }
         return false
     }
 
     /// Whether the project's files are at fault (Dockerfile, base map, architecture): exit 64.
-    public var isBadInput: Bool {
+    package var isBadInput: Bool {
         switch kind {
         case .missingBlob, .digestMismatch: return false
         default: return true
@@ -34,7 +34,7 @@ public struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A human-readable message: what happened, where, and what to do next.
-    public var description: String {
+    package var description: String {
         switch kind {
         case let .dockerfile(file, line, message):
             return "\(file):\(line): \(message)"

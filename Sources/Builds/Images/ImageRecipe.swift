@@ -2,9 +2,9 @@
 
 /// The chosen stage of a Dockerfile, with build arguments and variables already substituted:
 /// the base reference and the steps that change the image's files and config.
-public struct ImageRecipe: Sendable, Hashable {
+package struct ImageRecipe: Sendable, Hashable {
     /// One step on top of the base.
-    public enum Step: Sendable, Hashable {
+    package enum Step: Sendable, Hashable {
         /// `ENV`: variables set (later ones replace earlier ones with the same name).
         case env([Pair])
         /// `WORKDIR`: the absolute working directory.
@@ -22,25 +22,25 @@ public struct ImageRecipe: Sendable, Hashable {
     }
 
     /// A name and a value (ENV, LABEL).
-    public struct Pair: Sendable, Hashable {
-        public var key: String
-        public var value: String
+    package struct Pair: Sendable, Hashable {
+        package var key: String
+        package var value: String
 
         /// A pair.
-        public init(key: String, value: String) {
+        package init(key: String, value: String) {
             self.key = key
             self.value = value
         }
     }
 
     /// The base image reference after substitution (`public.ecr.aws/lambda/python:3.12`).
-    public var base: String
+    package var base: String
     /// The steps in order.
-    public var steps: [Step]
+    package var steps: [Step]
 
     /// Resolves `dockerfile` for `target` (a stage name; nil means the last stage) with `arguments`.
     /// Instructions that need a container (`RUN`, ...) are refused with their line.
-    public init(_ dockerfile: Dockerfile, arguments: [String: String], target: String?) throws {
+    package init(_ dockerfile: Dockerfile, arguments: [String: String], target: String?) throws {
         let file = dockerfile.file
         func fail(_ line: Int, _ message: String) -> ImageError { ImageError(.dockerfile(file: file, line: line, message: message)) }
         // Split into stages; ARGs before the first FROM are global.

@@ -7,9 +7,9 @@ import Foundation
 /// config (`ENV`, `WORKDIR`, `CMD`, `ENTRYPOINT`, `LABEL`, `USER`), and writes an OCI layout.
 /// Unchanged inputs (base digest, Dockerfile bytes, arguments, target, platform, context files)
 /// are not rebuilt.
-public enum ImageWriter {
+package enum ImageWriter {
     /// Builds `request`; throws `ImageError` naming `Dockerfile:line` for what it cannot do.
-    public static func build(_ request: ImageBuildRequest) throws -> ImageBuildResult {
+    package static func build(_ request: ImageBuildRequest) throws -> ImageBuildResult {
         let dockerfilePath = joinPath(request.context, request.dockerfile)
         guard POSIX.status(dockerfilePath)?.kind == .regular else {
             throw BuildsError(.io(operation: "read Dockerfile", path: dockerfilePath, errno: 2))

@@ -2,7 +2,7 @@
 import Foundation
 
 /// Any JSON value, kept exactly enough to rewrite an image config or manifest with sorted keys.
-public enum JSONValue: Sendable, Hashable, Codable {
+package enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -12,7 +12,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case object([String: JSONValue])
 
     /// Decodes any JSON value.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// Encodes the value as it is.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -38,7 +38,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The member `key` of an object; nil otherwise.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get { if case let .object(members) = self { return members[key] } else { return nil } }
         set {
             guard case var .object(members) = self else { return }
@@ -48,26 +48,26 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// The string, when this is one.
-    public var string: String? { if case let .string(value) = self { return value } else { return nil } }
+    package var string: String? { if case let .string(value) = self { return value } else { return nil } }
     /// The integer, when this is one.
-    public var integer: Int64? { if case let .integer(value) = self { return value } else { return nil } }
+    package var integer: Int64? { if case let .integer(value) = self { return value } else { return nil } }
     /// The elements, when this is an array.
-    public var array: [JSONValue]? { if case let .array(value) = self { return value } else { return nil } }
+    package var array: [JSONValue]? { if case let .array(value) = self { return value } else { return nil } }
 
     /// Parses JSON bytes; `what` names them in the error.
-    public static func parse(_ bytes: [UInt8], what: String) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8], what: String) throws -> JSONValue {
         do { return try JSONDecoder().decode(JSONValue.self, from: Data(bytes)) } catch {
             throw ImageError(.invalidJSON(what: what, message: "\(error)"))
         }
     }
 
     /// Compact JSON with keys sorted and slashes unescaped: the same value always gives the same bytes.
-    public func canonicalBytes() -> [UInt8] {
+    package func canonicalBytes() -> [UInt8] {
         Self.canonical(self)
     }
 
     /// Canonical bytes of any encodable value (sorted keys, no spaces, slashes unescaped).
-    public static func canonical(_ value: some Encodable) -> [UInt8] {
+    package static func canonical(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain values of strings, numbers and containers cannot fail.

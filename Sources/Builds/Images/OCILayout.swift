@@ -2,29 +2,29 @@
 import Foundation
 
 /// An image in an OCI layout folder: its manifest (bytes and digest) and where its blobs are.
-public struct OCILayout: Sendable, Hashable {
+package struct OCILayout: Sendable, Hashable {
     /// The layout folder.
-    public let path: String
+    package let path: String
     /// `sha256:<hex>` of the manifest bytes.
-    public let manifestDigest: String
+    package let manifestDigest: String
     /// The manifest bytes as stored.
-    public let manifestBytes: [UInt8]
+    package let manifestBytes: [UInt8]
 
     /// The manifest's media types Ferry reads.
     static let manifestTypes = ["application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json"]
     static let indexTypes = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"]
 
     /// The file of `digest` inside the layout.
-    public func blobPath(_ digest: String) -> String {
+    package func blobPath(_ digest: String) -> String {
         "\(path)/blobs/sha256/\(digest.dropFirst("sha256:".count))"
     }
 
     /// The parsed manifest.
-    public var manifest: JSONValue { (try? JSONValue.parse(manifestBytes, what: "manifest")) ?? .null }
+    package var manifest: JSONValue { (try? JSONValue.parse(manifestBytes, what: "manifest")) ?? .null }
 
     /// Opens the image in the layout at `path` named `tag` (the `org.opencontainers.image.ref.name`
     /// annotation), or its only image when `tag` is nil; an index is resolved for `architecture`.
-    public static func open(_ path: String, tag: String?, architecture: String) throws -> OCILayout {
+    package static func open(_ path: String, tag: String?, architecture: String) throws -> OCILayout {
         func fail(_ message: String) -> ImageError { ImageError(.baseLayout(path: path, message: message)) }
         guard POSIX.status("\(path)/index.json")?.kind == .regular else { throw fail("it has no index.json") }
         var bytes: [UInt8] = []

@@ -3,24 +3,24 @@ import Foundation
 
 /// An image function whose `Metadata` names a Dockerfile (SAM's `DockerContext`, `Dockerfile`,
 /// `DockerBuildArgs`, `DockerBuildTarget`, `DockerTag`), resolved to absolute paths.
-public struct PlannedImage: Sendable, Hashable, Codable {
+package struct PlannedImage: Sendable, Hashable, Codable {
     /// The function.
-    public let target: BuildTarget
+    package let target: BuildTarget
     /// The build context folder (absolute; `DockerContext` relative to the template's folder).
-    public let context: String
+    package let context: String
     /// The Dockerfile relative to the context (default `Dockerfile`).
-    public let dockerfile: String
+    package let dockerfile: String
     /// `DockerBuildArgs`.
-    public let arguments: [String: String]
+    package let arguments: [String: String]
     /// `DockerBuildTarget`.
-    public let stage: String?
+    package let stage: String?
     /// Lambda's architecture (`x86_64` or `arm64`).
-    public let architecture: String
+    package let architecture: String
     /// `DockerTag` (pushed as a tag as well as by digest).
-    public let tag: String?
+    package let tag: String?
 
     /// A planned image.
-    public init(target: BuildTarget, context: String, dockerfile: String, arguments: [String: String],
+    package init(target: BuildTarget, context: String, dockerfile: String, arguments: [String: String],
                 stage: String?, architecture: String, tag: String?) {
         self.target = target
         self.context = context

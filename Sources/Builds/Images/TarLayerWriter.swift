@@ -14,13 +14,13 @@ struct LayerEntry: Sendable, Hashable {
 }
 
 /// A finished layer: its compressed digest and size (the blob) and its uncompressed digest (`diff_id`).
-public struct LayerBlob: Sendable, Hashable {
+package struct LayerBlob: Sendable, Hashable {
     /// `sha256:<hex>` of the gzip bytes.
-    public var digest: String
+    package var digest: String
     /// The gzip size in bytes.
-    public var size: Int64
+    package var size: Int64
     /// `sha256:<hex>` of the tar bytes.
-    public var diffID: String
+    package var diffID: String
 }
 
 /// Writes a tar (ustar with PAX headers for long names) of `entries` in bytewise path order, with

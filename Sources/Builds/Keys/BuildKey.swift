@@ -3,33 +3,33 @@ import Crypto
 
 /// The identity of a build: SHA-256 over `BuildKeyInputs.canonicalEncoding()`.
 /// Equal keys mean the same builder would produce the same artifact.
-public struct BuildKey: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct BuildKey: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The SHA-256 digest.
-    public let digest: SHA256Digest
+    package let digest: SHA256Digest
 
     /// Wraps a digest.
-    public init(digest: SHA256Digest) { self.digest = digest }
+    package init(digest: SHA256Digest) { self.digest = digest }
 
     /// Lowercase hex, used for cache file names.
-    public var hex: String { digest.hex }
+    package var hex: String { digest.hex }
 
     /// The hex spelling.
-    public var description: String { hex }
+    package var description: String { hex }
 
     /// The key of already-hashed inputs.
-    public init(_ inputs: BuildKeyInputs) {
+    package init(_ inputs: BuildKeyInputs) {
         self.digest = SHA256Digest(SHA256.hash(data: inputs.canonicalEncoding()))
     }
 
     /// Encodes as the hex string.
-    public func encode(to encoder: any Encoder) throws { try digest.encode(to: encoder) }
+    package func encode(to encoder: any Encoder) throws { try digest.encode(to: encoder) }
 
     /// Decodes from a hex string.
-    public init(from decoder: any Decoder) throws { digest = try SHA256Digest(from: decoder) }
+    package init(from decoder: any Decoder) throws { digest = try SHA256Digest(from: decoder) }
 
     /// Walks and hashes `sourceFolder` and each of `localDependencies` with `rules` (plus each folder's
     /// `.ferryignore`), then computes the key.
-    public static func compute(
+    package static func compute(
         builder: String, builderVersion: String, runtime: String, architecture: String,
         parameters: [String: String] = [:], sourceFolder: String,
         localDependencies: [LocalDependency] = [], rules: IgnoreRules = .always,
@@ -45,7 +45,7 @@ public struct BuildKey: Sendable, Hashable, Codable, CustomStringConvertible {
 
 extension BuildKeyInputs {
     /// Walks and hashes the source folder and the local dependencies into build inputs.
-    public static func gather(
+    package static func gather(
         builder: String, builderVersion: String, runtime: String, architecture: String,
         parameters: [String: String] = [:], sourceFolder: String,
         localDependencies: [LocalDependency] = [], rules: IgnoreRules = .always,

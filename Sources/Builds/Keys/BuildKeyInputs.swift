@@ -18,38 +18,38 @@
 /// ```
 /// `x` means some execute bit is set. Paths are relative to their folder; absolute folders, file
 /// times, owners and other mode bits are not encoded, and enumeration order does not matter.
-public struct BuildKeyInputs: Sendable, Hashable {
+package struct BuildKeyInputs: Sendable, Hashable {
     /// A local dependency's name and hashed files.
-    public struct Dependency: Sendable, Hashable {
+    package struct Dependency: Sendable, Hashable {
         /// The dependency's name.
-        public var name: String
+        package var name: String
         /// Its hashed files.
-        public var files: [HashedFile]
+        package var files: [HashedFile]
 
         /// A hashed dependency.
-        public init(name: String, files: [HashedFile]) {
+        package init(name: String, files: [HashedFile]) {
             self.name = name
             self.files = files
         }
     }
 
     /// The builder's name (e.g. `python-pip`).
-    public var builder: String
+    package var builder: String
     /// The builder's version; bump it when a builder's output changes for the same inputs.
-    public var builderVersion: String
+    package var builderVersion: String
     /// The Lambda runtime (e.g. `python3.12`).
-    public var runtime: String
+    package var runtime: String
     /// The architecture (`x86_64` or `arm64`).
-    public var architecture: String
+    package var architecture: String
     /// Extra build parameters (environment, flags) that change the output.
-    public var parameters: [String: String]
+    package var parameters: [String: String]
     /// The hashed files of the source folder.
-    public var sourceFiles: [HashedFile]
+    package var sourceFiles: [HashedFile]
     /// The hashed files of each local path dependency.
-    public var dependencies: [Dependency]
+    package var dependencies: [Dependency]
 
     /// Build inputs.
-    public init(builder: String, builderVersion: String, runtime: String, architecture: String,
+    package init(builder: String, builderVersion: String, runtime: String, architecture: String,
                 parameters: [String: String] = [:], sourceFiles: [HashedFile], dependencies: [Dependency] = []) {
         self.builder = builder
         self.builderVersion = builderVersion
@@ -61,7 +61,7 @@ public struct BuildKeyInputs: Sendable, Hashable {
     }
 
     /// The exact bytes hashed into a `BuildKey` (see the type's documentation).
-    public func canonicalEncoding() -> [UInt8] {
+    package func canonicalEncoding() -> [UInt8] {
         var out: [UInt8] = []
         out.appendText("ferry-build-key 1\n")
         out.appendText("builder ")

@@ -12,33 +12,33 @@ import Synchronization
 /// same key that overlap in one process share a single install. Without `reusesStoredTrees`
 /// (`--clean`) trees stored by earlier runs are installed again (and replaced), but each key is
 /// still installed once per instance.
-public final class DependencyTreeStore: Sendable {
+package final class DependencyTreeStore: Sendable {
     /// One stored tree.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// `<folder>/<key>/tree`: the installed files.
-        public let tree: String
+        package let tree: String
         /// `<folder>/<key>/entries.zip`: the same files, deflated (`DeterministicZip`, no prefix).
-        public let entriesZip: String
+        package let entriesZip: String
     }
 
     /// The folder holding one sub-folder per key.
-    public let folder: String
+    package let folder: String
     /// False with `--clean`: only trees this instance installed are reused.
-    public let reusesStoredTrees: Bool
+    package let reusesStoredTrees: Bool
     private let inFlight = Mutex<[String: Task<Entry, any Error>]>([:])
     private let installedKeys = Mutex<[String]>([])
 
     /// A store under `folder` (created when the first tree is stored).
-    public init(folder: String, reusesStoredTrees: Bool = true) {
+    package init(folder: String, reusesStoredTrees: Bool = true) {
         self.folder = folder
         self.reusesStoredTrees = reusesStoredTrees
     }
 
     /// How many trees this instance has installed (misses), for tests and reports.
-    public var treesInstalled: Int { installedKeys.withLock { $0.count } }
+    package var treesInstalled: Int { installedKeys.withLock { $0.count } }
 
     /// The stored entry of `key` this instance may reuse, or nil.
-    public func storedEntry(key: String) -> Entry? {
+    package func storedEntry(key: String) -> Entry? {
         guard reusesStoredTrees || installedKeys.withLock({ $0.contains(key) }) else { return nil }
         let entry = Self.entry(joinPath(folder, key))
         guard POSIX.status(entry.tree)?.kind == .directory, POSIX.status(entry.entriesZip)?.kind == .regular else {
@@ -50,7 +50,7 @@ public final class DependencyTreeStore: Sendable {
     /// The tree of `key`: the stored one, the one a concurrent caller is installing, or a new one:
     /// `install` gets a path to install into (not yet existing, its parent does), then the tree is
     /// deflated and stored. When a concurrent caller's install fails, this caller installs on its own.
-    public func tree(key: String, lines: [String] = [],
+    package func tree(key: String, lines: [String] = [],
                      install: @escaping @Sendable (String) async throws -> Void) async throws -> Entry {
         if let stored = storedEntry(key: key) { return stored }
         let (task, isLeader) = inFlight.withLock { running -> (Task<Entry, any Error>, Bool) in

@@ -11,26 +11,26 @@ import Synchronization
 /// temporary folder, then renamed into place), and builds of the same key that overlap in one
 /// process share a single `pip wheel` run. Without `reusesStoredWheels` (`--clean`) wheels stored
 /// by earlier runs are built again (and replaced), but each key is still built once per instance.
-public final class LocalWheelCache: Sendable {
+package final class LocalWheelCache: Sendable {
     /// The folder holding one sub-folder per key.
-    public let folder: String
+    package let folder: String
     /// False with `--clean`: only wheels this instance built are reused.
-    public let reusesStoredWheels: Bool
+    package let reusesStoredWheels: Bool
     private let inFlight = Mutex<[String: Task<String, any Error>]>([:])
     private let builtKeys = Mutex<[String]>([])
 
     /// A cache storing its wheels under `folder` (created when the first wheel is stored), reading
     /// wheels stored by earlier runs unless `reusesStoredWheels` is false.
-    public init(folder: String, reusesStoredWheels: Bool = true) {
+    package init(folder: String, reusesStoredWheels: Bool = true) {
         self.folder = folder
         self.reusesStoredWheels = reusesStoredWheels
     }
 
     /// How many wheels this instance has built (misses), for tests and reports.
-    public var wheelsBuilt: Int { builtKeys.withLock { $0.count } }
+    package var wheelsBuilt: Int { builtKeys.withLock { $0.count } }
 
     /// The stored wheel of `key` this instance may reuse, or nil when there is none.
-    public func storedWheel(key: String) -> String? {
+    package func storedWheel(key: String) -> String? {
         guard reusesStoredWheels || builtKeys.withLock({ $0.contains(key) }) else { return nil }
         let entry = joinPath(folder, key)
         guard let names = try? POSIX.listDirectory(entry),
@@ -42,7 +42,7 @@ public final class LocalWheelCache: Sendable {
     /// made by `build` (which gets an empty folder to write exactly one wheel into and returns its
     /// path) and stored. When a concurrent caller's build fails, this caller builds on its own, so
     /// each caller sees its own error.
-    public func wheel(key: String, build: @escaping @Sendable (String) async throws -> String) async throws -> String {
+    package func wheel(key: String, build: @escaping @Sendable (String) async throws -> String) async throws -> String {
         if let stored = storedWheel(key: key) { return stored }
         let (task, isLeader) = inFlight.withLock { running -> (Task<String, any Error>, Bool) in
             if let task = running[key] { return (task, false) }

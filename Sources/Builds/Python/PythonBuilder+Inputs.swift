@@ -4,7 +4,7 @@ import Foundation
 extension PythonBuilder {
     /// The source folder, every requirements file read (`-r` includes too) and each local path
     /// requirement (folder, wheel or sdist), resolved as the build key resolves them.
-    public func inputPaths(for request: BuildRequest) throws -> [String] {
+    package func inputPaths(for request: BuildRequest) throws -> [String] {
         var paths = [request.sourceFolder]
         let requirements = joinPath(request.sourceFolder, Self.requirementsFileName)
         guard POSIX.status(requirements)?.kind == .regular else { return paths }

@@ -6,7 +6,7 @@ extension PythonBuilder {
     /// dependency (its folder's files with `localPackageRules`, or the wheel/sdist file's bytes),
     /// named by its path relative to the template folder and its extras; plus runtime, architecture,
     /// function-or-layer and the request's extra environment.
-    public func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
+    package func buildKeyInputs(for request: BuildRequest) async throws -> BuildKeyInputs {
         do {
             let source = try await FileHasher.hash(FileTree.scan(request.sourceFolder, rules: Self.sourceRules))
             var dependencies: [BuildKeyInputs.Dependency] = []

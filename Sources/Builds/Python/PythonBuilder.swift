@@ -29,21 +29,21 @@ import Toolchains
 /// local packages' wheels are reused by content (`LocalWheelCache`): each is built once per change.
 /// Known limit: when the exact interpreter is missing, pip evaluates environment markers
 /// (`python_version < "3.12"`) for the interpreter that runs it.
-public struct PythonBuilder: FunctionBuilder {
+package struct PythonBuilder: FunctionBuilder {
     /// `python-pip`.
-    public var builderName: String { "python-pip" }
+    package var builderName: String { "python-pip" }
     /// Bumped when the staged output changes for the same inputs.
-    public var builderVersion: String { "2" }
+    package var builderVersion: String { "2" }
 
     /// The environment tools run with (and where interpreters are looked for), before a request's extras.
-    public let environment: [String: String]
+    package let environment: [String: String]
     /// pip's cache folder, shared by every build (`<project>/.ferry/pip-cache`).
-    public let pipCacheFolder: String
+    package let pipCacheFolder: String
     /// The wheels built from local path packages, shared by every build made with this builder (and
     /// its copies), so one engine run builds each package once.
-    public let wheelCache: LocalWheelCache
+    package let wheelCache: LocalWheelCache
     /// The installed dependency trees (one per `PythonDependencyKey`), shared like `wheelCache`.
-    public let dependencyTrees: DependencyTreeStore
+    package let dependencyTrees: DependencyTreeStore
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
@@ -52,7 +52,7 @@ public struct PythonBuilder: FunctionBuilder {
     /// a folder pip itself never touches), installed dependency trees in `dependencyTreeFolder`
     /// (default: a `deps` folder beside the wheel folder, or `<pipCacheFolder>/ferry-deps`), and
     /// wheels and trees stored by earlier runs are reused unless `reusesStoredWheels` is false (`--clean`).
-    public init(
+    package init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         pipCacheFolder: String? = nil, wheelCacheFolder: String? = nil, dependencyTreeFolder: String? = nil,
         reusesStoredWheels: Bool = true, runner: ProcessRunner = ProcessRunner()
@@ -74,7 +74,7 @@ public struct PythonBuilder: FunctionBuilder {
     /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`,
     /// local packages' wheels in `<projectRoot>/.ferry/wheels` and installed dependency trees in
     /// `<projectRoot>/.ferry/deps` (with `clean`, earlier runs' wheels and trees are built again).
-    public init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package init(projectRoot: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                 clean: Bool = false) {
         self.init(environment: environment, pipCacheFolder: joinPath(projectRoot, ".ferry/pip-cache"),
                   wheelCacheFolder: joinPath(projectRoot, ".ferry/wheels"),
@@ -82,21 +82,21 @@ public struct PythonBuilder: FunctionBuilder {
     }
 
     /// Rules for the source folder: `IgnoreRules.python` (the folder's `.ferryignore` is added by the walk).
-    public static let sourceRules = IgnoreRules.python
+    package static let sourceRules = IgnoreRules.python
 
     /// Rules for a local package folder: `IgnoreRules.always` plus the leftovers of earlier builds at
     /// its root (`/build/`, `/dist/`, `*.egg-info/`), which setuptools would otherwise pick up.
-    public static let localPackageRules = IgnoreRules.always.appending(IgnoreRules(text: """
+    package static let localPackageRules = IgnoreRules.always.appending(IgnoreRules(text: """
         /build/
         /dist/
         *.egg-info/
         """))
 
     /// The name of the requirements file looked for in the source folder.
-    public static let requirementsFileName = "requirements.txt"
+    package static let requirementsFileName = "requirements.txt"
 
     /// The build's staged folder (the archive root), under `workFolder`.
-    public func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
+    package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         guard let target = PythonTarget(runtime: request.runtime, architecture: request.architecture) else {
             throw BuildError(.unsupportedRuntime(runtime: request.runtime), request: request)
         }

@@ -1,15 +1,15 @@
 // The interpreter and platform a Python artifact is built for, as pip's target options.
 
 /// The Lambda Python a build targets: version, CPU architecture and the glibc of its Amazon Linux.
-public struct PythonTarget: Sendable, Hashable {
+package struct PythonTarget: Sendable, Hashable {
     /// `3.12`.
-    public let version: String
+    package let version: String
     /// `x86_64` or `aarch64` (pip's and manylinux's names; Lambda's `arm64` is `aarch64`).
-    public let machine: String
+    package let machine: String
 
     /// The target of a Lambda runtime (`python3.12`) and architecture (`x86_64`, `arm64`); nil when
     /// the runtime is not a Python one.
-    public init?(runtime: String, architecture: String) {
+    package init?(runtime: String, architecture: String) {
         guard runtime.hasPrefix("python") else { return nil }
         let version = String(runtime.dropFirst(6))
         let parts = version.split(separator: ".")
@@ -19,25 +19,25 @@ public struct PythonTarget: Sendable, Hashable {
     }
 
     /// `312` for 3.12.
-    public var versionDigits: String { version.replacingOccurrences(of: ".", with: "") }
+    package var versionDigits: String { version.replacingOccurrences(of: ".", with: "") }
 
     /// The glibc minor version of the runtime's Amazon Linux: 34 (AL2023, python3.12 and later),
     /// 26 (Amazon Linux 2, up to python3.11).
-    public var glibcMinor: Int {
+    package var glibcMinor: Int {
         let minor = Int(version.split(separator: ".").last ?? "") ?? 0
         return minor >= 12 ? 34 : 26
     }
 
     /// Platform tags the runtime accepts, newest first: `manylinux_2_34_x86_64` … `manylinux_2_17_x86_64`,
     /// `manylinux2014_x86_64` (pip adds manylinux2010 and manylinux1 for x86_64 itself).
-    public var platformTags: [String] {
+    package var platformTags: [String] {
         stride(from: glibcMinor, through: 17, by: -1).map { "manylinux_2_\($0)_\(machine)" } + ["manylinux2014_\(machine)"]
     }
 
     /// pip options that make it choose distributions for this target and never build sdists.
     /// `acceptLocalLinuxWheels` adds `linux_<machine>` (wheels compiled on this very machine, valid
     /// when it runs the exact interpreter on the same Linux architecture).
-    public func pipTargetOptions(acceptLocalLinuxWheels: Bool) -> [String] {
+    package func pipTargetOptions(acceptLocalLinuxWheels: Bool) -> [String] {
         var options = ["--only-binary=:all:", "--implementation", "cp", "--python-version", version,
                        "--abi", "cp\(versionDigits)"]
         for tag in platformTags { options += ["--platform", tag] }
@@ -46,7 +46,7 @@ public struct PythonTarget: Sendable, Hashable {
     }
 
     /// True when this machine is Linux on the target's architecture (native wheels built here run there).
-    public var matchesHost: Bool {
+    package var matchesHost: Bool {
         #if os(Linux) && arch(x86_64)
         return machine == "x86_64"
         #elseif os(Linux) && arch(arm64)

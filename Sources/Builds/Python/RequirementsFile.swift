@@ -13,20 +13,20 @@ import Foundation
 /// SAM runs the build with the working directory at the template's folder, so pass the folder of the
 /// template that declares the function (not the requirements file's folder). Nested `-r other.txt`
 /// files are relative to the including file, as pip does, and are followed.
-public enum RequirementsFile {
+package enum RequirementsFile {
     /// The local path requirements of the file at `path`, resolving relative paths against `base`.
-    public static func localPathRequirements(inFile path: String, base: String) throws -> [LocalPathRequirement] {
+    package static func localPathRequirements(inFile path: String, base: String) throws -> [LocalPathRequirement] {
         var visited: Set<String> = []
         return try collect(file: normalize(path, base: currentDirectory()), base: base, visited: &visited)
     }
 
     /// The local path requirements in `text` (from `file`, used in messages and for `-r` includes).
-    public static func localPathRequirements(inText text: String, file: String, base: String) -> [LocalPathRequirement] {
+    package static func localPathRequirements(inText text: String, file: String, base: String) -> [LocalPathRequirement] {
         parse(text).compactMap { localRequirement($0.text, line: $0.line, file: file, base: base) }
     }
 
     /// Logical lines: comments removed, `\` continuations joined, blank lines dropped.
-    public static func parse(_ text: String) -> [(line: Int, text: String)] {
+    package static func parse(_ text: String) -> [(line: Int, text: String)] {
         var result: [(line: Int, text: String)] = []
         var pending = ""
         var pendingLine = 0

@@ -1,20 +1,20 @@
 // The parts of a wheel's file name.
 
 /// A wheel file name, `{distribution}-{version}(-{build})?-{python}-{abi}-{platform}.whl` (PEP 427).
-public struct WheelFilename: Sendable, Hashable {
+package struct WheelFilename: Sendable, Hashable {
     /// The distribution name as in the file name (`idp_common`).
-    public let distribution: String
+    package let distribution: String
     /// The version.
-    public let version: String
+    package let version: String
     /// The python tag(s) (`py3`, `cp312`).
-    public let pythonTag: String
+    package let pythonTag: String
     /// The ABI tag(s) (`none`, `cp312`, `abi3`).
-    public let abiTag: String
+    package let abiTag: String
     /// The platform tag(s) (`any`, `manylinux_2_17_x86_64.manylinux2014_x86_64`).
-    public let platformTag: String
+    package let platformTag: String
 
     /// Parses a wheel file name (a path's last component is used); nil when it is not one.
-    public init?(_ name: String) {
+    package init?(_ name: String) {
         let file = name.split(separator: "/").last.map(String.init) ?? name
         guard file.hasSuffix(".whl") else { return nil }
         let parts = file.dropLast(4).split(separator: "-")
@@ -27,5 +27,5 @@ public struct WheelFilename: Sendable, Hashable {
     }
 
     /// True for a pure-Python wheel (platform `any`), which runs on every interpreter it names.
-    public var isPure: Bool { platformTag == "any" }
+    package var isPure: Bool { platformTag == "any" }
 }

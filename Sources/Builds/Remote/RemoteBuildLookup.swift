@@ -5,29 +5,29 @@
 /// The engine calls `find` with a build's key; a hit is taken as the build's result and no builder
 /// runs. Implementations never throw: anything missing, unreadable, unsigned or not matching is a
 /// miss (the build then runs as usual), so a damaged or poisoned shared cache can only cost time.
-public protocol RemoteBuildLookup: Sendable {
+package protocol RemoteBuildLookup: Sendable {
     /// The build with `key`, made by `builder` (its name and version must match), or nil.
     /// `cache` is the local cache a downloaded zip is stored into.
     func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit?
 }
 
 /// A build found in a shared cache.
-public struct RemoteBuildHit: Sendable, Hashable {
+package struct RemoteBuildHit: Sendable, Hashable {
     /// The artifact. Its `path` is a zip in the local cache when the bytes were downloaded (and
     /// their SHA-256 checked), or empty when only the object is referenced.
-    public let archive: ZipArchive
+    package let archive: ZipArchive
     /// The artifact's object key in the bucket (`<prefix>/<sha256>.zip`).
-    public let objectKey: String
+    package let objectKey: String
     /// Where the entry was read, for reporting (`s3://bucket/prefix/.ferry/cache/<key>.json`).
-    public let entryLocation: String
+    package let entryLocation: String
 
     /// A hit.
-    public init(archive: ZipArchive, objectKey: String, entryLocation: String) {
+    package init(archive: ZipArchive, objectKey: String, entryLocation: String) {
         self.archive = archive
         self.objectKey = objectKey
         self.entryLocation = entryLocation
     }
 
     /// Whether the zip's bytes are on this machine.
-    public var isLocal: Bool { !archive.path.isEmpty }
+    package var isLocal: Bool { !archive.path.isEmpty }
 }

@@ -1,7 +1,7 @@
 // Errors raised by the Builds module.
 
 /// An error from hashing, zipping or caching a build: says what went wrong, where, and what to do.
-public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case io(operation: String, path: String, errno: Int32)
         case symlinkEscapesRoot(link: String, target: String, root: String)
@@ -23,7 +23,7 @@ public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
     init(_ kind: Kind) { self.kind = kind }
 
     /// A human-readable message: what happened, where, and what to do next.
-    public var description: String {
+    package var description: String {
         switch kind {
         case let .io(operation, path, code):
             return "Could not \(operation) '\(path)': \(Self.errnoText(code)). Check that the path exists and is readable."
@@ -60,7 +60,7 @@ public struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether the error is about the user's files (a link, a name, a file type), not the machine:
     /// Ferry exits 64 for these.
-    public var isBadInput: Bool {
+    package var isBadInput: Bool {
         switch kind {
         case .symlinkEscapesRoot, .symlinkBroken, .symlinkCycle, .unsupportedFileType, .notADirectory,
              .invalidRequirement, .nonUTF8Name, .unzippedSizeTooLarge: true

@@ -2,17 +2,17 @@
 import Crypto
 
 /// A SHA-256 digest, available as lowercase hex (S3 keys, build keys) and base64 (Lambda `CodeSha256`).
-public struct SHA256Digest: Sendable, Hashable, Codable, CustomStringConvertible {
+package struct SHA256Digest: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The 32 digest bytes.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// Wraps 32 digest bytes.
-    public init(bytes: [UInt8]) { self.bytes = bytes }
+    package init(bytes: [UInt8]) { self.bytes = bytes }
 
     init(_ digest: SHA256.Digest) { self.bytes = Array(digest) }
 
     /// Parses a 64-character hex spelling; nil when it is not one.
-    public init?(hex: String) {
+    package init?(hex: String) {
         let utf8 = Array(hex.utf8)
         guard utf8.count == 64 else { return nil }
         var out = [UInt8]()
@@ -27,7 +27,7 @@ public struct SHA256Digest: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// Lowercase hexadecimal, 64 characters.
-    public var hex: String {
+    package var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)
@@ -39,7 +39,7 @@ public struct SHA256Digest: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// Standard base64 with padding, as Lambda reports `CodeSha256`.
-    public var base64: String {
+    package var base64: String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var out = [UInt8]()
         var index = 0
@@ -58,16 +58,16 @@ public struct SHA256Digest: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     /// The hex spelling.
-    public var description: String { hex }
+    package var description: String { hex }
 
     /// Encodes as the hex string.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(hex)
     }
 
     /// Decodes from a hex string.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = SHA256Digest(hex: text) else {

@@ -4,16 +4,16 @@ import Foundation
 /// A zip written earlier by `DeterministicZip` (without a prefix) whose entries go into a new zip
 /// under `prefix`, copied as they are compressed: a dependency tree deflated once and shared by
 /// every artifact that bundles it.
-public struct ArchivePart: Sendable, Hashable {
+package struct ArchivePart: Sendable, Hashable {
     /// The zip holding the entries (written by `DeterministicZip` without a prefix).
-    public var zipPath: String
+    package var zipPath: String
     /// The folder the zip was made from (the same files, for reading and tests).
-    public var folder: String
+    package var folder: String
     /// What each entry's name gets in front in the new zip (`python/` for a layer).
-    public var prefix: String
+    package var prefix: String
 
     /// A part.
-    public init(zipPath: String, folder: String, prefix: String = "") {
+    package init(zipPath: String, folder: String, prefix: String = "") {
         self.zipPath = zipPath
         self.folder = folder
         self.prefix = prefix

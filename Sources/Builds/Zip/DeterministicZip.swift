@@ -15,31 +15,31 @@
 ///
 /// The zip is written to a temporary file in the destination's folder and renamed into place, so a
 /// failure never leaves a half-written zip at the destination.
-public struct DeterministicZip: Sendable {
+package struct DeterministicZip: Sendable {
     /// The zlib compression level (0–9); part of the output's identity.
-    public var compressionLevel: Int32
+    package var compressionLevel: Int32
     /// Writes ZIP64 records for every entry and the end of the archive (for testing readers).
     var forceZip64 = false
 
     /// The default level, zlib's own default (6).
-    public static let defaultCompressionLevel: Int32 = 6
+    package static let defaultCompressionLevel: Int32 = 6
 
     /// Files at least this large get a ZIP64 local header (deflate may grow data a little).
     static let zip64LocalThreshold: UInt64 = 0xFF00_0000
 
     /// A writer at `compressionLevel`.
-    public init(compressionLevel: Int32 = defaultCompressionLevel) {
+    package init(compressionLevel: Int32 = defaultCompressionLevel) {
         self.compressionLevel = compressionLevel
     }
 
     /// Zips every file of `tree` under its relative path, with `prefix` (e.g. `"python/"` for a layer).
-    public func write(_ tree: FileTree, prefix: String = "", to destination: String) throws -> ZipArchive {
+    package func write(_ tree: FileTree, prefix: String = "", to destination: String) throws -> ZipArchive {
         try write(entries: tree.entries, prefix: prefix, to: destination)
     }
 
     /// Zips `entries` (read from `sourcePath`, stored under `prefix + relativePath`) in bytewise path order.
     /// Fails on duplicate or unsafe archive paths (absolute, `..`, empty components).
-    public func write(entries: [FileTreeEntry], prefix: String = "", to destination: String) throws -> ZipArchive {
+    package func write(entries: [FileTreeEntry], prefix: String = "", to destination: String) throws -> ZipArchive {
         try write(entries: entries, prefix: prefix, parts: [], to: destination)
     }
 
@@ -47,7 +47,7 @@ public struct DeterministicZip: Sendable {
     /// compressed bytes are copied, not compressed again), all in one bytewise path order; a file of
     /// `entries` replaces a part's entry of the same archive path. The result is byte for byte the
     /// zip of a folder holding the parts' files with `entries` copied over them.
-    public func write(entries: [FileTreeEntry], prefix: String = "", parts: [ArchivePart],
+    package func write(entries: [FileTreeEntry], prefix: String = "", parts: [ArchivePart],
                       to destination: String) throws -> ZipArchive {
         let named = try Self.archiveNames(entries, prefix: prefix)
         let sources = try parts.map { try DeflatedEntries(path: $0.zipPath) }

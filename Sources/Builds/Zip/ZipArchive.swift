@@ -1,20 +1,20 @@
 // The result of writing a zip.
 
 /// A written zip: where it is, the SHA-256 of its bytes and its sizes.
-public struct ZipArchive: Sendable, Hashable, Codable {
+package struct ZipArchive: Sendable, Hashable, Codable {
     /// Path of the zip file.
-    public let path: String
+    package let path: String
     /// SHA-256 of the zip's bytes (`sha256.base64` is what Lambda reports as `CodeSha256`).
-    public let sha256: SHA256Digest
+    package let sha256: SHA256Digest
     /// Size of the zip file in bytes.
-    public let size: UInt64
+    package let size: UInt64
     /// Sum of the entries' uncompressed sizes (what Lambda's 250 MB limit counts).
-    public let unzippedSize: UInt64
+    package let unzippedSize: UInt64
     /// Number of entries (files; no folder entries are written).
-    public let entryCount: Int
+    package let entryCount: Int
 
     /// A zip description.
-    public init(path: String, sha256: SHA256Digest, size: UInt64, unzippedSize: UInt64, entryCount: Int) {
+    package init(path: String, sha256: SHA256Digest, size: UInt64, unzippedSize: UInt64, entryCount: Int) {
         self.path = path
         self.sha256 = sha256
         self.size = size

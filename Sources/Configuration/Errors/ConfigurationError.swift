@@ -4,36 +4,36 @@ import Foundation
 ///
 /// Every error names the file, and where it applies the dotted key (`env.dev.hotswap`) and the
 /// 1-based line. Compare with `code` (`error.code == .unknownKey`) to branch on the kind.
-public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of a configuration error, for matching.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
+    package struct Code: Sendable, Hashable, CustomStringConvertible {
         fileprivate let name: String
         /// The file is not valid TOML.
-        public static let syntax = Code(name: "syntax")
+        package static let syntax = Code(name: "syntax")
         /// A key that the schema does not know.
-        public static let unknownKey = Code(name: "unknownKey")
+        package static let unknownKey = Code(name: "unknownKey")
         /// A value of the wrong TOML type.
-        public static let wrongType = Code(name: "wrongType")
+        package static let wrongType = Code(name: "wrongType")
         /// A required key is missing.
-        public static let missingValue = Code(name: "missingValue")
+        package static let missingValue = Code(name: "missingValue")
         /// A `{placeholder}` that is not `{region}`, `{account}` or `{env}`, or an unbalanced brace.
-        public static let badPlaceholder = Code(name: "badPlaceholder")
+        package static let badPlaceholder = Code(name: "badPlaceholder")
         /// A value outside the allowed set.
-        public static let badValue = Code(name: "badValue")
+        package static let badValue = Code(name: "badValue")
         /// No configuration file in the project directory.
-        public static let notFound = Code(name: "notFound")
+        package static let notFound = Code(name: "notFound")
         /// The file could not be read or written.
-        public static let io = Code(name: "io")
+        package static let io = Code(name: "io")
         /// A `samconfig.yaml` / `samconfig.yml`, which Ferry does not read.
-        public static let unsupportedFormat = Code(name: "unsupportedFormat")
+        package static let unsupportedFormat = Code(name: "unsupportedFormat")
         /// The requested environment is not defined, or none could be chosen.
-        public static let unknownEnvironment = Code(name: "unknownEnvironment")
+        package static let unknownEnvironment = Code(name: "unknownEnvironment")
         /// A placeholder needs a value the caller did not give (e.g. `{account}`).
-        public static let unresolvedPlaceholder = Code(name: "unresolvedPlaceholder")
+        package static let unresolvedPlaceholder = Code(name: "unresolvedPlaceholder")
         /// `ferry init` would overwrite an existing file.
-        public static let fileExists = Code(name: "fileExists")
+        package static let fileExists = Code(name: "fileExists")
         /// A readable description of the kind.
-        public var description: String { name }
+        package var description: String { name }
     }
 
     fileprivate enum Kind: Sendable, Equatable {
@@ -53,13 +53,13 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
 
     private let kind: Kind
     /// The configuration file concerned (absolute path), when there is one.
-    public let file: String?
+    package let file: String?
     /// The dotted key path (`env.dev.hotswap`), when the problem is about one key.
-    public let key: String?
+    package let key: String?
     /// The 1-based line of the key in `file`, when it could be found.
-    public let line: Int?
+    package let line: Int?
     /// Further problems found in the same file, after this first one (in line order).
-    public internal(set) var additionalErrors: [ConfigurationError] = []
+    package internal(set) var additionalErrors: [ConfigurationError] = []
 
     fileprivate init(_ kind: Kind, file: String?, key: String?, line: Int?) {
         self.kind = kind
@@ -69,7 +69,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// The kind of this error.
-    public var code: Code {
+    package var code: Code {
         switch kind {
         case .syntax: .syntax
         case .unknownKey: .unknownKey
@@ -87,7 +87,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// The "did you mean" suggestion for an unknown key or placeholder, if one was close enough.
-    public var suggestion: String? {
+    package var suggestion: String? {
         switch kind {
         case .unknownKey(let suggestion): suggestion
         case .badPlaceholder(_, let suggestion): suggestion
@@ -96,7 +96,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     }
 
     /// The problem, its location and the fix, in one or more lines.
-    public var description: String {
+    package var description: String {
         var text = "\(location)\(message)"
         for other in additionalErrors {
             text += "\n\(other.location)\(other.message)"

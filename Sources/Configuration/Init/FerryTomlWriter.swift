@@ -7,28 +7,28 @@ import Darwin
 
 /// Produces the commented `ferry.toml` that `ferry init` writes, seeded from samconfig.toml when
 /// the project has one, and writes it without ever replacing an existing file unless forced.
-public struct FerryTomlWriter: Sendable {
+package struct FerryTomlWriter: Sendable {
     /// The project root, where ferry.toml goes.
-    public let projectDirectory: URL
+    package let projectDirectory: URL
     /// The template path to write, relative to the project (detected when nil).
-    public var templatePath: String?
+    package var templatePath: String?
     /// The stack name for the primary environment (seeded or derived from the folder name when nil).
-    public var stackName: String?
+    package var stackName: String?
     /// The region for the primary environment (seeded, else left to the AWS config, when nil).
-    public var region: String?
+    package var region: String?
     /// The name of the primary environment (default `dev`).
-    public var environmentName: String
+    package var environmentName: String
     /// The samconfig.toml the values were seeded from, if any.
-    public let seededFrom: URL?
+    package let seededFrom: URL?
     /// What could not be carried over from samconfig.toml (shown to the user by `ferry init`).
-    public let notes: [String]
+    package let notes: [String]
     private let seeds: [EnvironmentConfiguration]
 
     /// Prepares a writer for `projectDirectory`, reading its samconfig.toml if there is one.
     ///
     /// - Throws: `ConfigurationError` when samconfig.toml exists but is not valid TOML or has an
     ///   unsupported version.
-    public init(
+    package init(
         projectDirectory: URL, templatePath: String? = nil, stackName: String? = nil, region: String? = nil,
         environmentName: String = "dev"
     ) throws {
@@ -64,7 +64,7 @@ public struct FerryTomlWriter: Sendable {
     }
 
     /// The text of ferry.toml, every key explained in a comment.
-    public func render() -> String {
+    package func render() -> String {
         var out = FerryTomlText()
         out.comment("ferry.toml: how Ferry builds, packages and deploys this app. Reference: docs/configuration.md")
         if let seededFrom { out.comment("Values were carried over from \(seededFrom.lastPathComponent).") }
@@ -116,7 +116,7 @@ public struct FerryTomlWriter: Sendable {
     /// - Returns: the file written.
     /// - Throws: `ConfigurationError` `.fileExists` (fix: `--force`) or `.io`.
     @discardableResult
-    public func write(to file: URL? = nil, force: Bool = false) throws -> URL {
+    package func write(to file: URL? = nil, force: Bool = false) throws -> URL {
         let target = (file ?? projectDirectory.appendingPathComponent(ProjectConfiguration.fileName)).standardizedFileURL
         if !force, FileManager.default.fileExists(atPath: target.path) {
             throw ConfigurationError.fileExists(file: target.path)

@@ -1,38 +1,38 @@
 /// Where an environment's artifacts (zips, packaged templates) are uploaded.
-public struct ArtifactSettings: Sendable, Equatable {
+package struct ArtifactSettings: Sendable, Equatable {
     /// The bucket name, with placeholders; nil when not configured (the caller chooses, e.g. a
     /// managed bucket, which is what samconfig's `resolve_s3 = true` asks for).
-    public var bucket: PlaceholderTemplate?
+    package var bucket: PlaceholderTemplate?
     /// The key prefix, with placeholders; empty for the bucket root.
-    public var prefix: PlaceholderTemplate
+    package var prefix: PlaceholderTemplate
     /// The KMS key for server-side encryption; nil means SSE-S3 (AES256).
-    public var kmsKeyID: String?
+    package var kmsKeyID: String?
     /// samconfig's `resolve_s3`: create or reuse a managed bucket when `bucket` is nil.
-    public var resolveBucket: Bool
+    package var resolveBucket: Bool
     /// `noncurrent_version_days`: the lifecycle rule of a bucket Ferry creates deletes noncurrent
     /// object versions after this many days (default 30).
-    public var noncurrentVersionDays: Int
+    package var noncurrentVersionDays: Int
 
     /// The default of `noncurrentVersionDays`.
-    public static let defaultNoncurrentVersionDays = 30
+    package static let defaultNoncurrentVersionDays = 30
 
     /// Whether Ferry chooses the bucket: `resolve_s3` without `s3_bucket`. The bucket is then
     /// SAM's managed bucket when its stack exists (the Pipeline adopts it), else `managedBucketName`,
     /// created on first use with the same hardening as `--create-bucket`.
-    public var isManaged: Bool { bucket == nil && resolveBucket }
+    package var isManaged: Bool { bucket == nil && resolveBucket }
 
     /// The managed bucket's name: one per account and region, valid for S3 whatever the region
     /// (at most `ferry-artifacts-` + 12 digits + `-` + the region: well under 63 characters).
-    public static let managedBucketName = "ferry-artifacts-{account}-{region}"
+    package static let managedBucketName = "ferry-artifacts-{account}-{region}"
 
     /// The bucket to use: the configured one, else the managed one when `resolve_s3` asks for it.
-    public var effectiveBucket: PlaceholderTemplate? {
+    package var effectiveBucket: PlaceholderTemplate? {
         if let bucket { return bucket }
         return resolveBucket ? try? PlaceholderTemplate(Self.managedBucketName) : nil
     }
 
     /// Creates settings.
-    public init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false,
+    package init(bucket: PlaceholderTemplate?, prefix: PlaceholderTemplate, kmsKeyID: String?, resolveBucket: Bool = false,
                 noncurrentVersionDays: Int = ArtifactSettings.defaultNoncurrentVersionDays) {
         self.bucket = bucket
         self.prefix = prefix
@@ -43,21 +43,21 @@ public struct ArtifactSettings: Sendable, Equatable {
 }
 
 /// Artifact location with every placeholder replaced.
-public struct ResolvedArtifactLocation: Sendable, Equatable {
+package struct ResolvedArtifactLocation: Sendable, Equatable {
     /// The bucket name, or nil when none is configured.
-    public var bucket: String?
+    package var bucket: String?
     /// The key prefix without leading or trailing slashes (may be empty).
-    public var prefix: String
+    package var prefix: String
     /// The KMS key, or nil for AES256.
-    public var kmsKeyID: String?
+    package var kmsKeyID: String?
 
     /// Creates a location.
-    public init(bucket: String?, prefix: String, kmsKeyID: String?) {
+    package init(bucket: String?, prefix: String, kmsKeyID: String?) {
         self.bucket = bucket
         self.prefix = prefix
         self.kmsKeyID = kmsKeyID
     }
 
     /// `prefix/name`, or `name` when the prefix is empty.
-    public func key(_ name: String) -> String { prefix.isEmpty ? name : "\(prefix)/\(name)" }
+    package func key(_ name: String) -> String { prefix.isEmpty ? name : "\(prefix)/\(name)" }
 }

@@ -5,17 +5,17 @@ import Foundation
 /// 3–63 characters; lowercase letters, digits, `.` and `-`; begins and ends with a letter or digit;
 /// no `..`; not an IP address; not starting with `xn--`, `sthree-` or `amzn-s3-demo-`; not ending with
 /// `-s3alias`, `--ol-s3`, `.mrap` or `--x-s3` (and `--table-s3`).
-public enum BucketName {
+package enum BucketName {
     /// The length of the longest region name to plan for (`ap-southeast-5`, `ap-northeast-3`).
-    public static let longestRegionName = 14
+    package static let longestRegionName = 14
 
     /// Prefixes S3 reserves.
-    public static let reservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"]
+    package static let reservedPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"]
     /// Suffixes S3 reserves.
-    public static let reservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
+    package static let reservedSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]
 
     /// Why `name` is not a valid bucket name, or nil when it is.
-    public static func problem(_ name: String) -> String? {
+    package static func problem(_ name: String) -> String? {
         let count = name.utf8.count
         if count < 3 || count > 63 { return "it has \(count) characters; S3 allows 3 to 63" }
         if let bad = name.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "-")) }) {
@@ -38,7 +38,7 @@ public enum BucketName {
     /// `-`, repeated and edge dashes removed; when longer than 63 characters, the first part is
     /// shortened and a stable 8-character hash of the full text is added, so different long inputs
     /// give different names and the same input always gives the same name.
-    public static func make(_ parts: [String]) -> String {
+    package static func make(_ parts: [String]) -> String {
         let cleaned = parts.map(clean).filter { !$0.isEmpty }
         var name = cleaned.joined(separator: "-")
         if name.count < 3 { name = (cleaned + ["artifacts"]).joined(separator: "-") }
@@ -60,7 +60,7 @@ public enum BucketName {
     /// A part of a bucket name made from `text` (a folder name): lowercase letters, digits and
     /// single dashes, beginning with a letter, at most `maxLength` characters; a text that had to be
     /// shortened (or had nothing usable) gets a stable 8-character hash of the original at the end.
-    public static func component(_ text: String, maxLength: Int) -> String {
+    package static func component(_ text: String, maxLength: Int) -> String {
         var cleaned = clean(text)
         if cleaned.first?.isLetter != true { cleaned = "app" + (cleaned.isEmpty ? "" : "-" + cleaned) }
         if reservedPrefixes.contains(where: cleaned.hasPrefix) { cleaned = "app-" + cleaned }

@@ -1,16 +1,16 @@
 /// Something in a configuration file that Ferry ignores or reads with a caveat.
-public struct ConfigurationWarning: Sendable, Equatable, CustomStringConvertible {
+package struct ConfigurationWarning: Sendable, Equatable, CustomStringConvertible {
     /// The file concerned.
-    public let file: String
+    package let file: String
     /// The dotted key, when the warning is about one key.
-    public let key: String?
+    package let key: String?
     /// The 1-based line, when known.
-    public let line: Int?
+    package let line: Int?
     /// What Ferry does about it.
-    public let message: String
+    package let message: String
 
     /// Creates a warning.
-    public init(file: String, key: String?, line: Int?, message: String) {
+    package init(file: String, key: String?, line: Int?, message: String) {
         self.file = file
         self.key = key
         self.line = line
@@ -18,7 +18,7 @@ public struct ConfigurationWarning: Sendable, Equatable, CustomStringConvertible
     }
 
     /// `file:line: message`.
-    public var description: String {
+    package var description: String {
         let location = line.map { "\(file):\($0)" } ?? file
         return "\(location): \(message)"
     }

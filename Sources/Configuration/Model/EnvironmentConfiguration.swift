@@ -1,38 +1,38 @@
 import Foundation
 
 /// Everything Ferry needs to deploy one environment, resolved from ferry.toml or samconfig.toml.
-public struct EnvironmentConfiguration: Sendable, Equatable {
+package struct EnvironmentConfiguration: Sendable, Equatable {
     /// The environment's name (`dev`; for samconfig the config-env, usually `default`).
-    public var name: String
+    package var name: String
     /// The CloudFormation stack name.
-    public var stackName: String
+    package var stackName: String
     /// The region, or nil to take it from the AWS config / environment later.
-    public var region: String?
+    package var region: String?
     /// The AWS profile, or nil for the default credential chain.
-    public var profile: String?
+    package var profile: String?
     /// A custom endpoint (an emulator such as moto), or nil for AWS.
-    public var endpointURL: URL?
+    package var endpointURL: URL?
     /// The app's main template.
-    public var templateFile: URL
+    package var templateFile: URL
     /// Stack parameters, in the order written.
-    public var parameters: [KeyValue]
+    package var parameters: [KeyValue]
     /// Stack tags, in the order written.
-    public var tags: [KeyValue]
+    package var tags: [KeyValue]
     /// CloudFormation capabilities to acknowledge, e.g. `CAPABILITY_IAM`.
-    public var capabilities: [String]
+    package var capabilities: [String]
     /// Hot-swap, approval and termination-protection rules.
-    public var policy: EnvironmentPolicy
+    package var policy: EnvironmentPolicy
     /// Artifact bucket, prefix and encryption, with placeholders.
-    public var artifacts: ArtifactSettings
+    package var artifacts: ArtifactSettings
     /// Build settings.
-    public var build: BuildSettings
+    package var build: BuildSettings
     /// Gates (`before_deploy`), notification webhooks (`notify`).
-    public var operate = OperateSettings()
+    package var operate = OperateSettings()
     /// `[env.<name>.traffic]`: how aliases move to new versions (nil: at once, as CloudFormation does).
-    public var traffic: TrafficSettings?
+    package var traffic: TrafficSettings?
 
     /// Creates a configuration.
-    public init(
+    package init(
         name: String, stackName: String, region: String?, profile: String?, endpointURL: URL?,
         templateFile: URL, parameters: [KeyValue], tags: [KeyValue], capabilities: [String],
         policy: EnvironmentPolicy, artifacts: ArtifactSettings, build: BuildSettings
@@ -58,7 +58,7 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     ///   - region: the effective region (this environment's `region`, or the one resolved from AWS config).
     ///   - account: the account ID from STS GetCallerIdentity; needed only when `{account}` is used.
     /// - Throws: `ConfigurationError` `.unresolvedPlaceholder` when `{account}` is used and `account` is nil.
-    public func resolvedArtifacts(region: String, account: String?) throws -> ResolvedArtifactLocation {
+    package func resolvedArtifacts(region: String, account: String?) throws -> ResolvedArtifactLocation {
         let bucket = try artifacts.effectiveBucket?.expand(region: region, account: account, environment: name)
         let prefix = try artifacts.prefix.expand(region: region, account: account, environment: name)
         let trimmed = prefix.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
@@ -66,7 +66,7 @@ public struct EnvironmentConfiguration: Sendable, Equatable {
     }
 
     /// The value of parameter `key`, if set.
-    public func parameter(_ key: String) -> String? {
+    package func parameter(_ key: String) -> String? {
         parameters.last { $0.key == key }?.value
     }
 }

@@ -1,5 +1,5 @@
 /// When Ferry asks before applying a change set.
-public enum ApprovalPolicy: String, Sendable, CaseIterable {
+package enum ApprovalPolicy: String, Sendable, CaseIterable {
     /// Always require approval (an interactive yes, or `--yes`).
     case required
     /// Never ask.
@@ -9,23 +9,23 @@ public enum ApprovalPolicy: String, Sendable, CaseIterable {
 }
 
 /// The safety rules of one environment.
-public struct EnvironmentPolicy: Sendable, Equatable {
+package struct EnvironmentPolicy: Sendable, Equatable {
     /// Whether code-only changes may be hot-swapped instead of deployed through CloudFormation.
-    public var hotswap: Bool
+    package var hotswap: Bool
     /// When to ask before applying changes.
-    public var approval: ApprovalPolicy
+    package var approval: ApprovalPolicy
     /// Whether the stack gets termination protection.
-    public var terminationProtection: Bool
+    package var terminationProtection: Bool
 
     /// Creates a policy.
-    public init(hotswap: Bool, approval: ApprovalPolicy, terminationProtection: Bool) {
+    package init(hotswap: Bool, approval: ApprovalPolicy, terminationProtection: Bool) {
         self.hotswap = hotswap
         self.approval = approval
         self.terminationProtection = terminationProtection
     }
 
     /// The default hot-swap setting for an environment: on, except for `prod` / `production`.
-    public static func defaultHotswap(environment name: String) -> Bool {
+    package static func defaultHotswap(environment name: String) -> Bool {
         !["prod", "production"].contains(name.lowercased())
     }
 }

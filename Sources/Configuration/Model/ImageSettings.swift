@@ -8,24 +8,24 @@
 /// [images.bases]
 /// "public.ecr.aws/lambda/python:3.12" = "oci:vendor/lambda-python:3.12"  # a local OCI layout
 /// ```
-public struct ImageSettings: Sendable, Equatable {
+package struct ImageSettings: Sendable, Equatable {
     /// The repository for every image function (placeholders `{account}`, `{region}`, `{env}`).
-    public var repository: String?
+    package var repository: String?
     /// A repository per logical ID (wins over `repository`).
-    public var repositories: [String: String]
+    package var repositories: [String: String]
     /// Base image references mapped to local OCI layouts (`oci:/absolute/path[:tag]`, resolved
     /// against ferry.toml's folder).
-    public var bases: [String: String]
+    package var bases: [String: String]
 
     /// Settings; nothing configured by default.
-    public init(repository: String? = nil, repositories: [String: String] = [:], bases: [String: String] = [:]) {
+    package init(repository: String? = nil, repositories: [String: String] = [:], bases: [String: String] = [:]) {
         self.repository = repository
         self.repositories = repositories
         self.bases = bases
     }
 
     /// The repository configured for `logicalID`, if any.
-    public func repository(for logicalID: String) -> String? {
+    package func repository(for logicalID: String) -> String? {
         repositories[logicalID] ?? repository
     }
 }

@@ -1,16 +1,16 @@
 /// A stack parameter or tag: a key and its string value, kept in the order they were written.
-public struct KeyValue: Sendable, Hashable, CustomStringConvertible {
+package struct KeyValue: Sendable, Hashable, CustomStringConvertible {
     /// The parameter name or tag key.
-    public var key: String
+    package var key: String
     /// The value.
-    public var value: String
+    package var value: String
 
     /// Creates a pair.
-    public init(key: String, value: String) {
+    package init(key: String, value: String) {
         self.key = key
         self.value = value
     }
 
     /// `key=value`.
-    public var description: String { "\(key)=\(value)" }
+    package var description: String { "\(key)=\(value)" }
 }

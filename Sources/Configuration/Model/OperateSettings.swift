@@ -10,22 +10,22 @@ import Foundation
 /// [env.dev.invoke]                     # events for `ferry verify --invoke`, per function
 /// Hello = "events/hello.json"
 /// ```
-public struct OperateSettings: Sendable, Equatable {
+package struct OperateSettings: Sendable, Equatable {
     /// Shell commands run in order in the project folder before anything is deployed (`before_deploy`).
-    public var beforeDeploy: [String]
+    package var beforeDeploy: [String]
     /// Seconds each gate may run before it is stopped (`gate_timeout`, default 600).
-    public var gateTimeout: TimeInterval
+    package var gateTimeout: TimeInterval
     /// Webhook URLs told about each deploy and hot-swap (`notify`), `${VAR}` not yet expanded.
-    public var notify: [WebhookURLTemplate]
+    package var notify: [WebhookURLTemplate]
     /// The event file (relative to the project) each function is invoked with by
     /// `ferry verify --invoke`, by logical ID or `Stack/Path/LogicalID` (`[env.<name>.invoke]`).
-    public var invokeEvents: [KeyValue] = []
+    package var invokeEvents: [KeyValue] = []
 
     /// The default gate timeout: ten minutes.
-    public static let defaultGateTimeout: TimeInterval = 600
+    package static let defaultGateTimeout: TimeInterval = 600
 
     /// Settings; by default no gates and no webhooks.
-    public init(beforeDeploy: [String] = [], gateTimeout: TimeInterval = Self.defaultGateTimeout, notify: [WebhookURLTemplate] = []) {
+    package init(beforeDeploy: [String] = [], gateTimeout: TimeInterval = Self.defaultGateTimeout, notify: [WebhookURLTemplate] = []) {
         self.beforeDeploy = beforeDeploy
         self.gateTimeout = gateTimeout
         self.notify = notify

@@ -2,9 +2,9 @@
 ///
 /// Created from configuration, where unknown placeholders (`{regoin}`) and unbalanced braces are
 /// rejected; expanded once the region, account and environment are known.
-public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
+package struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
     /// A placeholder name.
-    public enum Placeholder: String, Sendable, CaseIterable {
+    package enum Placeholder: String, Sendable, CaseIterable {
         /// The AWS region, e.g. `eu-central-1`.
         case region
         /// The 12-digit AWS account ID (from STS GetCallerIdentity).
@@ -19,17 +19,17 @@ public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text as written, placeholders included.
-    public let rawValue: String
+    package let rawValue: String
     private let segments: [Segment]
 
     /// A template without placeholders (samconfig values, which SAM never expands; a bucket found in AWS).
-    public init(literal: String) {
+    package init(literal: String) {
         rawValue = literal
         segments = literal.isEmpty ? [] : [.literal(literal)]
     }
 
     /// Parses `rawValue`; throws `ConfigurationError` (`.badPlaceholder`) for unknown placeholders.
-    public init(_ rawValue: String) throws {
+    package init(_ rawValue: String) throws {
         try self.init(rawValue, file: nil, key: "value", line: nil)
     }
 
@@ -61,7 +61,7 @@ public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The placeholders used, in order of appearance (with repeats removed).
-    public var placeholders: [Placeholder] {
+    package var placeholders: [Placeholder] {
         var seen: [Placeholder] = []
         for case .placeholder(let p) in segments where !seen.contains(p) { seen.append(p) }
         return seen
@@ -69,7 +69,7 @@ public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Replaces every placeholder. Throws `.unresolvedPlaceholder` when `{account}` is used and
     /// `account` is nil.
-    public func expand(region: String, account: String?, environment: String) throws -> String {
+    package func expand(region: String, account: String?, environment: String) throws -> String {
         var out = ""
         for segment in segments {
             switch segment {
@@ -88,5 +88,5 @@ public struct PlaceholderTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text as written.
-    public var description: String { rawValue }
+    package var description: String { rawValue }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// A webhook URL as written in ferry.toml, where `${NAME}` stands for an environment variable
 /// (so a secret such as a Slack webhook stays out of git). Expanded only when a notification is sent.
-public struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
+package struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
     /// The text as written, e.g. `${SLACK_WEBHOOK}` or `https://example.com/hook?token=${TOKEN}`.
-    public let raw: String
+    package let raw: String
 
     /// One piece of the text: literal characters or a variable reference.
     enum Piece: Equatable {
@@ -16,7 +16,7 @@ public struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses `raw`; throws a message when a `${` is not closed or a name is not a valid
     /// variable name, or when a URL without variables is not http(s) with a host.
-    public init(_ raw: String) throws(WebhookURLProblem) {
+    package init(_ raw: String) throws(WebhookURLProblem) {
         self.raw = raw
         pieces = try Self.parse(raw)
         if variables.isEmpty {
@@ -28,13 +28,13 @@ public struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The environment variables the URL uses, in order.
-    public var variables: [String] {
+    package var variables: [String] {
         pieces.compactMap { if case .variable(let name) = $0 { name } else { nil } }
     }
 
     /// The URL with every `${NAME}` replaced from `environment`.
     /// - Throws: `WebhookURLProblem` naming the variable that is unset, or when the result is no http(s) URL.
-    public func expand(_ environment: [String: String]) throws(WebhookURLProblem) -> URL {
+    package func expand(_ environment: [String: String]) throws(WebhookURLProblem) -> URL {
         var text = ""
         for piece in pieces {
             switch piece {
@@ -54,7 +54,7 @@ public struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The URL as written (never the expanded secret).
-    public var description: String { raw }
+    package var description: String { raw }
 
     private static func parse(_ raw: String) throws(WebhookURLProblem) -> [Piece] {
         var pieces: [Piece] = []
@@ -79,9 +79,9 @@ public struct WebhookURLTemplate: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a webhook URL cannot be read or expanded.
-public struct WebhookURLProblem: Error, Sendable, Equatable, CustomStringConvertible {
+package struct WebhookURLProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and what to do.
-    public let message: String
+    package let message: String
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -5,15 +5,15 @@
 /// (`Name="two words"`), may contain `=` (`Url=https://x?a=b`), and may contain `\"` (an escaped
 /// quote) or `\ ` (an escaped space). As in SAM, only `\"` and `\ ` are unescaped; other
 /// backslashes are kept. Single-quoted values are taken literally.
-public enum ParameterOverridesParser {
+package enum ParameterOverridesParser {
     /// Why a string could not be split.
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// What is wrong, e.g. "missing '=' in 'Foo'".
-        public let description: String
+        package let description: String
     }
 
     /// Splits `text`. Throws `Failure` for a token without `=`, an empty key or an unterminated quote.
-    public static func parse(_ text: String) throws(Failure) -> [KeyValue] {
+    package static func parse(_ text: String) throws(Failure) -> [KeyValue] {
         var cursor = Cursor(Array(text))
         var pairs: [KeyValue] = []
         while true {
@@ -28,7 +28,7 @@ public enum ParameterOverridesParser {
 
     /// Splits each element of an array form (`["A=1", "B=two words"]`); an element holding a
     /// single pair may contain unquoted spaces in its value.
-    public static func parse(elements: [String]) throws(Failure) -> [KeyValue] {
+    package static func parse(elements: [String]) throws(Failure) -> [KeyValue] {
         var pairs: [KeyValue] = []
         for element in elements {
             let trimmed = element.trimmingWhitespace()

@@ -10,23 +10,23 @@ import Foundation
 /// error_threshold = 0                   # optional; Errors of a new version above this roll back
 /// watch_errors = true                   # optional; default true
 /// ```
-public struct TrafficSettings: Sendable, Equatable {
+package struct TrafficSettings: Sendable, Equatable {
     /// The strategy.
-    public var strategy: TrafficStrategy
+    package var strategy: TrafficStrategy
     /// CloudWatch alarm names; any in `ALARM` between steps rolls back.
-    public var alarms: [String]
+    package var alarms: [String]
     /// Logical IDs of the functions to shift (empty: every function with an alias).
-    public var functions: [String]
+    package var functions: [String]
     /// Whether each new version's `AWS/Lambda` `Errors` metric is watched too.
-    public var watchErrors: Bool
+    package var watchErrors: Bool
     /// The number of errors (sum since the shift started) a new version may have; one more rolls back.
-    public var errorThreshold: Int
+    package var errorThreshold: Int
 
     /// The default error threshold: a single error of the new version rolls back.
-    public static let defaultErrorThreshold = 0
+    package static let defaultErrorThreshold = 0
 
     /// Settings.
-    public init(strategy: TrafficStrategy, alarms: [String] = [], functions: [String] = [], watchErrors: Bool = true,
+    package init(strategy: TrafficStrategy, alarms: [String] = [], functions: [String] = [], watchErrors: Bool = true,
                 errorThreshold: Int = Self.defaultErrorThreshold) {
         self.strategy = strategy
         self.alarms = alarms

@@ -9,7 +9,7 @@ import Foundation
 /// - `all-at-once`: the alias points at the new version in one step.
 ///
 /// Durations are a whole number followed by `s`, `m` or `h` (`30s`, `5m`, `1h`).
-public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
+package enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
     /// `percent`% of the traffic for `wait`, then 100%.
     case canary(percent: Int, wait: Duration)
     /// `percent`% more every `every` until 100%.
@@ -18,7 +18,7 @@ public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
     case allAtOnce
 
     /// The written form (`canary:10:5m`).
-    public var description: String {
+    package var description: String {
         switch self {
         case .canary(let percent, let wait): "canary:\(percent):\(Self.format(wait))"
         case .linear(let percent, let every): "linear:\(percent):\(Self.format(every))"
@@ -27,11 +27,11 @@ public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The examples an error message offers.
-    public static let examples = ["canary:10:5m", "linear:25:1m", "all-at-once"]
+    package static let examples = ["canary:10:5m", "linear:25:1m", "all-at-once"]
 
     /// Parses the written form.
     /// - Throws: `TrafficStrategyError` saying what is wrong with `text`.
-    public static func parse(_ text: String) throws -> TrafficStrategy {
+    package static func parse(_ text: String) throws -> TrafficStrategy {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "all-at-once" { return .allAtOnce }
         let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -49,7 +49,7 @@ public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `30s`, `5m`, `1h` → a duration of at least one second; nil when not of that form.
-    public static func parseDuration(_ text: String) -> Duration? {
+    package static func parseDuration(_ text: String) -> Duration? {
         guard let unit = text.last, let number = Int(text.dropLast()), number >= 1, number <= 86_400 else { return nil }
         switch unit {
         case "s": return .seconds(number)
@@ -60,7 +60,7 @@ public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `2s`, `5m`, `1h` (the largest unit that divides the duration).
-    public static func format(_ duration: Duration) -> String {
+    package static func format(_ duration: Duration) -> String {
         let seconds = duration.components.seconds
         if seconds >= 3600, seconds % 3600 == 0 { return "\(seconds / 3600)h" }
         if seconds >= 60, seconds % 60 == 0 { return "\(seconds / 60)m" }
@@ -69,7 +69,7 @@ public enum TrafficStrategy: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A traffic strategy that could not be read: what was written and what is wrong with it.
-public struct TrafficStrategyError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TrafficStrategyError: Error, Sendable, Equatable, CustomStringConvertible {
     fileprivate enum Problem: Sendable, Equatable {
         case unknownKind
         case wrongShape(kind: String)
@@ -78,7 +78,7 @@ public struct TrafficStrategyError: Error, Sendable, Equatable, CustomStringConv
     }
 
     /// The text as written.
-    public let text: String
+    package let text: String
     private let problem: Problem
 
     fileprivate init(_ text: String, _ problem: Problem) {
@@ -87,7 +87,7 @@ public struct TrafficStrategyError: Error, Sendable, Equatable, CustomStringConv
     }
 
     /// What is wrong, without the "where" (the caller adds the file and key, or the flag).
-    public var reason: String {
+    package var reason: String {
         switch problem {
         case .unknownKind:
             "it is not canary:PCT:WAIT, linear:PCT:EVERY or all-at-once"
@@ -100,7 +100,7 @@ public struct TrafficStrategyError: Error, Sendable, Equatable, CustomStringConv
         }
     }
 
-    public var description: String {
+    package var description: String {
         "traffic strategy \"\(text)\": \(reason). Use one of: \(TrafficStrategy.examples.joined(separator: ", "))."
     }
 }

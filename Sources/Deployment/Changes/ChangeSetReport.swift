@@ -1,35 +1,35 @@
 import AWSServices
 
 /// The changes of one stack (the root or a nested one) in a change set.
-public struct StackChanges: Sendable, Equatable, Codable {
+package struct StackChanges: Sendable, Equatable, Codable {
     /// `root` for the top-level stack, else the logical IDs from the root: `Api/Workers`.
-    public var path: String
+    package var path: String
     /// The stack's name (for the root) or the nested stack's logical ID path.
-    public var stackName: String
-    public var changes: [PlannedChange]
+    package var stackName: String
+    package var changes: [PlannedChange]
 
     /// The changes of one stack.
-    public init(path: String, stackName: String, changes: [PlannedChange]) {
+    package init(path: String, stackName: String, changes: [PlannedChange]) {
         self.path = path
         self.stackName = stackName
         self.changes = changes
     }
 
     /// Resources added.
-    public var added: [PlannedChange] { changes.filter { $0.action == .add } }
+    package var added: [PlannedChange] { changes.filter { $0.action == .add } }
     /// Resources modified.
-    public var modified: [PlannedChange] { changes.filter { $0.action == .modify } }
+    package var modified: [PlannedChange] { changes.filter { $0.action == .modify } }
     /// Resources removed.
-    public var removed: [PlannedChange] { changes.filter { $0.action == .remove } }
+    package var removed: [PlannedChange] { changes.filter { $0.action == .remove } }
 }
 
 /// What a change set will do, grouped by stack, with data-losing changes called out.
-public struct ChangeSetReport: Sendable, Equatable, Codable {
+package struct ChangeSetReport: Sendable, Equatable, Codable {
     /// The root first, then nested stacks in the order they appear.
-    public var stacks: [StackChanges]
+    package var stacks: [StackChanges]
 
     /// A report.
-    public init(stacks: [StackChanges]) { self.stacks = stacks }
+    package init(stacks: [StackChanges]) { self.stacks = stacks }
 
     /// Groups a root change set and the nested change sets found under its
     /// `AWS::CloudFormation::Stack` changes.
@@ -37,7 +37,7 @@ public struct ChangeSetReport: Sendable, Equatable, Codable {
     /// - Parameters:
     ///   - root: the root change set.
     ///   - nested: nested change sets by their ChangeSetId (as a root change's `ChangeSetId` names them).
-    public static func build(root: ChangeSet, stackName: String, nested: [String: ChangeSet]) -> ChangeSetReport {
+    package static func build(root: ChangeSet, stackName: String, nested: [String: ChangeSet]) -> ChangeSetReport {
         var stacks: [StackChanges] = []
         func visit(_ changeSet: ChangeSet, path: String, name: String) {
             let changes = changeSet.changes.member.compactMap(\.resourceChange)
@@ -54,18 +54,18 @@ public struct ChangeSetReport: Sendable, Equatable, Codable {
     }
 
     /// Every change in every stack.
-    public var allChanges: [PlannedChange] { stacks.flatMap(\.changes) }
+    package var allChanges: [PlannedChange] { stacks.flatMap(\.changes) }
     /// Whether nothing changes.
-    public var isEmpty: Bool { allChanges.isEmpty }
+    package var isEmpty: Bool { allChanges.isEmpty }
     /// Changes that delete or replace a resource holding data.
-    public var dataLosingChanges: [PlannedChange] { allChanges.filter(\.losesData) }
+    package var dataLosingChanges: [PlannedChange] { allChanges.filter(\.losesData) }
 
     /// The number of resources the operation will touch, counted for progress. A nested stack's
     /// own resources are counted when its change set is known.
-    public var resourceCount: Int { allChanges.count }
+    package var resourceCount: Int { allChanges.count }
 
     /// `3 to add, 1 to modify, 0 to remove`.
-    public var counts: String {
+    package var counts: String {
         let all = allChanges
         let add = all.filter { $0.action == .add }.count
         let modify = all.filter { $0.action == .modify }.count
@@ -74,7 +74,7 @@ public struct ChangeSetReport: Sendable, Equatable, Codable {
     }
 
     /// The summary lines for people: one heading per stack, one line per change.
-    public var lines: [String] {
+    package var lines: [String] {
         var lines: [String] = []
         for stack in stacks where !stack.changes.isEmpty {
             lines.append(stack.path == "root" ? "stack \(stack.stackName):" : "nested stack \(stack.path):")

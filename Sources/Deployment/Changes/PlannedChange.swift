@@ -1,24 +1,24 @@
 import AWSServices
 
 /// One resource a change set will add, modify or remove.
-public struct PlannedChange: Sendable, Equatable, Codable {
+package struct PlannedChange: Sendable, Equatable, Codable {
     /// What happens to the resource, in CloudFormation's words.
-    public enum Action: String, Sendable, Codable {
+    package enum Action: String, Sendable, Codable {
         case add = "Add", modify = "Modify", remove = "Remove", `import` = "Import", dynamic = "Dynamic"
         case other = "Other"
     }
 
     /// The resource's logical ID.
-    public var logicalID: String
+    package var logicalID: String
     /// `AWS::DynamoDB::Table`, ...
-    public var resourceType: String
-    public var action: Action
+    package var resourceType: String
+    package var action: Action
     /// `True`, `False` or `Conditional` for a modification; nil when CloudFormation did not say.
-    public var replacement: String?
-    public var physicalID: String?
+    package var replacement: String?
+    package var physicalID: String?
 
     /// A change.
-    public init(logicalID: String, resourceType: String, action: Action, replacement: String? = nil, physicalID: String? = nil) {
+    package init(logicalID: String, resourceType: String, action: Action, replacement: String? = nil, physicalID: String? = nil) {
         self.logicalID = logicalID
         self.resourceType = resourceType
         self.action = action
@@ -27,7 +27,7 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     }
 
     /// The change as DescribeChangeSet reported it.
-    public init(_ change: ResourceChange) {
+    package init(_ change: ResourceChange) {
         self.init(
             logicalID: change.logicalResourceId ?? "?", resourceType: change.resourceType ?? "?",
             action: Action(rawValue: change.action ?? "") ?? .other, replacement: change.replacement,
@@ -35,20 +35,20 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     }
 
     /// Whether the resource is replaced (a new physical resource; the old one is deleted).
-    public var isReplacement: Bool {
+    package var isReplacement: Bool {
         action == .modify && (replacement == "True" || replacement == "Conditional")
     }
 
     /// Whether this change deletes or replaces a resource that holds data (a table, a bucket, ...).
-    public var losesData: Bool {
+    package var losesData: Bool {
         StatefulResourceTypes.contains(resourceType) && (action == .remove || isReplacement)
     }
 }
 
 /// Resource types that keep data: deleting or replacing one loses it.
-public enum StatefulResourceTypes {
+package enum StatefulResourceTypes {
     /// The types, by CloudFormation name.
-    public static let all: Set<String> = [
+    package static let all: Set<String> = [
         "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::S3::Bucket",
         "AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::EFS::FileSystem",
         "AWS::Logs::LogGroup", "AWS::KMS::Key", "AWS::Cognito::UserPool",
@@ -59,5 +59,5 @@ public enum StatefulResourceTypes {
     ]
 
     /// Whether `type` holds data.
-    public static func contains(_ type: String) -> Bool { all.contains(type) }
+    package static func contains(_ type: String) -> Bool { all.contains(type) }
 }

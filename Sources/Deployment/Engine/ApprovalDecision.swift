@@ -1,7 +1,7 @@
 import Configuration
 
 /// Whether a change set may be executed without asking, must be asked about, or is refused.
-public enum ApprovalDecision: Sendable, Equatable {
+package enum ApprovalDecision: Sendable, Equatable {
     /// Execute.
     case proceed
     /// Ask the person at the terminal.
@@ -13,7 +13,7 @@ public enum ApprovalDecision: Sendable, Equatable {
     ///
     /// - `never`: proceed. `tty` (default): `--yes`/`--approve` proceed, a TTY asks, otherwise
     ///   proceed. `required`: `--approve` proceeds, a TTY asks (even with `--yes`), otherwise refuse.
-    public static func decide(policy: ApprovalPolicy, yes: Bool, approve: Bool, isTTY: Bool, environment: String) -> ApprovalDecision {
+    package static func decide(policy: ApprovalPolicy, yes: Bool, approve: Bool, isTTY: Bool, environment: String) -> ApprovalDecision {
         switch policy {
         case .never:
             return .proceed

@@ -2,7 +2,7 @@ import Configuration
 import Foundation
 
 /// Where the root template comes from.
-public enum DeployTemplate: Sendable, Equatable {
+package enum DeployTemplate: Sendable, Equatable {
     /// A local file (a packaged template); uploaded first when over 51,200 bytes.
     case file(URL)
     /// An S3 URL CloudFormation reads itself.
@@ -10,31 +10,31 @@ public enum DeployTemplate: Sendable, Equatable {
 }
 
 /// Everything one `ferry deploy` of one environment needs.
-public struct DeployRequest: Sendable {
-    public var stackName: String
-    public var environmentName: String
-    public var template: DeployTemplate
+package struct DeployRequest: Sendable {
+    package var stackName: String
+    package var environmentName: String
+    package var template: DeployTemplate
     /// Configuration parameters merged with `--parameter` overrides (NoEcho names are added
     /// from the template by the deployer).
-    public var parameters: DeployParameters
-    public var tags: [KeyValue]
+    package var parameters: DeployParameters
+    package var tags: [KeyValue]
     /// Configured capabilities; the ones the template needs are added.
-    public var capabilities: [String]
+    package var capabilities: [String]
     /// `--role-arn`: the service role CloudFormation uses.
-    public var roleARN: String?
+    package var roleARN: String?
     /// `--notification-arn`: SNS topics for stack events.
-    public var notificationARNs: [String]
+    package var notificationARNs: [String]
     /// Turn termination protection on after the deploy.
-    public var terminationProtection: Bool
+    package var terminationProtection: Bool
     /// What to do with stacks in states a deploy cannot update.
-    public var rules: DeployPreparation.Rules
+    package var rules: DeployPreparation.Rules
     /// Stop after showing the change set.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// Uploads a template over 51,200 bytes and returns its S3 URL; nil when there is no bucket.
-    public var uploadLargeTemplate: (@Sendable (_ body: Data, _ sha256: String) async throws -> String)?
+    package var uploadLargeTemplate: (@Sendable (_ body: Data, _ sha256: String) async throws -> String)?
 
     /// A request.
-    public init(
+    package init(
         stackName: String, environmentName: String, template: DeployTemplate, parameters: DeployParameters,
         tags: [KeyValue] = [], capabilities: [String] = [], roleARN: String? = nil, notificationARNs: [String] = [],
         terminationProtection: Bool = false, rules: DeployPreparation.Rules, dryRun: Bool = false,

@@ -3,9 +3,9 @@ import Configuration
 import Foundation
 
 /// How a deploy ended, with what it changed.
-public struct DeployResult: Sendable {
+package struct DeployResult: Sendable {
     /// The verdict.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// The change set was executed and the stack reached this status.
         case deployed(StackStatus)
         /// Nothing to change.
@@ -18,21 +18,21 @@ public struct DeployResult: Sendable {
         case failed(status: StackStatus, rootCause: RootCause?)
     }
 
-    public var outcome: Outcome
-    public var stackName: String
-    public var stackID: String?
+    package var outcome: Outcome
+    package var stackName: String
+    package var stackID: String?
     /// The change set's changes, when one was created.
-    public var report: ChangeSetReport?
-    public var outputs: [StackOutput]
+    package var report: ChangeSetReport?
+    package var outputs: [StackOutput]
     /// SHA-256 of the root template text (or of its URL).
-    public var templateHash: String
+    package var templateHash: String
     /// The S3 URL the template was deployed from, if any.
-    public var templateURL: String?
+    package var templateURL: String?
     /// The parameters sent, NoEcho values masked.
-    public var maskedParameters: [KeyValue]
+    package var maskedParameters: [KeyValue]
 
     /// A result.
-    public init(outcome: Outcome, stackName: String, stackID: String?, report: ChangeSetReport?, outputs: [StackOutput],
+    package init(outcome: Outcome, stackName: String, stackID: String?, report: ChangeSetReport?, outputs: [StackOutput],
                 templateHash: String, templateURL: String?, maskedParameters: [KeyValue]) {
         self.outcome = outcome
         self.stackName = stackName

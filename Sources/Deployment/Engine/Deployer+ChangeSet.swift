@@ -13,7 +13,7 @@ struct CreatedChangeSet: Sendable {
 
 extension Deployer {
     /// Whether a change set's status reason says there is nothing to change (both shapes AWS uses).
-    public static func isNoChanges(_ reason: String) -> Bool {
+    package static func isNoChanges(_ reason: String) -> Bool {
         reason.contains("didn't contain changes") || reason.contains("No updates are to be performed")
     }
 

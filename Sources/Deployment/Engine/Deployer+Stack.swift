@@ -63,7 +63,7 @@ extension Deployer {
 
     /// `ferry deploy --cancel`: cancels the update in progress (CancelUpdateStack) and follows
     /// the rollback to its end. Returns the final status.
-    public func cancelUpdate(stackName: String) async throws -> StackStatus {
+    package func cancelUpdate(stackName: String) async throws -> StackStatus {
         guard let stack = try await cloudFormation.describeStack(stackName) else {
             throw DeploymentError.refused("stack \(stackName) does not exist: nothing to cancel", command: nil)
         }
@@ -79,7 +79,7 @@ extension Deployer {
 
     /// `ferry deploy --continue-rollback`: continues the rollback of a stack in
     /// `UPDATE_ROLLBACK_FAILED` and waits for it. Returns the final status.
-    public func continueRollback(stackName: String, resourcesToSkip: [String] = [], roleARN: String? = nil) async throws -> StackStatus {
+    package func continueRollback(stackName: String, resourcesToSkip: [String] = [], roleARN: String? = nil) async throws -> StackStatus {
         guard let stack = try await cloudFormation.describeStack(stackName) else {
             throw DeploymentError.refused("stack \(stackName) does not exist", command: nil)
         }

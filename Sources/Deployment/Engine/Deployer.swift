@@ -7,15 +7,15 @@ import Reporting
 /// Deploys a stack with a change set: decide from the stack's state, create the change set,
 /// show it, ask for approval, execute, follow the events of every stack, then report outputs or
 /// the root cause. Never prints: it emits `FerryEvent`s and returns a `DeployResult`.
-public struct Deployer: Sendable {
+package struct Deployer: Sendable {
     /// How often the deployer polls.
-    public struct Timing: Sendable, Equatable {
-        public var changeSetPoll: Duration
-        public var stackPoll: Duration
-        public var events: StackEventStream.Timing
+    package struct Timing: Sendable, Equatable {
+        package var changeSetPoll: Duration
+        package var stackPoll: Duration
+        package var events: StackEventStream.Timing
 
         /// Timing; use short intervals against a local emulator.
-        public init(changeSetPoll: Duration = .seconds(2), stackPoll: Duration = .seconds(3),
+        package init(changeSetPoll: Duration = .seconds(2), stackPoll: Duration = .seconds(3),
                     events: StackEventStream.Timing = StackEventStream.Timing()) {
             self.changeSetPoll = changeSetPoll
             self.stackPoll = stackPoll
@@ -23,20 +23,20 @@ public struct Deployer: Sendable {
         }
 
         /// Short intervals for a local emulator.
-        public static let local = Timing(
+        package static let local = Timing(
             changeSetPoll: .milliseconds(200), stackPoll: .milliseconds(300),
             events: StackEventStream.Timing(pollInterval: .milliseconds(300)))
     }
 
     /// Approves a change set (the CLI asks on a TTY); `false` cancels the deploy.
-    public typealias Approval = @Sendable (_ report: ChangeSetReport) async throws -> Bool
+    package typealias Approval = @Sendable (_ report: ChangeSetReport) async throws -> Bool
 
     let cloudFormation: CloudFormation
     let sink: any EventSink
     let timing: Timing
 
     /// A deployer that calls through `cloudFormation` and emits to `sink`.
-    public init(cloudFormation: CloudFormation, sink: any EventSink, timing: Timing = Timing()) {
+    package init(cloudFormation: CloudFormation, sink: any EventSink, timing: Timing = Timing()) {
         self.cloudFormation = cloudFormation
         self.sink = sink
         self.timing = timing
@@ -47,7 +47,7 @@ public struct Deployer: Sendable {
     /// - Throws: `DeploymentError` when the stack needs a person first or the change set cannot
     ///   be created; AWS errors as they come. A failed stack operation is not thrown: it is the
     ///   result's `.failed` outcome (so history can record it).
-    public func deploy(_ request: DeployRequest, approve: Approval) async throws -> DeployResult {
+    package func deploy(_ request: DeployRequest, approve: Approval) async throws -> DeployResult {
         let template = try await TemplateInput.prepare(request, cloudFormation: cloudFormation)
         var parameters = request.parameters
         parameters.noEcho.formUnion(template.noEcho)

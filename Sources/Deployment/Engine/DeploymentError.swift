@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a deploy stopped: what happened, to which stack, and what to do next.
-public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatable {
+package struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatable {
     private enum Kind: Sendable, Equatable {
         case refused(reason: String, command: String?)
         case changeSetFailed(stack: String, reason: String)
@@ -17,58 +17,58 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatab
     private let kind: Kind
 
     /// A stack state that needs a person first; `command` is the exact command to run.
-    public static func refused(_ reason: String, command: String?) -> DeploymentError {
+    package static func refused(_ reason: String, command: String?) -> DeploymentError {
         DeploymentError(kind: .refused(reason: reason, command: command))
     }
 
     /// CloudFormation could not compute the change set.
-    public static func changeSetFailed(stack: String, reason: String) -> DeploymentError {
+    package static func changeSetFailed(stack: String, reason: String) -> DeploymentError {
         DeploymentError(kind: .changeSetFailed(stack: stack, reason: reason))
     }
 
     /// The stack operation ended in a failed state.
-    public static func operationFailed(stack: String, status: String, rootCause: RootCause?) -> DeploymentError {
+    package static func operationFailed(stack: String, status: String, rootCause: RootCause?) -> DeploymentError {
         DeploymentError(kind: .operationFailed(stack: stack, status: status, rootCause: rootCause))
     }
 
     /// Someone else holds the environment's lock.
-    public static func locked(_ holder: LockHolder, key: String, command: String) -> DeploymentError {
+    package static func locked(_ holder: LockHolder, key: String, command: String) -> DeploymentError {
         DeploymentError(kind: .locked(holder, key: key, command: command))
     }
 
     /// The lock object exists but is empty or not a lock.
-    public static func corruptLock(key: String, reason: String, command: String) -> DeploymentError {
+    package static func corruptLock(key: String, reason: String, command: String) -> DeploymentError {
         DeploymentError(kind: .corruptLock(key: key, reason: reason, command: command))
     }
 
     /// Whether someone else holds the lock.
-    public var isLocked: Bool {
+    package var isLocked: Bool {
         if case .locked = kind { return true }
         return false
     }
 
     /// The template could not be read.
-    public static func template(path: String, reason: String) -> DeploymentError {
+    package static func template(path: String, reason: String) -> DeploymentError {
         DeploymentError(kind: .template(path: path, reason: reason))
     }
 
     /// The template is over 51,200 bytes and there is no artifact bucket to upload it to.
-    public static func templateTooLarge(path: String, size: Int) -> DeploymentError {
+    package static func templateTooLarge(path: String, size: Int) -> DeploymentError {
         DeploymentError(kind: .templateTooLarge(path: path, size: size))
     }
 
     /// A `--parameter` that is not `KEY=VALUE`.
-    public static func badParameter(_ text: String) -> DeploymentError {
+    package static func badParameter(_ text: String) -> DeploymentError {
         DeploymentError(kind: .badParameter(text))
     }
 
     /// History could not be read.
-    public static func noHistory(_ reason: String) -> DeploymentError {
+    package static func noHistory(_ reason: String) -> DeploymentError {
         DeploymentError(kind: .noHistory(reason: reason))
     }
 
     /// Whether the input was wrong (a flag, a template) rather than the operation.
-    public var isBadInput: Bool {
+    package var isBadInput: Bool {
         switch kind {
         case .template, .templateTooLarge, .badParameter: true
         default: false
@@ -76,12 +76,12 @@ public struct DeploymentError: Error, Sendable, CustomStringConvertible, Equatab
     }
 
     /// The root cause, when the stack operation failed.
-    public var rootCause: RootCause? {
+    package var rootCause: RootCause? {
         if case .operationFailed(_, _, let cause) = kind { return cause }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .refused(let reason, let command):
             return command.map { "\(reason). Run: \($0)" } ?? reason

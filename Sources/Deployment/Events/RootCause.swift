@@ -2,17 +2,17 @@ import AWSServices
 import Foundation
 
 /// Why an operation failed: the first real failure, not the cascade that followed it.
-public struct RootCause: Sendable, Equatable, Codable {
-    public var logicalID: String
-    public var resourceType: String
+package struct RootCause: Sendable, Equatable, Codable {
+    package var logicalID: String
+    package var resourceType: String
     /// The stack the resource belongs to (a nested stack's name when it failed there).
-    public var stackName: String
-    public var status: String
-    public var reason: String
-    public var timestamp: Date
+    package var stackName: String
+    package var status: String
+    package var reason: String
+    package var timestamp: Date
 
     /// A root cause.
-    public init(logicalID: String, resourceType: String, stackName: String, status: String, reason: String, timestamp: Date) {
+    package init(logicalID: String, resourceType: String, stackName: String, status: String, reason: String, timestamp: Date) {
         self.logicalID = logicalID
         self.resourceType = resourceType
         self.stackName = stackName
@@ -26,7 +26,7 @@ public struct RootCause: Sendable, Equatable, Codable {
     /// was not successfully created". When no resource failed, the stack's own event with a
     /// reason of its own (a `ROLLBACK_IN_PROGRESS` saying "Transform ... failed", a template or
     /// parameter error) is the cause. `nil` when the events show no failure at all.
-    public static func find(in events: [StackEvent]) -> RootCause? {
+    package static func find(in events: [StackEvent]) -> RootCause? {
         let failures = events
             .filter { $0.resourceStatus?.hasSuffix("_FAILED") == true && $0.physicalResourceId != $0.stackId }
             .filter { !isCascade($0.resourceStatusReason ?? "") }
@@ -55,13 +55,13 @@ public struct RootCause: Sendable, Equatable, Codable {
     }
 
     /// Whether a stack-level reason only points at failed resources (or at the user).
-    public static func isResourceSummary(_ reason: String) -> Bool {
+    package static func isResourceSummary(_ reason: String) -> Bool {
         reason.hasPrefix("The following resource(s) failed to ") || reason == "User Initiated"
             || reason.hasPrefix("Resource creation cancelled") || isEmbeddedStackFailure(reason)
     }
 
     /// Whether a reason only says the resource was cancelled because another one failed.
-    public static func isCascade(_ reason: String) -> Bool {
+    package static func isCascade(_ reason: String) -> Bool {
         let text = reason.lowercased()
         return text.hasPrefix("resource creation cancelled") || text.hasPrefix("resource update cancelled")
             || text.hasPrefix("resource deletion cancelled") || text == "cancelled"
@@ -69,12 +69,12 @@ public struct RootCause: Sendable, Equatable, Codable {
     }
 
     /// Whether a reason is a parent's report of a nested stack's failure.
-    public static func isEmbeddedStackFailure(_ reason: String) -> Bool {
+    package static func isEmbeddedStackFailure(_ reason: String) -> Bool {
         reason.hasPrefix("Embedded stack ") && reason.contains(" was not successfully ")
     }
 
     /// `Table (AWS::DynamoDB::Table) in stack app-dev: CREATE_FAILED: reason`.
-    public var summary: String {
+    package var summary: String {
         "\(logicalID) (\(resourceType)) in stack \(stackName): \(status): \(reason)"
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 
 /// Follows one stack operation by polling DescribeStackEvents of the root and of every nested
 /// stack found in its events, until the root reaches its final status.
-public struct StackEventStream: Sendable {
+package struct StackEventStream: Sendable {
     /// How often to poll, and the longest wait after throttling.
-    public struct Timing: Sendable, Equatable {
-        public var pollInterval: Duration
-        public var maximumBackoff: Duration
+    package struct Timing: Sendable, Equatable {
+        package var pollInterval: Duration
+        package var maximumBackoff: Duration
 
         /// Timing; AWS's own tools poll every few seconds.
-        public init(pollInterval: Duration = .seconds(2), maximumBackoff: Duration = .seconds(20)) {
+        package init(pollInterval: Duration = .seconds(2), maximumBackoff: Duration = .seconds(20)) {
             self.pollInterval = pollInterval
             self.maximumBackoff = maximumBackoff
         }
@@ -21,13 +21,13 @@ public struct StackEventStream: Sendable {
     private let timing: Timing
 
     /// A stream that calls through `cloudFormation`.
-    public init(cloudFormation: CloudFormation, timing: Timing = Timing()) {
+    package init(cloudFormation: CloudFormation, timing: Timing = Timing()) {
         self.cloudFormation = cloudFormation
         self.timing = timing
     }
 
     /// The IDs of a stack's existing events: those that belong to earlier operations.
-    public func existingEventIDs(_ stack: String) async throws -> Set<String> {
+    package func existingEventIDs(_ stack: String) async throws -> Set<String> {
         // The newest page is enough: an operation's events are always newer than these.
         let events = try await cloudFormation.describeStackEvents(stack) { _ in true }
         return Set(events.map(\.eventId))
@@ -35,7 +35,7 @@ public struct StackEventStream: Sendable {
 
     /// Polls until the root's operation ends; `onEvents` receives each batch of new events
     /// (oldest first) with the tracker's state. Returns the tracker with every event.
-    public func follow(
+    package func follow(
         _ initial: StackEventTracker, onEvents: (_ events: [StackEvent], _ tracker: StackEventTracker) -> Void
     ) async throws -> StackEventTracker {
         var tracker = initial

@@ -4,25 +4,25 @@ import Foundation
 /// The pure part of following a stack operation: takes pages of DescribeStackEvents (from the
 /// root and from nested stacks), keeps the new events of this operation once each, in time
 /// order, finds nested stacks, counts progress and notices the root's final status.
-public struct StackEventTracker: Sendable {
+package struct StackEventTracker: Sendable {
     /// The root stack's ID (ARN).
-    public let rootStackID: String
+    package let rootStackID: String
     /// Events at or before this one (by ID) on the root belong to earlier operations.
-    public private(set) var operationStart: Date?
+    package private(set) var operationStart: Date?
     /// Every event of this operation, oldest first.
-    public private(set) var events: [StackEvent] = []
+    package private(set) var events: [StackEvent] = []
     /// The nested stacks found so far (stack IDs), in the order they appeared.
-    public private(set) var nestedStackIDs: [String] = []
+    package private(set) var nestedStackIDs: [String] = []
     /// The root's final status, once it reached one.
-    public private(set) var finalStatus: StackStatus?
+    package private(set) var finalStatus: StackStatus?
     /// The resources expected to change (from the change set), for progress.
-    public var expectedResourceCount: Int
+    package var expectedResourceCount: Int
     /// The resources expected to change per stack path (`root`, `Child`, `Child/Grand`), from
     /// the change set and its nested change sets; a stack missing here counts what it touches.
-    public var expectedByStackPath: [String: Int]
+    package var expectedByStackPath: [String: Int]
     /// The path of each stack seen (`root` for the root, the logical IDs from the root for a
     /// nested stack: `Child/Grand`), by stack ID.
-    public private(set) var stackPaths: [String: String]
+    package private(set) var stackPaths: [String: String]
 
     private var seen: Set<String> = []
     private var completed: Set<String> = []
@@ -38,7 +38,7 @@ public struct StackEventTracker: Sendable {
     ///   - earlierEventIDs: IDs of the root's events that existed before the operation started.
     ///   - expectedResourceCount: the change set's resource count (0 when unknown).
     ///   - expectedByStackPath: the change set's resource count per stack path (`root`, `Child`).
-    public init(rootStackID: String, earlierEventIDs: Set<String> = [], expectedResourceCount: Int = 0,
+    package init(rootStackID: String, earlierEventIDs: Set<String> = [], expectedResourceCount: Int = 0,
                 expectedByStackPath: [String: Int] = [:]) {
         self.rootStackID = rootStackID
         self.knownBefore = earlierEventIDs
@@ -49,7 +49,7 @@ public struct StackEventTracker: Sendable {
 
     /// Takes one page of events of any stack (newest first, as AWS sends them) and returns the
     /// events not seen before that belong to this operation, oldest first.
-    public mutating func ingest(_ page: [StackEvent]) -> [StackEvent] {
+    package mutating func ingest(_ page: [StackEvent]) -> [StackEvent] {
         var fresh: [StackEvent] = []
         for event in page.reversed() where !seen.contains(event.eventId) && !knownBefore.contains(event.eventId) {
             if event.stackId == rootStackID {
@@ -111,19 +111,19 @@ public struct StackEventTracker: Sendable {
     }
 
     /// Whether an event is about the stack itself rather than one of its resources.
-    public func isStackLevel(_ event: StackEvent) -> Bool {
+    package func isStackLevel(_ event: StackEvent) -> Bool {
         event.physicalResourceId == event.stackId
             || (event.resourceType == "AWS::CloudFormation::Stack" && event.logicalResourceId == event.stackName)
     }
 
     /// Whether the root stack reached its final status for this operation.
-    public var isFinished: Bool { finalStatus != nil }
+    package var isFinished: Bool { finalStatus != nil }
 
     /// Resources that reached `*_COMPLETE` and the total expected (at least the ones seen).
     ///
     /// The total is the change set's count per stack, or what a stack touched when its change
     /// set is unknown (a nested stack without a nested change set), so it only grows.
-    public var progress: (done: Int, total: Int) {
+    package var progress: (done: Int, total: Int) {
         var stackTotals = 0
         var counted: Set<String> = []
         for (stackID, path) in stackPaths {
@@ -136,32 +136,32 @@ public struct StackEventTracker: Sendable {
 
     /// The progress as it was when `event` was taken in: the counts only ever grow from one
     /// event to the next, whatever order the stacks' pages arrive in.
-    public func progress(through event: StackEvent) -> (done: Int, total: Int) {
+    package func progress(through event: StackEvent) -> (done: Int, total: Int) {
         guard let snapshot = snapshots[event.eventId] else { return progress }
         return (snapshot.done, snapshot.total)
     }
 
     /// The progress of the operation and of the event's own stack when `event` was taken in.
-    public func stackProgress(through event: StackEvent) -> StackProgress {
+    package func stackProgress(through event: StackEvent) -> StackProgress {
         snapshots[event.eventId] ?? snapshot(stackID: event.stackId)
     }
 }
 
 /// Progress counts at one event: of the whole operation and of the event's stack.
-public struct StackProgress: Sendable, Equatable {
+package struct StackProgress: Sendable, Equatable {
     /// Resources of every stack that reached `*_COMPLETE`.
-    public var done: Int
+    package var done: Int
     /// Resources of every stack the operation changes (never less than before).
-    public var total: Int
+    package var total: Int
     /// The stack's path (`root`, `Child`, `Child/Grand`), nil when not known yet.
-    public var stackPath: String?
+    package var stackPath: String?
     /// Resources of the stack that reached `*_COMPLETE`.
-    public var stackDone: Int
+    package var stackDone: Int
     /// Resources of the stack the operation changes.
-    public var stackTotal: Int
+    package var stackTotal: Int
 
     /// Counts.
-    public init(done: Int, total: Int, stackPath: String?, stackDone: Int, stackTotal: Int) {
+    package init(done: Int, total: Int, stackPath: String?, stackDone: Int, stackTotal: Int) {
         self.done = done
         self.total = total
         self.stackPath = stackPath

@@ -3,14 +3,14 @@ import Foundation
 
 /// Deploy records in the artifact bucket, one object per deploy:
 /// `<prefix>/.ferry/history/<stack>/<yyyyMMdd'T'HHmmss.SSS'Z'>-<id>.json`.
-public struct DeployHistory: Sendable {
+package struct DeployHistory: Sendable {
     private let s3: S3
-    public let bucket: String
+    package let bucket: String
     /// The folder of this stack's records.
-    public let folder: String
+    package let folder: String
 
     /// The history of `stackName` under `prefix` in `bucket`.
-    public init(s3: S3, bucket: String, prefix: String, stackName: String) {
+    package init(s3: S3, bucket: String, prefix: String, stackName: String) {
         self.s3 = s3
         self.bucket = bucket
         let base = prefix.isEmpty ? ".ferry" : "\(prefix)/.ferry"
@@ -18,7 +18,7 @@ public struct DeployHistory: Sendable {
     }
 
     /// The key a record is stored under (sorts by time).
-    public func key(for record: DeployRecord) -> String {
+    package func key(for record: DeployRecord) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -28,7 +28,7 @@ public struct DeployHistory: Sendable {
 
     /// Stores `record`; returns its key.
     @discardableResult
-    public func append(_ record: DeployRecord) async throws -> String {
+    package func append(_ record: DeployRecord) async throws -> String {
         let key = key(for: record)
         _ = try await s3.putObject(
             bucket: bucket, key: key, body: .data(try EnvironmentLock.encoder.encode(record)),
@@ -37,7 +37,7 @@ public struct DeployHistory: Sendable {
     }
 
     /// The newest `limit` records, newest first; unreadable objects are skipped.
-    public func list(limit: Int = 20) async throws -> [DeployRecord] {
+    package func list(limit: Int = 20) async throws -> [DeployRecord] {
         let objects = try await s3.listObjectsV2(bucket: bucket, prefix: folder)
         let keys = objects.map(\.key).filter { $0.hasSuffix(".json") }.sorted(by: >).prefix(limit)
         var records: [DeployRecord] = []

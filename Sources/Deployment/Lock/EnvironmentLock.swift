@@ -8,19 +8,19 @@ import Foundation
 /// Under lost answers it stays correct: a conditional write whose answer was lost and that is
 /// retried meets its own lock (same `id`) and proceeds; a lock is replaced only by a
 /// compare-and-swap on its entity tag, so two takers cannot both win.
-public struct EnvironmentLock: Sendable {
+package struct EnvironmentLock: Sendable {
     private let s3: S3
     /// The artifact bucket.
-    public let bucket: String
+    package let bucket: String
     /// `<prefix>/.ferry/locks/<stack>.json`.
-    public let key: String
+    package let key: String
     /// How long a lock is valid without being released.
-    public let lifetime: TimeInterval
+    package let lifetime: TimeInterval
     /// The command that removes the lock whoever holds it.
-    public let unlockCommand: String
+    package let unlockCommand: String
 
     /// The lock for `stackName` under `prefix` in `bucket`.
-    public init(s3: S3, bucket: String, prefix: String, stackName: String, environment: String? = nil,
+    package init(s3: S3, bucket: String, prefix: String, stackName: String, environment: String? = nil,
                 lifetime: TimeInterval = 2 * 3600) {
         self.s3 = s3
         self.bucket = bucket
@@ -31,10 +31,10 @@ public struct EnvironmentLock: Sendable {
     }
 
     /// `s3://bucket/key`.
-    public var location: String { "s3://\(bucket)/\(key)" }
+    package var location: String { "s3://\(bucket)/\(key)" }
 
     /// What happened when taking the lock.
-    public enum Acquisition: Sendable, Equatable {
+    package enum Acquisition: Sendable, Equatable {
         /// Taken.
         case acquired(LockHolder)
         /// It was already ours: an earlier attempt of this acquisition succeeded but its answer was lost.
@@ -52,7 +52,7 @@ public struct EnvironmentLock: Sendable {
     /// - Parameters:
     ///   - unlockCommand: the command that removes a stale lock, shown in the message.
     ///   - isAbandoned: whether a current holder is a process of this machine that has ended.
-    public func acquire(_ holder: LockHolder, unlockCommand: String? = nil, now: Date = Date(),
+    package func acquire(_ holder: LockHolder, unlockCommand: String? = nil, now: Date = Date(),
                         isAbandoned: @Sendable (LockHolder) -> Bool = { _ in false }) async throws -> Acquisition {
         let unlock = unlockCommand ?? self.unlockCommand
         for _ in 0..<3 {
@@ -81,14 +81,14 @@ public struct EnvironmentLock: Sendable {
 
     /// Removes the lock if `holder` still holds it (never someone else's). A lock that is not
     /// readable is left alone.
-    public func release(_ holder: LockHolder) async throws {
+    package func release(_ holder: LockHolder) async throws {
         guard let current = try? await read(), current.id == holder.id else { return }
         try await s3.deleteObject(bucket: bucket, key: key)
     }
 
     /// Removes the lock whoever holds it (`--force-unlock`); returns the holder it removed.
     @discardableResult
-    public func forceRelease() async throws -> LockHolder? {
+    package func forceRelease() async throws -> LockHolder? {
         let current = try? await read()
         try await s3.deleteObject(bucket: bucket, key: key)
         return current
@@ -96,7 +96,7 @@ public struct EnvironmentLock: Sendable {
 
     /// The current holder, or nil when the lock is free.
     /// - Throws: `DeploymentError.corruptLock` when the object is empty or not a lock.
-    public func read() async throws -> LockHolder? {
+    package func read() async throws -> LockHolder? {
         try await readTagged(unlockCommand: unlockCommand)?.holder
     }
 

@@ -6,24 +6,24 @@ import Darwin
 #endif
 
 /// Who holds an environment's deploy lock, as stored in the lock object.
-public struct LockHolder: Sendable, Codable, Equatable {
+package struct LockHolder: Sendable, Codable, Equatable {
     /// A unique ID for this acquisition.
-    public var id: String
+    package var id: String
     /// The caller's ARN (STS GetCallerIdentity).
-    public var owner: String
-    public var host: String
+    package var owner: String
+    package var host: String
     /// The machine's identity (`/etc/machine-id`, else the host name); absent in older locks.
-    public var hostID: String?
-    public var pid: Int32
-    public var stackName: String
-    public var environment: String
+    package var hostID: String?
+    package var pid: Int32
+    package var stackName: String
+    package var environment: String
     /// The command that holds it (`ferry deploy`, `ferry update`, ...); absent in older locks.
-    public var command: String?
-    public var acquiredAt: Date
-    public var expiresAt: Date
+    package var command: String?
+    package var acquiredAt: Date
+    package var expiresAt: Date
 
     /// A holder.
-    public init(id: String = UUID().uuidString, owner: String, host: String, hostID: String? = nil, pid: Int32, stackName: String,
+    package init(id: String = UUID().uuidString, owner: String, host: String, hostID: String? = nil, pid: Int32, stackName: String,
                 environment: String, command: String? = nil, acquiredAt: Date, expiresAt: Date) {
         self.id = id
         self.owner = owner
@@ -38,28 +38,28 @@ public struct LockHolder: Sendable, Codable, Equatable {
     }
 
     /// Whether the lock has expired at `now` (its holder died or forgot it).
-    public func isStale(at now: Date) -> Bool { now >= expiresAt }
+    package func isStale(at now: Date) -> Bool { now >= expiresAt }
 
     /// Whether the holder was a process of the machine `hostID` that no longer runs, seen from
     /// another process `pid` of that machine: its lock can be taken over at once.
-    public func isAbandoned(hostID: String, pid: Int32, processExists: (Int32) -> Bool = LockHolder.processExists) -> Bool {
+    package func isAbandoned(hostID: String, pid: Int32, processExists: (Int32) -> Bool = LockHolder.processExists) -> Bool {
         guard let mine = self.hostID, mine == hostID, self.pid != pid, self.pid > 0 else { return false }
         return !processExists(self.pid)
     }
 
     /// Who and where, for messages: `arn:... (ferry up on host, pid 42)`.
-    public var summary: String {
+    package var summary: String {
         "\(owner) (\(command.map { "\($0) " } ?? "")on \(host), pid \(pid))"
     }
 
     /// Whether a process with this ID runs on this machine (`kill(pid, 0)`; EPERM means it does).
-    public static func processExists(_ pid: Int32) -> Bool {
+    package static func processExists(_ pid: Int32) -> Bool {
         if kill(pid, 0) == 0 { return true }
         return errno != ESRCH
     }
 
     /// This machine's identity: `/etc/machine-id` (or the D-Bus one), else the host name.
-    public static let localHostID: String = {
+    package static let localHostID: String = {
         for path in ["/etc/machine-id", "/var/lib/dbus/machine-id"] {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) {
                 let id = text.trimmingCharacters(in: .whitespacesAndNewlines)

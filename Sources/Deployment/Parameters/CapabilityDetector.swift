@@ -1,7 +1,7 @@
 import Templates
 
 /// Which CloudFormation capabilities a template needs, read from its resources and transforms.
-public enum CapabilityDetector {
+package enum CapabilityDetector {
     private static let iamTypes: Set<String> = [
         "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::User", "AWS::IAM::Group",
         "AWS::IAM::AccessKey", "AWS::IAM::InstanceProfile", "AWS::IAM::UserToGroupAddition",
@@ -14,7 +14,7 @@ public enum CapabilityDetector {
 
     /// The capabilities `template` needs (SAM functions create roles; nested stacks and macros
     /// need `CAPABILITY_AUTO_EXPAND`; named IAM resources need `CAPABILITY_NAMED_IAM`).
-    public static func required(by template: Template) -> [String] {
+    package static func required(by template: Template) -> [String] {
         var iam = false, namedIAM = false, expand = !template.transforms.isEmpty
         for (_, resource) in template.resources {
             let type = resource.type
@@ -34,7 +34,7 @@ public enum CapabilityDetector {
     }
 
     /// `configured` plus the ones the template needs, without duplicates, in a stable order.
-    public static func merge(configured: [String], required: [String]) -> [String] {
+    package static func merge(configured: [String], required: [String]) -> [String] {
         var result = configured
         for capability in required where !result.contains(capability) { result.append(capability) }
         return result

@@ -4,19 +4,19 @@ import Templates
 
 /// Stack parameters from the environment's configuration and `--parameter` overrides, with the
 /// template's `NoEcho` parameters masked wherever they are shown or recorded.
-public struct DeployParameters: Sendable, Equatable {
+package struct DeployParameters: Sendable, Equatable {
     /// The parameters in order (configuration first, overrides replace in place or append).
-    public private(set) var values: [KeyValue]
+    package private(set) var values: [KeyValue]
     /// The names of `NoEcho` parameters.
-    public var noEcho: Set<String>
+    package var noEcho: Set<String>
     /// Parameters sent as `UsePreviousValue=true` (a rollback reuses masked NoEcho values this way).
-    public var keepPrevious: Set<String> = []
+    package var keepPrevious: Set<String> = []
 
     /// The mask printed instead of a `NoEcho` value.
-    public static let mask = "****"
+    package static let mask = "****"
 
     /// Merges `configured` with `overrides` (later wins, order kept).
-    public init(configured: [KeyValue], overrides: [KeyValue] = [], noEcho: Set<String> = []) {
+    package init(configured: [KeyValue], overrides: [KeyValue] = [], noEcho: Set<String> = []) {
         var values = configured
         for override in overrides {
             if let index = values.firstIndex(where: { $0.key == override.key }) {
@@ -30,7 +30,7 @@ public struct DeployParameters: Sendable, Equatable {
     }
 
     /// Parses `--parameter KEY=VALUE` (the value may contain `=`).
-    public static func parseOverride(_ text: String) throws -> KeyValue {
+    package static func parseOverride(_ text: String) throws -> KeyValue {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
             throw DeploymentError.badParameter(text)
         }
@@ -38,7 +38,7 @@ public struct DeployParameters: Sendable, Equatable {
     }
 
     /// The `NoEcho: true` parameters a template declares.
-    public static func noEchoNames(in template: Template) -> Set<String> {
+    package static func noEchoNames(in template: Template) -> Set<String> {
         var names: Set<String> = []
         for (name, value) in template.parameters ?? TemplateMap() {
             let flag = value["NoEcho"]
@@ -49,7 +49,7 @@ public struct DeployParameters: Sendable, Equatable {
 
     /// Only the parameters the template declares (CloudFormation rejects others); all when the
     /// declared names are unknown.
-    public func restricted(to declared: Set<String>?) -> DeployParameters {
+    package func restricted(to declared: Set<String>?) -> DeployParameters {
         guard let declared else { return self }
         var copy = self
         copy.values = values.filter { declared.contains($0.key) }
@@ -57,12 +57,12 @@ public struct DeployParameters: Sendable, Equatable {
     }
 
     /// The parameters for CreateChangeSet.
-    public var forCloudFormation: [Parameter] {
+    package var forCloudFormation: [Parameter] {
         values.map { keepPrevious.contains($0.key) ? Parameter(keepingPreviousValueOf: $0.key) : Parameter(key: $0.key, value: $0.value) }
     }
 
     /// The parameters with `NoEcho` values masked: what may be printed or recorded.
-    public var masked: [KeyValue] {
+    package var masked: [KeyValue] {
         values.map { noEcho.contains($0.key) ? KeyValue(key: $0.key, value: Self.mask) : $0 }
     }
 }

@@ -1,7 +1,7 @@
 import AWSServices
 
 /// What a deploy must do first, given the stack's state: a pure decision, table-tested.
-public enum DeployPreparation: Sendable, Equatable {
+package enum DeployPreparation: Sendable, Equatable {
     /// Create the stack with a CREATE change set.
     case create
     /// Update the stack with an UPDATE change set.
@@ -14,16 +14,16 @@ public enum DeployPreparation: Sendable, Equatable {
     case refuse(reason: String, command: String?)
 
     /// The rules that decide what happens to a stack in a state a deploy cannot update.
-    public struct Rules: Sendable, Equatable {
+    package struct Rules: Sendable, Equatable {
         /// Whether a `ROLLBACK_COMPLETE` stack may be deleted and recreated (not in production).
-        public var recreateFailedCreate: Bool
+        package var recreateFailedCreate: Bool
         /// Whether to wait for another operation (`false` with `--no-wait`).
-        public var waitForOtherOperation: Bool
+        package var waitForOtherOperation: Bool
         /// The environment's `--env` value, for the commands in messages.
-        public var environmentName: String
+        package var environmentName: String
 
         /// Rules for one environment.
-        public init(recreateFailedCreate: Bool, waitForOtherOperation: Bool, environmentName: String) {
+        package init(recreateFailedCreate: Bool, waitForOtherOperation: Bool, environmentName: String) {
             self.recreateFailedCreate = recreateFailedCreate
             self.waitForOtherOperation = waitForOtherOperation
             self.environmentName = environmentName
@@ -31,7 +31,7 @@ public enum DeployPreparation: Sendable, Equatable {
     }
 
     /// Decides what to do for `stackName` in `state`.
-    public static func decide(_ state: StackState, stackName: String, rules: Rules) -> DeployPreparation {
+    package static func decide(_ state: StackState, stackName: String, rules: Rules) -> DeployPreparation {
         let env = "--env \(rules.environmentName)"
         switch state {
         case .absent, .reviewInProgress:

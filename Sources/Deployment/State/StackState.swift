@@ -1,7 +1,7 @@
 import AWSServices
 
 /// What a stack's status means for the next deploy, computed from DescribeStacks.
-public enum StackState: Sendable, Equatable {
+package enum StackState: Sendable, Equatable {
     /// No stack with that name (or it was deleted).
     case absent
     /// A stack created by a CREATE change set that was never executed: counts as absent.
@@ -19,13 +19,13 @@ public enum StackState: Sendable, Equatable {
     case failed(StackStatus)
 
     /// The state of a stack as DescribeStacks returned it; `nil` is `.absent`.
-    public init(stack: Stack?) {
+    package init(stack: Stack?) {
         guard let stack else { self = .absent; return }
         self.init(status: stack.stackStatus)
     }
 
     /// The state for a stack status.
-    public init(status: StackStatus) {
+    package init(status: StackStatus) {
         switch status {
         case .reviewInProgress: self = .reviewInProgress
         case .deleteComplete: self = .absent
@@ -45,7 +45,7 @@ public enum StackState: Sendable, Equatable {
     }
 
     /// Whether the stack exists for CloudFormation's purposes (an UPDATE change set is needed).
-    public var exists: Bool {
+    package var exists: Bool {
         switch self {
         case .absent, .reviewInProgress: false
         default: true

@@ -3,18 +3,18 @@ import Foundation
 
 /// Retries a step that failed for a reason that passes (another update still running, throttling
 /// beyond what the client absorbed), with exponential backoff and jitter.
-public struct Backoff: Sendable {
+package struct Backoff: Sendable {
     /// The first delay.
-    public var initialDelay: Duration
+    package var initialDelay: Duration
     /// The longest delay.
-    public var maximumDelay: Duration
+    package var maximumDelay: Duration
     /// Attempts in all (the first included).
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// Waits between attempts (tests make it instant).
-    public var sleep: @Sendable (Duration) async throws -> Void
+    package var sleep: @Sendable (Duration) async throws -> Void
 
     /// A backoff policy.
-    public init(initialDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(5), maxAttempts: Int = 12,
+    package init(initialDelay: Duration = .milliseconds(250), maximumDelay: Duration = .seconds(5), maxAttempts: Int = 12,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.initialDelay = initialDelay
         self.maximumDelay = maximumDelay
@@ -24,7 +24,7 @@ public struct Backoff: Sendable {
 
     /// Runs `body`; when it throws an error `shouldRetry` accepts, waits and tries again, up to `maxAttempts`.
     /// `beforeRetry` runs before each wait (e.g. wait for the running update to finish).
-    public func run<T: Sendable>(
+    package func run<T: Sendable>(
         shouldRetry: @Sendable (any Error) -> Bool, beforeRetry: @Sendable () async -> Void = {},
         _ body: @Sendable () async throws -> T
     ) async throws -> T {
@@ -43,7 +43,7 @@ public struct Backoff: Sendable {
     }
 
     /// Whether `error` is AWS throttling.
-    public static func isThrottling(_ error: any Error) -> Bool {
+    package static func isThrottling(_ error: any Error) -> Bool {
         (error as? AWSError)?.isThrottling ?? false
     }
 }

@@ -5,23 +5,23 @@ import Reporting
 /// Applies a plan's operations with bounded concurrency, waits for each, and reads the result
 /// back: an operation succeeds only when what runs afterwards equals the local build. One failing
 /// operation does not stop the others.
-public struct HotswapApplier: Sendable {
+package struct HotswapApplier: Sendable {
     /// Lambda's limit for code sent inline as `ZipFile` (50 MB); larger zips go through S3.
-    public static let directUploadLimit: UInt64 = 50 * 1024 * 1024
+    package static let directUploadLimit: UInt64 = 50 * 1024 * 1024
 
     /// The services written to.
-    public let services: HotswapServices
+    package let services: HotswapServices
     /// The most operations at once.
-    public let concurrency: Int
+    package let concurrency: Int
     /// Retries of conflicting updates (`ResourceConflictException`) and throttling.
-    public let backoff: Backoff
+    package let backoff: Backoff
     /// Zips up to this size are sent inline.
-    public let directUploadLimit: UInt64
+    package let directUploadLimit: UInt64
     /// Receives an event per finished operation.
-    public let sink: any EventSink
+    package let sink: any EventSink
 
     /// An applier; `concurrency` is at least 1.
-    public init(services: HotswapServices, concurrency: Int = 10, backoff: Backoff = Backoff(),
+    package init(services: HotswapServices, concurrency: Int = 10, backoff: Backoff = Backoff(),
                 directUploadLimit: UInt64 = HotswapApplier.directUploadLimit, sink: any EventSink = NullEventSink()) {
         self.services = services
         self.concurrency = max(1, concurrency)
@@ -31,7 +31,7 @@ public struct HotswapApplier: Sendable {
     }
 
     /// Applies every operation of `plan`; results are in the plan's order.
-    public func apply(_ plan: HotswapPlan) async -> [HotswapResult] {
+    package func apply(_ plan: HotswapPlan) async -> [HotswapResult] {
         await BoundedTasks.map(plan.operations, concurrency: concurrency) { operation in
             let result = await apply(operation)
             sink.emit(HotswapOperationEvent(result: result))
@@ -40,7 +40,7 @@ public struct HotswapApplier: Sendable {
     }
 
     /// Applies one operation and verifies it.
-    public func apply(_ operation: HotswapOperation) async -> HotswapResult {
+    package func apply(_ operation: HotswapOperation) async -> HotswapResult {
         let clock = ContinuousClock()
         let start = clock.now
         var liveAfter: String?

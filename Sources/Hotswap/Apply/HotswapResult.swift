@@ -1,9 +1,9 @@
 import Foundation
 
 /// What happened to one operation: old → new hash, time taken, success or the failure.
-public struct HotswapResult: Sendable, Hashable {
+package struct HotswapResult: Sendable, Hashable {
     /// How an operation ended.
-    public enum Outcome: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         /// Applied and verified; `publishedVersion` when a version was published and the alias moved.
         case succeeded(publishedVersion: String?)
         /// Not applied, or applied but not verified; the message says which and what to do.
@@ -11,16 +11,16 @@ public struct HotswapResult: Sendable, Hashable {
     }
 
     /// The operation.
-    public var operation: HotswapOperation
+    package var operation: HotswapOperation
     /// How it ended.
-    public var outcome: Outcome
+    package var outcome: Outcome
     /// The live hash read after the update (nil when it was never read).
-    public var liveHashAfter: String?
+    package var liveHashAfter: String?
     /// How long it took.
-    public var duration: Duration
+    package var duration: Duration
 
     /// A result.
-    public init(operation: HotswapOperation, outcome: Outcome, liveHashAfter: String?, duration: Duration) {
+    package init(operation: HotswapOperation, outcome: Outcome, liveHashAfter: String?, duration: Duration) {
         self.operation = operation
         self.outcome = outcome
         self.liveHashAfter = liveHashAfter
@@ -28,13 +28,13 @@ public struct HotswapResult: Sendable, Hashable {
     }
 
     /// Whether the operation was applied and verified.
-    public var succeeded: Bool {
+    package var succeeded: Bool {
         if case .succeeded = outcome { return true }
         return false
     }
 
     /// `Root/Fn (Lambda code): abc → def, 1.2 s, ok` — one summary line.
-    public var summaryLine: String {
+    package var summaryLine: String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let time = String(format: "%.1f s", seconds)
         let result: String

@@ -40,17 +40,17 @@ enum AppSyncARN {
 }
 
 /// AppSync resolvers: `Code`, `RequestMappingTemplate`, `ResponseMappingTemplate` (and their S3 forms).
-public struct AppSyncResolverCodeDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { ["AWS::AppSync::Resolver"] }
-    public var hotswappableProperties: [String] {
+package struct AppSyncResolverCodeDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { ["AWS::AppSync::Resolver"] }
+    package var hotswappableProperties: [String] {
         ["Code", "CodeS3Location", "RequestMappingTemplate", "RequestMappingTemplateS3Location",
          "ResponseMappingTemplate", "ResponseMappingTemplateS3Location"]
     }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         guard case .appSyncResolver(let local, let api, let typeName, let fieldName) = target.artifact else {
             return .rejected(reason: "no local code for this resolver")
         }
@@ -73,17 +73,17 @@ public struct AppSyncResolverCodeDetector: HotswapDetector {
 }
 
 /// AppSync pipeline functions: `Code` and mapping templates.
-public struct AppSyncFunctionCodeDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { ["AWS::AppSync::FunctionConfiguration"] }
-    public var hotswappableProperties: [String] {
+package struct AppSyncFunctionCodeDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { ["AWS::AppSync::FunctionConfiguration"] }
+    package var hotswappableProperties: [String] {
         ["Code", "CodeS3Location", "RequestMappingTemplate", "RequestMappingTemplateS3Location",
          "ResponseMappingTemplate", "ResponseMappingTemplateS3Location"]
     }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         guard case .appSyncFunction(let local, let api) = target.artifact else {
             return .rejected(reason: "no local code for this function")
         }
@@ -109,14 +109,14 @@ public struct AppSyncFunctionCodeDetector: HotswapDetector {
 
 /// The AppSync schema: `Definition` / `DefinitionS3Location`, compared token by token (AppSync
 /// re-prints the schema it stores, so whitespace, commas and comments do not count).
-public struct AppSyncSchemaDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { ["AWS::AppSync::GraphQLSchema"] }
-    public var hotswappableProperties: [String] { ["Definition", "DefinitionS3Location"] }
+package struct AppSyncSchemaDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { ["AWS::AppSync::GraphQLSchema"] }
+    package var hotswappableProperties: [String] { ["Definition", "DefinitionS3Location"] }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         guard case .appSyncSchema(let definition, let api) = target.artifact else {
             return .rejected(reason: "no local schema")
         }

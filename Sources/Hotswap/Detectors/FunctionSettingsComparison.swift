@@ -3,23 +3,23 @@ import Foundation
 import Templates
 
 /// One setting of a function that differs from what its template says.
-public struct SettingDifference: Sendable, Hashable {
+package struct SettingDifference: Sendable, Hashable {
     /// The setting (`Environment.Variables.GREETING`, `MemorySize`, `State`, ...).
-    public var setting: String
+    package var setting: String
     /// What the template (plus the hot-swap record) says; `****` for `NoEcho`-derived values; nil for unset.
-    public var expected: String?
+    package var expected: String?
     /// What runs; `****` for `NoEcho`-derived values; nil for unset.
-    public var actual: String?
+    package var actual: String?
 
     /// A difference.
-    public init(setting: String, expected: String?, actual: String?) {
+    package init(setting: String, expected: String?, actual: String?) {
         self.setting = setting
         self.expected = expected
         self.actual = actual
     }
 
     /// `Environment.Variables.GREETING: expected 'hi', actual 'hello'`.
-    public var line: String {
+    package var line: String {
         "\(setting): expected \(expected.map { "'\($0)'" } ?? "unset"), actual \(actual.map { "'\($0)'" } ?? "unset")"
     }
 }
@@ -27,9 +27,9 @@ public struct SettingDifference: Sendable, Hashable {
 /// Compares a function's settings as its local template writes them (evaluated with the stack's
 /// parameters, conditions and live resource values) with the live function: the configuration
 /// hot-swap (`Environment.Variables`, `Description`) and the whole-function verification.
-public enum FunctionSettingsComparison {
+package enum FunctionSettingsComparison {
     /// The mask shown instead of `NoEcho`-derived values.
-    public static let mask = "****"
+    package static let mask = "****"
 
     /// The evaluated settings: variables that could be evaluated, those that could not (with why), description.
     struct Evaluated {
@@ -64,7 +64,7 @@ public enum FunctionSettingsComparison {
     }
 
     /// The configuration hot-swap classification of `target`.
-    public static func classify(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
+    package static func classify(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
                                 context: DetectionContext) async throws -> HotswapClassification {
         let live = try await context.services.configurations.configuration(of: physicalID)
         let local: Evaluated
@@ -96,7 +96,7 @@ public enum FunctionSettingsComparison {
     /// update status, environment variables, handler, runtime, architecture, memory, timeout, and
     /// layer versions the template names by ARN.
     /// Variables only CloudFormation can evaluate are not compared.
-    public static func differences(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
+    package static func differences(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
                                    context: DetectionContext) async throws -> [SettingDifference] {
         var live = try await context.services.configurations.configuration(of: physicalID)
         if live.lastUpdateStatus == "InProgress" {

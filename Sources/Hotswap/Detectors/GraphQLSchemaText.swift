@@ -10,9 +10,9 @@ import Foundation
 /// - punctuators (`{ } ( ) [ ] : ! = @ | & $ ...`) are tokens of their own;
 /// - a string or block string becomes one token `"text"` with its whitespace runs collapsed;
 /// - a leading `|` of a union's member list and a leading `&` after `implements` are dropped.
-public enum GraphQLSchemaText {
+package enum GraphQLSchemaText {
     /// The normal form of `sdl` (see the type's documentation).
-    public static func normalised(_ sdl: String) -> String {
+    package static func normalised(_ sdl: String) -> String {
         var tokens: [String] = []
         for token in tokenize(Array(sdl.unicodeScalars)) {
             if token == "|", tokens.last == "=" { continue }

@@ -2,14 +2,14 @@ import Foundation
 import Templates
 
 /// What a detector may use to classify a target.
-public struct DetectionContext: Sendable {
+package struct DetectionContext: Sendable {
     /// The services to read live state from.
-    public var services: HotswapServices
+    package var services: HotswapServices
     /// Stack path + logical ID → physical ID.
-    public var resolver: PhysicalResolver
+    package var resolver: PhysicalResolver
 
     /// A context.
-    public init(services: HotswapServices, resolver: PhysicalResolver) {
+    package init(services: HotswapServices, resolver: PhysicalResolver) {
         self.services = services
         self.resolver = resolver
     }
@@ -17,7 +17,7 @@ public struct DetectionContext: Sendable {
 
 /// Decides, for one resource type, whether a target runs the local build, can be hot-swapped, or
 /// needs CloudFormation. Detectors only read; the applier writes.
-public protocol HotswapDetector: Sendable {
+package protocol HotswapDetector: Sendable {
     /// The resource types this detector handles.
     var resourceTypes: Set<String> { get }
     /// The property paths (under `Properties`) that may change without CloudFormation, e.g. `Code`,
@@ -33,7 +33,7 @@ public protocol HotswapDetector: Sendable {
 extension HotswapDetector {
     /// Whether a template difference at `path` (from the resource body, e.g. `Properties.CodeUri.Key`)
     /// is one this detector can swap.
-    public func allows(changeAt path: [String]) -> Bool {
+    package func allows(changeAt path: [String]) -> Bool {
         guard path.first == "Properties", path.count >= 2 else { return false }
         let property = path[1]
         return hotswappableProperties.contains(property)
@@ -41,10 +41,10 @@ extension HotswapDetector {
 }
 
 /// The detectors Ferry ships, one per resource family.
-public enum HotswapDetectors {
+package enum HotswapDetectors {
     /// Lambda code and settings, layers, Step Functions definitions, AppSync resolvers, functions
     /// and schema (also those of a SAM GraphQLApi).
-    public static let standard: [any HotswapDetector] = [
+    package static let standard: [any HotswapDetector] = [
         LambdaCodeDetector(), LayerVersionDetector(), StateMachineDefinitionDetector(), AppSyncResolverCodeDetector(),
         AppSyncFunctionCodeDetector(), AppSyncSchemaDetector(), ServerlessGraphQLApiDetector(),
     ]

@@ -3,16 +3,16 @@ import Foundation
 /// Lambda functions: code, hot-swapped when the local zip's SHA-256 differs from `CodeSha256`;
 /// `Environment.Variables` and `Description`, hot-swapped when their evaluated values differ from
 /// the live ones (a function's settings are a target of their own, see ``FunctionSettings``).
-public struct LambdaCodeDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { ["AWS::Lambda::Function", "AWS::Serverless::Function"] }
+package struct LambdaCodeDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { ["AWS::Lambda::Function", "AWS::Serverless::Function"] }
     /// `Code` (Lambda), `CodeUri` and `ImageUri` (SAM), `Environment` (its `Variables`), `Description`;
     /// `AutoPublishAlias` only names the alias to move.
-    public var hotswappableProperties: [String] { ["Code", "CodeUri", "ImageUri", "AutoPublishAlias", "Environment", "Description"] }
+    package var hotswappableProperties: [String] { ["Code", "CodeUri", "ImageUri", "AutoPublishAlias", "Environment", "Description"] }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         if case .functionConfiguration(let settings) = target.artifact {
             return try await FunctionSettingsComparison.classify(target, settings: settings, physicalID: physicalID, context: context)
         }

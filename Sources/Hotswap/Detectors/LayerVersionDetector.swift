@@ -5,15 +5,15 @@ import Foundation
 /// `CodeSha256` differs from the local zip's (for a layer no function uses: when its newest
 /// version's does). The swap publishes a new version and points every function of the
 /// environment that uses the layer at it.
-public struct LayerVersionDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { LayerTargets.layerTypes }
+package struct LayerVersionDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { LayerTargets.layerTypes }
     /// `ContentUri` (SAM), `Content` (Lambda).
-    public var hotswappableProperties: [String] { ["ContentUri", "Content"] }
+    package var hotswappableProperties: [String] { ["ContentUri", "Content"] }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         guard case .layer(let layer) = target.artifact else {
             return .rejected(reason: "no built zip for this layer; only layers Ferry builds can be hot-swapped")
         }

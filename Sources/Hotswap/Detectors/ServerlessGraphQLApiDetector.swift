@@ -5,19 +5,19 @@ import Templates
 /// (`SchemaUri`, `SchemaInline`) and the code of its functions and resolvers (`CodeUri`,
 /// `InlineCode`). The swaps themselves are made on the AppSync resources SAM generates (see
 /// ``GraphQLApiTargets``), by the AppSync detectors; this detector only judges the differences.
-public struct ServerlessGraphQLApiDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { [GraphQLApiTargets.resourceType] }
-    public var hotswappableProperties: [String] {
+package struct ServerlessGraphQLApiDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { [GraphQLApiTargets.resourceType] }
+    package var hotswappableProperties: [String] {
         ["SchemaUri", "SchemaInline", "Functions.*.CodeUri", "Functions.*.InlineCode", "Resolvers.*.*.CodeUri",
          "Resolvers.*.*.InlineCode"]
     }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
     /// Allows the schema, and the code of one function (`Properties.Functions.F.CodeUri`) or one
     /// resolver (`Properties.Resolvers.Type.R.CodeUri`).
-    public func allows(changeAt path: [String]) -> Bool {
+    package func allows(changeAt path: [String]) -> Bool {
         guard path.first == "Properties", path.count >= 2 else { return false }
         let codeKeys: Set<String> = ["CodeUri", "InlineCode"]
         switch path[1] {
@@ -28,7 +28,7 @@ public struct ServerlessGraphQLApiDetector: HotswapDetector {
         }
     }
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         .rejected(reason: "the GraphQL API is hot-swapped through the AppSync resources SAM generates from it")
     }
 }

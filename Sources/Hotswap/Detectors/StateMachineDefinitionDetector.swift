@@ -4,16 +4,16 @@ import Templates
 /// Step Functions definitions: hot-swapped when the local definition, with its substitutions
 /// evaluated (parameters and conditions from its stack, resource values from live resources),
 /// differs (as JSON) from the deployed one.
-public struct StateMachineDefinitionDetector: HotswapDetector {
-    public var resourceTypes: Set<String> { ["AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"] }
-    public var hotswappableProperties: [String] {
+package struct StateMachineDefinitionDetector: HotswapDetector {
+    package var resourceTypes: Set<String> { ["AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine"] }
+    package var hotswappableProperties: [String] {
         ["DefinitionString", "Definition", "DefinitionS3Location", "DefinitionSubstitutions", "DefinitionUri"]
     }
 
     /// A detector.
-    public init() {}
+    package init() {}
 
-    public func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
+    package func classify(_ target: HotswapTarget, physicalID: String, context: DetectionContext) async throws -> HotswapClassification {
         guard case .stateMachineDefinition(let definition, let substitutions) = target.artifact else {
             return .rejected(reason: "no local definition for this state machine")
         }
@@ -43,11 +43,11 @@ public struct StateMachineDefinitionDetector: HotswapDetector {
 /// `DefinitionString`, a `Definition` mapping written as JSON) with its intrinsics evaluated,
 /// then `${Name}` of each substitution replaced in the text, then parsed (so `"MaxAttempts": ${Retries}`
 /// is valid), and written as JSON.
-public enum DefinitionText {
+package enum DefinitionText {
     /// The definition's JSON text.
     /// - Throws: ``Unevaluable`` when a value only CloudFormation knows is needed; `TemplateError`
     ///   when the text is not JSON or YAML after substitution.
-    public static func resolve(_ definition: TemplateValue, substitutions: TemplateMap?,
+    package static func resolve(_ definition: TemplateValue, substitutions: TemplateMap?,
                                evaluator: TemplateEvaluator) throws -> String {
         var text: String
         if case .map = definition, !definition.isIntrinsic {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A hot-swap or verification step failed; the message names the resource and what to do.
-public struct HotswapError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct HotswapError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Reason: Sendable, Equatable {
         case staleAfterUpdate(resource: String, physicalID: String, live: String?, local: String)
         case updateFailed(resource: String, physicalID: String, reason: String)
@@ -18,54 +18,54 @@ public struct HotswapError: Error, Sendable, Equatable, CustomStringConvertible 
     private init(_ reason: Reason) { self.reason = reason }
 
     /// After the update, the live hash still differs from the local build's.
-    public static func staleAfterUpdate(resource: String, physicalID: String, live: String?, local: String) -> Self {
+    package static func staleAfterUpdate(resource: String, physicalID: String, live: String?, local: String) -> Self {
         Self(.staleAfterUpdate(resource: resource, physicalID: physicalID, live: live, local: local))
     }
 
     /// The service reported that the update failed.
-    public static func updateFailed(resource: String, physicalID: String, reason: String) -> Self {
+    package static func updateFailed(resource: String, physicalID: String, reason: String) -> Self {
         Self(.updateFailed(resource: resource, physicalID: physicalID, reason: reason))
     }
 
     /// The zip is above the direct-upload limit and was never uploaded to S3.
-    public static func tooLargeWithoutUpload(resource: String, size: UInt64) -> Self {
+    package static func tooLargeWithoutUpload(resource: String, size: UInt64) -> Self {
         Self(.tooLargeWithoutUpload(resource: resource, size: size))
     }
 
     /// The local zip or file could not be read.
-    public static func unreadableArtifact(resource: String, path: String, reason: String) -> Self {
+    package static func unreadableArtifact(resource: String, path: String, reason: String) -> Self {
         Self(.unreadableArtifact(resource: resource, path: path, reason: reason))
     }
 
     /// The stack has no resource with this logical ID.
-    public static func stackResourceMissing(stack: String, logicalID: String) -> Self {
+    package static func stackResourceMissing(stack: String, logicalID: String) -> Self {
         Self(.stackResourceMissing(stack: stack, logicalID: logicalID))
     }
 
     /// A nested stack of the stack path is not deployed.
-    public static func nestedStackMissing(stackPath: String, logicalID: String) -> Self {
+    package static func nestedStackMissing(stackPath: String, logicalID: String) -> Self {
         Self(.nestedStackMissing(stackPath: stackPath, logicalID: logicalID))
     }
 
     /// `.ferry/build/manifest.json` is missing or cannot be read.
-    public static func unreadableManifest(path: String, reason: String) -> Self {
+    package static func unreadableManifest(path: String, reason: String) -> Self {
         Self(.unreadableManifest(path: path, reason: reason))
     }
 
     /// AppSync reported that the schema could not be created.
-    public static func schemaCreationFailed(apiId: String, details: String) -> Self {
+    package static func schemaCreationFailed(apiId: String, details: String) -> Self {
         Self(.schemaCreationFailed(apiId: apiId, details: details))
     }
 
     /// Whether the resource is not deployed (a new resource, or a nested stack not yet created).
-    public var isNotDeployed: Bool {
+    package var isNotDeployed: Bool {
         switch reason {
         case .stackResourceMissing, .nestedStackMissing: true
         default: false
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .staleAfterUpdate(let resource, let physicalID, let live, let local):
             return "\(resource) (\(physicalID)) is stale after the update: it runs \(live ?? "no code") "

@@ -2,31 +2,31 @@ import Foundation
 import Reporting
 
 /// The plan, shown before anything is applied.
-public struct HotswapPlanEvent: FerryEvent {
+package struct HotswapPlanEvent: FerryEvent {
     /// `Root/Fn` → what is swapped, old and new hash.
-    public struct Operation: Sendable, Encodable {
-        public let resource: String
-        public let what: String
-        public let physicalID: String
-        public let oldHash: String?
-        public let newHash: String
+    package struct Operation: Sendable, Encodable {
+        package let resource: String
+        package let what: String
+        package let physicalID: String
+        package let oldHash: String?
+        package let newHash: String
     }
 
     /// `Root/Fn` → why it needs a deploy.
-    public struct Rejection: Sendable, Encodable {
-        public let resource: String
-        public let resourceType: String
-        public let reason: String
+    package struct Rejection: Sendable, Encodable {
+        package let resource: String
+        package let resourceType: String
+        package let reason: String
     }
 
-    public let operations: [Operation]
-    public let rejections: [Rejection]
-    public let unchanged: [String]
-    public let dryRun: Bool
+    package let operations: [Operation]
+    package let rejections: [Rejection]
+    package let unchanged: [String]
+    package let dryRun: Bool
     let lines: [String]
 
     /// The event for `plan`.
-    public init(plan: HotswapPlan, dryRun: Bool) {
+    package init(plan: HotswapPlan, dryRun: Bool) {
         operations = plan.operations.map {
             Operation(resource: $0.target.qualifiedName, what: $0.what, physicalID: $0.physicalID, oldHash: $0.oldHash, newHash: $0.newHash)
         }
@@ -36,33 +36,33 @@ public struct HotswapPlanEvent: FerryEvent {
         lines = plan.rendered()
     }
 
-    public var kind: String { "hotswap.plan" }
-    public var level: EventLevel { rejections.isEmpty ? .info : .warning }
-    public var message: String {
+    package var kind: String { "hotswap.plan" }
+    package var level: EventLevel { rejections.isEmpty ? .info : .warning }
+    package var message: String {
         "hot-swap plan\(dryRun ? " (dry run)" : ""): \(operations.count) to update, \(rejections.count) need a deploy, "
             + "\(unchanged.count) unchanged"
     }
-    public var details: [String] { lines }
+    package var details: [String] { lines }
 
     enum CodingKeys: String, CodingKey { case operations, rejections, unchanged, dryRun }
 }
 
 /// One operation finished.
-public struct HotswapOperationEvent: FerryEvent {
-    public let resource: String
-    public let what: String
-    public let physicalID: String
-    public let oldHash: String?
-    public let newHash: String
-    public let liveHashAfter: String?
-    public let seconds: Double
-    public let succeeded: Bool
-    public let publishedVersion: String?
-    public let error: String?
+package struct HotswapOperationEvent: FerryEvent {
+    package let resource: String
+    package let what: String
+    package let physicalID: String
+    package let oldHash: String?
+    package let newHash: String
+    package let liveHashAfter: String?
+    package let seconds: Double
+    package let succeeded: Bool
+    package let publishedVersion: String?
+    package let error: String?
     let line: String
 
     /// The event for `result`.
-    public init(result: HotswapResult) {
+    package init(result: HotswapResult) {
         let operation = result.operation
         resource = operation.target.qualifiedName
         what = operation.what
@@ -84,9 +84,9 @@ public struct HotswapOperationEvent: FerryEvent {
         line = result.summaryLine
     }
 
-    public var kind: String { "hotswap.operation" }
-    public var level: EventLevel { succeeded ? .success : .error }
-    public var message: String { line }
+    package var kind: String { "hotswap.operation" }
+    package var level: EventLevel { succeeded ? .success : .error }
+    package var message: String { line }
 
     enum CodingKeys: String, CodingKey {
         case resource, what, physicalID, oldHash, newHash, liveHashAfter, seconds, succeeded, publishedVersion, error
@@ -94,45 +94,45 @@ public struct HotswapOperationEvent: FerryEvent {
 }
 
 /// Every operation's result, one line each.
-public struct HotswapSummaryEvent: FerryEvent {
-    public let updated: Int
-    public let failed: Int
-    public let unchanged: Int
+package struct HotswapSummaryEvent: FerryEvent {
+    package let updated: Int
+    package let failed: Int
+    package let unchanged: Int
     let lines: [String]
 
     /// The summary of `results` (and the count of unchanged targets).
-    public init(results: [HotswapResult], unchanged: Int) {
+    package init(results: [HotswapResult], unchanged: Int) {
         updated = results.filter(\.succeeded).count
         failed = results.count - updated
         self.unchanged = unchanged
         lines = results.map(\.summaryLine)
     }
 
-    public var kind: String { "hotswap.summary" }
-    public var level: EventLevel { failed == 0 ? .success : .error }
-    public var message: String {
+    package var kind: String { "hotswap.summary" }
+    package var level: EventLevel { failed == 0 ? .success : .error }
+    package var message: String {
         if updated == 0 && failed == 0 { return "nothing to hot-swap: \(unchanged) resource(s) already run the local build" }
         return "hot-swapped \(updated), failed \(failed), unchanged \(unchanged)"
     }
-    public var details: [String] { lines }
+    package var details: [String] { lines }
 
     enum CodingKeys: String, CodingKey { case updated, failed, unchanged }
 }
 
 /// One resource's verification verdict.
-public struct VerificationEntryEvent: FerryEvent {
-    public let resource: String
-    public let physicalID: String?
+package struct VerificationEntryEvent: FerryEvent {
+    package let resource: String
+    package let physicalID: String?
     /// `fresh`, `stale`, `missing`, `unverifiable`.
-    public let status: String
-    public let liveHash: String?
-    public let localHash: String?
-    public let reason: String?
+    package let status: String
+    package let liveHash: String?
+    package let localHash: String?
+    package let reason: String?
     /// The settings that differ (`differs`), each `Setting: expected 'x', actual 'y'`.
-    public let differences: [String]
+    package let differences: [String]
 
     /// The event for `entry`.
-    public init(entry: VerificationEntry) {
+    package init(entry: VerificationEntry) {
         resource = entry.target.qualifiedName
         physicalID = entry.physicalID
         let parts: (String, String?, String?, String?)
@@ -153,15 +153,15 @@ public struct VerificationEntryEvent: FerryEvent {
         reason = parts.3
     }
 
-    public var kind: String { "verify.resource" }
-    public var level: EventLevel {
+    package var kind: String { "verify.resource" }
+    package var level: EventLevel {
         switch status {
         case "fresh": .debug
         case "unverifiable": .warning
         default: .error
         }
     }
-    public var message: String {
+    package var message: String {
         switch status {
         case "fresh": return "\(resource): fresh (\(HashText.short(localHash)))"
         case "differs":
@@ -171,22 +171,22 @@ public struct VerificationEntryEvent: FerryEvent {
         default: return "\(resource): not verified: \(reason ?? "")"
         }
     }
-    public var details: [String] { differences }
+    package var details: [String] { differences }
 }
 
 /// The verification verdict.
-public struct VerificationSummaryEvent: FerryEvent {
-    public let checked: Int
-    public let fresh: Int
-    public let stale: [String]
-    public let missing: [String]
-    public let unverifiable: [String]
+package struct VerificationSummaryEvent: FerryEvent {
+    package let checked: Int
+    package let fresh: Int
+    package let stale: [String]
+    package let missing: [String]
+    package let unverifiable: [String]
     /// The root stack's name when it does not exist (nothing was verified).
-    public let missingStack: String?
+    package let missingStack: String?
 
     /// The summary of `report`.
     /// Resources are counted once although a function has two entries (code and settings).
-    public init(report: VerificationReport) {
+    package init(report: VerificationReport) {
         func names(_ entries: [VerificationEntry]) -> [String] {
             var seen = Set<String>()
             return entries.map(\.target.qualifiedName).filter { seen.insert($0).inserted }
@@ -203,9 +203,9 @@ public struct VerificationSummaryEvent: FerryEvent {
 
     private var verified: Bool { missingStack == nil && stale.isEmpty && missing.isEmpty && unverifiable.isEmpty }
 
-    public var kind: String { "verify.summary" }
-    public var level: EventLevel { verified ? .success : .error }
-    public var message: String {
+    package var kind: String { "verify.summary" }
+    package var level: EventLevel { verified ? .success : .error }
+    package var message: String {
         if let missingStack {
             return "stack \(missingStack) does not exist: nothing is deployed, \(checked) resource(s) not verified"
         }
@@ -216,7 +216,7 @@ public struct VerificationSummaryEvent: FerryEvent {
         if !unverifiable.isEmpty { parts.append("\(unverifiable.count) not verified: \(unverifiable.joined(separator: ", "))") }
         return parts.joined(separator: "; ")
     }
-    public var details: [String] {
+    package var details: [String] {
         if missingStack != nil { return ["run `ferry up` (or `ferry deploy`) to create it"] }
         var lines: [String] = []
         if !stale.isEmpty { lines.append("run `ferry update` (or `ferry deploy`) so they run the local build") }

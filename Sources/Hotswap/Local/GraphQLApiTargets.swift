@@ -12,13 +12,13 @@ import Templates
 ///
 /// A function given by `Id` (an existing one) and a resolver without code (SAM fills in its
 /// default pipeline code) are not targets: Ferry has no local code for them.
-public enum GraphQLApiTargets {
+package enum GraphQLApiTargets {
     /// The resource type.
-    public static let resourceType = "AWS::Serverless::GraphQLApi"
+    package static let resourceType = "AWS::Serverless::GraphQLApi"
 
     /// The targets of the GraphQLApi `id` in stack `stackPath`, reading local files from `folder`.
     /// - Throws: `HotswapError.unreadableArtifact` when a local schema or code file is missing.
-    public static func targets(stackPath: String, id: LogicalID, properties: TemplateMap, folder: URL) throws -> [HotswapTarget] {
+    package static func targets(stackPath: String, id: LogicalID, properties: TemplateMap, folder: URL) throws -> [HotswapTarget] {
         let api: TemplateValue = ["Fn::GetAtt": [.string(id.rawValue), "ApiId"]]
         let name = "\(stackPath)/\(id.rawValue)"
         var targets: [HotswapTarget] = []

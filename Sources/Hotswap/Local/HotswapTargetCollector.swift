@@ -4,7 +4,7 @@ import Templates
 /// Builds the hot-swap targets of a project: functions (code and settings) and layers from the
 /// build manifest, state machine definitions and AppSync code and schemas from the templates (a
 /// SAM GraphQLApi's included).
-public enum HotswapTargetCollector {
+package enum HotswapTargetCollector {
     /// Every target of `tree`, with function code from `build`.
     ///
     /// - Parameters:
@@ -14,7 +14,7 @@ public enum HotswapTargetCollector {
     ///   - publishAlias: an alias the environment asks to move for every function (else each
     ///     function's `AutoPublishAlias`).
     /// - Throws: `HotswapError.unreadableArtifact` when a local definition or code file is missing.
-    public static func targets(tree: TemplateTree, build: LocalBuildState?, artifactBucket: String?,
+    package static func targets(tree: TemplateTree, build: LocalBuildState?, artifactBucket: String?,
                                publishAlias: String? = nil) throws -> [HotswapTarget] {
         var targets: [HotswapTarget] = []
         for var target in build?.functionTargets(artifactBucket: artifactBucket) ?? [] {

@@ -3,12 +3,12 @@ import Templates
 
 /// The hot-swap targets of layers and function settings: a target per layer of the build
 /// manifest (with the functions using it) and a settings target per built function.
-public enum LayerTargets {
+package enum LayerTargets {
     /// Layer resource types.
-    public static let layerTypes: Set<String> = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"]
+    package static let layerTypes: Set<String> = ["AWS::Serverless::LayerVersion", "AWS::Lambda::LayerVersion"]
 
     /// A target per layer artifact of `build` whose resource is created in this environment.
-    public static func layers(tree: TemplateTree, build: LocalBuildState?, artifactBucket: String?) -> [HotswapTarget] {
+    package static func layers(tree: TemplateTree, build: LocalBuildState?, artifactBucket: String?) -> [HotswapTarget] {
         let users = consumers(in: tree)
         return (build?.artifacts ?? []).filter { $0.kind == "layer" || layerTypes.contains($0.resourceType) }.compactMap { artifact in
             guard let stack = tree.stack(at: artifact.stackPath),
@@ -32,7 +32,7 @@ public enum LayerTargets {
     }
 
     /// A settings target for each function target (same stack path, logical ID and type).
-    public static func settings(of functions: [HotswapTarget], tree: TemplateTree) -> [HotswapTarget] {
+    package static func settings(of functions: [HotswapTarget], tree: TemplateTree) -> [HotswapTarget] {
         functions.compactMap { function in
             guard let stack = tree.stack(at: function.stackPath),
                   let resource = stack.template.resources[function.logicalID] else { return nil }
@@ -44,7 +44,7 @@ public enum LayerTargets {
     }
 
     /// The `NoEcho` parameters of `template`.
-    public static func noEchoParameters(of template: Template) -> Set<String> {
+    package static func noEchoParameters(of template: Template) -> Set<String> {
         var names = Set<String>()
         for (name, value) in template.parameters ?? TemplateMap() {
             let flag = value["NoEcho"]
@@ -56,7 +56,7 @@ public enum LayerTargets {
     /// Per layer (`Root/Child/Layer`), the functions whose `Layers` refer to it: by `Ref` in the
     /// same stack, or by `Ref` of a parameter that the parent stack sets to a `Ref` of the layer
     /// (at any depth).
-    public static func consumers(in tree: TemplateTree) -> [String: [FunctionReference]] {
+    package static func consumers(in tree: TemplateTree) -> [String: [FunctionReference]] {
         let stacks = Dictionary(tree.allStacks.map { ($0.stackPath, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [String: [FunctionReference]] = [:]
         for stack in tree.allStacks {

@@ -4,30 +4,30 @@ import Templates
 /// The fields of the build manifest hot-swap and verification need. Pipeline reads the manifest
 /// (one reader, `PackagePhase.readManifest`) and hands it over as this value; Hotswap knows no
 /// file paths.
-public struct LocalBuildState: Sendable, Equatable {
+package struct LocalBuildState: Sendable, Equatable {
     /// One built artifact used by one resource.
-    public struct Artifact: Sendable, Equatable {
+    package struct Artifact: Sendable, Equatable {
         /// The resource's logical ID.
-        public var logicalID: String
+        package var logicalID: String
         /// The stack path (`Root/Pattern2Stack`).
-        public var stackPath: String
+        package var stackPath: String
         /// The resource type.
-        public var resourceType: String
+        package var resourceType: String
         /// `function` or `layer`.
-        public var kind: String?
+        package var kind: String?
         /// SHA-256 of the zip, hex.
-        public var zipSHA256: String?
+        package var zipSHA256: String?
         /// SHA-256 of the zip, base64 (Lambda's `CodeSha256`).
-        public var codeSha256: String
+        package var codeSha256: String
         /// Zip size in bytes.
-        public var size: UInt64?
+        package var size: UInt64?
         /// The zip on disk.
-        public var zipPath: String
+        package var zipPath: String
         /// The S3 key once packaged.
-        public var s3Key: String?
+        package var s3Key: String?
 
         /// An artifact.
-        public init(logicalID: String, stackPath: String, resourceType: String, kind: String? = "function",
+        package init(logicalID: String, stackPath: String, resourceType: String, kind: String? = "function",
                     zipSHA256: String? = nil, codeSha256: String, size: UInt64? = nil, zipPath: String, s3Key: String? = nil) {
             self.logicalID = logicalID
             self.stackPath = stackPath
@@ -41,21 +41,21 @@ public struct LocalBuildState: Sendable, Equatable {
         }
 
         /// Whether this is a Lambda function's package (not a layer).
-        public var isFunction: Bool {
+        package var isFunction: Bool {
             kind == "function" || (kind == nil && ["AWS::Lambda::Function", "AWS::Serverless::Function"].contains(resourceType))
         }
     }
 
     /// The artifacts.
-    public var artifacts: [Artifact]
+    package var artifacts: [Artifact]
 
     /// A state from artifacts.
-    public init(artifacts: [Artifact]) {
+    package init(artifacts: [Artifact]) {
         self.artifacts = artifacts
     }
 
     /// A hot-swap target per function artifact; `artifactBucket` locates packaged zips (`s3Key`).
-    public func functionTargets(artifactBucket: String?) -> [HotswapTarget] {
+    package func functionTargets(artifactBucket: String?) -> [HotswapTarget] {
         artifacts.filter(\.isFunction).map { artifact in
             let s3 = zip(artifact.s3Key, artifactBucket).map { S3ObjectLocation(bucket: $1, key: $0) }
             return HotswapTarget(

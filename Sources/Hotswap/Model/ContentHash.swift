@@ -2,19 +2,19 @@ import Crypto
 import Foundation
 
 /// SHA-256 digests in the forms hot-swap compares and shows.
-public enum ContentHash {
+package enum ContentHash {
     /// base64(SHA-256 of `data`): Lambda's `CodeSha256` form.
-    public static func base64(_ data: Data) -> String {
+    package static func base64(_ data: Data) -> String {
         Data(SHA256.hash(data: data)).base64EncodedString()
     }
 
     /// Hex SHA-256 of `text`'s UTF-8 bytes.
-    public static func hex(_ text: String) -> String {
+    package static func hex(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// base64(SHA-256) of the file at `path`, read in chunks.
-    public static func base64(fileAt path: String) throws -> String {
+    package static func base64(fileAt path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
@@ -28,10 +28,10 @@ public enum ContentHash {
 }
 
 /// State machine definitions compared as JSON, not as text.
-public enum DefinitionJSON {
+package enum DefinitionJSON {
     /// The definition with keys sorted and no insignificant whitespace; the text itself when it is
     /// not JSON.
-    public static func normalised(_ text: String) -> String {
+    package static func normalised(_ text: String) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
               let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
         else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -39,5 +39,5 @@ public enum DefinitionJSON {
     }
 
     /// A short hash of the normalised definition, for plans and records.
-    public static func hash(_ text: String) -> String { ContentHash.hex(normalised(text)) }
+    package static func hash(_ text: String) -> String { ContentHash.hex(normalised(text)) }
 }

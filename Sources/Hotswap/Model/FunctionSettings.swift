@@ -3,28 +3,28 @@ import Templates
 
 /// A function's settings as its local template writes them (SAM globals applied, not yet
 /// evaluated): what configuration hot-swaps change and whole-function verification compares.
-public struct FunctionSettings: Sendable, Hashable {
+package struct FunctionSettings: Sendable, Hashable {
     /// `Environment.Variables` (nil when the template sets none).
-    public var variables: TemplateValue?
+    package var variables: TemplateValue?
     /// `Description`.
-    public var description: TemplateValue?
+    package var description: TemplateValue?
     /// `Handler`.
-    public var handler: TemplateValue?
+    package var handler: TemplateValue?
     /// `Runtime`.
-    public var runtime: TemplateValue?
+    package var runtime: TemplateValue?
     /// `MemorySize` (128 when not set).
-    public var memorySize: TemplateValue?
+    package var memorySize: TemplateValue?
     /// `Timeout` (3 when not set).
-    public var timeout: TemplateValue?
+    package var timeout: TemplateValue?
     /// `Architectures` (`[x86_64]` when not set).
-    public var architectures: TemplateValue?
+    package var architectures: TemplateValue?
     /// Variables whose value comes from a `NoEcho` parameter: their values are never shown.
-    public var secretVariables: Set<String>
+    package var secretVariables: Set<String>
     /// `Layers`, as written (its `Ref`s are compared through the layers' own targets).
-    public var layers: TemplateValue?
+    package var layers: TemplateValue?
 
     /// Settings.
-    public init(variables: TemplateValue? = nil, description: TemplateValue? = nil, handler: TemplateValue? = nil,
+    package init(variables: TemplateValue? = nil, description: TemplateValue? = nil, handler: TemplateValue? = nil,
                 runtime: TemplateValue? = nil, memorySize: TemplateValue? = nil, timeout: TemplateValue? = nil,
                 architectures: TemplateValue? = nil, secretVariables: Set<String> = [], layers: TemplateValue? = nil) {
         self.variables = variables
@@ -40,7 +40,7 @@ public struct FunctionSettings: Sendable, Hashable {
 
     /// The settings of `properties` (a function's effective properties); `noEcho` names the
     /// stack's `NoEcho` parameters.
-    public static func from(_ properties: TemplateMap, noEcho: Set<String>) -> FunctionSettings {
+    package static func from(_ properties: TemplateMap, noEcho: Set<String>) -> FunctionSettings {
         let variables = properties["Environment"]?["Variables"]
         var secret = Set<String>()
         for (name, value) in variables?.mapValue ?? TemplateMap() where !noEcho.isDisjoint(with: parameterNames(in: value)) {
@@ -84,18 +84,18 @@ public struct FunctionSettings: Sendable, Hashable {
 }
 
 /// What a configuration hot-swap changes on one function.
-public struct ConfigurationSwap: Sendable, Hashable {
+package struct ConfigurationSwap: Sendable, Hashable {
     /// The function's name.
-    public var functionName: String
+    package var functionName: String
     /// The whole new `Environment.Variables` map, or nil when the variables do not change.
-    public var variables: [String: String]?
+    package var variables: [String: String]?
     /// The new `Description`, or nil when it does not change.
-    public var description: String?
+    package var description: String?
     /// The variables added, changed or removed, sorted.
-    public var changedVariables: [String]
+    package var changedVariables: [String]
 
     /// A configuration swap.
-    public init(functionName: String, variables: [String: String]?, description: String?, changedVariables: [String]) {
+    package init(functionName: String, variables: [String: String]?, description: String?, changedVariables: [String]) {
         self.functionName = functionName
         self.variables = variables
         self.description = description
@@ -103,7 +103,7 @@ public struct ConfigurationSwap: Sendable, Hashable {
     }
 
     /// `Environment.Variables (GREETING, TABLE); Description`.
-    public var summary: String {
+    package var summary: String {
         var parts: [String] = []
         if variables != nil { parts.append("Environment.Variables (\(changedVariables.joined(separator: ", ")))") }
         if description != nil { parts.append("Description") }
@@ -111,7 +111,7 @@ public struct ConfigurationSwap: Sendable, Hashable {
     }
 
     /// A short hash of variables and description, for plans and the hot-swap record.
-    public static func hash(variables: [String: String], description: String) -> String {
+    package static func hash(variables: [String: String], description: String) -> String {
         let text = variables.keys.sorted().map { "\($0)=\(variables[$0] ?? "")" }.joined(separator: "\u{0}")
         return ContentHash.hex(text + "\u{1}" + description)
     }

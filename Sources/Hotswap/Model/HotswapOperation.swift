@@ -2,9 +2,9 @@ import Foundation
 import Templates
 
 /// One change a hot-swap will make, decided by a detector.
-public struct HotswapOperation: Sendable, Hashable {
+package struct HotswapOperation: Sendable, Hashable {
     /// What the operation changes.
-    public enum Change: Sendable, Hashable {
+    package enum Change: Sendable, Hashable {
         /// UpdateFunctionCode on `functionName`, then wait, verify, and maybe publish.
         case lambdaCode(functionName: String, zip: LocalZip)
         /// UpdateStateMachine with the resolved `definition`.
@@ -23,18 +23,18 @@ public struct HotswapOperation: Sendable, Hashable {
     }
 
     /// The target it came from.
-    public var target: HotswapTarget
+    package var target: HotswapTarget
     /// The physical resource ID (function name, state machine ARN, resolver ARN, ...).
-    public var physicalID: String
+    package var physicalID: String
     /// What changes.
-    public var change: Change
+    package var change: Change
     /// The live content's hash (Lambda `CodeSha256`, or a short SHA-256 of the definition).
-    public var oldHash: String?
+    package var oldHash: String?
     /// The local content's hash, the same kind as `oldHash`.
-    public var newHash: String
+    package var newHash: String
 
     /// An operation.
-    public init(target: HotswapTarget, physicalID: String, change: Change, oldHash: String?, newHash: String) {
+    package init(target: HotswapTarget, physicalID: String, change: Change, oldHash: String?, newHash: String) {
         self.target = target
         self.physicalID = physicalID
         self.change = change
@@ -43,7 +43,7 @@ public struct HotswapOperation: Sendable, Hashable {
     }
 
     /// A short name for what is swapped (`Lambda code`, `Step Functions definition`, ...).
-    public var what: String {
+    package var what: String {
         switch change {
         case .lambdaCode: "Lambda code"
         case .stateMachineDefinition: "Step Functions definition"
@@ -59,7 +59,7 @@ public struct HotswapOperation: Sendable, Hashable {
 }
 
 /// What a detector decided for one target.
-public enum HotswapClassification: Sendable, Hashable {
+package enum HotswapClassification: Sendable, Hashable {
     /// What runs equals the local build.
     case noChange(physicalID: String, hash: String)
     /// The target can be hot-swapped with this operation.
@@ -72,21 +72,21 @@ public enum HotswapClassification: Sendable, Hashable {
 }
 
 /// A change that cannot be hot-swapped, with the reason.
-public struct HotswapRejection: Sendable, Hashable {
+package struct HotswapRejection: Sendable, Hashable {
     /// The stack path.
-    public var stackPath: String
+    package var stackPath: String
     /// The resource's logical ID.
-    public var logicalID: LogicalID
+    package var logicalID: LogicalID
     /// The resource type.
-    public var resourceType: String
+    package var resourceType: String
     /// Why (e.g. `Properties.MemorySize changed; only Code can be hot-swapped`).
-    public var reason: String
+    package var reason: String
     /// Set when the local content cannot be evaluated without CloudFormation (the other
     /// resources can still be hot-swapped).
-    public var unevaluable: Unevaluable?
+    package var unevaluable: Unevaluable?
 
     /// A rejection.
-    public init(stackPath: String, logicalID: LogicalID, resourceType: String, reason: String,
+    package init(stackPath: String, logicalID: LogicalID, resourceType: String, reason: String,
                 unevaluable: Unevaluable? = nil) {
         self.stackPath = stackPath
         self.logicalID = logicalID
@@ -96,20 +96,20 @@ public struct HotswapRejection: Sendable, Hashable {
     }
 
     /// `Root/Pattern2Stack/OCRFunction`.
-    public var qualifiedName: String { "\(stackPath)/\(logicalID.rawValue)" }
+    package var qualifiedName: String { "\(stackPath)/\(logicalID.rawValue)" }
 }
 
 /// A target whose deployed content equals the local build.
-public struct UnchangedResource: Sendable, Hashable {
+package struct UnchangedResource: Sendable, Hashable {
     /// The target.
-    public var target: HotswapTarget
+    package var target: HotswapTarget
     /// Its physical ID.
-    public var physicalID: String
+    package var physicalID: String
     /// The hash both sides share.
-    public var hash: String
+    package var hash: String
 
     /// An unchanged resource.
-    public init(target: HotswapTarget, physicalID: String, hash: String) {
+    package init(target: HotswapTarget, physicalID: String, hash: String) {
         self.target = target
         self.physicalID = physicalID
         self.hash = hash

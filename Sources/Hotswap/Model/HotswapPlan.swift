@@ -2,16 +2,16 @@ import Foundation
 
 /// Every target classified before anything is applied: what will be swapped, what cannot be,
 /// and what is already fresh.
-public struct HotswapPlan: Sendable, Hashable {
+package struct HotswapPlan: Sendable, Hashable {
     /// The changes to apply, in target order.
-    public var operations: [HotswapOperation]
+    package var operations: [HotswapOperation]
     /// Changes that need a CloudFormation deploy.
-    public var rejections: [HotswapRejection]
+    package var rejections: [HotswapRejection]
     /// Targets already equal to the local build.
-    public var unchanged: [UnchangedResource]
+    package var unchanged: [UnchangedResource]
 
     /// A plan.
-    public init(operations: [HotswapOperation] = [], rejections: [HotswapRejection] = [],
+    package init(operations: [HotswapOperation] = [], rejections: [HotswapRejection] = [],
                 unchanged: [UnchangedResource] = []) {
         self.operations = operations
         self.rejections = rejections
@@ -20,17 +20,17 @@ public struct HotswapPlan: Sendable, Hashable {
 
     /// The resources (`Root/Fn`) all of whose targets are unchanged, each once: a function's code
     /// and settings are two targets but one resource.
-    public var unchangedResources: [String] {
+    package var unchangedResources: [String] {
         let touched = Set(operations.map(\.target.qualifiedName) + rejections.map(\.qualifiedName))
         var seen = Set<String>()
         return unchanged.map(\.target.qualifiedName).filter { !touched.contains($0) && seen.insert($0).inserted }
     }
 
     /// Nothing to swap and nothing rejected: what runs is what was built.
-    public var isEmpty: Bool { operations.isEmpty && rejections.isEmpty }
+    package var isEmpty: Bool { operations.isEmpty && rejections.isEmpty }
 
     /// The plan as lines for people: one per operation, rejection and (optionally) unchanged target.
-    public func rendered(includingUnchanged: Bool = false) -> [String] {
+    package func rendered(includingUnchanged: Bool = false) -> [String] {
         var lines: [String] = []
         for operation in operations {
             lines.append("~ \(operation.target.qualifiedName) (\(operation.what)): "
@@ -50,9 +50,9 @@ public struct HotswapPlan: Sendable, Hashable {
 }
 
 /// Shortened hashes for messages.
-public enum HashText {
+package enum HashText {
     /// The first 12 characters of `hash`, or `none` when nil or empty.
-    public static func short(_ hash: String?) -> String {
+    package static func short(_ hash: String?) -> String {
         guard let hash, !hash.isEmpty else { return "none" }
         return hash.count > 12 ? String(hash.prefix(12)) : hash
     }

@@ -3,19 +3,19 @@ import Templates
 
 /// A layer Ferry built (an `AWS::Serverless::LayerVersion` or `AWS::Lambda::LayerVersion` of the
 /// build manifest), the settings a new version is published with, and the functions that use it.
-public struct LocalLayer: Sendable, Hashable {
+package struct LocalLayer: Sendable, Hashable {
     /// The built zip and its content-addressed S3 object.
-    public var zip: LocalZip
+    package var zip: LocalZip
     /// `LayerName` when the template names the layer (else the deployed version's name is used).
-    public var layerName: String?
+    package var layerName: String?
     /// `Description`, `CompatibleRuntimes`, `CompatibleArchitectures`, `LicenseInfo`.
-    public var settings: LayerPublishSettings
+    package var settings: LayerPublishSettings
     /// Every function of the environment whose `Layers` refer to this layer (directly, or
     /// through nested stack parameters), in stack and template order.
-    public var consumers: [FunctionReference]
+    package var consumers: [FunctionReference]
 
     /// A layer.
-    public init(zip: LocalZip, layerName: String? = nil, settings: LayerPublishSettings = LayerPublishSettings(),
+    package init(zip: LocalZip, layerName: String? = nil, settings: LayerPublishSettings = LayerPublishSettings(),
                 consumers: [FunctionReference]) {
         self.zip = zip
         self.layerName = layerName
@@ -25,37 +25,37 @@ public struct LocalLayer: Sendable, Hashable {
 }
 
 /// A function of the template tree: its stack path and logical ID.
-public struct FunctionReference: Sendable, Hashable, Codable {
+package struct FunctionReference: Sendable, Hashable, Codable {
     /// The stack path (`Root/Child`).
-    public var stackPath: String
+    package var stackPath: String
     /// The function's logical ID.
-    public var logicalID: String
+    package var logicalID: String
 
     /// A reference.
-    public init(stackPath: String, logicalID: String) {
+    package init(stackPath: String, logicalID: String) {
         self.stackPath = stackPath
         self.logicalID = logicalID
     }
 
     /// `Root/Child/Fn`.
-    public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+    package var qualifiedName: String { "\(stackPath)/\(logicalID)" }
 }
 
 /// What a layer hot-swap does: publish a new version of the layer, then point each function at it.
-public struct LayerSwap: Sendable, Hashable {
+package struct LayerSwap: Sendable, Hashable {
     /// The layer's name (what PublishLayerVersion is called with).
-    public var layerName: String
+    package var layerName: String
     /// The layer's ARN without a version: a function's layer with this prefix is replaced.
-    public var layerArn: String
+    package var layerArn: String
     /// The zip to publish.
-    public var zip: LocalZip
+    package var zip: LocalZip
     /// The new version's settings.
-    public var settings: LayerPublishSettings
+    package var settings: LayerPublishSettings
     /// The functions to point at the new version.
-    public var functions: [FunctionLayerUse]
+    package var functions: [FunctionLayerUse]
 
     /// A layer swap.
-    public init(layerName: String, layerArn: String, zip: LocalZip, settings: LayerPublishSettings, functions: [FunctionLayerUse]) {
+    package init(layerName: String, layerArn: String, zip: LocalZip, settings: LayerPublishSettings, functions: [FunctionLayerUse]) {
         self.layerName = layerName
         self.layerArn = layerArn
         self.zip = zip
@@ -65,14 +65,14 @@ public struct LayerSwap: Sendable, Hashable {
 }
 
 /// One function using a layer: where it is in the tree and its name in Lambda.
-public struct FunctionLayerUse: Sendable, Hashable {
+package struct FunctionLayerUse: Sendable, Hashable {
     /// `Root/Child/Fn`.
-    public var qualifiedName: String
+    package var qualifiedName: String
     /// The function's name (physical ID).
-    public var functionName: String
+    package var functionName: String
 
     /// A use.
-    public init(qualifiedName: String, functionName: String) {
+    package init(qualifiedName: String, functionName: String) {
         self.qualifiedName = qualifiedName
         self.functionName = functionName
     }
@@ -80,7 +80,7 @@ public struct FunctionLayerUse: Sendable, Hashable {
 
 extension LayerSwap {
     /// `layers` with every version of this layer replaced by `newArn`, the others kept in their order.
-    public func replacing(in layers: [String], with newArn: String) -> [String] {
+    package func replacing(in layers: [String], with newArn: String) -> [String] {
         layers.map { LayerVersionARN($0)?.layerArn == layerArn ? newArn : $0 }
     }
 }

@@ -2,23 +2,23 @@ import Foundation
 import Templates
 
 /// Classifies every target (and every template change) before anything is applied.
-public struct HotswapPlanner: Sendable {
+package struct HotswapPlanner: Sendable {
     /// The detectors, one per resource family.
-    public let detectors: [any HotswapDetector]
+    package let detectors: [any HotswapDetector]
     /// Live state and physical IDs.
-    public let context: DetectionContext
+    package let context: DetectionContext
     /// The most classifications at once.
-    public let concurrency: Int
+    package let concurrency: Int
 
     /// A planner; `concurrency` is at least 1.
-    public init(context: DetectionContext, detectors: [any HotswapDetector] = HotswapDetectors.standard, concurrency: Int = 10) {
+    package init(context: DetectionContext, detectors: [any HotswapDetector] = HotswapDetectors.standard, concurrency: Int = 10) {
         self.context = context
         self.detectors = detectors
         self.concurrency = max(1, concurrency)
     }
 
     /// The detector for `resourceType`, if any.
-    public func detector(for resourceType: String) -> (any HotswapDetector)? {
+    package func detector(for resourceType: String) -> (any HotswapDetector)? {
         detectors.first { $0.resourceTypes.contains(resourceType) }
     }
 
@@ -27,7 +27,7 @@ public struct HotswapPlanner: Sendable {
     /// - Parameter templateChanges: per stack path, how the local template differs from the
     ///   deployed one. A resource added, removed, or changed outside its detector's hot-swappable
     ///   properties is rejected (its target is not classified).
-    public func plan(targets: [HotswapTarget], templateChanges: [String: [ResourceDifference]] = [:]) async -> HotswapPlan {
+    package func plan(targets: [HotswapTarget], templateChanges: [String: [ResourceDifference]] = [:]) async -> HotswapPlan {
         var plan = HotswapPlan()
         var rejected = Set<String>()
         for stackPath in templateChanges.keys.sorted() {
@@ -59,7 +59,7 @@ public struct HotswapPlanner: Sendable {
     }
 
     /// Why a template difference cannot be hot-swapped, or nil when its detector can swap it.
-    public func rejection(for difference: ResourceDifference) -> String? {
+    package func rejection(for difference: ResourceDifference) -> String? {
         switch difference.change {
         case .added:
             return "new resource: CloudFormation must create it"
@@ -82,7 +82,7 @@ public struct HotswapPlanner: Sendable {
     }
 
     /// Whether a difference is only a local path (new) against a packaged S3 location (old).
-    public static func isPackagingOnly(_ property: PropertyDifference) -> Bool {
+    package static func isPackagingOnly(_ property: PropertyDifference) -> Bool {
         guard let local = property.newValue?.stringValue, !local.hasPrefix("s3://"), !local.hasPrefix("https://"),
               !local.hasPrefix("http://"), let old = property.oldValue else { return false }
         if let text = old.stringValue { return text.hasPrefix("s3://") || text.hasPrefix("https://") || text.hasPrefix("http://") }
@@ -98,7 +98,7 @@ public struct HotswapPlanner: Sendable {
     }
 
     /// The classification of one target; errors reading live state become rejections.
-    public func classify(_ target: HotswapTarget) async -> HotswapClassification {
+    package func classify(_ target: HotswapTarget) async -> HotswapClassification {
         guard let detector = detector(for: target.resourceType) else {
             return .rejected(reason: "\(target.resourceType) cannot be hot-swapped")
         }
@@ -114,9 +114,9 @@ public struct HotswapPlanner: Sendable {
 }
 
 /// Runs work on many items with a bound on how many run at once, keeping the items' order.
-public enum BoundedTasks {
+package enum BoundedTasks {
     /// `transform` applied to every item, at most `concurrency` at a time; results in item order.
-    public static func map<Item: Sendable, Result: Sendable>(
+    package static func map<Item: Sendable, Result: Sendable>(
         _ items: [Item], concurrency: Int, _ transform: @escaping @Sendable (Item) async -> Result
     ) async -> [Result] {
         await withTaskGroup(of: (Int, Result).self) { group in

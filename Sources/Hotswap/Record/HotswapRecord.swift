@@ -4,33 +4,33 @@ import Foundation
 
 /// What runs ahead of a stack's template after hot-swaps: kept in the artifact bucket so
 /// `ferry plan` and teammates see it, and the next deploy reconciles it.
-public struct HotswapRecord: Sendable, Codable, Hashable {
+package struct HotswapRecord: Sendable, Codable, Hashable {
     /// One hot-swapped resource.
-    public struct Entry: Sendable, Codable, Hashable {
+    package struct Entry: Sendable, Codable, Hashable {
         /// The stack path.
-        public var stackPath: String
+        package var stackPath: String
         /// The logical ID.
-        public var logicalID: String
+        package var logicalID: String
         /// The resource type.
-        public var resourceType: String
+        package var resourceType: String
         /// The physical ID.
-        public var physicalID: String
+        package var physicalID: String
         /// What CloudFormation's template last deployed (the hash before the first hot-swap).
-        public var previousHash: String?
+        package var previousHash: String?
         /// What runs now (Lambda `CodeSha256`, or the definition's hash).
-        public var hash: String
+        package var hash: String
         /// The content-addressed S3 key of the code (or layer zip), when uploaded.
-        public var s3Key: String?
+        package var s3Key: String?
         /// For a layer: the version published by the hot-swap, which the functions using the
         /// layer now run (the template still names the version CloudFormation published).
-        public var layerVersionArn: String?
+        package var layerVersionArn: String?
         /// Who swapped it.
-        public var by: String
+        package var by: String
         /// When (ISO 8601).
-        public var at: String
+        package var at: String
 
         /// An entry.
-        public init(stackPath: String, logicalID: String, resourceType: String, physicalID: String, previousHash: String?,
+        package init(stackPath: String, logicalID: String, resourceType: String, physicalID: String, previousHash: String?,
                     hash: String, s3Key: String?, by: String, at: String, layerVersionArn: String? = nil) {
             self.stackPath = stackPath
             self.logicalID = logicalID
@@ -45,20 +45,20 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
         }
 
         /// `Root/Fn`.
-        public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+        package var qualifiedName: String { "\(stackPath)/\(logicalID)" }
     }
 
     /// The format's version.
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The root stack's name.
-    public var stackName: String
+    package var stackName: String
     /// When the record was last written (ISO 8601).
-    public var updatedAt: String
+    package var updatedAt: String
     /// The resources running ahead of the template, sorted by stack path and logical ID.
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// A record.
-    public init(stackName: String, updatedAt: String, entries: [Entry]) {
+    package init(stackName: String, updatedAt: String, entries: [Entry]) {
         formatVersion = 1
         self.stackName = stackName
         self.updatedAt = updatedAt
@@ -66,7 +66,7 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
     }
 
     /// The entries of the successful results.
-    public static func entries(from results: [HotswapResult], by who: String, at time: String) -> [Entry] {
+    package static func entries(from results: [HotswapResult], by who: String, at time: String) -> [Entry] {
         results.filter(\.succeeded).map { result in
             let operation = result.operation
             var s3Key: String?
@@ -91,7 +91,7 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
 
     /// This record with `newer` entries added, replacing entries of the same resource (keeping
     /// the older `previousHash`: what the template has).
-    public func merging(_ newer: [Entry], updatedAt time: String) -> HotswapRecord {
+    package func merging(_ newer: [Entry], updatedAt time: String) -> HotswapRecord {
         var byName = Dictionary(entries.map { ($0.qualifiedName, $0) }, uniquingKeysWith: { _, last in last })
         for entry in newer {
             var merged = entry
@@ -102,12 +102,12 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
     }
 
     /// `<prefix>/.ferry/hotswaps/<stack>/latest.json`.
-    public static func latestKey(prefix: String, stackName: String) -> String {
+    package static func latestKey(prefix: String, stackName: String) -> String {
         key(prefix: prefix, stackName: stackName, file: "latest.json")
     }
 
     /// `<prefix>/.ferry/hotswaps/<stack>/<timestamp>.json`, the timestamp made key-safe.
-    public static func historyKey(prefix: String, stackName: String, timestamp: String) -> String {
+    package static func historyKey(prefix: String, stackName: String, timestamp: String) -> String {
         let safe = timestamp.replacingOccurrences(of: ":", with: "-")
         return key(prefix: prefix, stackName: stackName, file: "\(safe).json")
     }
@@ -119,7 +119,7 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
     }
 
     /// The JSON bytes (sorted keys, pretty).
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
@@ -127,23 +127,23 @@ public struct HotswapRecord: Sendable, Codable, Hashable {
 }
 
 /// Reads and writes hot-swap records in the artifact bucket.
-public struct HotswapRecordStore: Sendable {
+package struct HotswapRecordStore: Sendable {
     /// The S3 client.
-    public let s3: S3
+    package let s3: S3
     /// The artifact bucket.
-    public let bucket: String
+    package let bucket: String
     /// The key prefix (may be empty).
-    public let prefix: String
+    package let prefix: String
 
     /// A store in `bucket` under `prefix`.
-    public init(s3: S3, bucket: String, prefix: String) {
+    package init(s3: S3, bucket: String, prefix: String) {
         self.s3 = s3
         self.bucket = bucket
         self.prefix = prefix
     }
 
     /// The latest record of `stackName`, or nil when nothing runs ahead of its template.
-    public func latest(stackName: String) async throws -> HotswapRecord? {
+    package func latest(stackName: String) async throws -> HotswapRecord? {
         let key = HotswapRecord.latestKey(prefix: prefix, stackName: stackName)
         guard try await s3.headObject(bucket: bucket, key: key) != nil else { return nil }
         let content = try await s3.getObject(bucket: bucket, key: key)
@@ -153,7 +153,7 @@ public struct HotswapRecordStore: Sendable {
     /// Adds `entries` to the latest record and writes it, plus a copy under its timestamp.
     /// Returns the keys written.
     @discardableResult
-    public func record(_ entries: [HotswapRecord.Entry], stackName: String, at time: String) async throws -> [String] {
+    package func record(_ entries: [HotswapRecord.Entry], stackName: String, at time: String) async throws -> [String] {
         let previous = try await latest(stackName: stackName) ?? HotswapRecord(stackName: stackName, updatedAt: time, entries: [])
         let record = previous.merging(entries, updatedAt: time)
         let data = try record.encoded()
@@ -168,7 +168,7 @@ public struct HotswapRecordStore: Sendable {
     }
 
     /// Removes the latest record (a deploy has reconciled the template with what runs).
-    public func clear(stackName: String) async throws {
+    package func clear(stackName: String) async throws {
         try await s3.deleteObject(bucket: bucket, key: HotswapRecord.latestKey(prefix: prefix, stackName: stackName))
     }
 }

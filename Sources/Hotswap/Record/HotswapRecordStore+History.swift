@@ -4,7 +4,7 @@ import Foundation
 extension HotswapRecordStore {
     /// Every hot-swap of `stackName` as recorded at the time (the copies under their timestamps,
     /// not `latest.json`), oldest first; unreadable objects are skipped.
-    public func history(stackName: String) async throws -> [HotswapRecord] {
+    package func history(stackName: String) async throws -> [HotswapRecord] {
         let latest = HotswapRecord.latestKey(prefix: prefix, stackName: stackName)
         let folder = String(latest.dropLast("latest.json".count))
         let keys = try await s3.listObjectsV2(bucket: bucket, prefix: folder).map(\.key)

@@ -4,12 +4,12 @@ import Templates
 /// The live values a stack's template evaluation needs during a hot-swap: pseudo parameters read
 /// from a deployed ARN and the stack's name, and the `Ref`/`Fn::GetAtt` values of deployed
 /// resources. Evaluation itself is ``TemplateEvaluator``'s.
-public enum LiveValues {
+package enum LiveValues {
     /// `target`'s evaluator (its stack's parameters and conditions) knowing the live values that
     /// `values` refer to. A reference that cannot be read is left unknown: evaluating it then
     /// throws an `Unevaluable` naming it.
     /// - Parameter knownArn: any ARN of the same account and region (the resource's own, when it is one).
-    public static func evaluator(for target: HotswapTarget, values: [TemplateValue], knownArn: String?,
+    package static func evaluator(for target: HotswapTarget, values: [TemplateValue], knownArn: String?,
                                  context: DetectionContext) async -> TemplateEvaluator {
         var evaluator = target.evaluator ?? TemplateEvaluator(template: Template())
         var pseudo = pseudoParameters(fromArn: knownArn)
@@ -37,7 +37,7 @@ public enum LiveValues {
     }
 
     /// `AWS::Partition`, `AWS::Region`, `AWS::AccountId`, `AWS::URLSuffix` from an ARN.
-    public static func pseudoParameters(fromArn arn: String?) -> [String: String] {
+    package static func pseudoParameters(fromArn arn: String?) -> [String: String] {
         guard let arn else { return [:] }
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count > 4, parts[0] == "arn" else { return [:] }

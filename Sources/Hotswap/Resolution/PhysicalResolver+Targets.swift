@@ -5,7 +5,7 @@ extension PhysicalResolver {
     /// that of the `AWS::Lambda::LayerVersion` SAM generates from it (the logical ID followed by
     /// 10 hexadecimal characters of a content hash).
     /// - Throws: `HotswapError` when the resource or a nested stack on the path is not deployed.
-    public func physicalID(of target: HotswapTarget) async throws -> String {
+    package func physicalID(of target: HotswapTarget) async throws -> String {
         do {
             return try await physicalID(stackPath: target.stackPath, logicalID: target.logicalID.rawValue)
         } catch let error as HotswapError where error.isNotDeployed && target.resourceType == "AWS::Serverless::LayerVersion" {

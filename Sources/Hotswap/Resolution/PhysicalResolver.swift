@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// The deployed resources of one stack (ListStackResources in AWS; a fake in tests).
-public protocol StackResourceLister: Sendable {
+package protocol StackResourceLister: Sendable {
     /// Every live resource of `stackName` (a name or an ARN).
     func deployedResources(ofStack stackName: String) async throws -> [DeployedResource]
     /// The deployed parameter values of `stackName` (empty when not known).
@@ -12,19 +12,19 @@ public protocol StackResourceLister: Sendable {
 
 extension StackResourceLister {
     /// No parameters known.
-    public func deployedParameters(ofStack stackName: String) async throws -> [String: String] { [:] }
+    package func deployedParameters(ofStack stackName: String) async throws -> [String: String] { [:] }
 }
 
 /// Lists a stack's resources with CloudFormation ListStackResources.
-public struct CloudFormationResourceLister: StackResourceLister {
+package struct CloudFormationResourceLister: StackResourceLister {
     /// The CloudFormation client.
-    public let cloudFormation: CloudFormation
+    package let cloudFormation: CloudFormation
 
     /// A lister calling `cloudFormation`.
-    public init(cloudFormation: CloudFormation) { self.cloudFormation = cloudFormation }
+    package init(cloudFormation: CloudFormation) { self.cloudFormation = cloudFormation }
 
     /// Every resource with a physical ID that is not deleted.
-    public func deployedResources(ofStack stackName: String) async throws -> [DeployedResource] {
+    package func deployedResources(ofStack stackName: String) async throws -> [DeployedResource] {
         try await cloudFormation.listStackResources(stackName).compactMap { summary in
             guard let physical = summary.physicalResourceId, !physical.isEmpty,
                   summary.resourceStatus != "DELETE_COMPLETE" else { return nil }
@@ -34,7 +34,7 @@ public struct CloudFormationResourceLister: StackResourceLister {
     }
 
     /// The stack's parameters from DescribeStacks (`NoEcho` values, shown as `****`, left out).
-    public func deployedParameters(ofStack stackName: String) async throws -> [String: String] {
+    package func deployedParameters(ofStack stackName: String) async throws -> [String: String] {
         guard let stack = try await cloudFormation.describeStack(stackName) else { return [:] }
         var values: [String: String] = [:]
         for parameter in stack.parameters.member {
@@ -46,16 +46,16 @@ public struct CloudFormationResourceLister: StackResourceLister {
 }
 
 /// One deployed resource: what CloudFormation calls it and what AWS calls it.
-public struct DeployedResource: Sendable, Hashable {
+package struct DeployedResource: Sendable, Hashable {
     /// The logical ID in its stack.
-    public var logicalID: String
+    package var logicalID: String
     /// The physical ID (function name, state machine ARN, nested stack ARN or name, ...).
-    public var physicalID: String
+    package var physicalID: String
     /// The resource type.
-    public var resourceType: String
+    package var resourceType: String
 
     /// A deployed resource.
-    public init(logicalID: String, physicalID: String, resourceType: String) {
+    package init(logicalID: String, physicalID: String, resourceType: String) {
         self.logicalID = logicalID
         self.physicalID = physicalID
         self.resourceType = resourceType
@@ -68,27 +68,27 @@ public struct DeployedResource: Sendable, Hashable {
 /// further component is the logical ID of an `AWS::CloudFormation::Stack` in its parent, whose
 /// PhysicalResourceId is the child stack's ARN on AWS and its name in the local emulator (both are
 /// accepted by ListStackResources). Each stack is listed once per resolver.
-public final class PhysicalResolver: Sendable {
+package final class PhysicalResolver: Sendable {
     private let lister: any StackResourceLister
     /// The root stack's name.
-    public let rootStackName: String
+    package let rootStackName: String
     private let cache = Mutex<[String: Task<[String: DeployedResource], any Error>]>([:])
     private let parameterCache = Mutex<[String: Task<[String: String], any Error>]>([:])
 
     /// A resolver for the stack tree under `rootStackName`.
-    public init(rootStackName: String, lister: any StackResourceLister) {
+    package init(rootStackName: String, lister: any StackResourceLister) {
         self.rootStackName = rootStackName
         self.lister = lister
     }
 
     /// The physical ID of `logicalID` in the stack at `stackPath`.
     /// - Throws: `HotswapError` when the resource or a nested stack on the path is not deployed.
-    public func physicalID(stackPath: String, logicalID: String) async throws -> String {
+    package func physicalID(stackPath: String, logicalID: String) async throws -> String {
         try await resource(stackPath: stackPath, logicalID: logicalID).physicalID
     }
 
     /// The deployed resource `logicalID` in the stack at `stackPath`.
-    public func resource(stackPath: String, logicalID: String) async throws -> DeployedResource {
+    package func resource(stackPath: String, logicalID: String) async throws -> DeployedResource {
         let stack = try await stackName(for: stackPath)
         guard let found = try await resources(ofStack: stack)[logicalID] else {
             throw HotswapError.stackResourceMissing(stack: "\(stack) (\(stackPath))", logicalID: logicalID)
@@ -97,12 +97,12 @@ public final class PhysicalResolver: Sendable {
     }
 
     /// Every resource of the stack at `stackPath`, by logical ID.
-    public func resources(stackPath: String) async throws -> [String: DeployedResource] {
+    package func resources(stackPath: String) async throws -> [String: DeployedResource] {
         try await resources(ofStack: try await stackName(for: stackPath))
     }
 
     /// The deployed parameter values of the stack at `stackPath` (read once per resolver).
-    public func parameters(stackPath: String) async throws -> [String: String] {
+    package func parameters(stackPath: String) async throws -> [String: String] {
         let stack = try await stackName(for: stackPath)
         let task = parameterCache.withLock { tasks in
             if let existing = tasks[stack] { return existing }
@@ -115,7 +115,7 @@ public final class PhysicalResolver: Sendable {
     }
 
     /// The name (or ARN) to call the stack at `stackPath` by.
-    public func stackName(for stackPath: String) async throws -> String {
+    package func stackName(for stackPath: String) async throws -> String {
         let components = stackPath.split(separator: "/").map(String.init)
         var current = rootStackName
         var walked = components.first ?? ""

@@ -3,7 +3,7 @@ import AWSServices
 import Foundation
 
 /// The Step Functions calls a hot-swap makes.
-public protocol StateMachineService: Sendable {
+package protocol StateMachineService: Sendable {
     /// The live definition (DescribeStateMachine).
     func definition(of stateMachineArn: String) async throws -> String
     /// Replaces the definition (UpdateStateMachine).
@@ -11,24 +11,24 @@ public protocol StateMachineService: Sendable {
 }
 
 /// `StateMachineService` over the real Step Functions API.
-public struct StepFunctionsStateMachineService: StateMachineService {
+package struct StepFunctionsStateMachineService: StateMachineService {
     /// The Step Functions client.
-    public let stepFunctions: StepFunctions
+    package let stepFunctions: StepFunctions
 
     /// A service calling `stepFunctions`.
-    public init(stepFunctions: StepFunctions) { self.stepFunctions = stepFunctions }
+    package init(stepFunctions: StepFunctions) { self.stepFunctions = stepFunctions }
 
-    public func definition(of stateMachineArn: String) async throws -> String {
+    package func definition(of stateMachineArn: String) async throws -> String {
         try await stepFunctions.describeStateMachine(stateMachineArn).definition
     }
 
-    public func updateDefinition(of stateMachineArn: String, to definition: String) async throws {
+    package func updateDefinition(of stateMachineArn: String, to definition: String) async throws {
         _ = try await stepFunctions.updateStateMachine(stateMachineArn, definition: definition, roleArn: nil, publish: nil)
     }
 }
 
 /// The AppSync calls a hot-swap makes.
-public protocol AppSyncService: Sendable {
+package protocol AppSyncService: Sendable {
     /// A resolver (GetResolver).
     func resolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver
     /// Replaces a resolver's settings (UpdateResolver).
@@ -44,39 +44,39 @@ public protocol AppSyncService: Sendable {
 }
 
 /// `AppSyncService` over the real AppSync API.
-public struct AWSAppSyncService: AppSyncService {
+package struct AWSAppSyncService: AppSyncService {
     /// The AppSync client.
-    public let appSync: AppSync
+    package let appSync: AppSync
     /// Time between GetSchemaCreationStatus polls.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
 
     /// A service calling `appSync`.
-    public init(appSync: AppSync, pollInterval: Duration = .seconds(1)) {
+    package init(appSync: AppSync, pollInterval: Duration = .seconds(1)) {
         self.appSync = appSync
         self.pollInterval = pollInterval
     }
 
-    public func resolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver {
+    package func resolver(apiId: String, typeName: String, fieldName: String) async throws -> Resolver {
         try await appSync.getResolver(apiId: apiId, typeName: typeName, fieldName: fieldName)
     }
 
-    public func updateResolver(apiId: String, _ resolver: Resolver) async throws {
+    package func updateResolver(apiId: String, _ resolver: Resolver) async throws {
         _ = try await appSync.updateResolver(apiId: apiId, resolver)
     }
 
-    public func function(apiId: String, functionId: String) async throws -> AppSyncFunction {
+    package func function(apiId: String, functionId: String) async throws -> AppSyncFunction {
         try await appSync.getFunction(apiId: apiId, functionId: functionId)
     }
 
-    public func updateFunction(apiId: String, _ function: AppSyncFunction) async throws {
+    package func updateFunction(apiId: String, _ function: AppSyncFunction) async throws {
         _ = try await appSync.updateFunction(apiId: apiId, function)
     }
 
-    public func schema(apiId: String) async throws -> String {
+    package func schema(apiId: String) async throws -> String {
         try await appSync.getIntrospectionSchema(apiId: apiId, includeDirectives: true)
     }
 
-    public func replaceSchema(apiId: String, definition: String) async throws -> (status: String, details: String?) {
+    package func replaceSchema(apiId: String, definition: String) async throws -> (status: String, details: String?) {
         var status = try await appSync.startSchemaCreation(apiId: apiId, definition: definition)
         for _ in 0..<600 where status.status == "PROCESSING" {
             try await Task.sleep(for: pollInterval)
@@ -87,18 +87,18 @@ public struct AWSAppSyncService: AppSyncService {
 }
 
 /// The services a hot-swap talks to.
-public struct HotswapServices: Sendable {
+package struct HotswapServices: Sendable {
     /// Lambda.
-    public var functions: any FunctionCodeService
+    package var functions: any FunctionCodeService
     /// Step Functions.
-    public var stateMachines: any StateMachineService
+    package var stateMachines: any StateMachineService
     /// AppSync.
-    public var appSync: any AppSyncService
+    package var appSync: any AppSyncService
     /// Lambda settings and layer versions (layer and configuration hot-swaps, whole-function verify).
-    public var configurations: any FunctionConfigurationService
+    package var configurations: any FunctionConfigurationService
 
     /// Services from their parts.
-    public init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService,
+    package init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService,
                 configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService()) {
         self.functions = functions
         self.stateMachines = stateMachines
@@ -107,7 +107,7 @@ public struct HotswapServices: Sendable {
     }
 
     /// The real services, all calling through `client`.
-    public static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500)) -> HotswapServices {
+    package static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500)) -> HotswapServices {
         HotswapServices(
             functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval),
             stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),

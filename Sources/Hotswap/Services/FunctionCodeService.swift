@@ -3,20 +3,20 @@ import AWSServices
 import Foundation
 
 /// What runs for a Lambda function: its code hash, ARN and update status.
-public struct LiveFunctionCode: Sendable, Hashable {
+package struct LiveFunctionCode: Sendable, Hashable {
     /// base64(SHA-256) of the deployed package (`CodeSha256`).
-    public var codeSha256: String?
+    package var codeSha256: String?
     /// The function's ARN.
-    public var functionArn: String?
+    package var functionArn: String?
     /// `Successful`, `Failed`, `InProgress` (nil before the first update).
-    public var lastUpdateStatus: String?
+    package var lastUpdateStatus: String?
     /// The reason given with a `Failed` status.
-    public var lastUpdateStatusReason: String?
+    package var lastUpdateStatusReason: String?
     /// `LastModified`, as Lambda writes it.
-    public var lastModified: String?
+    package var lastModified: String?
 
     /// A live state.
-    public init(codeSha256: String?, functionArn: String? = nil, lastUpdateStatus: String? = nil,
+    package init(codeSha256: String?, functionArn: String? = nil, lastUpdateStatus: String? = nil,
                 lastUpdateStatusReason: String? = nil, lastModified: String? = nil) {
         self.codeSha256 = codeSha256
         self.functionArn = functionArn
@@ -27,7 +27,7 @@ public struct LiveFunctionCode: Sendable, Hashable {
 }
 
 /// The Lambda calls a hot-swap makes (the real service, or a fake in tests).
-public protocol FunctionCodeService: Sendable {
+package protocol FunctionCodeService: Sendable {
     /// The function's current code hash and status (GetFunctionConfiguration).
     func liveCode(of functionName: String) async throws -> LiveFunctionCode
     /// Replaces the code (UpdateFunctionCode); the update then runs asynchronously.
@@ -43,27 +43,27 @@ public protocol FunctionCodeService: Sendable {
 }
 
 /// `FunctionCodeService` over the real Lambda API.
-public struct LambdaFunctionCodeService: FunctionCodeService {
+package struct LambdaFunctionCodeService: FunctionCodeService {
     /// The Lambda client.
-    public let lambda: Lambda
+    package let lambda: Lambda
     /// Time between GetFunctionConfiguration polls while an update runs.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
 
     /// A service calling `lambda`, polling every `pollInterval`.
-    public init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
         self.lambda = lambda
         self.pollInterval = pollInterval
     }
 
-    public func liveCode(of functionName: String) async throws -> LiveFunctionCode {
+    package func liveCode(of functionName: String) async throws -> LiveFunctionCode {
         Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
     }
 
-    public func updateCode(of functionName: String, with code: FunctionCode) async throws {
+    package func updateCode(of functionName: String, with code: FunctionCode) async throws {
         _ = try await lambda.updateFunctionCode(functionName, code: code, publish: nil, revisionId: nil, architectures: nil)
     }
 
-    public func waitUntilUpdated(_ functionName: String) async throws -> LiveFunctionCode {
+    package func waitUntilUpdated(_ functionName: String) async throws -> LiveFunctionCode {
         do {
             return Self.live(try await lambda.waitUntilUpdated(
                 functionName: functionName, qualifier: nil, pollInterval: pollInterval, maxAttempts: 1200))
@@ -73,12 +73,12 @@ public struct LambdaFunctionCodeService: FunctionCodeService {
         }
     }
 
-    public func publishVersion(of functionName: String, codeSha256: String) async throws -> String {
+    package func publishVersion(of functionName: String, codeSha256: String) async throws -> String {
         let published = try await lambda.publishVersion(functionName, codeSha256: codeSha256, description: nil, revisionId: nil)
         return published.version ?? "$LATEST"
     }
 
-    public func pointAlias(_ alias: String, of functionName: String, at version: String) async throws {
+    package func pointAlias(_ alias: String, of functionName: String, at version: String) async throws {
         do {
             _ = try await lambda.updateAlias(functionName, name: alias, functionVersion: version, description: nil,
                                              routingConfig: nil, revisionId: nil)
@@ -88,7 +88,7 @@ public struct LambdaFunctionCodeService: FunctionCodeService {
         }
     }
 
-    public func isUpdateInProgress(_ error: any Error) -> Bool { Lambda.isUpdateInProgress(error) }
+    package func isUpdateInProgress(_ error: any Error) -> Bool { Lambda.isUpdateInProgress(error) }
 
     static func live(_ configuration: FunctionConfiguration) -> LiveFunctionCode {
         LiveFunctionCode(

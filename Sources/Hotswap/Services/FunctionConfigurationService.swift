@@ -3,7 +3,7 @@ import AWSServices
 import Foundation
 
 /// The Lambda calls that layer and configuration hot-swaps (and whole-function verification) make.
-public protocol FunctionConfigurationService: Sendable {
+package protocol FunctionConfigurationService: Sendable {
     /// The function's settings (GetFunctionConfiguration).
     func configuration(of functionName: String) async throws -> FunctionConfiguration
     /// Changes the settings given in `update` (UpdateFunctionConfiguration); the change then runs asynchronously.
@@ -19,18 +19,18 @@ public protocol FunctionConfigurationService: Sendable {
 }
 
 /// The settings a new layer version is published with (from the template's `LayerVersion`).
-public struct LayerPublishSettings: Sendable, Hashable {
+package struct LayerPublishSettings: Sendable, Hashable {
     /// `Description`.
-    public var description: String?
+    package var description: String?
     /// `CompatibleRuntimes`.
-    public var compatibleRuntimes: [String]?
+    package var compatibleRuntimes: [String]?
     /// `CompatibleArchitectures`.
-    public var compatibleArchitectures: [String]?
+    package var compatibleArchitectures: [String]?
     /// `LicenseInfo`.
-    public var licenseInfo: String?
+    package var licenseInfo: String?
 
     /// Settings; nil ones are not sent.
-    public init(description: String? = nil, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
+    package init(description: String? = nil, compatibleRuntimes: [String]? = nil, compatibleArchitectures: [String]? = nil,
                 licenseInfo: String? = nil) {
         self.description = description
         self.compatibleRuntimes = compatibleRuntimes
@@ -40,27 +40,27 @@ public struct LayerPublishSettings: Sendable, Hashable {
 }
 
 /// `FunctionConfigurationService` over the real Lambda API.
-public struct LambdaFunctionConfigurationService: FunctionConfigurationService {
+package struct LambdaFunctionConfigurationService: FunctionConfigurationService {
     /// The Lambda client.
-    public let lambda: Lambda
+    package let lambda: Lambda
     /// Time between GetFunctionConfiguration polls while an update runs.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
 
     /// A service calling `lambda`, polling every `pollInterval`.
-    public init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
         self.lambda = lambda
         self.pollInterval = pollInterval
     }
 
-    public func configuration(of functionName: String) async throws -> FunctionConfiguration {
+    package func configuration(of functionName: String) async throws -> FunctionConfiguration {
         try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
     }
 
-    public func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws {
+    package func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws {
         _ = try await lambda.updateFunctionConfiguration(functionName, update)
     }
 
-    public func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration {
+    package func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration {
         do {
             return try await lambda.waitUntilUpdated(functionName: functionName, qualifier: nil, pollInterval: pollInterval,
                                                      maxAttempts: 1200)
@@ -69,20 +69,20 @@ public struct LambdaFunctionConfigurationService: FunctionConfigurationService {
         }
     }
 
-    public func publishLayerVersion(_ layerName: String, content: FunctionCode, settings: LayerPublishSettings) async throws -> LayerVersion {
+    package func publishLayerVersion(_ layerName: String, content: FunctionCode, settings: LayerPublishSettings) async throws -> LayerVersion {
         try await lambda.publishLayerVersion(
             layerName, content: content, description: settings.description, compatibleRuntimes: settings.compatibleRuntimes,
             compatibleArchitectures: settings.compatibleArchitectures, licenseInfo: settings.licenseInfo)
     }
 
-    public func layerVersion(arn: String) async throws -> LayerVersion {
+    package func layerVersion(arn: String) async throws -> LayerVersion {
         guard let parsed = LayerVersionARN(arn) else {
             throw NotALayerVersion(arn: arn)
         }
         return try await lambda.getLayerVersion(parsed.layerName, versionNumber: parsed.version)
     }
 
-    public func newestLayerVersionArn(of layerName: String) async throws -> String? {
+    package func newestLayerVersionArn(of layerName: String) async throws -> String? {
         try await lambda.listLayerVersions(layerName).max { ($0.version ?? 0) < ($1.version ?? 0) }?.layerVersionArn
     }
 }
@@ -94,35 +94,35 @@ struct NotALayerVersion: Error, CustomStringConvertible {
 }
 
 /// A service for tests and callers without Lambda configuration access: every call fails.
-public struct UnavailableFunctionConfigurationService: FunctionConfigurationService {
+package struct UnavailableFunctionConfigurationService: FunctionConfigurationService {
     /// A service that fails every call.
-    public init() {}
+    package init() {}
 
     struct Unavailable: Error, CustomStringConvertible {
         var description: String { "function configuration calls are not available here" }
     }
 
-    public func configuration(of functionName: String) async throws -> FunctionConfiguration { throw Unavailable() }
-    public func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws { throw Unavailable() }
-    public func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration { throw Unavailable() }
-    public func publishLayerVersion(_ layerName: String, content: FunctionCode, settings: LayerPublishSettings) async throws -> LayerVersion {
+    package func configuration(of functionName: String) async throws -> FunctionConfiguration { throw Unavailable() }
+    package func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws { throw Unavailable() }
+    package func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration { throw Unavailable() }
+    package func publishLayerVersion(_ layerName: String, content: FunctionCode, settings: LayerPublishSettings) async throws -> LayerVersion {
         throw Unavailable()
     }
-    public func layerVersion(arn: String) async throws -> LayerVersion { throw Unavailable() }
-    public func newestLayerVersionArn(of layerName: String) async throws -> String? { throw Unavailable() }
+    package func layerVersion(arn: String) async throws -> LayerVersion { throw Unavailable() }
+    package func newestLayerVersionArn(of layerName: String) async throws -> String? { throw Unavailable() }
 }
 
 /// The parts of a layer version ARN, `arn:PARTITION:lambda:REGION:ACCOUNT:layer:NAME:VERSION`.
-public struct LayerVersionARN: Sendable, Hashable {
+package struct LayerVersionARN: Sendable, Hashable {
     /// The layer's ARN without the version (`arn:...:layer:NAME`).
-    public var layerArn: String
+    package var layerArn: String
     /// The layer's name.
-    public var layerName: String
+    package var layerName: String
     /// The version number.
-    public var version: Int64
+    package var version: Int64
 
     /// The parts of `arn`, or nil when it is not a layer version ARN.
-    public init?(_ arn: String) {
+    package init?(_ arn: String) {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 8, parts[0] == "arn", parts[2] == "lambda", parts[5] == "layer",
               let version = Int64(parts[7]) else { return nil }

@@ -2,7 +2,7 @@ import Foundation
 import Templates
 
 /// How one deployed resource compares with the local build.
-public enum VerificationStatus: Sendable, Hashable {
+package enum VerificationStatus: Sendable, Hashable {
     /// Runs the local build.
     case fresh(hash: String)
     /// Runs something else: `live` is what runs, `local` what was built.
@@ -17,44 +17,44 @@ public enum VerificationStatus: Sendable, Hashable {
 }
 
 /// One line of a verification report.
-public struct VerificationEntry: Sendable, Hashable {
+package struct VerificationEntry: Sendable, Hashable {
     /// The target checked.
-    public var target: HotswapTarget
+    package var target: HotswapTarget
     /// Its physical ID, when deployed.
-    public var physicalID: String?
+    package var physicalID: String?
     /// The verdict.
-    public var status: VerificationStatus
+    package var status: VerificationStatus
 
     /// An entry.
-    public init(target: HotswapTarget, physicalID: String?, status: VerificationStatus) {
+    package init(target: HotswapTarget, physicalID: String?, status: VerificationStatus) {
         self.target = target
         self.physicalID = physicalID
         self.status = status
     }
 
     /// Whether it runs the local build.
-    public var isFresh: Bool {
+    package var isFresh: Bool {
         if case .fresh = status { return true }
         return false
     }
 }
 
 /// Every target's verdict.
-public struct VerificationReport: Sendable, Hashable {
+package struct VerificationReport: Sendable, Hashable {
     /// One entry per target, in target order.
-    public var entries: [VerificationEntry]
+    package var entries: [VerificationEntry]
     /// The root stack's name when it does not exist: nothing could be verified (the entries are
     /// all `missing`), and the cause is said once.
-    public var missingStack: String?
+    package var missingStack: String?
 
     /// A report.
-    public init(entries: [VerificationEntry], missingStack: String? = nil) {
+    package init(entries: [VerificationEntry], missingStack: String? = nil) {
         self.entries = entries
         self.missingStack = missingStack
     }
 
     /// Entries running something other than the local build.
-    public var stale: [VerificationEntry] {
+    package var stale: [VerificationEntry] {
         entries.filter {
             switch $0.status {
             case .stale, .differs: true
@@ -64,26 +64,26 @@ public struct VerificationReport: Sendable, Hashable {
     }
 
     /// Entries not deployed.
-    public var missing: [VerificationEntry] { entries.filter { $0.status == .missing } }
+    package var missing: [VerificationEntry] { entries.filter { $0.status == .missing } }
 
     /// Entries that could not be compared.
-    public var unverifiable: [VerificationEntry] {
+    package var unverifiable: [VerificationEntry] {
         entries.filter { if case .unverifiable = $0.status { return true } else { return false } }
     }
 
     /// Whether everything deployed runs the local build (nothing stale, missing or unverifiable).
-    public var allFresh: Bool { entries.allSatisfy(\.isFresh) }
+    package var allFresh: Bool { entries.allSatisfy(\.isFresh) }
 
     /// Functions whose invocation (`ferry verify --invoke`) failed, each with why.
-    public var failedInvocations: [String] = []
+    package var failedInvocations: [String] = []
 
     /// Whether everything was verified: the stack exists, every entry is fresh and no invocation
     /// failed. Anything else (stale, missing, not checkable) makes `ferry verify` and `ferry up` exit 1.
-    public var isVerified: Bool { missingStack == nil && allFresh && failedInvocations.isEmpty }
+    package var isVerified: Bool { missingStack == nil && allFresh && failedInvocations.isEmpty }
 
     /// Reasons shared by more than one entry that could not be checked, each with the resources
     /// it stopped, in order of first appearance: said once instead of once per resource.
-    public var sharedCauses: [(reason: String, resources: [String])] {
+    package var sharedCauses: [(reason: String, resources: [String])] {
         var order: [String] = []
         var resources: [String: [String]] = [:]
         for entry in unverifiable {
@@ -111,15 +111,15 @@ public struct VerificationReport: Sendable, Hashable {
 }
 
 /// Compares every deployed function and definition with the local build; reads only.
-public struct Verifier: Sendable {
+package struct Verifier: Sendable {
     /// The planner whose detectors compare.
-    public let planner: HotswapPlanner
+    package let planner: HotswapPlanner
 
     /// A verifier using `planner`'s detectors, context and concurrency.
-    public init(planner: HotswapPlanner) { self.planner = planner }
+    package init(planner: HotswapPlanner) { self.planner = planner }
 
     /// The report for `targets`.
-    public func verify(_ targets: [HotswapTarget]) async -> VerificationReport {
+    package func verify(_ targets: [HotswapTarget]) async -> VerificationReport {
         let planner = self.planner
         let entries = await BoundedTasks.map(targets, concurrency: planner.concurrency) { target in
             await Self.verify(target, planner: planner)

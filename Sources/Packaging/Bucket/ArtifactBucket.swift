@@ -4,21 +4,21 @@ import Foundation
 import Reporting
 
 /// The artifact bucket: checks it is usable, and creates it hardened when asked.
-public struct ArtifactBucket: Sendable {
+package struct ArtifactBucket: Sendable {
     /// The S3 client.
-    public let s3: S3
+    package let s3: S3
     /// The bucket.
-    public let bucket: String
+    package let bucket: String
     /// The region it must be in.
-    public let region: String
+    package let region: String
     /// Where events go.
-    public let sink: any EventSink
+    package let sink: any EventSink
     /// False when S3 is reached over plain HTTP (a local emulator): a TLS-only policy would then
     /// deny every request, so it is not set.
-    public let endpointUsesTLS: Bool
+    package let endpointUsesTLS: Bool
 
     /// A bucket in `region`.
-    public init(s3: S3, bucket: String, region: String, endpointUsesTLS: Bool = true, sink: any EventSink) {
+    package init(s3: S3, bucket: String, region: String, endpointUsesTLS: Bool = true, sink: any EventSink) {
         self.s3 = s3
         self.bucket = bucket
         self.region = region
@@ -30,7 +30,7 @@ public struct ArtifactBucket: Sendable {
     /// - Returns: true when the bucket was created.
     /// - Throws: ``PackagingError`` (`bucketMissing`, `bucketForbidden`, `bucketInOtherRegion`) or an S3 error.
     @discardableResult
-    public func ensure(create: Bool, encryption: ServerSideEncryption = .aes256,
+    package func ensure(create: Bool, encryption: ServerSideEncryption = .aes256,
                        noncurrentVersionDays: Int = 30) async throws -> Bool {
         switch try await s3.headBucket(bucket) {
         case .exists(let bucketRegion):
@@ -51,7 +51,7 @@ public struct ArtifactBucket: Sendable {
     /// policy denying requests without TLS (not over a plain-HTTP endpoint, which it would lock out)
     /// and lifecycle rules: incomplete multipart uploads are aborted after a day, noncurrent
     /// versions deleted after `noncurrentVersionDays`.
-    public func create(encryption: ServerSideEncryption = .aes256, noncurrentVersionDays: Int = 30) async throws {
+    package func create(encryption: ServerSideEncryption = .aes256, noncurrentVersionDays: Int = 30) async throws {
         do {
             try await s3.createBucket(bucket, region: region)
         } catch where S3.isBucketAlreadyOwnedByYou(error) {
@@ -71,7 +71,7 @@ public struct ArtifactBucket: Sendable {
     }
 
     /// The lifecycle rules of a bucket Ferry creates.
-    public static func lifecycleRules(noncurrentVersionDays: Int) -> [S3LifecycleRule] {
+    package static func lifecycleRules(noncurrentVersionDays: Int) -> [S3LifecycleRule] {
         [
             S3LifecycleRule(id: "ferry-abort-incomplete-multipart-uploads", abortIncompleteMultipartUploadDays: 1),
             S3LifecycleRule(id: "ferry-expire-noncurrent-versions", noncurrentVersionExpirationDays: noncurrentVersionDays),

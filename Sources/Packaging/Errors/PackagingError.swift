@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why packaging could not go on: what went wrong, where, and what to do.
-public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct PackagingError: Error, Sendable, Equatable, CustomStringConvertible {
     fileprivate enum Code: Sendable, Equatable {
         case notBuilt(stackPath: String, logicalID: String, source: String)
         case builtZipMissing(qualifiedName: String, zipPath: String)
@@ -23,66 +23,66 @@ public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertibl
     fileprivate init(_ code: Code) { self.code = code }
 
     /// A function or layer whose code is a local folder has no entry in the build manifest.
-    public static func notBuilt(stackPath: String, logicalID: String, source: String) -> PackagingError {
+    package static func notBuilt(stackPath: String, logicalID: String, source: String) -> PackagingError {
         PackagingError(.notBuilt(stackPath: stackPath, logicalID: logicalID, source: source))
     }
 
     /// The manifest names a zip that is no longer on disk.
-    public static func builtZipMissing(qualifiedName: String, zipPath: String) -> PackagingError {
+    package static func builtZipMissing(qualifiedName: String, zipPath: String) -> PackagingError {
         PackagingError(.builtZipMissing(qualifiedName: qualifiedName, zipPath: zipPath))
     }
 
     /// The zip on disk is not the one the manifest describes.
-    public static func staleBuild(qualifiedName: String, zipPath: String, expectedSize: UInt64,
+    package static func staleBuild(qualifiedName: String, zipPath: String, expectedSize: UInt64,
                                   actualSize: UInt64) -> PackagingError {
         PackagingError(.staleBuild(qualifiedName: qualifiedName, zipPath: zipPath, expectedSize: expectedSize,
                                    actualSize: actualSize))
     }
 
     /// `.ferry/build/manifest.json` does not exist.
-    public static func manifestMissing(path: String) -> PackagingError { PackagingError(.manifestMissing(path: path)) }
+    package static func manifestMissing(path: String) -> PackagingError { PackagingError(.manifestMissing(path: path)) }
 
     /// `.ferry/build/manifest.json` cannot be read.
-    public static func manifestUnreadable(path: String, reason: String) -> PackagingError {
+    package static func manifestUnreadable(path: String, reason: String) -> PackagingError {
         PackagingError(.manifestUnreadable(path: path, reason: reason))
     }
 
     /// A local artifact could not be read, hashed or zipped.
-    public static func unreadableArtifact(path: String, property: String, reason: String) -> PackagingError {
+    package static func unreadableArtifact(path: String, property: String, reason: String) -> PackagingError {
         PackagingError(.unreadableArtifact(path: path, property: property, reason: reason))
     }
 
     /// The S3 location could not be written at `path` of the stack's template.
-    public static func notWritable(stackPath: String, path: [String]) -> PackagingError {
+    package static func notWritable(stackPath: String, path: [String]) -> PackagingError {
         PackagingError(.notWritable(stackPath: stackPath, path: path))
     }
 
     /// The remote build cache named an object that is no longer in the bucket.
-    public static func remoteArtifactGone(key: String, origin: String) -> PackagingError {
+    package static func remoteArtifactGone(key: String, origin: String) -> PackagingError {
         PackagingError(.remoteArtifactGone(key: key, origin: origin))
     }
 
     /// No artifact bucket is configured.
-    public static let bucketNotConfigured = PackagingError(.bucketNotConfigured)
+    package static let bucketNotConfigured = PackagingError(.bucketNotConfigured)
 
     /// The bucket does not exist.
-    public static func bucketMissing(_ bucket: String) -> PackagingError { PackagingError(.bucketMissing(bucket: bucket)) }
+    package static func bucketMissing(_ bucket: String) -> PackagingError { PackagingError(.bucketMissing(bucket: bucket)) }
 
     /// The bucket exists but these credentials may not use it (another account's).
-    public static func bucketForbidden(_ bucket: String) -> PackagingError { PackagingError(.bucketForbidden(bucket: bucket)) }
+    package static func bucketForbidden(_ bucket: String) -> PackagingError { PackagingError(.bucketForbidden(bucket: bucket)) }
 
     /// The bucket lives in another region.
-    public static func bucketInOtherRegion(_ bucket: String, bucketRegion: String, region: String) -> PackagingError {
+    package static func bucketInOtherRegion(_ bucket: String, bucketRegion: String, region: String) -> PackagingError {
         PackagingError(.bucketInOtherRegion(bucket: bucket, bucketRegion: bucketRegion, region: region))
     }
 
     /// An upload failed.
-    public static func uploadFailed(key: String, source: String, reason: String) -> PackagingError {
+    package static func uploadFailed(key: String, source: String, reason: String) -> PackagingError {
         PackagingError(.uploadFailed(key: key, source: source, reason: reason))
     }
 
     /// True when running `ferry build` would fix this.
-    public var needsBuild: Bool {
+    package var needsBuild: Bool {
         switch code {
         case .notBuilt, .builtZipMissing, .staleBuild, .manifestMissing, .manifestUnreadable: return true
         default: return false
@@ -90,7 +90,7 @@ public struct PackagingError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     /// What went wrong, where, and what to do.
-    public var description: String {
+    package var description: String {
         switch code {
         case let .notBuilt(stackPath, logicalID, source):
             return "\(stackPath)/\(logicalID) has not been built (its code is the folder \(source)): run `ferry build` first"

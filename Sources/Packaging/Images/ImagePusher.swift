@@ -4,28 +4,28 @@ import Builds
 import Foundation
 
 /// What a push did: the manifest digest, the blobs uploaded and those the registry already had.
-public struct ImagePushReport: Sendable, Hashable {
+package struct ImagePushReport: Sendable, Hashable {
     /// `sha256:<hex>` of the manifest.
-    public var manifestDigest: String
+    package var manifestDigest: String
     /// The repository name (`team/app`).
-    public var repository: String
+    package var repository: String
     /// `repositoryUri@digest`, what a packaged template's `ImageUri` pins.
-    public var imageURI: String
+    package var imageURI: String
     /// Blobs uploaded by this push.
-    public var uploaded: [String]
+    package var uploaded: [String]
     /// Blobs the repository already had.
-    public var alreadyPresent: [String]
+    package var alreadyPresent: [String]
     /// Whether the repository was created by this push.
-    public var createdRepository: Bool
+    package var createdRepository: Bool
 }
 
 /// Pushes images from the blob store: creates the repository when missing, `HEAD`s every blob
 /// (at most four at a time) and uploads only the missing ones, then puts the manifest. Requests
 /// are never cancelled half-way (a cancelled URLSession task may never return on Linux): every
 /// request of a step finishes before its first error is thrown.
-public enum ImagePusher {
+package enum ImagePusher {
     /// Pushes `manifestDigest` (with `blobs`, all in `store`) to `repository`, tagged `tag` when given.
-    public static func push(
+    package static func push(
         manifestDigest: String, blobs: [String], store: BlobStore, repository: String, tag: String?,
         ecr: ECR
     ) async throws -> ImagePushReport {
@@ -97,7 +97,7 @@ public enum ImagePusher {
     }
 
     /// The repository name of a configured repository: `<registry host>/<name>` or just `<name>`.
-    public static func repositoryName(_ configured: String) -> String {
+    package static func repositoryName(_ configured: String) -> String {
         let parts = configured.split(separator: "/", maxSplits: 1)
         guard parts.count == 2, parts[0].contains(".") || parts[0].contains(":") || parts[0] == "localhost" else { return configured }
         return String(parts[1])
@@ -105,14 +105,14 @@ public enum ImagePusher {
 }
 
 /// A push that cannot start: says which blob is missing locally and what to do.
-public struct ImagePushError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ImagePushError: Error, Sendable, Hashable, CustomStringConvertible {
     private enum Kind: Sendable, Hashable { case missingBlob(digest: String, path: String) }
     private let kind: Kind
 
     static func missingBlob(digest: String, path: String) -> ImagePushError { ImagePushError(kind: .missingBlob(digest: digest, path: path)) }
 
     /// A human-readable message.
-    public var description: String {
+    package var description: String {
         switch kind {
         case let .missingBlob(digest, path):
             return "The blob \(digest) is not in the local blob cache ('\(path)'); build the image again (ferry build)."

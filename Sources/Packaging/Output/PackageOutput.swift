@@ -7,45 +7,45 @@ import Foundation
 /// also at `.ferry/package/stacks/<StackPath>.template` (`Root.template`, `Root/Pattern2Stack.template`);
 /// `.ferry/package/package.json` names the root template's key and URL; the build manifest
 /// (`.ferry/build/manifest.json`) gets the `s3Key` of every artifact. Every file is written atomically.
-public enum PackageOutput {
+package enum PackageOutput {
     /// The root packaged template: `<project>/.ferry/package/packaged.yaml`.
-    public static func packagedTemplate(projectRoot: URL) -> URL {
+    package static func packagedTemplate(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".ferry/package/packaged.yaml")
     }
 
     /// A stack's packaged template: `<project>/.ferry/package/stacks/<StackPath>.template`.
-    public static func stackTemplate(projectRoot: URL, stackPath: String) -> URL {
+    package static func stackTemplate(projectRoot: URL, stackPath: String) -> URL {
         projectRoot.appendingPathComponent(".ferry/package/stacks/\(stackPath).template")
     }
 
     /// The summary: `<project>/.ferry/package/package.json`.
-    public static func summary(projectRoot: URL) -> URL {
+    package static func summary(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".ferry/package/package.json")
     }
 
     /// The folder where the packager zips folders: `<project>/.ferry/package/staging`.
-    public static func stagingDirectory(projectRoot: URL) -> URL {
+    package static func stagingDirectory(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".ferry/package/staging", isDirectory: true)
     }
 
     /// What `package.json` holds.
-    public struct Summary: Sendable, Codable, Equatable {
+    package struct Summary: Sendable, Codable, Equatable {
         /// The bucket.
-        public var bucket: String
+        package var bucket: String
         /// The root template's key.
-        public var templateKey: String
+        package var templateKey: String
         /// The root template's URL (for `TemplateURL` when the body is over 51,200 bytes).
-        public var templateURL: String
+        package var templateURL: String
         /// Every stack's template key, by stack path.
-        public var stackKeys: [String: String]
+        package var stackKeys: [String: String]
         /// The root packaged template's size in bytes.
-        public var templateSize: Int
+        package var templateSize: Int
     }
 
     /// Writes every file of `plan`.
     /// - Returns: the root packaged template's file.
     @discardableResult
-    public static func write(_ plan: PackagePlan, projectRoot: URL) throws -> URL {
+    package static func write(_ plan: PackagePlan, projectRoot: URL) throws -> URL {
         for stack in plan.stacks {
             try atomicWrite(stack.body, to: stackTemplate(projectRoot: projectRoot, stackPath: stack.stackPath))
         }

@@ -9,20 +9,20 @@ import Templates
 /// kept), folders by the hash of their deterministic zip, and templates (`.template`) by the hash of
 /// their packaged bytes. Nested templates are packaged bottom-up, so a change deep down changes the
 /// key of every ancestor's template and nothing else.
-public struct PackagePlan: Sendable {
+package struct PackagePlan: Sendable {
     /// Where everything goes.
-    public let store: ArtifactStore
+    package let store: ArtifactStore
     /// The objects, one per key, in plan order (children's artifacts first, each template after its artifacts).
-    public let uploads: [PlannedUpload]
+    package let uploads: [PlannedUpload]
     /// Every packaged template, bottom-up: the root's is last.
-    public let stacks: [PackagedStack]
+    package let stacks: [PackagedStack]
     /// Every property written with an S3 location.
-    public let rewrites: [RewrittenProperty]
+    package let rewrites: [RewrittenProperty]
     /// The build manifest with `s3Key` set on every artifact packaged (nil without a manifest).
-    public let manifest: BuildManifest?
+    package let manifest: BuildManifest?
 
     /// A plan from its parts; `stacks` must not be empty.
-    public init(store: ArtifactStore, uploads: [PlannedUpload], stacks: [PackagedStack], rewrites: [RewrittenProperty],
+    package init(store: ArtifactStore, uploads: [PlannedUpload], stacks: [PackagedStack], rewrites: [RewrittenProperty],
                 manifest: BuildManifest?) {
         self.store = store
         self.uploads = uploads
@@ -32,13 +32,13 @@ public struct PackagePlan: Sendable {
     }
 
     /// The root stack's packaged template.
-    public var root: PackagedStack? { stacks.last }
+    package var root: PackagedStack? { stacks.last }
 
     /// The packaged template of `stackPath`.
-    public func stack(_ stackPath: String) -> PackagedStack? { stacks.first { $0.stackPath == stackPath } }
+    package func stack(_ stackPath: String) -> PackagedStack? { stacks.first { $0.stackPath == stackPath } }
 
     /// The sum of every upload's size.
-    public var totalBytes: UInt64 { uploads.reduce(0) { $0 + $1.size } }
+    package var totalBytes: UInt64 { uploads.reduce(0) { $0 + $1.size } }
 
     /// Plans the packaging of `tree`.
     ///
@@ -47,7 +47,7 @@ public struct PackagePlan: Sendable {
     ///   - store: the bucket, prefix and URL form.
     ///   - stagingDirectory: where folders are zipped (`.ferry/package/staging`).
     /// - Throws: ``PackagingError`` (`notBuilt` when a function was not built, unreadable files, ...).
-    public static func make(tree: TemplateTree, manifest: BuildManifest?, store: ArtifactStore,
+    package static func make(tree: TemplateTree, manifest: BuildManifest?, store: ArtifactStore,
                             stagingDirectory: URL, imageURIs: [String: String] = [:]) throws -> PackagePlan {
         var planner = PackagePlanner(manifest: manifest, store: store, staging: stagingDirectory)
         planner.imageURIs = imageURIs

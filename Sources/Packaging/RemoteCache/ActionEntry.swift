@@ -7,33 +7,33 @@ import Foundation
 /// Entries are written once (`If-None-Match: *`) after the artifact is in the bucket, and never
 /// overwritten. With a signing key (`FERRY_CACHE_HMAC_KEY`) `signature` is the hex HMAC-SHA256 of
 /// `signedText()`; a reader with a key uses only entries whose signature matches.
-public struct ActionEntry: Sendable, Hashable, Codable {
+package struct ActionEntry: Sendable, Hashable, Codable {
     /// The entry format's version.
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The build key (hex); the entry's name.
-    public var buildKey: String
+    package var buildKey: String
     /// SHA-256 of the zip (hex); the artifact object is named by it.
-    public var zipSHA256: String
+    package var zipSHA256: String
     /// Zip size in bytes.
-    public var size: UInt64
+    package var size: UInt64
     /// Sum of the entries' uncompressed sizes.
-    public var unzippedSize: UInt64
+    package var unzippedSize: UInt64
     /// Number of entries in the zip.
-    public var entryCount: Int
+    package var entryCount: Int
     /// The artifact's object key (`<prefix>/<zipSHA256>.zip`).
-    public var zipKey: String
+    package var zipKey: String
     /// The builder's name (`python-pip`).
-    public var builder: String
+    package var builder: String
     /// The builder's version.
-    public var builderVersion: String
+    package var builderVersion: String
     /// The keys of the local dependency trees the build used (name → key), so a tree can be
     /// restored too; empty for builders without trees.
-    public var dependencyTrees: [String: String]
+    package var dependencyTrees: [String: String]
     /// Hex HMAC-SHA256 of `signedText()`, when the writer had a signing key.
-    public var signature: String?
+    package var signature: String?
 
     /// An unsigned entry.
-    public init(buildKey: String, zipSHA256: String, size: UInt64, unzippedSize: UInt64, entryCount: Int,
+    package init(buildKey: String, zipSHA256: String, size: UInt64, unzippedSize: UInt64, entryCount: Int,
                 zipKey: String, builder: String, builderVersion: String, dependencyTrees: [String: String] = [:]) {
         self.formatVersion = 1
         self.buildKey = buildKey
@@ -49,15 +49,15 @@ public struct ActionEntry: Sendable, Hashable, Codable {
     }
 
     /// The object key of the entry for `buildKey` under `prefix` (`<prefix>/.ferry/cache/<key>.json`).
-    public static func objectKey(buildKey: String, store: ArtifactStore) -> String {
+    package static func objectKey(buildKey: String, store: ArtifactStore) -> String {
         store.key("\(folder)/\(buildKey).json")
     }
 
     /// The folder of entries under the prefix.
-    public static let folder = ".ferry/cache"
+    package static let folder = ".ferry/cache"
 
     /// The build key named by an entry's object key, or nil when `key` is not an entry.
-    public static func buildKey(ofObjectKey key: String, store: ArtifactStore) -> String? {
+    package static func buildKey(ofObjectKey key: String, store: ArtifactStore) -> String? {
         let start = store.key(folder + "/")
         guard key.hasPrefix(start), key.hasSuffix(".json") else { return nil }
         let name = String(key.dropFirst(start.count).dropLast(5))
@@ -66,7 +66,7 @@ public struct ActionEntry: Sendable, Hashable, Codable {
     }
 
     /// The fields the signature covers, one per line, in a fixed order.
-    public func signedText() -> String {
+    package func signedText() -> String {
         let trees = dependencyTrees.keys.sorted().map { "tree \($0)=\(dependencyTrees[$0] ?? "")" }
         return (["ferry-action-entry \(formatVersion)", "key \(buildKey)", "sha256 \(zipSHA256)", "size \(size)",
                  "unzipped \(unzippedSize)", "entries \(entryCount)", "object \(zipKey)",
@@ -74,39 +74,39 @@ public struct ActionEntry: Sendable, Hashable, Codable {
     }
 
     /// This entry signed with `key`.
-    public func signed(with key: Data) -> ActionEntry {
+    package func signed(with key: Data) -> ActionEntry {
         var copy = self
         copy.signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(signedText().utf8), using: SymmetricKey(data: key)))
         return copy
     }
 
     /// Whether `signature` is the HMAC of this entry with `key` (compared in constant time).
-    public func hasValidSignature(_ key: Data) -> Bool {
+    package func hasValidSignature(_ key: Data) -> Bool {
         guard let signature, let bytes = Self.bytes(hex: signature) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Data(signedText().utf8),
                                                            using: SymmetricKey(data: key))
     }
 
     /// JSON with sorted keys.
-    public func encoded() throws -> Data {
+    package func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self) + Data("\n".utf8)
     }
 
     /// An entry read back, or nil when the bytes are not one.
-    public static func decode(_ data: Data) -> ActionEntry? {
+    package static func decode(_ data: Data) -> ActionEntry? {
         try? JSONDecoder().decode(ActionEntry.self, from: data)
     }
 
     /// The signing key from `FERRY_CACHE_HMAC_KEY` in `environment`, or nil when it is unset or empty.
-    public static func signingKey(environment: [String: String]) -> Data? {
+    package static func signingKey(environment: [String: String]) -> Data? {
         guard let text = environment[signingKeyVariable], !text.isEmpty else { return nil }
         return Data(text.utf8)
     }
 
     /// The environment variable holding the signing key.
-    public static let signingKeyVariable = "FERRY_CACHE_HMAC_KEY"
+    package static let signingKeyVariable = "FERRY_CACHE_HMAC_KEY"
 
     private static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
         bytes.map { String(format: "%02x", $0) }.joined()

@@ -9,20 +9,20 @@ import Foundation
 /// One listing of the entry folder, then the missing entries in parallel (at most `concurrency`
 /// at once), each with `If-None-Match: *` so an existing entry is never replaced. A failed write is
 /// reported, not thrown: the deploy does not depend on the cache.
-public struct ActionEntryWriter: Sendable {
+package struct ActionEntryWriter: Sendable {
     /// The S3 client.
-    public let s3: S3
+    package let s3: S3
     /// The bucket and prefix.
-    public let store: ArtifactStore
+    package let store: ArtifactStore
     /// When set, entries are signed with it (HMAC-SHA256).
-    public let signingKey: Data?
+    package let signingKey: Data?
     /// The most writes at once.
-    public let concurrency: Int
+    package let concurrency: Int
     /// Server-side encryption of the entries (the artifacts').
-    public let encryption: ServerSideEncryption
+    package let encryption: ServerSideEncryption
 
     /// A writer.
-    public init(s3: S3, store: ArtifactStore, signingKey: Data? = nil, concurrency: Int = 8,
+    package init(s3: S3, store: ArtifactStore, signingKey: Data? = nil, concurrency: Int = 8,
                 encryption: ServerSideEncryption = .aes256) {
         self.encryption = encryption
         self.s3 = s3
@@ -33,7 +33,7 @@ public struct ActionEntryWriter: Sendable {
 
     /// The entries of `manifest`: one per build key of an artifact that was built (not prebuilt)
     /// and packaged (it has an S3 key), signed when there is a key.
-    public static func entries(for manifest: BuildManifest, signingKey: Data?) -> [ActionEntry] {
+    package static func entries(for manifest: BuildManifest, signingKey: Data?) -> [ActionEntry] {
         var seen: Set<String> = []
         var entries: [ActionEntry] = []
         for artifact in manifest.artifacts {
@@ -49,7 +49,7 @@ public struct ActionEntryWriter: Sendable {
     }
 
     /// Writes the entries of `manifest` that are not in the bucket yet.
-    public func write(_ manifest: BuildManifest) async -> RemoteCacheWrittenEvent {
+    package func write(_ manifest: BuildManifest) async -> RemoteCacheWrittenEvent {
         let all = Self.entries(for: manifest, signingKey: signingKey)
         guard !all.isEmpty else { return RemoteCacheWrittenEvent(written: 0, alreadyPresent: 0, failed: []) }
         let listed = (try? await s3.listObjectsV2(bucket: store.bucket, prefix: store.key(ActionEntry.folder + "/")))

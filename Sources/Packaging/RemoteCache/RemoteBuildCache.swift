@@ -17,21 +17,21 @@ import Synchronization
 /// - the artifact exists with the entry's size, and when downloaded its bytes hash to that name;
 /// - with a signing key, its HMAC-SHA256 signature is valid.
 /// Anything else is a miss (a `RemoteCacheRejectedEvent` says why), never an error.
-public final class RemoteBuildCache: RemoteBuildLookup {
+package final class RemoteBuildCache: RemoteBuildLookup {
     /// The S3 client.
-    public let s3: S3
+    package let s3: S3
     /// The bucket and prefix.
-    public let store: ArtifactStore
+    package let store: ArtifactStore
     /// Whether hits are downloaded into the local cache (something local needs the zip).
-    public let needsBytes: Bool
+    package let needsBytes: Bool
     /// When set, only entries signed with this key are used.
-    public let signingKey: Data?
+    package let signingKey: Data?
     /// Where rejections are reported.
-    public let sink: any EventSink
+    package let sink: any EventSink
     private let listing = Mutex<Task<Set<String>?, Never>?>(nil)
 
     /// A remote cache in `store`.
-    public init(s3: S3, store: ArtifactStore, needsBytes: Bool, signingKey: Data? = nil,
+    package init(s3: S3, store: ArtifactStore, needsBytes: Bool, signingKey: Data? = nil,
                 sink: any EventSink = NullEventSink()) {
         self.s3 = s3
         self.store = store
@@ -41,7 +41,7 @@ public final class RemoteBuildCache: RemoteBuildLookup {
     }
 
     /// See `RemoteBuildLookup`.
-    public func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
+    package func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
         if let listed = await listedKeys(), !listed.contains(key.hex) { return nil }
         let entryKey = ActionEntry.objectKey(buildKey: key.hex, store: store)
         guard let content = try? await s3.getObject(bucket: store.bucket, key: entryKey) else { return nil }

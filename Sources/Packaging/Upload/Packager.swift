@@ -5,32 +5,32 @@ import Reporting
 
 /// Uploads what a ``PackagePlan`` needs and the bucket lacks: one listing under the prefix, then
 /// the missing keys in parallel, each written only if absent (`If-None-Match: *`), encrypted.
-public struct Packager: Sendable {
+package struct Packager: Sendable {
     /// What an upload run did.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// Keys written.
-        public let uploaded: [String]
+        package let uploaded: [String]
         /// Keys that were already in the bucket (listed, or refused with 412 by the condition).
-        public let alreadyPresent: [String]
+        package let alreadyPresent: [String]
         /// Bytes written.
-        public let bytesUploaded: UInt64
+        package let bytesUploaded: UInt64
     }
 
     /// The S3 client.
-    public let s3: S3
+    package let s3: S3
     /// Server-side encryption of every object.
-    public let encryption: ServerSideEncryption
+    package let encryption: ServerSideEncryption
     /// The most uploads at once.
-    public let concurrency: Int
+    package let concurrency: Int
     /// When files go up in parts.
-    public let multipart: MultipartPolicy
+    package let multipart: MultipartPolicy
     /// Where events go.
-    public let sink: any EventSink
+    package let sink: any EventSink
     /// Hears of every multipart upload started and ended (`.ferry/uploads/`).
-    public let journal: (any MultipartUploadJournal)?
+    package let journal: (any MultipartUploadJournal)?
 
     /// A packager; AES256, 8 uploads at once and multipart over 8 MiB by default.
-    public init(s3: S3, encryption: ServerSideEncryption = .aes256, concurrency: Int = 8,
+    package init(s3: S3, encryption: ServerSideEncryption = .aes256, concurrency: Int = 8,
                 multipart: MultipartPolicy = MultipartPolicy(), journal: (any MultipartUploadJournal)? = nil,
                 sink: any EventSink) {
         self.s3 = s3
@@ -43,7 +43,7 @@ public struct Packager: Sendable {
 
     /// Uploads every object of `plan` that is not in the bucket yet.
     /// - Throws: ``PackagingError/uploadFailed(key:source:reason:)`` or the S3 error of the listing.
-    public func upload(_ plan: PackagePlan) async throws -> Result {
+    package func upload(_ plan: PackagePlan) async throws -> Result {
         let store = plan.store
         let present = try await existingKeys(plan)
         let missing = plan.uploads.filter { !present.contains($0.key) }
@@ -74,7 +74,7 @@ public struct Packager: Sendable {
     }
 
     /// `s3://bucket/prefix`.
-    public func location(_ store: ArtifactStore) -> String {
+    package func location(_ store: ArtifactStore) -> String {
         store.prefix.isEmpty ? "s3://\(store.bucket)" : "s3://\(store.bucket)/\(store.prefix)/"
     }
 

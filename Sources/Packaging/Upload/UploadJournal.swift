@@ -7,33 +7,33 @@ import Synchronization
 /// they run, so that none is left behind: Ctrl-C aborts the active ones (`abortActive`), and after
 /// a `kill -9` the next `ferry package` / `ferry up` / `ferry gc` aborts the recorded ones and the
 /// prefix's incomplete uploads older than a day (`cleanUp`).
-public final class UploadJournal: MultipartUploadJournal {
+package final class UploadJournal: MultipartUploadJournal {
     /// One recorded upload.
-    public struct Record: Codable, Sendable, Equatable {
-        public var bucket: String
-        public var key: String
-        public var uploadId: String
-        public var started: Date
+    package struct Record: Codable, Sendable, Equatable {
+        package var bucket: String
+        package var key: String
+        package var uploadId: String
+        package var started: Date
     }
 
     /// What `cleanUp` aborted and what it could not.
-    public struct Cleanup: Sendable, Equatable {
+    package struct Cleanup: Sendable, Equatable {
         /// `s3://bucket/key (upload ID)` per aborted upload.
-        public var aborted: [String] = []
+        package var aborted: [String] = []
         /// Why an upload could not be aborted (it stays recorded for the next run).
-        public var failures: [String] = []
+        package var failures: [String] = []
     }
 
     /// `.ferry/uploads/`.
-    public let folder: URL
+    package let folder: URL
     private let active = Mutex<[String: (record: Record, file: URL)]>([:])
 
     /// The journal of the project at `projectRoot`.
-    public init(projectRoot: URL) {
+    package init(projectRoot: URL) {
         folder = projectRoot.appendingPathComponent(".ferry/uploads", isDirectory: true)
     }
 
-    public func started(bucket: String, key: String, uploadId: String) async {
+    package func started(bucket: String, key: String, uploadId: String) async {
         let record = Record(bucket: bucket, key: key, uploadId: uploadId, started: Date())
         let file = folder.appendingPathComponent("\(UUID().uuidString).json")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -41,17 +41,17 @@ public final class UploadJournal: MultipartUploadJournal {
         active.withLock { $0[uploadId] = (record, file) }
     }
 
-    public func ended(uploadId: String) async {
+    package func ended(uploadId: String) async {
         let entry = active.withLock { $0.removeValue(forKey: uploadId) }
         if let file = entry?.file { try? FileManager.default.removeItem(at: file) }
     }
 
     /// The uploads of this run still in progress.
-    public var inProgress: [Record] { active.withLock { $0.values.map(\.record) } }
+    package var inProgress: [Record] { active.withLock { $0.values.map(\.record) } }
 
     /// Aborts the uploads of this run still in progress (Ctrl-C); returns how many were aborted.
     @discardableResult
-    public func abortActive(s3: S3) async -> Int {
+    package func abortActive(s3: S3) async -> Int {
         var count = 0
         for record in inProgress {
             do {
@@ -66,7 +66,7 @@ public final class UploadJournal: MultipartUploadJournal {
     }
 
     /// The uploads earlier runs recorded and never ended (files of this run are not among them).
-    public func recorded() -> [(record: Record, file: URL)] {
+    package func recorded() -> [(record: Record, file: URL)] {
         let own = Set(active.withLock { $0.values.map(\.file.lastPathComponent) })
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         return files.filter { $0.pathExtension == "json" && !own.contains($0.lastPathComponent) }
@@ -79,7 +79,7 @@ public final class UploadJournal: MultipartUploadJournal {
 
     /// Aborts what interrupted runs left behind in `bucket`: every recorded upload, and the
     /// uploads under `prefix` started before `olderThan` (a day ago: not one running elsewhere now).
-    public func cleanUp(s3: S3, bucket: String, prefix: String, olderThan: Date) async -> Cleanup {
+    package func cleanUp(s3: S3, bucket: String, prefix: String, olderThan: Date) async -> Cleanup {
         var cleanup = Cleanup()
         var done = Set<String>()
         for (record, file) in recorded() where record.bucket == bucket {

@@ -10,15 +10,15 @@ import Configuration
 /// used, so a SAM user's artifacts stay where they are. Otherwise the environment keeps Ferry's
 /// managed name (`ferry-artifacts-<account>-<region>`), found again by name on every run and
 /// created on first use with the same hardening as `ferry package --create-bucket`.
-public enum ManagedArtifactBucket {
+package enum ManagedArtifactBucket {
     /// SAM CLI's managed stack.
-    public static let samStackName = "aws-sam-cli-managed-default"
+    package static let samStackName = "aws-sam-cli-managed-default"
     /// The output of SAM's stack that names its bucket.
-    public static let samOutputKey = "SourceBucket"
+    package static let samOutputKey = "SourceBucket"
 
     /// `environment` with SAM's managed bucket adopted when it is managed and SAM's stack has one;
     /// unchanged otherwise (also when the lookup fails: Ferry's own managed name is used then).
-    public static func adopting(_ environment: EnvironmentConfiguration, session: AWSSession) async -> EnvironmentConfiguration {
+    package static func adopting(_ environment: EnvironmentConfiguration, session: AWSSession) async -> EnvironmentConfiguration {
         guard environment.artifacts.isManaged,
               let bucket = await samBucket(CloudFormation(client: session.client)) else { return environment }
         var adopted = environment

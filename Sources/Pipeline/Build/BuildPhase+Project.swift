@@ -8,7 +8,7 @@ extension BuildPhase.Options {
     /// template, `[build]` commands and concurrency, and the values its templates are evaluated
     /// with (`region` when the environment names none). Only the configuration is read.
     /// - Throws: `ConfigurationError`.
-    public static func environment(_ environmentName: String?, projectRoot: URL, configPath: URL?, region: String?,
+    package static func environment(_ environmentName: String?, projectRoot: URL, configPath: URL?, region: String?,
                                    processEnvironment: [String: String], session: AWSSessionOptions? = nil,
                                    remoteCache: RemoteCacheSettings = .off,
                                    sink: (any EventSink)? = nil) throws -> BuildPhase.Options {

@@ -5,37 +5,37 @@ import Reporting
 import Templates
 
 /// Loads the template tree, plans, builds, and writes `.ferry/build/manifest.json`.
-public struct BuildPhase: Sendable {
+package struct BuildPhase: Sendable {
     /// What to build and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder (`.ferry/` lives here).
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// The main template.
-        public var templateFile: URL
+        package var templateFile: URL
         /// `[build.commands]`: a shell command per logical ID.
-        public var commands: [String: String]
+        package var commands: [String: String]
         /// The most builds at once; nil for the number of cores.
-        public var concurrency: Int?
+        package var concurrency: Int?
         /// `--clean`: ignore the cache (still refresh it).
-        public var clean: Bool
+        package var clean: Bool
         /// Build only these logical IDs (or qualified `Stack/Path/LogicalID`); empty for all.
-        public var only: [String]
+        package var only: [String]
         /// The environment builder processes start with.
-        public var environment: [String: String]
+        package var environment: [String: String]
         /// `--stack`: build only the functions and layers of these stacks (and the stacks under
         /// them); the manifest keeps the last build of the others.
-        public var stacks = StackSelection.everything
+        package var stacks = StackSelection.everything
         /// The builders; nil for Ferry's own (`BuilderCatalog.standard`).
-        public var catalog: BuilderCatalog?
+        package var catalog: BuilderCatalog?
         /// The values templates are evaluated with (parameters, region, stack name).
-        public var values = TemplateValues()
+        package var values = TemplateValues()
         /// The remote build cache asked after a local miss (not with `clean`); nil for none.
-        public var remoteCache: (any RemoteBuildLookup)?
+        package var remoteCache: (any RemoteBuildLookup)?
         /// `[images.bases]`: base image references mapped to local OCI layouts.
-        public var imageBases: [String: String] = [:]
+        package var imageBases: [String: String] = [:]
 
         /// Options; everything but the paths has a default.
-        public init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
+        package init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
                     clean: Bool = false, only: [String] = [],
                     environment: [String: String] = ProcessInfo.processInfo.environment,
                     catalog: BuilderCatalog? = nil) {
@@ -51,25 +51,25 @@ public struct BuildPhase: Sendable {
     }
 
     /// What the phase produced.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The manifest written.
-        public let manifest: BuildManifest
+        package let manifest: BuildManifest
         /// Where it was written.
-        public let manifestURL: URL
+        package let manifestURL: URL
         /// Every outcome.
-        public let result: BuildResult
+        package let result: BuildResult
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase with `options`.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Runs the phase. When a build fails, the others still finish, the manifest is not written,
     /// and `BuildFailure` is thrown (after the events reported each failure).
     /// - Throws: `TemplateError`, `BuildPlanError`, `BuildFailure`, or an I/O error writing the manifest.
-    public func run(sink: any EventSink) async throws -> Output {
+    package func run(sink: any EventSink) async throws -> Output {
         try await run(tree: try options.values.loadTree(options.templateFile), sink: sink)
     }
 

@@ -7,14 +7,14 @@ import Darwin
 
 /// The project's `.ferry` folder (build cache, manifest, packaged templates, upload records),
 /// checked before a command writes into it, so a folder Ferry cannot write is one sentence.
-public enum FerryFolder {
+package enum FerryFolder {
     /// The subfolders Ferry writes into; each that exists is checked too.
     static let subfolders = ["build", "cache", "package", "wheels", "deps", "pip-cache", "uploads"]
 
     /// Creates `<projectRoot>/.ferry` when missing and checks that Ferry can create files in it
     /// and in its existing subfolders.
     /// - Throws: `PipelineFailure` (bad input) naming the folder, why, and the fix.
-    public static func requireWritable(projectRoot: URL) throws {
+    package static func requireWritable(projectRoot: URL) throws {
         let folder = projectRoot.appendingPathComponent(".ferry")
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST { throw failure(folder.path, errno: errno) }
         try probe(folder.path, shownAs: folder.path)

@@ -4,18 +4,18 @@ import Reporting
 
 /// One configuration warning (`configuration.warning`): a samconfig key Ferry ignores, with the
 /// reason, file and line, or a samconfig file shadowed by ferry.toml.
-public struct ConfigurationWarningEvent: FerryEvent {
+package struct ConfigurationWarningEvent: FerryEvent {
     /// The file.
-    public let file: String
+    package let file: String
     /// The dotted key, when the warning is about one.
-    public let key: String?
+    package let key: String?
     /// The line, when known.
-    public let line: Int?
+    package let line: Int?
     /// What Ferry does about it.
-    public let text: String
+    package let text: String
 
     /// The event of `warning`.
-    public init(_ warning: ConfigurationWarning) {
+    package init(_ warning: ConfigurationWarning) {
         file = warning.file
         key = warning.key
         line = warning.line
@@ -23,16 +23,16 @@ public struct ConfigurationWarningEvent: FerryEvent {
     }
 
     /// `configuration.warning`.
-    public var kind: String { "configuration.warning" }
+    package var kind: String { "configuration.warning" }
     /// A warning.
-    public var level: EventLevel { .warning }
+    package var level: EventLevel { .warning }
     /// `file:line: message`.
-    public var message: String { (line.map { "\(file):\($0)" } ?? file) + ": " + text }
+    package var message: String { (line.map { "\(file):\($0)" } ?? file) + ": " + text }
 
     private enum CodingKeys: String, CodingKey { case file, key, line, message }
 
     /// Encodes file, key, line and message.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(file, forKey: .file)
         try container.encodeIfPresent(key, forKey: .key)

@@ -2,9 +2,9 @@ import Synchronization
 
 /// What a Ctrl-C means at each moment of a deploy, and what to clean up: shared between the
 /// deploy workflow (which updates it) and the CLI's signal handler (which reads it).
-public final class DeployInterruption: Sendable {
+package final class DeployInterruption: Sendable {
     /// Where the deploy is.
-    public enum Phase: Sendable, Equatable {
+    package enum Phase: Sendable, Equatable {
         /// Nothing has been executed yet: stopping changes nothing.
         case preparing
         /// CloudFormation is executing the change set: it goes on without us.
@@ -22,20 +22,20 @@ public final class DeployInterruption: Sendable {
     private let state = Mutex(State())
 
     /// A fresh registry.
-    public init() {}
+    package init() {}
 
     /// The current phase.
-    public var phase: Phase { state.withLock { $0.phase } }
+    package var phase: Phase { state.withLock { $0.phase } }
 
     /// Sets the phase.
-    public func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
+    package func enter(_ phase: Phase) { state.withLock { $0.phase = phase } }
 
     /// Registers the work to do on Ctrl-C (release the lock); `nil` clears it.
-    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?) { onInterrupt(cleanup, timeout: .seconds(5)) }
+    package func onInterrupt(_ cleanup: (@Sendable () async -> Void)?) { onInterrupt(cleanup, timeout: .seconds(5)) }
 
     /// Registers the work to do on Ctrl-C and how long the handler waits for it (a traffic
     /// shift's cleanup may ask a question and roll aliases back).
-    public func onInterrupt(_ cleanup: (@Sendable () async -> Void)?, timeout: Duration) {
+    package func onInterrupt(_ cleanup: (@Sendable () async -> Void)?, timeout: Duration) {
         state.withLock {
             $0.cleanup = cleanup
             $0.cleanupTimeout = timeout
@@ -43,13 +43,13 @@ public final class DeployInterruption: Sendable {
     }
 
     /// How long the handler waits for the cleanup.
-    public var cleanupTimeout: Duration { state.withLock { $0.cleanupTimeout } }
+    package var cleanupTimeout: Duration { state.withLock { $0.cleanupTimeout } }
 
     /// The registered cleanup.
-    public var cleanup: (@Sendable () async -> Void)? { state.withLock { $0.cleanup } }
+    package var cleanup: (@Sendable () async -> Void)? { state.withLock { $0.cleanup } }
 
     /// What to tell the person who pressed Ctrl-C.
-    public var message: String {
+    package var message: String {
         switch phase {
         case .preparing:
             return "interrupted before anything was executed: the stack is unchanged"

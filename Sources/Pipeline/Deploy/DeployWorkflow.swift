@@ -8,12 +8,12 @@ import Reporting
 
 /// `ferry deploy` end to end: configuration, AWS session, caller identity, lock, the change-set
 /// deploy, the history record and the lock's release (also when the deploy fails).
-public struct DeployWorkflow: Sendable {
+package struct DeployWorkflow: Sendable {
     private let sink: any EventSink
     private let transport: any HTTPTransport
 
     /// A workflow that emits to `sink`.
-    public init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
         self.sink = sink
         self.transport = transport
     }
@@ -23,7 +23,7 @@ public struct DeployWorkflow: Sendable {
     /// - Throws: `ConfigurationError`, AWS errors, `DeploymentError` (refused, locked, ...), or a
     ///   `PipelineFailure` of category `.operationFailed` when the stack operation failed (after
     ///   the root cause was emitted and the history recorded).
-    public func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
+    package func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
         let context = try await ResolvedProject.forDeploy(
             projectRoot: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
             session: request.session, transport: transport)

@@ -3,9 +3,9 @@ import Deployment
 import Foundation
 
 /// What `ferry deploy` asks for: the project, the environment and the command-line flags.
-public struct DeployWorkflowRequest: Sendable {
+package struct DeployWorkflowRequest: Sendable {
     /// What the command does.
-    public enum Action: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         /// Deploy with a change set (the default).
         case deploy
         /// `--cancel`: cancel the update in progress.
@@ -14,37 +14,37 @@ public struct DeployWorkflowRequest: Sendable {
         case continueRollback
     }
 
-    public var projectDirectory: URL
-    public var configPath: URL?
-    public var environmentName: String?
-    public var session: AWSSessionOptions
-    public var action: Action
+    package var projectDirectory: URL
+    package var configPath: URL?
+    package var environmentName: String?
+    package var session: AWSSessionOptions
+    package var action: Action
     /// `--template PATH`.
-    public var templatePath: URL?
+    package var templatePath: URL?
     /// `--template-url URL`.
-    public var templateURL: String?
+    package var templateURL: String?
     /// `--parameter K=V`, repeated, in order.
-    public var parameterOverrides: [String]
-    public var roleARN: String?
-    public var notificationARNs: [String]
-    public var dryRun: Bool
+    package var parameterOverrides: [String]
+    package var roleARN: String?
+    package var notificationARNs: [String]
+    package var dryRun: Bool
     /// `--no-wait`: fail instead of waiting for another operation.
-    public var noWait: Bool
+    package var noWait: Bool
     /// `--force-unlock`: remove the lock first, whoever holds it.
-    public var forceUnlock: Bool
+    package var forceUnlock: Bool
     /// `--yes`, `--approve`, whether stdin is a terminal, and how to ask there.
-    public var approval: ApprovalInput
+    package var approval: ApprovalInput
     /// Phase and cleanup for Ctrl-C.
-    public var interruption: DeployInterruption?
+    package var interruption: DeployInterruption?
     /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
-    public var skipGates = false
+    package var skipGates = false
     /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
-    public var lockTimeout: Duration = .zero
+    package var lockTimeout: Duration = .zero
     /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
-    public var traffic: TrafficStrategy?
+    package var traffic: TrafficStrategy?
 
     /// A request; only the project and how to reach AWS are required.
-    public init(
+    package init(
         projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
         action: Action = .deploy, templatePath: URL? = nil, templateURL: String? = nil, parameterOverrides: [String] = [],
         roleARN: String? = nil, notificationARNs: [String] = [], dryRun: Bool = false, noWait: Bool = false,
@@ -69,18 +69,18 @@ public struct DeployWorkflowRequest: Sendable {
 }
 
 /// What decides whether a change set is executed: the flags, the terminal, and the question.
-public struct ApprovalInput: Sendable {
+package struct ApprovalInput: Sendable {
     /// `--yes`.
-    public var yes: Bool
+    package var yes: Bool
     /// `--approve` (required for environments with `approval = "required"` when not on a TTY).
-    public var approve: Bool
+    package var approve: Bool
     /// Whether standard input is a terminal.
-    public var isTTY: Bool
+    package var isTTY: Bool
     /// Asks the question at the terminal; `true` to execute.
-    public var ask: @Sendable (_ question: String) async -> Bool
+    package var ask: @Sendable (_ question: String) async -> Bool
 
     /// Input; by default no flags, no terminal, and a question nobody answers.
-    public init(yes: Bool = false, approve: Bool = false, isTTY: Bool = false,
+    package init(yes: Bool = false, approve: Bool = false, isTTY: Bool = false,
                 ask: @escaping @Sendable (_ question: String) async -> Bool = { _ in false }) {
         self.yes = yes
         self.approve = approve

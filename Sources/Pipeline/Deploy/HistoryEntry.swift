@@ -3,9 +3,9 @@ import Foundation
 
 /// One line of `ferry history`: a deploy, a rollback or a hot-swap, with who, when, what and how
 /// it ended.
-public struct HistoryEntry: Sendable, Encodable, Equatable {
+package struct HistoryEntry: Sendable, Encodable, Equatable {
     /// What kind of change the entry records.
-    public enum Kind: String, Sendable, Encodable {
+    package enum Kind: String, Sendable, Encodable {
         /// A CloudFormation deploy (`ferry deploy`).
         case deploy
         /// `ferry rollback`.
@@ -15,18 +15,18 @@ public struct HistoryEntry: Sendable, Encodable, Equatable {
     }
 
     /// One resource a hot-swap changed.
-    public struct Swap: Sendable, Encodable, Equatable {
+    package struct Swap: Sendable, Encodable, Equatable {
         /// `Root/Fn`.
-        public var resource: String
+        package var resource: String
         /// The resource type.
-        public var resourceType: String
+        package var resourceType: String
         /// What ran before this hot-swap (nil when unknown).
-        public var oldHash: String?
+        package var oldHash: String?
         /// What ran after it.
-        public var newHash: String
+        package var newHash: String
 
         /// A swap.
-        public init(resource: String, resourceType: String, oldHash: String?, newHash: String) {
+        package init(resource: String, resourceType: String, oldHash: String?, newHash: String) {
             self.resource = resource
             self.resourceType = resourceType
             self.oldHash = oldHash
@@ -34,7 +34,7 @@ public struct HistoryEntry: Sendable, Encodable, Equatable {
         }
 
         /// `Root/Fn abc123 → def456`.
-        public var line: String { "\(resource) \(Self.short(oldHash)) → \(Self.short(newHash))" }
+        package var line: String { "\(resource) \(Self.short(oldHash)) → \(Self.short(newHash))" }
 
         static func short(_ hash: String?) -> String {
             guard let hash, !hash.isEmpty else { return "none" }
@@ -42,28 +42,28 @@ public struct HistoryEntry: Sendable, Encodable, Equatable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The record's ID (a UUID for deploys, `hs-<yyyyMMddHHmmss>` for hot-swaps).
-    public var id: String
-    public var who: String
-    public var at: Date
-    public var gitCommit: String?
-    public var gitDirty: Bool?
+    package var id: String
+    package var who: String
+    package var at: Date
+    package var gitCommit: String?
+    package var gitDirty: Bool?
     /// The change summary (`1 to add, 2 to modify, 0 to remove`, `2 function(s) hot-swapped`).
-    public var summary: String
+    package var summary: String
     /// The change lines of a deploy.
-    public var changes: [String]
+    package var changes: [String]
     /// The resources a hot-swap changed.
-    public var swaps: [Swap]
+    package var swaps: [Swap]
     /// `deployed`, `up-to-date`, `failed`, `rolled-back`, `hotswapped`, ...
-    public var outcome: String
-    public var durationSeconds: Double?
-    public var rootCause: String?
+    package var outcome: String
+    package var durationSeconds: Double?
+    package var rootCause: String?
     /// The full deploy record (deploys and rollbacks).
-    public var record: DeployRecord?
+    package var record: DeployRecord?
 
     /// The entry of a deploy or rollback record.
-    public init(record: DeployRecord) {
+    package init(record: DeployRecord) {
         kind = record.outcome == .rolledBack ? .rollback : .deploy
         id = record.id
         who = record.who
@@ -80,7 +80,7 @@ public struct HistoryEntry: Sendable, Encodable, Equatable {
     }
 
     /// An entry from its parts (hot-swaps).
-    public init(kind: Kind, id: String, who: String, at: Date, gitCommit: String? = nil, gitDirty: Bool? = nil,
+    package init(kind: Kind, id: String, who: String, at: Date, gitCommit: String? = nil, gitDirty: Bool? = nil,
                 summary: String, changes: [String] = [], swaps: [Swap] = [], outcome: String,
                 durationSeconds: Double? = nil, rootCause: String? = nil) {
         self.kind = kind
@@ -99,15 +99,15 @@ public struct HistoryEntry: Sendable, Encodable, Equatable {
     }
 
     /// The first 8 characters of a deploy's UUID, the whole ID of a hot-swap.
-    public var shortID: String { kind == .hotswap ? id : String(id.prefix(8)) }
+    package var shortID: String { kind == .hotswap ? id : String(id.prefix(8)) }
 
     /// `abcdef12+dirty`, or `no git`.
-    public var commitText: String {
+    package var commitText: String {
         gitCommit.map { String($0.prefix(8)) + (gitDirty == true ? "+dirty" : "") } ?? "no git"
     }
 
     /// `12.3s`, or `-` when not recorded.
-    public var durationText: String {
+    package var durationText: String {
         durationSeconds.map { String(format: "%.1fs", $0) } ?? "-"
     }
 }

@@ -3,13 +3,13 @@ import Foundation
 import Hotswap
 
 /// Merges deploy records and hot-swap records into one time-ordered history: pure functions.
-public enum HistoryTimeline {
+package enum HistoryTimeline {
     /// One entry per recorded hot-swap. Each record is the state after one hot-swap; the swaps of
     /// that hot-swap are its entries stamped with the record's time. A swap's old hash is what
     /// the previous record said ran, else what the template had before the first hot-swap.
     ///
     /// - Parameter records: the hot-swap records, oldest first.
-    public static func hotswapEntries(_ records: [HotswapRecord]) -> [HistoryEntry] {
+    package static func hotswapEntries(_ records: [HotswapRecord]) -> [HistoryEntry] {
         var entries: [HistoryEntry] = []
         var previous: [String: String] = [:]
         for record in records {
@@ -33,7 +33,7 @@ public enum HistoryTimeline {
     /// Records store times to the second, so the lists are merged as they come (deploys newest
     /// first, as their keys sort to the millisecond; hot-swaps oldest first) and a tie keeps the
     /// deploys' own order, the deploy first.
-    public static func merge(deploys: [DeployRecord], hotswaps: [HistoryEntry], limit: Int) -> [HistoryEntry] {
+    package static func merge(deploys: [DeployRecord], hotswaps: [HistoryEntry], limit: Int) -> [HistoryEntry] {
         let deployEntries = deploys.map(HistoryEntry.init(record:))
         let swaps = Array(hotswaps.reversed())
         var merged: [HistoryEntry] = []
@@ -52,7 +52,7 @@ public enum HistoryTimeline {
 
     /// The entry whose ID is `id` or starts with it.
     /// - Throws: `PipelineFailure` (bad input) when no entry or more than one matches.
-    public static func find(_ id: String, in entries: [HistoryEntry]) throws -> HistoryEntry {
+    package static func find(_ id: String, in entries: [HistoryEntry]) throws -> HistoryEntry {
         if let exact = entries.first(where: { $0.id == id }) { return exact }
         let matches = entries.filter { $0.id.hasPrefix(id) }
         guard let first = matches.first else {
@@ -66,7 +66,7 @@ public enum HistoryTimeline {
     }
 
     /// `hs-20261127153000` for `2026-11-27T15:30:00Z`.
-    public static func hotswapID(_ timestamp: String) -> String {
+    package static func hotswapID(_ timestamp: String) -> String {
         "hs-" + timestamp.filter(\.isNumber)
     }
 

@@ -5,14 +5,14 @@ import Hotswap
 import Reporting
 
 /// `ferry history`: the environment's deploys, rollbacks and hot-swaps, newest first.
-public struct HistoryWorkflow: Sendable {
+package struct HistoryWorkflow: Sendable {
     private let transport: any HTTPTransport
 
     /// A workflow.
-    public init(transport: any HTTPTransport = URLSessionTransport()) { self.transport = transport }
+    package init(transport: any HTTPTransport = URLSessionTransport()) { self.transport = transport }
 
     /// The newest `limit` deploy records of the environment's stack.
-    public func records(
+    package func records(
         projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
     ) async throws -> (stackName: String, records: [DeployRecord]) {
         let context = try await ResolvedProject.forDeploy(
@@ -22,7 +22,7 @@ public struct HistoryWorkflow: Sendable {
     }
 
     /// The newest `limit` entries (deploys, rollbacks and hot-swaps) of the environment's stack.
-    public func entries(
+    package func entries(
         projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
     ) async throws -> (stackName: String, entries: [HistoryEntry]) {
         let context = try await ResolvedProject.forDeploy(

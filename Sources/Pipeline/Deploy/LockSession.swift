@@ -59,14 +59,14 @@ struct LockSession: Sendable {
 }
 
 /// What happened to the environment's deploy lock.
-public struct LockEvent: FerryEvent {
-    public let kind: String
-    public let level: EventLevel
-    public let message: String
-    public let details: [String]
+package struct LockEvent: FerryEvent {
+    package let kind: String
+    package let level: EventLevel
+    package let message: String
+    package let details: [String]
 
     /// An event; `kind` is `lock.<what>`.
-    public init(kind: String, level: EventLevel, message: String, details: [String] = []) {
+    package init(kind: String, level: EventLevel, message: String, details: [String] = []) {
         self.kind = kind
         self.level = level
         self.message = message

@@ -6,12 +6,12 @@ import Templates
 
 /// The `NoEcho` parameters of a template tree (root and nested) and the values they get, so
 /// that nothing Ferry prints shows them (see `SecretValues`).
-public enum NoEchoValues {
+package enum NoEchoValues {
     /// The NoEcho parameter names of every stack of `tree`, and their values: the root's from
     /// `parameters` (configuration and overrides) or the `Default`; a nested stack's from its
     /// parent's `Parameters` (a literal, or a `Ref` to a parent parameter whose value is known)
     /// or its own `Default`.
-    public static func collect(tree: TemplateTree, parameters: [KeyValue]) -> (names: Set<String>, values: Set<String>) {
+    package static func collect(tree: TemplateTree, parameters: [KeyValue]) -> (names: Set<String>, values: Set<String>) {
         var names = Set<String>()
         var values = Set<String>()
         let known = Dictionary(parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
@@ -43,7 +43,7 @@ public enum NoEchoValues {
 
     /// Registers the NoEcho names and values of the tree at `templateFile` with `secrets`
     /// (a template that does not load registers nothing: its error comes from the phase itself).
-    public static func register(templateFile: URL, parameters: [KeyValue], in secrets: SecretValues = .shared) {
+    package static func register(templateFile: URL, parameters: [KeyValue], in secrets: SecretValues = .shared) {
         guard let tree = try? TemplateTree.load(rootTemplate: templateFile) else { return }
         let found = collect(tree: tree, parameters: parameters)
         secrets.addNames(found.names)
@@ -51,7 +51,7 @@ public enum NoEchoValues {
     }
 
     /// Registers the environment's template with its parameters and `--parameter` overrides.
-    public static func register(_ environment: EnvironmentConfiguration, overrides: [String], templateFile: URL? = nil,
+    package static func register(_ environment: EnvironmentConfiguration, overrides: [String], templateFile: URL? = nil,
                                 in secrets: SecretValues = .shared) {
         let parsed = overrides.compactMap { try? DeployParameters.parseOverride($0) }
         let parameters = DeployParameters(configured: environment.parameters, overrides: parsed).values

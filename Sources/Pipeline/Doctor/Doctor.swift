@@ -11,19 +11,19 @@ import Toolchains
 ///
 /// Checks that depend on an earlier one are reported as skipped when it failed, so every run
 /// prints the whole checklist.
-public struct Doctor: Sendable {
+package struct Doctor: Sendable {
     private let sink: any EventSink
     private let transport: any HTTPTransport
     private let runner: ProcessRunner
 
-    public init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport(), runner: ProcessRunner = ProcessRunner()) {
+    package init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport(), runner: ProcessRunner = ProcessRunner()) {
         self.sink = sink
         self.transport = transport
         self.runner = runner
     }
 
     /// Runs every check, emitting a `DoctorCheckEvent` for each, and returns the report.
-    public func run(_ request: DoctorRequest) async -> DoctorReport {
+    package func run(_ request: DoctorRequest) async -> DoctorReport {
         var checks: [DoctorCheck] = []
         func record(_ check: DoctorCheck) {
             checks.append(check)

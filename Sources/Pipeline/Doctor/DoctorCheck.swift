@@ -1,9 +1,9 @@
 import Reporting
 
 /// The result of one `ferry doctor` check: what was checked, how it went, and the fix.
-public struct DoctorCheck: Sendable, Encodable, Equatable {
+package struct DoctorCheck: Sendable, Encodable, Equatable {
     /// How a check ended.
-    public enum Status: String, Sendable, Encodable {
+    package enum Status: String, Sendable, Encodable {
         /// Fine.
         case ok
         /// Works, but something is worth knowing (a fallback is used).
@@ -15,18 +15,18 @@ public struct DoctorCheck: Sendable, Encodable, Equatable {
     }
 
     /// A stable identifier (`configuration`, `credentials`, `tool.python3.12`, ...).
-    public var id: String
+    package var id: String
     /// What was checked, for people.
-    public var title: String
-    public var status: Status
+    package var title: String
+    package var status: Status
     /// What was found.
-    public var detail: String
+    package var detail: String
     /// What to do when it is not ok.
-    public var fix: String?
+    package var fix: String?
     /// Whether a failure makes `ferry doctor` exit non-zero.
-    public var required: Bool
+    package var required: Bool
 
-    public init(id: String, title: String, status: Status, detail: String, fix: String? = nil, required: Bool = true) {
+    package init(id: String, title: String, status: Status, detail: String, fix: String? = nil, required: Bool = true) {
         self.id = id
         self.title = title
         self.status = status
@@ -36,18 +36,18 @@ public struct DoctorCheck: Sendable, Encodable, Equatable {
     }
 
     /// Whether this check makes the doctor's verdict fail.
-    public var isBlocking: Bool { status == .failed && required }
+    package var isBlocking: Bool { status == .failed && required }
 }
 
 /// Emitted once per finished check.
-public struct DoctorCheckEvent: FerryEvent {
-    public let check: DoctorCheck
+package struct DoctorCheckEvent: FerryEvent {
+    package let check: DoctorCheck
 
-    public init(_ check: DoctorCheck) { self.check = check }
+    package init(_ check: DoctorCheck) { self.check = check }
 
-    public var kind: String { "doctor.check" }
+    package var kind: String { "doctor.check" }
 
-    public var level: EventLevel {
+    package var level: EventLevel {
         switch check.status {
         case .ok: .success
         case .warning: .warning
@@ -56,19 +56,19 @@ public struct DoctorCheckEvent: FerryEvent {
         }
     }
 
-    public var message: String { "\(check.title): \(check.detail)" }
+    package var message: String { "\(check.title): \(check.detail)" }
 
-    public var details: [String] { check.fix.map { ["fix: \($0)"] } ?? [] }
+    package var details: [String] { check.fix.map { ["fix: \($0)"] } ?? [] }
 
-    public func encode(to encoder: any Encoder) throws { try check.encode(to: encoder) }
+    package func encode(to encoder: any Encoder) throws { try check.encode(to: encoder) }
 }
 
 /// All checks of one `ferry doctor` run.
-public struct DoctorReport: Sendable, Encodable {
-    public var checks: [DoctorCheck]
+package struct DoctorReport: Sendable, Encodable {
+    package var checks: [DoctorCheck]
 
-    public init(checks: [DoctorCheck]) { self.checks = checks }
+    package init(checks: [DoctorCheck]) { self.checks = checks }
 
     /// True when no required check failed.
-    public var passed: Bool { !checks.contains(where: \.isBlocking) }
+    package var passed: Bool { !checks.contains(where: \.isBlocking) }
 }

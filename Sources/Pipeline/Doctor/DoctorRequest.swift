@@ -1,16 +1,16 @@
 import Foundation
 
 /// What `ferry doctor` checks: a project folder, an environment, and how to reach AWS.
-public struct DoctorRequest: Sendable {
-    public var projectDirectory: URL
+package struct DoctorRequest: Sendable {
+    package var projectDirectory: URL
     /// `--config`: a ferry.toml or samconfig.toml.
-    public var configPath: URL?
+    package var configPath: URL?
     /// `--env`.
-    public var environmentName: String?
+    package var environmentName: String?
     /// Flags and the process environment.
-    public var session: AWSSessionOptions
+    package var session: AWSSessionOptions
 
-    public init(projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions) {
+    package init(projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions) {
         self.projectDirectory = projectDirectory
         self.configPath = configPath
         self.environmentName = environmentName

@@ -2,17 +2,17 @@ import Foundation
 import Toolchains
 
 /// Checks the local tools an app's runtimes need: python3.x and pip, node and npm, docker.
-public struct ToolChecks: Sendable {
+package struct ToolChecks: Sendable {
     private let environment: [String: String]
     private let runner: ProcessRunner
 
-    public init(environment: [String: String], runner: ProcessRunner = ProcessRunner()) {
+    package init(environment: [String: String], runner: ProcessRunner = ProcessRunner()) {
         self.environment = environment
         self.runner = runner
     }
 
     /// One or two checks per distinct runtime, plus docker when a function needs a container build.
-    public func run(runtimes: Set<LambdaRuntime>, needsDocker: Bool) async -> [DoctorCheck] {
+    package func run(runtimes: Set<LambdaRuntime>, needsDocker: Bool) async -> [DoctorCheck] {
         var checks: [DoctorCheck] = []
         for runtime in runtimes.sorted(by: { $0.description < $1.description }) {
             switch runtime {
@@ -82,7 +82,7 @@ public struct ToolChecks: Sendable {
     }
 
     /// esbuild for `BuildMethod: esbuild` functions: in each function's `node_modules/.bin`, else on PATH.
-    public func esbuild(functionFolders: [String]) async -> DoctorCheck {
+    package func esbuild(functionFolders: [String]) async -> DoctorCheck {
         let title = "esbuild (BuildMethod: esbuild)"
         let local = functionFolders.map { "\($0)/node_modules/.bin/esbuild" }
         let missingLocally = local.filter { !FileManager.default.isExecutableFile(atPath: $0) }

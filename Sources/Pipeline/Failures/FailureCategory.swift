@@ -1,5 +1,5 @@
 /// What kind of failure ended a command; the CLI maps it to an exit code.
-public enum FailureCategory: String, Sendable, Encodable {
+package enum FailureCategory: String, Sendable, Encodable {
     /// Bad input: flags, ferry.toml, samconfig.toml, templates.
     case badInput
     /// Credentials, region or endpoint could not be resolved, or AWS refused them.
@@ -11,11 +11,11 @@ public enum FailureCategory: String, Sendable, Encodable {
 }
 
 /// A failure as the CLI shows it: one message, its category.
-public struct PresentedFailure: Sendable, Encodable, Equatable {
-    public var category: FailureCategory
-    public var message: String
+package struct PresentedFailure: Sendable, Encodable, Equatable {
+    package var category: FailureCategory
+    package var message: String
 
-    public init(category: FailureCategory, message: String) {
+    package init(category: FailureCategory, message: String) {
         self.category = category
         self.message = message
     }

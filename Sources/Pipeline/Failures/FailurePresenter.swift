@@ -7,9 +7,9 @@ import Foundation
 import Packaging
 
 /// Turns any error an engine throws into one clear message and a category, in one place.
-public enum FailurePresenter {
+package enum FailurePresenter {
     /// Classifies `error`. Errors of Ferry's own modules carry their message in `description`.
-    public static func present(_ error: any Error) -> PresentedFailure {
+    package static func present(_ error: any Error) -> PresentedFailure {
         switch error {
         case let error as ConfigurationError:
             return PresentedFailure(category: .badInput, message: error.description)

@@ -4,7 +4,7 @@ import Foundation
 /// What an object under the artifact prefix is, by its key: only content-addressed artifacts
 /// and uploaded templates may ever be collected; Ferry's lock, history and hot-swap records and
 /// anything Ferry did not write are never candidates.
-public enum ArtifactObject: Sendable, Equatable {
+package enum ArtifactObject: Sendable, Equatable {
     /// `<prefix>/<sha256>.<ext>`: a packaged artifact or nested template.
     case artifact(hash: String, ext: String)
     /// `<prefix>/.ferry/templates/<sha256>.template`: a large root template uploaded by `ferry deploy`.
@@ -14,7 +14,7 @@ public enum ArtifactObject: Sendable, Equatable {
     case other
 
     /// Classifies `key` under `prefix` (no slashes around it; empty for the bucket root).
-    public static func classify(key: String, prefix: String) -> ArtifactObject {
+    package static func classify(key: String, prefix: String) -> ArtifactObject {
         let base = prefix.isEmpty ? "" : "\(prefix)/"
         guard key.hasPrefix(base) else { return .other }
         let name = String(key.dropFirst(base.count))
@@ -28,13 +28,13 @@ public enum ArtifactObject: Sendable, Equatable {
     }
 
     /// The SHA-256 in a key's file name (`.../<sha256>.<ext>`), if it has that shape.
-    public static func hash(ofKey key: String) -> String? {
+    package static func hash(ofKey key: String) -> String? {
         let file = key.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? key
         return split(file)?.hash
     }
 
     /// Whether this object can be collected at all.
-    public var isCandidate: Bool { self != .other }
+    package var isCandidate: Bool { self != .other }
 
     private static func split(_ file: String) -> (hash: String, ext: String)? {
         guard let dot = file.firstIndex(of: ".") else { return nil }

@@ -4,21 +4,21 @@ import Foundation
 /// (`<prefix>/<sha256>.<ext>`), so every reference to one, in any spelling (`s3://bucket/key`,
 /// a path- or virtual-host-style URL, `S3Bucket`/`S3Key` pairs, YAML or JSON), contains the
 /// 64-hex-digit hash: collecting those is enough and never misses a spelling.
-public struct ArtifactReferences: Sendable, Equatable {
+package struct ArtifactReferences: Sendable, Equatable {
     /// Lower-case SHA-256 hex digests.
-    public var hashes: Set<String>
+    package var hashes: Set<String>
 
     /// References to `hashes`.
-    public init(hashes: Set<String> = []) { self.hashes = hashes }
+    package init(hashes: Set<String> = []) { self.hashes = hashes }
 
     /// Every run of exactly 64 hex digits in `text`.
-    public static func scan(_ text: String) -> ArtifactReferences {
+    package static func scan(_ text: String) -> ArtifactReferences {
         ArtifactReferences(hashes: Set(hexRuns(in: text).map(\.hash)))
     }
 
     /// The artifact names (`<sha256>.<ext>`) in `text`, in order, without repeats: what a deploy
     /// record keeps as the artifacts its template uses.
-    public static func artifactNames(in text: String) -> [String] {
+    package static func artifactNames(in text: String) -> [String] {
         var seen = Set<String>()
         var names: [String] = []
         for run in hexRuns(in: text) {
@@ -29,10 +29,10 @@ public struct ArtifactReferences: Sendable, Equatable {
     }
 
     /// Adds the references of `other`.
-    public mutating func formUnion(_ other: ArtifactReferences) { hashes.formUnion(other.hashes) }
+    package mutating func formUnion(_ other: ArtifactReferences) { hashes.formUnion(other.hashes) }
 
     /// Whether the object named `key` (`<prefix>/<sha256>.<ext>`) is referenced.
-    public func references(key: String) -> Bool {
+    package func references(key: String) -> Bool {
         guard let hash = ArtifactObject.hash(ofKey: key) else { return false }
         return hashes.contains(hash)
     }

@@ -5,18 +5,18 @@ import Packaging
 
 /// Which remote build cache entries (`<prefix>/.ferry/cache/<key>.json`) `ferry gc` deletes: those
 /// whose artifact it deletes, whose artifact is gone, or that are not valid entries. The others stay.
-public struct GCCacheEntries: Sendable, Equatable {
+package struct GCCacheEntries: Sendable, Equatable {
     /// Entry keys that stay.
-    public var kept: [String]
+    package var kept: [String]
     /// Entry keys to delete.
-    public var doomed: [String]
+    package var doomed: [String]
     /// Bytes of the entries to delete.
-    public var doomedBytes: Int64
+    package var doomedBytes: Int64
     /// Bytes of all entries.
-    public var totalBytes: Int64
+    package var totalBytes: Int64
 
     /// What one entry read gave.
-    public enum Read: Sendable, Equatable {
+    package enum Read: Sendable, Equatable {
         /// A valid entry.
         case entry(ActionEntry)
         /// The object is not an entry (deleted: it can never be used).
@@ -30,7 +30,7 @@ public struct GCCacheEntries: Sendable, Equatable {
     ///   - existing: every key in the bucket listing.
     ///   - doomedArtifacts: the artifact keys gc deletes.
     ///   - sizes: the listed size of each entry key.
-    public static func make(entries: [String: Read], existing: Set<String>, doomedArtifacts: Set<String>,
+    package static func make(entries: [String: Read], existing: Set<String>, doomedArtifacts: Set<String>,
                             sizes: [String: Int64] = [:]) -> GCCacheEntries {
         var plan = GCCacheEntries(kept: [], doomed: [], doomedBytes: 0, totalBytes: 0)
         for key in entries.keys.sorted() {

@@ -2,10 +2,10 @@ import Foundation
 import Reporting
 
 /// A step of `ferry gc`: what it read, or a warning.
-public struct GCEvent: FerryEvent {
-    public let level: EventLevel
-    public let message: String
-    public var kind: String { "gc.step" }
+package struct GCEvent: FerryEvent {
+    package let level: EventLevel
+    package let message: String
+    package var kind: String { "gc.step" }
 
     /// An information line.
     static func info(_ message: String) -> GCEvent { GCEvent(level: .info, message: message) }
@@ -14,33 +14,33 @@ public struct GCEvent: FerryEvent {
 }
 
 /// One object that goes (or would go).
-public struct GCObjectEvent: FerryEvent {
-    public let key: String
-    public let size: Int64
-    public let deleted: Bool
-    public var kind: String { "gc.object" }
-    public var level: EventLevel { .info }
-    public var message: String {
+package struct GCObjectEvent: FerryEvent {
+    package let key: String
+    package let size: Int64
+    package let deleted: Bool
+    package var kind: String { "gc.object" }
+    package var level: EventLevel { .info }
+    package var message: String {
         "\(deleted ? "delete" : "would delete") \(key) (\(StorageCost.formatted(bytes: size)))"
     }
 }
 
 /// What gc freed or would free, and what that storage cost per month.
-public struct GCSummaryEvent: FerryEvent {
-    public let objects: Int
-    public let bytes: Int64
-    public let monthlyUSD: Double
-    public let dryRun: Bool
-    public let deleted: Int
-    public let referenced: Int
-    public let keptByAge: Int
-    public let environment: String
-    public let keep: Int
+package struct GCSummaryEvent: FerryEvent {
+    package let objects: Int
+    package let bytes: Int64
+    package let monthlyUSD: Double
+    package let dryRun: Bool
+    package let deleted: Int
+    package let referenced: Int
+    package let keptByAge: Int
+    package let environment: String
+    package let keep: Int
 
     /// Noncurrent versions deleted (or that would be) with the objects.
-    public let noncurrentVersions: Int
+    package let noncurrentVersions: Int
     /// Whether the bucket's versions were listed: without them nothing is counted as freed.
-    public let versionsKnown: Bool
+    package let versionsKnown: Bool
 
     init(plan: GCPlan, dryRun: Bool, deleted: Int, environment: String, keep: Int, bytes: Int64? = nil,
          noncurrentVersions: Int = 0, versionsKnown: Bool = true) {
@@ -58,9 +58,9 @@ public struct GCSummaryEvent: FerryEvent {
         self.keep = keep
     }
 
-    public var kind: String { "gc.summary" }
-    public var level: EventLevel { dryRun || (objects == 0 && noncurrentVersions == 0) ? .info : .success }
-    public var message: String {
+    package var kind: String { "gc.summary" }
+    package var level: EventLevel { dryRun || (objects == 0 && noncurrentVersions == 0) ? .info : .success }
+    package var message: String {
         let size = StorageCost.formatted(bytes: bytes)
         let cost = StorageCost.formattedUSD(monthlyUSD)
         let versions = noncurrentVersions > 0 ? " and \(noncurrentVersions) noncurrent version(s)" : ""
@@ -71,7 +71,7 @@ public struct GCSummaryEvent: FerryEvent {
         if !versionsKnown { return "deleted \(deleted) object(s); the bytes freed are unknown (object versions could not be listed)" }
         return "deleted \(deleted) object(s)\(versions), freed \(size), about \(cost)/month"
     }
-    public var details: [String] {
+    package var details: [String] {
         var lines = ["kept: \(referenced) referenced by the last \(keep) deploy(s), hot-swap records or the live stacks; "
             + "\(keptByAge) too new or possibly used by an older deploy",
             "cost: an estimate at S3 Standard $0.023 per GB-month; your region and storage class may differ"]

@@ -9,23 +9,23 @@ import Reporting
 /// `keep` successful ones of every stack recorded there), no hot-swap record and no current stack
 /// references, lists them with the bytes and monthly cost they hold, and with `delete` removes
 /// them (DeleteObjects, 1,000 per request). The lock, history and hot-swap records are never touched.
-public struct GCPhase: Sendable {
+package struct GCPhase: Sendable {
     /// What to collect and how.
-    public struct Options: Sendable {
-        public var projectRoot: URL
-        public var configPath: URL?
-        public var environmentName: String?
-        public var session: AWSSessionOptions
+    package struct Options: Sendable {
+        package var projectRoot: URL
+        package var configPath: URL?
+        package var environmentName: String?
+        package var session: AWSSessionOptions
         /// How many successful deploys per stack keep their artifacts (`--keep`, default 10).
-        public var keep: Int
+        package var keep: Int
         /// Objects uploaded within this many seconds stay (`--min-age`, default one hour): they may
         /// belong to a package that is not deployed yet.
-        public var minimumAge: TimeInterval
+        package var minimumAge: TimeInterval
         /// `--yes`: delete; otherwise only list (the default).
-        public var delete: Bool
+        package var delete: Bool
 
         /// Options; by default a dry run keeping 10 deploys.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     keep: Int = 10, minimumAge: TimeInterval = 3600, delete: Bool = false) {
             self.projectRoot = projectRoot
             self.configPath = configPath
@@ -38,20 +38,20 @@ public struct GCPhase: Sendable {
     }
 
     /// What gc found and did.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// The plan.
-        public var plan: GCPlan
+        package var plan: GCPlan
         /// The keys deleted (empty on a dry run).
-        public var deleted: [String]
+        package var deleted: [String]
         /// Keys S3 refused to delete, with why.
-        public var failures: [String]
+        package var failures: [String]
     }
 
-    public let options: Options
+    package let options: Options
     private let transport: any HTTPTransport
 
     /// A phase.
-    public init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
         self.options = options
         self.transport = transport
     }
@@ -59,7 +59,7 @@ public struct GCPhase: Sendable {
     /// Runs gc.
     /// - Throws: `ConfigurationError`, AWS errors, `PipelineFailure` when no artifact bucket is
     ///   configured or some deletions failed.
-    public func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
+    package func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, transport: transport))

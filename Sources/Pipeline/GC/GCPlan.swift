@@ -2,45 +2,45 @@ import AWSServices
 import Foundation
 
 /// What `ferry gc` would delete and keep, computed from the bucket listing and the references.
-public struct GCPlan: Sendable, Equatable {
+package struct GCPlan: Sendable, Equatable {
     /// One object to delete.
-    public struct Doomed: Sendable, Equatable {
+    package struct Doomed: Sendable, Equatable {
         /// The S3 key.
-        public var key: String
+        package var key: String
         /// Its size in bytes.
-        public var size: Int64
+        package var size: Int64
         /// When it was uploaded.
-        public var lastModified: Date?
+        package var lastModified: Date?
     }
 
     /// The objects no kept deploy, hot-swap record or current stack references, oldest first.
-    public var doomed: [Doomed]
+    package var doomed: [Doomed]
     /// Candidate objects kept because something references them.
-    public var referenced: Int
+    package var referenced: Int
     /// Candidate objects kept because they are too new (`--min-age`) or older than a deploy whose
     /// references are unknown.
-    public var keptByAge: Int
+    package var keptByAge: Int
     /// Objects that are not artifacts (lock, history, hot-swap records, foreign objects).
-    public var notArtifacts: Int
+    package var notArtifacts: Int
 
     /// The bytes deleting `doomed` frees.
-    public var bytes: Int64 { doomed.reduce(0) { $0 + $1.size } }
+    package var bytes: Int64 { doomed.reduce(0) { $0 + $1.size } }
 
     /// One object of the bucket listing.
-    public struct Listed: Sendable, Equatable {
-        public var key: String
-        public var size: Int64
-        public var lastModified: Date?
+    package struct Listed: Sendable, Equatable {
+        package var key: String
+        package var size: Int64
+        package var lastModified: Date?
 
         /// An object.
-        public init(key: String, size: Int64, lastModified: Date?) {
+        package init(key: String, size: Int64, lastModified: Date?) {
             self.key = key
             self.size = size
             self.lastModified = lastModified
         }
 
         /// The listing entry of `object`.
-        public init(_ object: S3Object) {
+        package init(_ object: S3Object) {
             self.init(key: object.key, size: object.size ?? 0, lastModified: object.lastModified)
         }
     }
@@ -53,7 +53,7 @@ public struct GCPlan: Sendable, Equatable {
     ///   - newerThan: objects modified after this date stay (uploads not yet deployed).
     ///   - unknownBefore: objects modified at or before this date stay (a kept deploy whose
     ///     artifacts were not recorded may use any of them); nil when every kept deploy is known.
-    public static func make(objects: [Listed], prefix: String, references: ArtifactReferences, newerThan: Date,
+    package static func make(objects: [Listed], prefix: String, references: ArtifactReferences, newerThan: Date,
                             unknownBefore: Date?) -> GCPlan {
         var plan = GCPlan(doomed: [], referenced: 0, keptByAge: 0, notArtifacts: 0)
         for object in objects {
@@ -78,18 +78,18 @@ public struct GCPlan: Sendable, Equatable {
 }
 
 /// What S3 Standard storage costs, for the estimate `ferry gc` prints.
-public enum StorageCost {
+package enum StorageCost {
     /// US East S3 Standard, first 50 TB: USD per GB-month (GB = 2^30 bytes).
-    public static let standardPerGBMonth = 0.023
+    package static let standardPerGBMonth = 0.023
 
     /// The monthly cost of storing `bytes` in S3 Standard, in USD (an estimate: prices differ by
     /// region and tier).
-    public static func monthlyUSD(bytes: Int64) -> Double {
+    package static func monthlyUSD(bytes: Int64) -> Double {
         Double(bytes) / 1_073_741_824 * standardPerGBMonth
     }
 
     /// `1.5 MB`, `2.0 GB`, `512 B` (binary units).
-    public static func formatted(bytes: Int64) -> String {
+    package static func formatted(bytes: Int64) -> String {
         let units = ["B", "KB", "MB", "GB", "TB"]
         var value = Double(bytes)
         var unit = 0
@@ -101,7 +101,7 @@ public enum StorageCost {
     }
 
     /// `$0.0012`, `$1.23`.
-    public static func formattedUSD(_ amount: Double) -> String {
+    package static func formattedUSD(_ amount: Double) -> String {
         amount < 0.01 ? String(format: "$%.4f", amount) : String(format: "$%.2f", amount)
     }
 }

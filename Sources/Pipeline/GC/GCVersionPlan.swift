@@ -7,28 +7,28 @@ import Foundation
 /// It deletes every version (and delete marker) of each doomed key, and the versions left of
 /// artifacts already deleted (their latest entry is a delete marker) that are older than the
 /// minimum age. Lock, history and hot-swap records are never touched (not artifacts).
-public struct GCVersionPlan: Sendable, Equatable {
+package struct GCVersionPlan: Sendable, Equatable {
     /// One version to delete.
-    public struct Deletion: Sendable, Equatable {
-        public var key: String
-        public var versionId: String
+    package struct Deletion: Sendable, Equatable {
+        package var key: String
+        package var versionId: String
         /// 0 for a delete marker.
-        public var size: Int64
+        package var size: Int64
         /// Whether it is a noncurrent version (or a marker) rather than the current object.
-        public var noncurrent: Bool
+        package var noncurrent: Bool
     }
 
     /// What to delete.
-    public var deletions: [Deletion]
+    package var deletions: [Deletion]
 
     /// The bytes the deletions free.
-    public var bytes: Int64 { deletions.reduce(0) { $0 + $1.size } }
+    package var bytes: Int64 { deletions.reduce(0) { $0 + $1.size } }
     /// Noncurrent versions among the deletions (delete markers not counted).
-    public var noncurrentVersions: Int { deletions.filter { $0.noncurrent && $0.size > 0 }.count }
+    package var noncurrentVersions: Int { deletions.filter { $0.noncurrent && $0.size > 0 }.count }
 
     /// The deletions for `doomed` keys, given every version under the prefix; the leftovers of a
     /// deleted artifact stay when `isReferenced` says a kept deploy or a live stack still names it.
-    public static func make(versions: [S3ObjectVersion], doomed: Set<String>, prefix: String, olderThan: Date,
+    package static func make(versions: [S3ObjectVersion], doomed: Set<String>, prefix: String, olderThan: Date,
                             isReferenced: (String) -> Bool = { _ in false }) -> GCVersionPlan {
         let byKey = Dictionary(grouping: versions, by: \.key)
         var deletions: [Deletion] = []

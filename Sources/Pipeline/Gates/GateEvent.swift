@@ -2,26 +2,26 @@ import Foundation
 import Reporting
 
 /// What the gates before a deploy are doing: starting, a line of output, passed, failed, skipped.
-public struct GateEvent: FerryEvent {
+package struct GateEvent: FerryEvent {
     /// The step of a gate.
-    public enum Step: String, Sendable, Encodable {
+    package enum Step: String, Sendable, Encodable {
         case started, output, passed, failed, timedOut = "timed-out", skipped
     }
 
     /// The step.
-    public let step: Step
+    package let step: Step
     /// The gate's command (`pytest -q tests/unit`); empty for `skipped`.
-    public let command: String
+    package let command: String
     /// 1-based position of the gate, and how many there are.
-    public let index: Int
-    public let count: Int
+    package let index: Int
+    package let count: Int
     /// The output line (for `output`), the exit status (for `failed`), seconds taken.
-    public let line: String?
-    public let exitStatus: Int32?
-    public let seconds: Double?
+    package let line: String?
+    package let exitStatus: Int32?
+    package let seconds: Double?
 
     /// An event.
-    public init(_ step: Step, command: String, index: Int, count: Int, line: String? = nil, exitStatus: Int32? = nil,
+    package init(_ step: Step, command: String, index: Int, count: Int, line: String? = nil, exitStatus: Int32? = nil,
                 seconds: Double? = nil) {
         self.step = step
         self.command = command
@@ -32,9 +32,9 @@ public struct GateEvent: FerryEvent {
         self.seconds = seconds
     }
 
-    public var kind: String { "gate.\(step.rawValue)" }
+    package var kind: String { "gate.\(step.rawValue)" }
 
-    public var level: EventLevel {
+    package var level: EventLevel {
         switch step {
         case .started, .output: .info
         case .passed: .success
@@ -43,7 +43,7 @@ public struct GateEvent: FerryEvent {
         }
     }
 
-    public var message: String {
+    package var message: String {
         let time = seconds.map { String(format: " in %.1fs", $0) } ?? ""
         switch step {
         case .started: return "gate \(index)/\(count): \(command)"
@@ -55,7 +55,7 @@ public struct GateEvent: FerryEvent {
         }
     }
 
-    public var details: [String] {
+    package var details: [String] {
         step == .skipped ? [line ?? ""].filter { !$0.isEmpty } : []
     }
 }

@@ -6,14 +6,14 @@ import Reporting
 /// folder, its output streamed as events, each bounded by `gate_timeout`. The first failure stops
 /// the run with a `GateFailure`. `ferry deploy`, `ferry update` and `ferry up` call it before
 /// they take a lock or change anything.
-public struct GateRunner: Sendable {
+package struct GateRunner: Sendable {
     /// The shell gates run through.
-    public var shell: String
+    package var shell: String
     /// The variables gates see (the process environment by default), plus `FERRY_ENV` and `FERRY_STACK`.
-    public var processEnvironment: [String: String]
+    package var processEnvironment: [String: String]
 
     /// A runner using `/bin/sh` and the process environment.
-    public init(shell: String = "/bin/sh", processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(shell: String = "/bin/sh", processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         self.shell = shell
         self.processEnvironment = processEnvironment
     }
@@ -25,14 +25,14 @@ public struct GateRunner: Sendable {
     /// ```
     /// - Throws: `GateFailure` when a gate exits non-zero, times out or cannot start.
     @discardableResult
-    public static func run(environment: EnvironmentConfiguration, projectRoot: URL, sink: any EventSink,
+    package static func run(environment: EnvironmentConfiguration, projectRoot: URL, sink: any EventSink,
                            skip: Bool = false) async throws -> GateReport {
         try await GateRunner().run(environment: environment, projectRoot: projectRoot, sink: sink, skip: skip)
     }
 
     /// Runs the gates of `environment` with this runner's shell and variables.
     @discardableResult
-    public func run(environment: EnvironmentConfiguration, projectRoot: URL, sink: any EventSink,
+    package func run(environment: EnvironmentConfiguration, projectRoot: URL, sink: any EventSink,
                     skip: Bool = false) async throws -> GateReport {
         let gates = environment.operate.beforeDeploy
         guard !gates.isEmpty else { return GateReport() }

@@ -9,34 +9,34 @@ import Templates
 /// `ferry update`: classify every function, definition and AppSync resource against what runs,
 /// show the plan, apply it with bounded concurrency, verify each result, and record what now
 /// runs ahead of the stack's template. Allowed only where the environment says `hotswap = true`.
-public struct HotswapPhase: Sendable {
+package struct HotswapPhase: Sendable {
     /// What to update and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// The most operations at once (`--concurrency`, default 10).
-        public var concurrency: Int
+        package var concurrency: Int
         /// `--dry-run`: plan and show, change nothing.
-        public var dryRun: Bool
+        package var dryRun: Bool
         /// Only these logical IDs (or `Stack/Path/LogicalID`); empty for all.
-        public var only: [String]
+        package var only: [String]
         /// `--skip-gates`: do not run the environment's `before_deploy` gates (a warning says so).
-        public var skipGates = false
+        package var skipGates = false
         /// `--stack`: only the targets of these stacks (and the stacks under them); combines with `only`.
-        public var stacks = StackSelection.everything
+        package var stacks = StackSelection.everything
         /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
-        public var lockTimeout: Duration = .zero
+        package var lockTimeout: Duration = .zero
         /// The command named in the lock (`ferry update`, `ferry up`, `ferry watch`).
-        public var command = "ferry update"
+        package var command = "ferry update"
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
             self.projectRoot = projectRoot
             self.configPath = configPath
@@ -49,26 +49,26 @@ public struct HotswapPhase: Sendable {
     }
 
     /// What the phase did.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The plan.
-        public let plan: HotswapPlan
+        package let plan: HotswapPlan
         /// One result per applied operation (empty for a dry run).
-        public let results: [HotswapResult]
+        package let results: [HotswapResult]
         /// The S3 keys of the hot-swap record written, if any.
-        public let recordKeys: [String]
+        package let recordKeys: [String]
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Runs the phase.
     /// - Throws: `PipelineFailure` when the environment forbids hot-swap, a change needs
     ///   CloudFormation, or an operation failed (after the others finished); configuration,
     ///   template and AWS errors as they come.
-    public func run(sink: any EventSink) async throws -> Output {
+    package func run(sink: any EventSink) async throws -> Output {
         let started = Date()
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
@@ -234,22 +234,22 @@ public struct HotswapPhase: Sendable {
 }
 
 /// The environment forbids hot-swap.
-public struct HotswapRefusedEvent: FerryEvent {
-    public let environment: String
-    public var kind: String { "hotswap.refused" }
-    public var level: EventLevel { .error }
-    public var message: String { "hot-swap refused: environment '\(environment)' has hotswap = false" }
-    public var details: [String] { ["run `ferry deploy --env \(environment)` instead"] }
+package struct HotswapRefusedEvent: FerryEvent {
+    package let environment: String
+    package var kind: String { "hotswap.refused" }
+    package var level: EventLevel { .error }
+    package var message: String { "hot-swap refused: environment '\(environment)' has hotswap = false" }
+    package var details: [String] { ["run `ferry deploy --env \(environment)` instead"] }
 }
 
 /// Where the hot-swap record was written, or why it was not.
-public struct HotswapRecordEvent: FerryEvent {
-    public let keys: [String]
-    public let bucket: String?
-    public let problem: String?
-    public var kind: String { "hotswap.record" }
-    public var level: EventLevel { problem == nil ? .info : .warning }
-    public var message: String {
+package struct HotswapRecordEvent: FerryEvent {
+    package let keys: [String]
+    package let bucket: String?
+    package let problem: String?
+    package var kind: String { "hotswap.record" }
+    package var level: EventLevel { problem == nil ? .info : .warning }
+    package var message: String {
         if let problem { return "the hot-swap record was not written: \(problem); `ferry plan` will not see what runs ahead of the template" }
         return "recorded what runs ahead of the template in s3://\(bucket ?? "")/\(keys.last ?? "")"
     }

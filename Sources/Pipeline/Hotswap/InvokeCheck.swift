@@ -76,16 +76,16 @@ struct InvokeCheck: Sendable {
 }
 
 /// One function invoked by `ferry verify --invoke`.
-public struct InvocationEvent: FerryEvent {
-    public let resource: String
+package struct InvocationEvent: FerryEvent {
+    package let resource: String
     /// The event file, nil for `{}`.
-    public let event: String?
+    package let event: String?
     /// Why it failed (the function error and its payload), nil when it succeeded.
-    public let failure: String?
+    package let failure: String?
 
-    public var kind: String { "verify.invoke" }
-    public var level: EventLevel { failure == nil ? .success : .error }
-    public var message: String {
+    package var kind: String { "verify.invoke" }
+    package var level: EventLevel { failure == nil ? .success : .error }
+    package var message: String {
         if let failure { return "\(resource): invocation FAILED: \(failure)" }
         return "\(resource): invoked with \(event ?? "{}"), no error"
     }

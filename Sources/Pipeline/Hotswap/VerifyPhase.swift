@@ -7,26 +7,26 @@ import Templates
 
 /// `ferry verify`: checks every deployed function, definition and AppSync resource against the
 /// local build; reads only.
-public struct VerifyPhase: Sendable {
+package struct VerifyPhase: Sendable {
     /// What to verify.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// Checks at once.
-        public var concurrency: Int
+        package var concurrency: Int
         /// `--stack`: verify only the targets of these stacks (and the stacks under them).
-        public var stacks = StackSelection.everything
+        package var stacks = StackSelection.everything
         /// `--invoke [names]`: also invoke these functions (every function when empty); nil for none.
-        public var invoke: [String]?
+        package var invoke: [String]?
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     concurrency: Int = 10) {
             self.projectRoot = projectRoot
             self.configPath = configPath
@@ -37,16 +37,16 @@ public struct VerifyPhase: Sendable {
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Verifies and emits one event per resource plus a summary. A cause shared by several
     /// resources (a stack that does not exist, one failing read) is emitted once.
     /// - Throws: configuration and template errors, and the error of the first read of the root
     ///   stack when it is not "does not exist" (refused credentials, an unreachable endpoint).
-    public func run(sink: any EventSink) async throws -> VerificationReport {
+    package func run(sink: any EventSink) async throws -> VerificationReport {
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session))

@@ -47,15 +47,15 @@ enum ImageBuildStep {
 }
 
 /// An image function built (or found unchanged in the cache).
-public struct ImageBuiltEvent: FerryEvent {
-    public let function: String
-    public let digest: String
-    public let cached: Bool
-    public let newLayers: Int
+package struct ImageBuiltEvent: FerryEvent {
+    package let function: String
+    package let digest: String
+    package let cached: Bool
+    package let newLayers: Int
 
-    public var kind: String { "build.image" }
-    public var level: EventLevel { .success }
-    public var message: String {
+    package var kind: String { "build.image" }
+    package var level: EventLevel { .success }
+    package var message: String {
         cached ? "\(function): image \(digest.prefix(19)) unchanged (cached)"
             : "\(function): image \(digest.prefix(19)) written (\(newLayers) new layer(s))"
     }

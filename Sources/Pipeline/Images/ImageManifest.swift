@@ -4,40 +4,40 @@ import Foundation
 
 /// The images of the last `ferry build`, one per image function: what `ferry package`/`up` push
 /// and pin (`repository@digest`).
-public struct ImageManifest: Sendable, Hashable, Codable {
+package struct ImageManifest: Sendable, Hashable, Codable {
     /// One built image.
-    public struct Entry: Sendable, Hashable, Codable {
+    package struct Entry: Sendable, Hashable, Codable {
         /// `Stack/Path/LogicalID` of the function.
-        public var qualifiedName: String
-        public var stackPath: String
-        public var logicalID: String
+        package var qualifiedName: String
+        package var stackPath: String
+        package var logicalID: String
         /// `sha256:<hex>` of the manifest.
-        public var manifestDigest: String
+        package var manifestDigest: String
         /// The config and layer blobs (in `.ferry/blobs`).
-        public var blobs: [String]
+        package var blobs: [String]
         /// `DockerTag`, pushed as a tag too.
-        public var tag: String?
+        package var tag: String?
         /// The OCI layout written for it.
-        public var layout: String
+        package var layout: String
     }
 
     /// The images, by qualified name order.
-    public var images: [Entry]
+    package var images: [Entry]
 
     /// `<project>/.ferry/build/images.json`.
-    public static func location(projectRoot: URL) -> URL {
+    package static func location(projectRoot: URL) -> URL {
         projectRoot.appendingPathComponent(".ferry/build/images.json")
     }
 
     /// The manifest at `projectRoot`, or nil when there is none.
-    public static func read(projectRoot: URL) throws -> ImageManifest? {
+    package static func read(projectRoot: URL) throws -> ImageManifest? {
         let url = location(projectRoot: projectRoot)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         return try JSONDecoder().decode(ImageManifest.self, from: Data(contentsOf: url))
     }
 
     /// Writes the manifest atomically.
-    public func write(projectRoot: URL) throws {
+    package func write(projectRoot: URL) throws {
         let url = Self.location(projectRoot: projectRoot)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(JSONValue.canonical(self)).write(to: url, options: .atomic)

@@ -9,18 +9,18 @@ import Reporting
 import Templates
 
 /// An image to push and the `ImageUri` (by digest) the packaged template gets.
-public struct PlannedImagePush: Sendable, Hashable {
-    public var entry: ImageManifest.Entry
+package struct PlannedImagePush: Sendable, Hashable {
+    package var entry: ImageManifest.Entry
     /// The repository name (`team/app`).
-    public var repository: String
+    package var repository: String
     /// `<registry>/<repository>@sha256:…`.
-    public var imageURI: String
+    package var imageURI: String
 }
 
 /// Resolves repositories from `[images]` (placeholders `{account}`, `{region}`, `{env}`) and pushes.
-public enum ImagePublisher {
+package enum ImagePublisher {
     /// The pushes for `manifest`; throws when an image function has no repository configured.
-    public static func plan(_ manifest: ImageManifest, settings: ImageSettings, account: String, region: String,
+    package static func plan(_ manifest: ImageManifest, settings: ImageSettings, account: String, region: String,
                             environment: String) throws -> [PlannedImagePush] {
         try manifest.images.map { entry in
             guard var configured = settings.repository(for: entry.logicalID) else {
@@ -35,12 +35,12 @@ public enum ImagePublisher {
     }
 
     /// `Stack/Path/LogicalID` → pinned `ImageUri`, for the package plan.
-    public static func imageURIs(_ pushes: [PlannedImagePush]) -> [String: String] {
+    package static func imageURIs(_ pushes: [PlannedImagePush]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: pushes.map { ($0.entry.qualifiedName, $0.imageURI) })
     }
 
     /// Pushes every image (missing blobs only, the manifest last), creating repositories when missing.
-    public static func push(_ pushes: [PlannedImagePush], ecr: ECR, projectRoot: URL, sink: any EventSink) async throws {
+    package static func push(_ pushes: [PlannedImagePush], ecr: ECR, projectRoot: URL, sink: any EventSink) async throws {
         let store = BlobStore(root: projectRoot.appendingPathComponent(".ferry/blobs").path)
         for push in pushes {
             let report = try await ImagePusher.push(
@@ -54,10 +54,10 @@ public enum ImagePublisher {
 }
 
 /// An image function without a repository to push to.
-public struct ImagePublishError: Error, Sendable, CustomStringConvertible {
+package struct ImagePublishError: Error, Sendable, CustomStringConvertible {
     let function: String
 
-    public var description: String {
+    package var description: String {
         "\(function) is an image function but no repository is configured for it. Add to ferry.toml: "
             + "[images] repository = \"{account}.dkr.ecr.{region}.amazonaws.com/NAME\" (or [images.repositories] "
             + "\(function.split(separator: "/").last.map(String.init) ?? function) = \"…\")."
@@ -65,16 +65,16 @@ public struct ImagePublishError: Error, Sendable, CustomStringConvertible {
 }
 
 /// An image pushed (only its missing blobs uploaded).
-public struct ImagePushedEvent: FerryEvent {
-    public let function: String
-    public let imageURI: String
-    public let uploaded: Int
-    public let alreadyPresent: Int
-    public let createdRepository: Bool
+package struct ImagePushedEvent: FerryEvent {
+    package let function: String
+    package let imageURI: String
+    package let uploaded: Int
+    package let alreadyPresent: Int
+    package let createdRepository: Bool
 
-    public var kind: String { "package.image" }
-    public var level: EventLevel { .info }
-    public var message: String {
+    package var kind: String { "package.image" }
+    package var level: EventLevel { .info }
+    package var message: String {
         "\(function): pushed \(imageURI) (\(uploaded) blob(s) uploaded, \(alreadyPresent) already there"
             + (createdRepository ? ", repository created)" : ")")
     }

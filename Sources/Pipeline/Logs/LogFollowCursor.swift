@@ -5,20 +5,20 @@ import Foundation
 ///
 /// Each poll asks FilterLogEvents from the newest timestamp seen so far (inclusive, so events
 /// written in the same millisecond are not lost) and drops events already shown, by `eventId`.
-public struct LogFollowCursor: Sendable, Equatable {
+package struct LogFollowCursor: Sendable, Equatable {
     /// The next poll's start time, milliseconds since 1970.
-    public private(set) var startTime: Int64
+    package private(set) var startTime: Int64
     /// The events already shown at `startTime` (only those can come back).
     private var shownAtStart: Set<String>
 
     /// A cursor that starts at `startTime`.
-    public init(startTime: Int64) {
+    package init(startTime: Int64) {
         self.startTime = startTime
         shownAtStart = []
     }
 
     /// The events of one poll not shown before, in the order given; moves the cursor past them.
-    public mutating func accept(_ events: [FilteredLogEvent]) -> [FilteredLogEvent] {
+    package mutating func accept(_ events: [FilteredLogEvent]) -> [FilteredLogEvent] {
         var fresh: [FilteredLogEvent] = []
         var batchIDs: Set<String> = []
         for event in events {

@@ -2,27 +2,27 @@ import Foundation
 import Reporting
 
 /// One log line of one function (`logs.line`).
-public struct LogLineEvent: FerryEvent {
+package struct LogLineEvent: FerryEvent {
     /// The event, tagged with its function.
-    public let line: TaggedLogEvent
+    package let line: TaggedLogEvent
 
     /// An event for `line`.
-    public init(line: TaggedLogEvent) { self.line = line }
+    package init(line: TaggedLogEvent) { self.line = line }
 
-    public var kind: String { "logs.line" }
-    public var level: EventLevel { .info }
+    package var kind: String { "logs.line" }
+    package var level: EventLevel { .info }
     /// `FUNCTION  TIME  MESSAGE` without colour.
-    public var message: String { "\(line.function)  \(timeText)  \(trimmedMessage)" }
+    package var message: String { "\(line.function)  \(timeText)  \(trimmedMessage)" }
 
     /// The time in ISO 8601 with milliseconds (UTC).
-    public var timeText: String {
+    package var timeText: String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(line.timestamp) / 1000))
     }
 
     /// The message without its trailing newline (Lambda ends most lines with one).
-    public var trimmedMessage: String {
+    package var trimmedMessage: String {
         var text = Substring(line.message)
         while text.last == "\n" || text.last == "\r" { text = text.dropLast() }
         return String(text)
@@ -30,7 +30,7 @@ public struct LogLineEvent: FerryEvent {
 
     private enum CodingKeys: String, CodingKey { case function, logGroupName, logStreamName, timestamp, message, eventId }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(line.function, forKey: .function)
         try container.encode(line.logGroupName, forKey: .logGroupName)
@@ -42,32 +42,32 @@ public struct LogLineEvent: FerryEvent {
 }
 
 /// A function's log group does not exist yet (`logs.no-logs`): it has not run, or not logged.
-public struct LogGroupMissingEvent: FerryEvent {
+package struct LogGroupMissingEvent: FerryEvent {
     /// The function's display name.
-    public let function: String
+    package let function: String
     /// The log group looked for.
-    public let logGroupName: String
+    package let logGroupName: String
 
     /// An event.
-    public init(function: String, logGroupName: String) {
+    package init(function: String, logGroupName: String) {
         self.function = function
         self.logGroupName = logGroupName
     }
 
-    public var kind: String { "logs.no-logs" }
-    public var level: EventLevel { .info }
-    public var message: String { "no logs yet for \(function) (\(logGroupName) does not exist)" }
+    package var kind: String { "logs.no-logs" }
+    package var level: EventLevel { .info }
+    package var message: String { "no logs yet for \(function) (\(logGroupName) does not exist)" }
 }
 
 /// `ferry logs --follow` is now watching (`logs.following`).
-public struct LogsFollowingEvent: FerryEvent {
+package struct LogsFollowingEvent: FerryEvent {
     /// The functions followed.
-    public let functions: [String]
+    package let functions: [String]
 
     /// An event.
-    public init(functions: [String]) { self.functions = functions }
+    package init(functions: [String]) { self.functions = functions }
 
-    public var kind: String { "logs.following" }
-    public var level: EventLevel { .info }
-    public var message: String { "following \(functions.joined(separator: ", ")); Ctrl-C stops" }
+    package var kind: String { "logs.following" }
+    package var level: EventLevel { .info }
+    package var message: String { "following \(functions.joined(separator: ", ")); Ctrl-C stops" }
 }

@@ -3,30 +3,30 @@ import Foundation
 import Reporting
 
 /// `ferry logs`: the log events of the stack's functions, merged in time order, optionally followed.
-public struct LogsPhase: Sendable {
+package struct LogsPhase: Sendable {
     /// What to show.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// Logical IDs, function names or prefixes; empty means every function.
-        public var functions: [String]
+        package var functions: [String]
         /// `--since` (`10m`, `2h`, `1d`, an ISO 8601 date).
-        public var since: String
+        package var since: String
         /// `--filter`: a CloudWatch Logs filter pattern, passed through.
-        public var filterPattern: String?
+        package var filterPattern: String?
         /// `--follow`: keep polling until the task is cancelled.
-        public var follow: Bool
+        package var follow: Bool
         /// The pause between two polls of `--follow`.
-        public var pollInterval: Duration
+        package var pollInterval: Duration
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     functions: [String] = [], since: String = "10m", filterPattern: String? = nil, follow: Bool = false,
                     pollInterval: Duration = .seconds(2)) {
             self.projectRoot = projectRoot
@@ -42,15 +42,15 @@ public struct LogsPhase: Sendable {
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Emits one `LogLineEvent` per event in time order, a `LogGroupMissingEvent` per function
     /// without a log group; with `follow`, keeps emitting new events until the task is cancelled
     /// (cancellation ends the run normally).
-    public func run(sink: any EventSink, now: Date = Date()) async throws {
+    package func run(sink: any EventSink, now: Date = Date()) async throws {
         let start = try TimeWindowStart.parse(options.since, now: now)
         let project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,

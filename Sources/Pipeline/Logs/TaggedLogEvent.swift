@@ -2,19 +2,19 @@ import AWSServices
 import Foundation
 
 /// One log event of one function, as `ferry logs` shows it.
-public struct TaggedLogEvent: Sendable, Equatable, Encodable {
+package struct TaggedLogEvent: Sendable, Equatable, Encodable {
     /// The function's display name (`Handler`, `Api/Handler`).
-    public var function: String
+    package var function: String
     /// The log group it came from.
-    public var logGroupName: String
-    public var logStreamName: String?
+    package var logGroupName: String
+    package var logStreamName: String?
     /// Milliseconds since 1970.
-    public var timestamp: Int64
-    public var message: String
-    public var eventId: String?
+    package var timestamp: Int64
+    package var message: String
+    package var eventId: String?
 
     /// An event.
-    public init(function: String, logGroupName: String, logStreamName: String? = nil, timestamp: Int64, message: String,
+    package init(function: String, logGroupName: String, logStreamName: String? = nil, timestamp: Int64, message: String,
                 eventId: String? = nil) {
         self.function = function
         self.logGroupName = logGroupName
@@ -25,17 +25,17 @@ public struct TaggedLogEvent: Sendable, Equatable, Encodable {
     }
 
     /// A FilterLogEvents event of `function`.
-    public init(_ event: FilteredLogEvent, function: StackFunction) {
+    package init(_ event: FilteredLogEvent, function: StackFunction) {
         self.init(function: function.displayName, logGroupName: function.logGroupName, logStreamName: event.logStreamName,
                   timestamp: event.timestamp ?? 0, message: event.message ?? "", eventId: event.eventId)
     }
 }
 
 /// Merges the events of several log groups into one time-ordered list.
-public enum LogEventMerge {
+package enum LogEventMerge {
     /// All events ordered by timestamp; equal timestamps keep the order of `groups`, then the
     /// order within their group. Each group should already be in time order.
-    public static func merge(_ groups: [[TaggedLogEvent]]) -> [TaggedLogEvent] {
+    package static func merge(_ groups: [[TaggedLogEvent]]) -> [TaggedLogEvent] {
         var keyed: [(timestamp: Int64, group: Int, position: Int, event: TaggedLogEvent)] = []
         for (group, events) in groups.enumerated() {
             for (position, event) in events.enumerated() {

@@ -1,29 +1,29 @@
 import Foundation
 
 /// One function's figures over the window: counts, duration percentiles and invocations per period.
-public struct FunctionMetrics: Sendable, Equatable, Encodable {
+package struct FunctionMetrics: Sendable, Equatable, Encodable {
     /// The display name (`Handler`, `Api/Handler`).
-    public var function: String
-    public var logicalID: String
+    package var function: String
+    package var logicalID: String
     /// The Lambda function name (the metrics' `FunctionName` dimension).
-    public var functionName: String
+    package var functionName: String
     /// Sum of `Invocations`.
-    public var invocations: Double
+    package var invocations: Double
     /// Sum of `Errors`.
-    public var errors: Double
+    package var errors: Double
     /// Sum of `Throttles`.
-    public var throttles: Double
+    package var throttles: Double
     /// `Duration` p50 in milliseconds; nil without data.
-    public var durationP50: Double?
+    package var durationP50: Double?
     /// `Duration` p95 in milliseconds; nil without data.
-    public var durationP95: Double?
+    package var durationP95: Double?
     /// `Duration` maximum in milliseconds; nil without data.
-    public var durationMax: Double?
+    package var durationMax: Double?
     /// Invocations per period, oldest first, zero where there was no data.
-    public var invocationSeries: [Double]
+    package var invocationSeries: [Double]
 
     /// Figures of one function.
-    public init(function: String, logicalID: String, functionName: String, invocations: Double = 0, errors: Double = 0,
+    package init(function: String, logicalID: String, functionName: String, invocations: Double = 0, errors: Double = 0,
                 throttles: Double = 0, durationP50: Double? = nil, durationP95: Double? = nil, durationMax: Double? = nil,
                 invocationSeries: [Double] = []) {
         self.function = function
@@ -40,15 +40,15 @@ public struct FunctionMetrics: Sendable, Equatable, Encodable {
 }
 
 /// `ferry metrics`' answer: the window and one row per function, functions with errors first.
-public struct MetricsReport: Sendable, Equatable, Encodable {
-    public var start: Date
-    public var end: Date
+package struct MetricsReport: Sendable, Equatable, Encodable {
+    package var start: Date
+    package var end: Date
     /// Seconds per point of `invocationSeries`.
-    public var periodSeconds: Int
-    public var functions: [FunctionMetrics]
+    package var periodSeconds: Int
+    package var functions: [FunctionMetrics]
 
     /// A report; `functions` are put in table order.
-    public init(start: Date, end: Date, periodSeconds: Int, functions: [FunctionMetrics]) {
+    package init(start: Date, end: Date, periodSeconds: Int, functions: [FunctionMetrics]) {
         self.start = start
         self.end = end
         self.periodSeconds = periodSeconds
@@ -56,7 +56,7 @@ public struct MetricsReport: Sendable, Equatable, Encodable {
     }
 
     /// Functions with errors first (most errors first), then by name.
-    public static func tableOrder(_ rows: [FunctionMetrics]) -> [FunctionMetrics] {
+    package static func tableOrder(_ rows: [FunctionMetrics]) -> [FunctionMetrics] {
         rows.sorted { lhs, rhs in
             if (lhs.errors > 0) != (rhs.errors > 0) { return lhs.errors > 0 }
             if lhs.errors != rhs.errors { return lhs.errors > rhs.errors }

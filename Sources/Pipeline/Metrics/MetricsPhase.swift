@@ -3,24 +3,24 @@ import Foundation
 import Reporting
 
 /// `ferry metrics`: per function invocations, errors, throttles and duration percentiles.
-public struct MetricsPhase: Sendable {
+package struct MetricsPhase: Sendable {
     /// What to measure.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// Logical IDs, function names or prefixes; empty means every function.
-        public var functions: [String]
+        package var functions: [String]
         /// `--since` (`1h`, `1d`, an ISO 8601 date).
-        public var since: String
+        package var since: String
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     functions: [String] = [], since: String = "1h") {
             self.projectRoot = projectRoot
             self.configPath = configPath
@@ -32,13 +32,13 @@ public struct MetricsPhase: Sendable {
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Reads the metrics (GetMetricData, 500 queries per call) and emits one `MetricsReportEvent`.
-    public func run(sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
+    package func run(sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
         let start = try TimeWindowStart.parse(options.since, now: now)
         let project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
@@ -53,20 +53,20 @@ public struct MetricsPhase: Sendable {
 }
 
 /// The metrics of every function (`metrics.report`); its data is the report.
-public struct MetricsReportEvent: FerryEvent {
+package struct MetricsReportEvent: FerryEvent {
     /// The report.
-    public let report: MetricsReport
+    package let report: MetricsReport
 
     /// An event.
-    public init(report: MetricsReport) { self.report = report }
+    package init(report: MetricsReport) { self.report = report }
 
-    public var kind: String { "metrics.report" }
-    public var level: EventLevel { report.functions.contains { $0.errors > 0 } ? .warning : .info }
-    public var message: String {
+    package var kind: String { "metrics.report" }
+    package var level: EventLevel { report.functions.contains { $0.errors > 0 } ? .warning : .info }
+    package var message: String {
         let invocations = report.functions.reduce(0) { $0 + $1.invocations }
         let errors = report.functions.reduce(0) { $0 + $1.errors }
         return "\(report.functions.count) functions: \(Int(invocations)) invocations, \(Int(errors)) errors"
     }
 
-    public func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
+    package func encode(to encoder: any Encoder) throws { try report.encode(to: encoder) }
 }

@@ -7,22 +7,22 @@ import Foundation
 /// covers the whole window `Invocations`, `Errors`, `Throttles` (Sum) and `Duration` p50, p95 and
 /// Maximum. Percentiles cannot be combined from smaller periods, so CloudWatch computes them over
 /// the window itself. `CloudWatch.getMetricData` sends them 500 per call.
-public struct MetricsQueryPlan: Sendable {
+package struct MetricsQueryPlan: Sendable {
     /// The functions, in query order.
-    public let functions: [StackFunction]
+    package let functions: [StackFunction]
     /// The window's start, on a whole minute.
-    public let start: Date
-    public let end: Date
+    package let start: Date
+    package let end: Date
     /// Seconds per point of the invocation series.
-    public let seriesPeriod: Int
+    package let seriesPeriod: Int
     /// Seconds of the single period that covers the window.
-    public let windowPeriod: Int
+    package let windowPeriod: Int
 
     /// The namespace Lambda publishes to.
-    public static let namespace = "AWS/Lambda"
+    package static let namespace = "AWS/Lambda"
 
     /// A plan for `functions` between `start` (rounded down to the minute) and `end`.
-    public init(functions: [StackFunction], start: Date, end: Date) {
+    package init(functions: [StackFunction], start: Date, end: Date) {
         self.functions = functions
         let minuteStart = Date(timeIntervalSince1970: (start.timeIntervalSince1970 / 60).rounded(.down) * 60)
         self.start = minuteStart
@@ -33,13 +33,13 @@ public struct MetricsQueryPlan: Sendable {
     }
 
     /// The smallest standard period giving at most 60 points over `window` seconds.
-    public static func seriesPeriod(forWindow window: TimeInterval) -> Int {
+    package static func seriesPeriod(forWindow window: TimeInterval) -> Int {
         let periods = [60, 300, 900, 1800, 3600, 10_800, 21_600, 43_200, 86_400, 604_800]
         return periods.first { window / Double($0) <= 60 } ?? periods.last!
     }
 
     /// The points of the invocation series.
-    public var seriesLength: Int { max(1, Int((end.timeIntervalSince(start) / Double(seriesPeriod)).rounded(.up))) }
+    package var seriesLength: Int { max(1, Int((end.timeIntervalSince(start) / Double(seriesPeriod)).rounded(.up))) }
 
     /// What each query asks, in `queries`' order.
     enum Figure: String, CaseIterable {
@@ -65,7 +65,7 @@ public struct MetricsQueryPlan: Sendable {
     }
 
     /// Seven queries per function (`f<index>_<figure>`).
-    public var queries: [MetricDataQuery] {
+    package var queries: [MetricDataQuery] {
         functions.enumerated().flatMap { index, function in
             Figure.allCases.map { figure in
                 MetricDataQuery(
@@ -79,7 +79,7 @@ public struct MetricsQueryPlan: Sendable {
     static func queryID(function index: Int, _ figure: Figure) -> String { "f\(index)_\(figure.rawValue)" }
 
     /// The report from GetMetricData's results (any order, any subset).
-    public func report(from results: [MetricDataResult]) -> MetricsReport {
+    package func report(from results: [MetricDataResult]) -> MetricsReport {
         let byID = Dictionary(results.compactMap { result in result.id.map { ($0, result) } }, uniquingKeysWith: { first, _ in first })
         let rows = functions.enumerated().map { index, function -> FunctionMetrics in
             func values(_ figure: Figure) -> [Double] { byID[Self.queryID(function: index, figure)]?.values.member ?? [] }

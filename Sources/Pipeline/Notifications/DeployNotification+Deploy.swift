@@ -4,7 +4,7 @@ import Foundation
 extension DeployNotification {
     /// The notification for a deploy's outcome, or nil when there is nothing to tell (a dry run,
     /// "up to date", a declined change set).
-    public static func deploy(
+    package static func deploy(
         _ outcome: Result<DeployResult, any Error>, environment: String, stackName: String, region: String, who: String,
         started: Date, gitCommit: String?, now: Date = Date()
     ) -> DeployNotification? {

@@ -3,7 +3,7 @@ import Hotswap
 
 extension DeployNotification {
     /// The notification for applied hot-swaps: which resources changed, and which failed.
-    public static func hotswap(
+    package static func hotswap(
         _ results: [HotswapResult], environment: String, stackName: String, region: String, who: String, started: Date,
         now: Date = Date()
     ) -> DeployNotification {

@@ -1,44 +1,44 @@
 import Foundation
 
 /// What a webhook is told about one deploy or hot-swap: where, who, what changed, how it ended.
-public struct DeployNotification: Sendable, Equatable, Encodable {
+package struct DeployNotification: Sendable, Equatable, Encodable {
     /// Which command made the change.
-    public enum Operation: String, Sendable, Encodable {
+    package enum Operation: String, Sendable, Encodable {
         case deploy, hotswap = "hot-swap"
         /// A gradual traffic shift after a deploy or hot-swap (`[env.X.traffic]`).
         case trafficShift = "traffic-shift"
     }
 
     /// How it ended.
-    public enum Outcome: String, Sendable, Encodable {
+    package enum Outcome: String, Sendable, Encodable {
         case succeeded, failed
     }
 
-    public var operation: Operation
-    public var outcome: Outcome
+    package var operation: Operation
+    package var outcome: Outcome
     /// The environment (`dev`).
-    public var environment: String
+    package var environment: String
     /// The root stack.
-    public var stackName: String
+    package var stackName: String
     /// The stack's ID (ARN), when known; the console link uses it.
-    public var stackID: String?
+    package var stackID: String?
     /// The region of the stack.
-    public var region: String
+    package var region: String
     /// The caller's STS ARN.
-    public var who: String
+    package var who: String
     /// One line: `3 to add, 1 to modify, 0 to remove` or `hot-swapped 2 function(s)`.
-    public var summary: String
+    package var summary: String
     /// The changes, one per line (`+ Root/Queue AWS::SQS::Queue`, `Root/Fn (Lambda code)`).
-    public var changes: [String]
+    package var changes: [String]
     /// Seconds the operation took.
-    public var durationSeconds: Double
+    package var durationSeconds: Double
     /// The root cause or error, when it failed.
-    public var failure: String?
+    package var failure: String?
     /// The git commit deployed, when known.
-    public var gitCommit: String?
+    package var gitCommit: String?
 
     /// A notification.
-    public init(operation: Operation, outcome: Outcome, environment: String, stackName: String, stackID: String? = nil,
+    package init(operation: Operation, outcome: Outcome, environment: String, stackName: String, stackID: String? = nil,
                 region: String, who: String, summary: String, changes: [String] = [], durationSeconds: Double,
                 failure: String? = nil, gitCommit: String? = nil) {
         self.operation = operation
@@ -56,7 +56,7 @@ public struct DeployNotification: Sendable, Equatable, Encodable {
     }
 
     /// The CloudFormation console page of the stack in its region.
-    public var consoleURL: String {
+    package var consoleURL: String {
         let partitionHost = region.hasPrefix("cn-") ? "console.amazonaws.cn"
             : region.hasPrefix("us-gov-") ? "console.amazonaws-us-gov.com" : "console.aws.amazon.com"
         var allowed = CharacterSet.alphanumerics
@@ -73,7 +73,7 @@ extension DeployNotification {
     }
 
     /// Encodes every field and the console link.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(operation, forKey: .operation)
         try container.encode(outcome, forKey: .outcome)

@@ -3,16 +3,16 @@ import Foundation
 /// The JSON a webhook receives: Slack's incoming-webhook shape (`text` for notifications and
 /// clients without blocks, `blocks` for the message) plus a `ferry` object with the same facts as
 /// plain fields for other webhook consumers.
-public enum SlackPayload {
+package enum SlackPayload {
     /// The body for `notification`.
-    public static func body(for notification: DeployNotification) throws -> Data {
+    package static func body(for notification: DeployNotification) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(Payload(notification))
     }
 
     /// The one-line `text` (also the fallback Slack shows in notifications).
-    public static func text(for n: DeployNotification) -> String {
+    package static func text(for n: DeployNotification) -> String {
         let mark = n.outcome == .succeeded ? ":white_check_mark:" : ":x:"
         let verb = switch (n.operation, n.outcome) {
         case (.deploy, .succeeded): "deployed"

@@ -6,19 +6,19 @@ import Reporting
 /// Posts a `DeployNotification` to an environment's webhooks through the project's HTTP
 /// transport: 3 attempts per URL with backoff on a refused connection, a timeout, 429 or 5xx.
 /// A webhook that still fails is a warning event; it never fails the deploy.
-public struct WebhookNotifier: Sendable {
+package struct WebhookNotifier: Sendable {
     private let transport: any HTTPTransport
     /// Attempts per webhook.
-    public var attempts: Int
+    package var attempts: Int
     /// Seconds before the second attempt; doubled for each further one.
-    public var backoff: TimeInterval
+    package var backoff: TimeInterval
     /// Seconds before one request is given up on.
-    public var requestTimeout: TimeInterval
+    package var requestTimeout: TimeInterval
     /// Where `${VAR}` in a URL is looked up.
-    public var processEnvironment: [String: String]
+    package var processEnvironment: [String: String]
 
     /// A notifier over `transport`.
-    public init(transport: any HTTPTransport = URLSessionTransport(), attempts: Int = 3, backoff: TimeInterval = 1,
+    package init(transport: any HTTPTransport = URLSessionTransport(), attempts: Int = 3, backoff: TimeInterval = 1,
                 requestTimeout: TimeInterval = 10,
                 processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
         self.transport = transport
@@ -31,7 +31,7 @@ public struct WebhookNotifier: Sendable {
     /// Sends `notification` to every URL of `webhooks`, one after the other; emits a
     /// `NotificationEvent` per webhook. Returns how many accepted it.
     @discardableResult
-    public func notify(_ notification: DeployNotification, webhooks: [WebhookURLTemplate], sink: any EventSink) async -> Int {
+    package func notify(_ notification: DeployNotification, webhooks: [WebhookURLTemplate], sink: any EventSink) async -> Int {
         guard !webhooks.isEmpty else { return 0 }
         let body: Data
         do {
@@ -90,17 +90,17 @@ public struct WebhookNotifier: Sendable {
 }
 
 /// A webhook was told, or could not be.
-public struct NotificationEvent: FerryEvent {
+package struct NotificationEvent: FerryEvent {
     /// The webhook, its path hidden.
-    public let webhook: String
+    package let webhook: String
     /// Why it failed; nil when delivered.
-    public let problem: String?
+    package let problem: String?
     /// Attempts made.
-    public let attempts: Int
+    package let attempts: Int
 
-    public var kind: String { "notify.webhook" }
-    public var level: EventLevel { problem == nil ? .info : .warning }
-    public var message: String {
+    package var kind: String { "notify.webhook" }
+    package var level: EventLevel { problem == nil ? .info : .warning }
+    package var message: String {
         guard let problem else { return "notified \(webhook)" }
         let tries = attempts > 0 ? " after \(attempts) attempt(s)" : ""
         return "could not notify \(webhook)\(tries): \(problem) (the deploy itself is not affected)"

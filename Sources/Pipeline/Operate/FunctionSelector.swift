@@ -2,11 +2,11 @@ import Foundation
 
 /// Picks functions by what the user typed: a logical ID, a nested path (`Api/Handler`), a function
 /// name, or a prefix of one of those.
-public enum FunctionSelector {
+package enum FunctionSelector {
     /// The functions `names` select, in the order asked, each once; every function when `names` is empty.
     /// - Throws: `OperateError` when a name matches nothing (listing the known functions) or, as a
     ///   prefix, several functions (listing them).
-    public static func select(_ names: [String], from functions: [StackFunction]) throws -> [StackFunction] {
+    package static func select(_ names: [String], from functions: [StackFunction]) throws -> [StackFunction] {
         guard !names.isEmpty else { return functions }
         var chosen: [StackFunction] = []
         for name in names {

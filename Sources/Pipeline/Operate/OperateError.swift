@@ -2,7 +2,7 @@ import Foundation
 
 /// `ferry logs` or `ferry metrics` was asked something it cannot answer; the message says what and
 /// what to do.
-public struct OperateError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct OperateError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Reason: Sendable, Equatable {
         case unknownFunction(name: String, known: [String])
         case ambiguousFunction(name: String, matches: [String])
@@ -16,23 +16,23 @@ public struct OperateError: Error, Sendable, Equatable, CustomStringConvertible 
     private init(_ reason: Reason) { self.reason = reason }
 
     /// No function of the stack has this logical ID, name or prefix.
-    public static func unknownFunction(_ name: String, known: [String]) -> Self { Self(.unknownFunction(name: name, known: known)) }
+    package static func unknownFunction(_ name: String, known: [String]) -> Self { Self(.unknownFunction(name: name, known: known)) }
 
     /// More than one function matches this name or prefix.
-    public static func ambiguousFunction(_ name: String, matches: [String]) -> Self {
+    package static func ambiguousFunction(_ name: String, matches: [String]) -> Self {
         Self(.ambiguousFunction(name: name, matches: matches))
     }
 
     /// `--since` is neither a duration (`10m`, `2h`, `1d`) nor an ISO 8601 date.
-    public static func badSince(_ text: String) -> Self { Self(.badSince(text: text)) }
+    package static func badSince(_ text: String) -> Self { Self(.badSince(text: text)) }
 
     /// The environment's stack does not exist.
-    public static func stackNotDeployed(_ stack: String) -> Self { Self(.stackNotDeployed(stack: stack)) }
+    package static func stackNotDeployed(_ stack: String) -> Self { Self(.stackNotDeployed(stack: stack)) }
 
     /// The stack (and its nested stacks) has no Lambda function.
-    public static func noFunctions(_ stack: String) -> Self { Self(.noFunctions(stack: stack)) }
+    package static func noFunctions(_ stack: String) -> Self { Self(.noFunctions(stack: stack)) }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case let .unknownFunction(name, known):
             let list = known.isEmpty ? "the stack has none" : known.joined(separator: ", ")

@@ -1,18 +1,18 @@
 import Foundation
 
 /// One deployed Lambda function of the stack tree, with the log group it writes to.
-public struct StackFunction: Sendable, Hashable, Encodable {
+package struct StackFunction: Sendable, Hashable, Encodable {
     /// The logical ID in its stack.
-    public var logicalID: String
+    package var logicalID: String
     /// The stack path: `Root`, `Root/Api` for a nested stack `Api` ...
-    public var stackPath: String
+    package var stackPath: String
     /// The function name in Lambda (the physical ID).
-    public var functionName: String
+    package var functionName: String
     /// `LoggingConfig.LogGroup` when set, else `/aws/lambda/<function name>`.
-    public var logGroupName: String
+    package var logGroupName: String
 
     /// A function.
-    public init(logicalID: String, stackPath: String, functionName: String, logGroupName: String? = nil) {
+    package init(logicalID: String, stackPath: String, functionName: String, logGroupName: String? = nil) {
         self.logicalID = logicalID
         self.stackPath = stackPath
         self.functionName = functionName
@@ -20,10 +20,10 @@ public struct StackFunction: Sendable, Hashable, Encodable {
     }
 
     /// The log group Lambda writes to when the function has no `LoggingConfig.LogGroup`.
-    public static func defaultLogGroupName(_ functionName: String) -> String { "/aws/lambda/\(functionName)" }
+    package static func defaultLogGroupName(_ functionName: String) -> String { "/aws/lambda/\(functionName)" }
 
     /// The name people see: the logical ID, behind its nested stacks' logical IDs (`Api/Handler`).
-    public var displayName: String {
+    package var displayName: String {
         let nested = stackPath.split(separator: "/").dropFirst()
         return (nested.map(String.init) + [logicalID]).joined(separator: "/")
     }

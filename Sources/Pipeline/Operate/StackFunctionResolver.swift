@@ -3,20 +3,20 @@ import Foundation
 import Hotswap
 
 /// Finds a function's own log group (`LoggingConfig.LogGroup`); nil means Lambda's default.
-public protocol FunctionLogGroupLookup: Sendable {
+package protocol FunctionLogGroupLookup: Sendable {
     /// The configured log group of `functionName`, or nil when it uses `/aws/lambda/<name>`.
     func configuredLogGroup(ofFunction functionName: String) async -> String?
 }
 
 /// Reads `LoggingConfig.LogGroup` with Lambda GetFunctionConfiguration; any failure means the default.
-public struct LambdaLogGroupLookup: FunctionLogGroupLookup {
+package struct LambdaLogGroupLookup: FunctionLogGroupLookup {
     /// The Lambda client.
-    public let lambda: Lambda
+    package let lambda: Lambda
 
     /// A lookup calling `lambda`.
-    public init(lambda: Lambda) { self.lambda = lambda }
+    package init(lambda: Lambda) { self.lambda = lambda }
 
-    public func configuredLogGroup(ofFunction functionName: String) async -> String? {
+    package func configuredLogGroup(ofFunction functionName: String) async -> String? {
         let group = try? await lambda.getFunctionConfiguration(functionName).loggingConfig?.logGroup
         return group.flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -24,24 +24,24 @@ public struct LambdaLogGroupLookup: FunctionLogGroupLookup {
 
 /// Every Lambda function of a deployed stack and its nested stacks (ListStackResources, recursively,
 /// through the hot-swap `PhysicalResolver`).
-public struct StackFunctionResolver: Sendable {
+package struct StackFunctionResolver: Sendable {
     /// The resolver of the deployed stack tree.
-    public let resolver: PhysicalResolver
+    package let resolver: PhysicalResolver
     /// Where each function's log group comes from.
-    public let logGroups: any FunctionLogGroupLookup
+    package let logGroups: any FunctionLogGroupLookup
 
     /// A resolver.
-    public init(resolver: PhysicalResolver, logGroups: any FunctionLogGroupLookup) {
+    package init(resolver: PhysicalResolver, logGroups: any FunctionLogGroupLookup) {
         self.resolver = resolver
         self.logGroups = logGroups
     }
 
     /// The stack path of the root stack.
-    public static let rootStackPath = "Root"
+    package static let rootStackPath = "Root"
 
     /// Every function of the tree, sorted by display name.
     /// - Throws: `OperateError.stackNotDeployed` when the root stack does not exist.
-    public func functions() async throws -> [StackFunction] {
+    package func functions() async throws -> [StackFunction] {
         var found: [StackFunction] = []
         do {
             try await collect(stackPath: Self.rootStackPath, into: &found)

@@ -1,11 +1,11 @@
 import Foundation
 
 /// The start of a time window as `--since` gives it: a duration back from now or an ISO 8601 date.
-public enum TimeWindowStart {
+package enum TimeWindowStart {
     /// `now` minus `30s`, `10m`, `2h`, `1d` or `1w`; or the instant of `2026-11-27` (UTC midnight),
     /// `2026-11-27T10:00:00Z`, `2026-11-27T10:00:00.5+01:00` or `2026-11-27T10:00` (UTC).
     /// - Throws: `OperateError.badSince` for anything else.
-    public static func parse(_ text: String, now: Date) throws -> Date {
+    package static func parse(_ text: String, now: Date) throws -> Date {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let seconds = durationSeconds(trimmed) { return now.addingTimeInterval(-seconds) }
         if let date = isoDate(trimmed) { return date }

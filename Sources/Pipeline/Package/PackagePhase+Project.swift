@@ -6,28 +6,28 @@ import Reporting
 extension PackagePhase {
     /// What `ferry package` asks for: the project and environment, the AWS settings, and the
     /// phase's own flags.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// `--create-bucket` (a managed bucket is always created on first use).
-        public var createBucket = false
+        package var createBucket = false
         /// The most uploads at once.
-        public var concurrency = 8
+        package var concurrency = 8
         /// Ctrl-C handling: the uploads in progress are aborted before Ferry exits.
-        public var interruption: DeployInterruption?
+        package var interruption: DeployInterruption?
         /// `--no-cache-write`: write no action entry of the remote build cache.
-        public var noCacheWrite = false
+        package var noCacheWrite = false
         /// The process environment (`FERRY_CACHE_WRITE`, `FERRY_CACHE_HMAC_KEY`).
-        public var processEnvironment: [String: String] = [:]
+        package var processEnvironment: [String: String] = [:]
 
         /// A request.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions) {
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions) {
             self.projectRoot = projectRoot
             self.configPath = configPath
             self.environmentName = environmentName
@@ -38,7 +38,7 @@ extension PackagePhase {
     /// `ferry package` for a project: resolves it (the artifact bucket from the environment, the
     /// account from STS), plans once and uploads that plan.
     /// - Throws: configuration, STS, template and packaging errors (`bucketNotConfigured`, ...).
-    public static func run(_ request: Request, sink: any EventSink) async throws -> Output {
+    package static func run(_ request: Request, sink: any EventSink) async throws -> Output {
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: request.projectRoot, configPath: request.configPath, environmentName: request.environmentName,
             session: request.session))

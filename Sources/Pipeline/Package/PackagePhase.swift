@@ -8,36 +8,36 @@ import Templates
 
 /// Packages a built project: plans content-addressed keys, makes sure the artifact bucket exists
 /// (creating it when asked), uploads what is missing and writes `.ferry/package/`.
-public struct PackagePhase: Sendable {
+package struct PackagePhase: Sendable {
     /// What to package and where.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder (`.ferry/` lives here).
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// The main template.
-        public var templateFile: URL
+        package var templateFile: URL
         /// The bucket, prefix, region and URL form.
-        public var store: ArtifactStore
+        package var store: ArtifactStore
         /// A KMS key for the objects; nil for AES256.
-        public var kmsKeyID: String?
+        package var kmsKeyID: String?
         /// `--create-bucket`: create the bucket (hardened) when it is missing.
-        public var createBucket: Bool
+        package var createBucket: Bool
         /// The most uploads at once.
-        public var concurrency: Int
+        package var concurrency: Int
         /// Days before the noncurrent versions of a bucket Ferry creates are deleted.
-        public var noncurrentVersionDays = 30
+        package var noncurrentVersionDays = 30
         /// Ctrl-C handling: the uploads in progress are aborted before Ferry exits.
-        public var interruption: DeployInterruption?
+        package var interruption: DeployInterruption?
         /// The values templates are evaluated with (parameters, region, stack name).
-        public var values = TemplateValues()
+        package var values = TemplateValues()
         /// Whether to emit the templates' notes (`ferry up` has already said them while building).
-        public var reportNotes = true
+        package var reportNotes = true
         /// Whether and how action entries of the remote build cache are written after the upload.
-        public var remoteCache = RemoteCacheSettings.off
+        package var remoteCache = RemoteCacheSettings.off
         /// `Stack/Path/LogicalID` → `ImageUri` pinned by digest, for image functions Ferry built.
-        public var imageURIs: [String: String] = [:]
+        package var imageURIs: [String: String] = [:]
 
         /// Options; AES256, no bucket creation and 8 uploads at once by default.
-        public init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
+        package init(projectRoot: URL, templateFile: URL, store: ArtifactStore, kmsKeyID: String? = nil,
                     createBucket: Bool = false, concurrency: Int = 8) {
             self.projectRoot = projectRoot
             self.templateFile = templateFile
@@ -49,26 +49,26 @@ public struct PackagePhase: Sendable {
     }
 
     /// What the phase produced.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The plan that was carried out.
-        public let plan: PackagePlan
+        package let plan: PackagePlan
         /// What was uploaded.
-        public let result: Packager.Result
+        package let result: Packager.Result
         /// The root packaged template on disk.
-        public let packagedTemplate: URL
+        package let packagedTemplate: URL
         /// True when the bucket was created.
-        public let bucketCreated: Bool
+        package let bucketCreated: Bool
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase with `options`.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Reads the build manifest, or nil when there is none.
     /// - Throws: ``PackagingError/manifestUnreadable(path:reason:)``.
-    public static func readManifest(projectRoot: URL) throws -> BuildManifest? {
+    package static func readManifest(projectRoot: URL) throws -> BuildManifest? {
         let url = BuildManifest.location(projectRoot: projectRoot)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
@@ -81,7 +81,7 @@ public struct PackagePhase: Sendable {
     /// Plans without touching AWS (the bucket is only named).
     /// - Throws: `TemplateError`, ``PackagingError`` (`manifestMissing` when a function needs a build
     ///   and there is no manifest at all).
-    public func plan() throws -> PackagePlan {
+    package func plan() throws -> PackagePlan {
         try planWithNotes().plan
     }
 
@@ -112,7 +112,7 @@ public struct PackagePhase: Sendable {
 
     /// Runs the phase.
     /// - Throws: ``PackagingError``, `TemplateError`, or the S3 error that stopped it.
-    public func run(s3: S3, sink: any EventSink) async throws -> Output {
+    package func run(s3: S3, sink: any EventSink) async throws -> Output {
         try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         let (plan, notes) = try planWithNotes()
         return try await upload(plan, notes: notes, s3: s3, sink: sink)
@@ -122,7 +122,7 @@ public struct PackagePhase: Sendable {
     /// bucket exists, uploads what is missing and writes `.ferry/package/`. `notes` are the
     /// templates' notes, emitted when `reportNotes` says so.
     /// - Throws: ``PackagingError``, or the S3 error that stopped it.
-    public func upload(_ plan: PackagePlan, notes: [String], s3: S3, sink: any EventSink) async throws -> Output {
+    package func upload(_ plan: PackagePlan, notes: [String], s3: S3, sink: any EventSink) async throws -> Output {
         try FerryFolder.requireWritable(projectRoot: options.projectRoot)
         if options.reportNotes { for note in notes { sink.emit(TemplateNoteEvent(note: note)) } }
         let encryption: ServerSideEncryption = options.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256

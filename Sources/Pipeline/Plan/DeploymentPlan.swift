@@ -3,9 +3,9 @@ import Hotswap
 
 /// What `ferry plan` decided for one environment: nothing to do, a hot-swap, or a CloudFormation
 /// deploy (with every reason a hot-swap is not enough). `ferry up` applies it.
-public struct DeploymentPlan: Sendable {
+package struct DeploymentPlan: Sendable {
     /// The path to take.
-    public enum Decision: Sendable {
+    package enum Decision: Sendable {
         /// What runs is the local build and the deployed templates equal the packaged ones
         /// (code locations aside, when the code itself is the same).
         case upToDate
@@ -16,25 +16,25 @@ public struct DeploymentPlan: Sendable {
     }
 
     /// The environment planned for.
-    public var environment: String
+    package var environment: String
     /// The root stack's name.
-    public var stackName: String
+    package var stackName: String
     /// The path to take.
-    public var decision: Decision
+    package var decision: Decision
     /// The code and definition comparison (also computed when CloudFormation is needed and the
     /// stack exists); nil when nothing could be compared.
-    public var code: HotswapPlan?
+    package var code: HotswapPlan?
     /// Resources running code ahead of their stack's template after earlier hot-swaps (from the
     /// hot-swap record in the artifact bucket).
-    public var aheadOfTemplate: [HotswapRecord.Entry]
+    package var aheadOfTemplate: [HotswapRecord.Entry]
     /// Things worth knowing that do not change the decision (a `NoEcho` parameter that could not
     /// be compared, a record that could not be read, ...).
-    public var notes: [String]
+    package var notes: [String]
     /// The stacks `--stack` limited the code comparison to (`Root/Child`); empty for the whole tree.
-    public var selection: [String] = []
+    package var selection: [String] = []
 
     /// A plan.
-    public init(environment: String, stackName: String, decision: Decision, code: HotswapPlan? = nil,
+    package init(environment: String, stackName: String, decision: Decision, code: HotswapPlan? = nil,
                 aheadOfTemplate: [HotswapRecord.Entry] = [], notes: [String] = []) {
         self.environment = environment
         self.stackName = stackName
@@ -45,7 +45,7 @@ public struct DeploymentPlan: Sendable {
     }
 
     /// `upToDate`, `hotswap` or `cloudFormation`: the decision's name for machines.
-    public var decisionName: String {
+    package var decisionName: String {
         switch decision {
         case .upToDate: "upToDate"
         case .hotswap: "hotswap"
@@ -54,22 +54,22 @@ public struct DeploymentPlan: Sendable {
     }
 
     /// Whether applying the plan would change anything.
-    public var hasChanges: Bool {
+    package var hasChanges: Bool {
         if case .upToDate = decision { return false }
         return true
     }
 
     /// The reasons CloudFormation is needed (empty unless the decision is `cloudFormation`).
-    public var reasons: [PlanReason] {
+    package var reasons: [PlanReason] {
         if case .cloudFormation(let reasons) = decision { return reasons }
         return []
     }
 }
 
 /// One reason a hot-swap is not enough and CloudFormation must deploy.
-public struct PlanReason: Sendable, Hashable, Encodable {
+package struct PlanReason: Sendable, Hashable, Encodable {
     /// The kind of reason, stable for machines.
-    public enum Kind: String, Sendable, Hashable, Encodable {
+    package enum Kind: String, Sendable, Hashable, Encodable {
         /// The root stack does not exist.
         case stackMissing
         /// The stack is failed, rolled back or busy: the deploy handles its state.
@@ -97,16 +97,16 @@ public struct PlanReason: Sendable, Hashable, Encodable {
     }
 
     /// The kind.
-    public var kind: Kind
+    package var kind: Kind
     /// The stack path (`Root`, `Root/Child`).
-    public var stackPath: String
+    package var stackPath: String
     /// The resource's logical ID, when the reason is about one resource.
-    public var logicalID: String?
+    package var logicalID: String?
     /// What changed, for people.
-    public var message: String
+    package var message: String
 
     /// A reason.
-    public init(_ kind: Kind, stackPath: String, logicalID: String? = nil, message: String) {
+    package init(_ kind: Kind, stackPath: String, logicalID: String? = nil, message: String) {
         self.kind = kind
         self.stackPath = stackPath
         self.logicalID = logicalID
@@ -114,7 +114,7 @@ public struct PlanReason: Sendable, Hashable, Encodable {
     }
 
     /// `Root/Fn: message`, or `Root: message`.
-    public var line: String {
+    package var line: String {
         "\(stackPath)\(logicalID.map { "/\($0)" } ?? ""): \(message)"
     }
 }

@@ -4,41 +4,41 @@ import Reporting
 
 /// The plan, as `ferry plan` and `ferry up` show it: the decision, every reason CloudFormation is
 /// needed, the hot-swap operations, and what runs ahead of the template.
-public struct DeploymentPlanEvent: FerryEvent {
+package struct DeploymentPlanEvent: FerryEvent {
     /// One code or definition change.
-    public struct Operation: Sendable, Encodable {
-        public let resource: String
-        public let what: String
-        public let physicalID: String
-        public let oldHash: String?
-        public let newHash: String
+    package struct Operation: Sendable, Encodable {
+        package let resource: String
+        package let what: String
+        package let physicalID: String
+        package let oldHash: String?
+        package let newHash: String
     }
 
     /// One resource running ahead of its template after a hot-swap.
-    public struct Ahead: Sendable, Encodable {
-        public let resource: String
-        public let hash: String
-        public let by: String
-        public let at: String
+    package struct Ahead: Sendable, Encodable {
+        package let resource: String
+        package let hash: String
+        package let by: String
+        package let at: String
     }
 
     /// `upToDate`, `hotswap` or `cloudFormation`.
-    public let decision: String
-    public let environment: String
-    public let stackName: String
+    package let decision: String
+    package let environment: String
+    package let stackName: String
     /// Why CloudFormation must deploy (empty otherwise).
-    public let reasons: [PlanReason]
+    package let reasons: [PlanReason]
     /// The code and definition changes (hot-swapped, or deployed by CloudFormation).
-    public let operations: [Operation]
+    package let operations: [Operation]
     /// How many code resources already run the local build.
-    public let unchanged: Int
-    public let aheadOfTemplate: [Ahead]
-    public let notes: [String]
+    package let unchanged: Int
+    package let aheadOfTemplate: [Ahead]
+    package let notes: [String]
     /// The stacks `--stack` limited the code comparison to; empty for the whole tree.
-    public let selection: [String]
+    package let selection: [String]
 
     /// The event for `plan`.
-    public init(plan: DeploymentPlan) {
+    package init(plan: DeploymentPlan) {
         decision = plan.decisionName
         environment = plan.environment
         stackName = plan.stackName
@@ -52,10 +52,10 @@ public struct DeploymentPlanEvent: FerryEvent {
         selection = plan.selection
     }
 
-    public var kind: String { "plan.result" }
-    public var level: EventLevel { decision == "upToDate" ? .success : .info }
+    package var kind: String { "plan.result" }
+    package var level: EventLevel { decision == "upToDate" ? .success : .info }
 
-    public var message: String {
+    package var message: String {
         let scope = selection.isEmpty ? "" : " (--stack \(selection.joined(separator: ", ")))"
         switch decision {
         case "upToDate":
@@ -69,7 +69,7 @@ public struct DeploymentPlanEvent: FerryEvent {
         }
     }
 
-    public var details: [String] {
+    package var details: [String] {
         var lines: [String] = []
         for reason in reasons { lines.append("! \(reason.line)") }
         for operation in operations {

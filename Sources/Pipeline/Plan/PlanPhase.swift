@@ -10,29 +10,29 @@ import Templates
 /// `ferry plan`: compares the local build with what is deployed, for the root and every nested
 /// stack, and decides: up to date, hot-swap, or CloudFormation deploy (with every reason). Reads
 /// only: the packaged templates are computed in memory, nothing is uploaded.
-public struct PlanPhase: Sendable {
+package struct PlanPhase: Sendable {
     /// What to plan.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// The most live reads at once.
-        public var concurrency: Int
+        package var concurrency: Int
         /// `--parameter K=V` overrides, in order.
-        public var parameterOverrides: [String]
+        package var parameterOverrides: [String]
         /// `--no-hotswap`: a code change needs CloudFormation too.
-        public var noHotswap: Bool
+        package var noHotswap: Bool
         /// `--stack`: the code comparison (and so a hot-swap) covers only these stacks; templates
         /// are still compared for the whole tree.
-        public var stacks = StackSelection.everything
+        package var stacks = StackSelection.everything
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     concurrency: Int = 10, parameterOverrides: [String] = [], noHotswap: Bool = false) {
             self.projectRoot = projectRoot
             self.configPath = configPath
@@ -45,14 +45,14 @@ public struct PlanPhase: Sendable {
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Plans and emits the plan (`plan.result`).
     /// - Throws: configuration, template, packaging (no build, no bucket configured) and AWS errors.
-    public func run(sink: any EventSink) async throws -> DeploymentPlan {
+    package func run(sink: any EventSink) async throws -> DeploymentPlan {
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
             session: options.session, parameterOverrides: options.parameterOverrides))

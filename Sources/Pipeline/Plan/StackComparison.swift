@@ -13,15 +13,15 @@ import Templates
 ///   hot-swap target, `hotswapTargets`): the layer's detector compares the content the functions run.
 /// - A resource or nested stack added or removed, another layer change, a section other than
 ///   `Resources`, or any other property needs CloudFormation.
-public enum StackComparison {
+package enum StackComparison {
     /// Resource types whose content change CloudFormation must publish (a new layer version).
-    public static let layerTypes: Set<String> = ["AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"]
+    package static let layerTypes: Set<String> = ["AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"]
     /// Nested stack resource types.
-    public static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack"]
+    package static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack"]
 
     /// Every reason CloudFormation must deploy `packaged` over `deployed` (empty when a hot-swap,
     /// or nothing, is enough).
-    public static func reasons(stackPath: String, deployed: Template, packaged: Template,
+    package static func reasons(stackPath: String, deployed: Template, packaged: Template,
                                planner: HotswapPlanner, hotswapTargets: Set<String> = []) -> [PlanReason] {
         var reasons = sectionReasons(stackPath: stackPath, deployed: deployed, packaged: packaged)
         for difference in TemplateDiff.resources(from: deployed, to: packaged) {
@@ -53,7 +53,7 @@ public enum StackComparison {
 
     /// The reason one resource difference needs CloudFormation, or nil when a hot-swap (or
     /// nothing) is enough.
-    public static func reason(for difference: ResourceDifference, stackPath: String, planner: HotswapPlanner,
+    package static func reason(for difference: ResourceDifference, stackPath: String, planner: HotswapPlanner,
                               hotswapTargets: Set<String> = []) -> PlanReason? {
         let id = difference.logicalID.rawValue
         let type = difference.resourceType

@@ -12,7 +12,7 @@ import Synchronization
 /// resolved then, once per run (as packaging resolves them). When that fails (no credentials, no
 /// bucket configured, no network), the remote cache is simply not used and everything is built;
 /// without a bucket in the configuration no AWS call is made at all.
-public final class BucketBuildLookup: RemoteBuildLookup {
+package final class BucketBuildLookup: RemoteBuildLookup {
     private let environment: EnvironmentConfiguration
     private let session: AWSSessionOptions
     private let needsBytes: Bool
@@ -21,7 +21,7 @@ public final class BucketBuildLookup: RemoteBuildLookup {
     private let connection = Mutex<Task<RemoteBuildCache?, Never>?>(nil)
 
     /// The remote cache of `environment`; `needsBytes` downloads hits into the local cache.
-    public init(environment: EnvironmentConfiguration, session: AWSSessionOptions, needsBytes: Bool,
+    package init(environment: EnvironmentConfiguration, session: AWSSessionOptions, needsBytes: Bool,
                 signingKey: Data?, sink: any EventSink) {
         self.environment = environment
         self.session = session
@@ -31,7 +31,7 @@ public final class BucketBuildLookup: RemoteBuildLookup {
     }
 
     /// See `RemoteBuildLookup`.
-    public func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
+    package func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
         guard let remote = await connected() else { return nil }
         return await remote.find(key, builder: builder, builderVersion: builderVersion, cache: cache)
     }

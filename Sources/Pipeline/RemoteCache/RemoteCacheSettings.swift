@@ -3,29 +3,29 @@ import Foundation
 import Packaging
 
 /// Whether a command reads and writes the remote build cache, and the key entries are signed with.
-public struct RemoteCacheSettings: Sendable, Equatable {
+package struct RemoteCacheSettings: Sendable, Equatable {
     /// Look builds up in the bucket before building (off with `--no-remote-cache`).
-    public var reads: Bool
+    package var reads: Bool
     /// Write action entries after an upload (off with `[cache] write = false`, `--no-cache-write`
     /// or `FERRY_CACHE_WRITE=0`).
-    public var writes: Bool
+    package var writes: Bool
     /// `FERRY_CACHE_HMAC_KEY`: entries are signed with it, and only entries signed with it are used.
-    public var signingKey: Data?
+    package var signingKey: Data?
 
     /// Settings; reads and writes on, unsigned, by default.
-    public init(reads: Bool = true, writes: Bool = true, signingKey: Data? = nil) {
+    package init(reads: Bool = true, writes: Bool = true, signingKey: Data? = nil) {
         self.reads = reads
         self.writes = writes
         self.signingKey = signingKey
     }
 
     /// Turned off: neither read nor written.
-    public static let off = RemoteCacheSettings(reads: false, writes: false)
+    package static let off = RemoteCacheSettings(reads: false, writes: false)
 
     /// The settings of one command: `[cache] write` from ferry.toml (`configuredWrite`), the
     /// `--no-cache-write` and `--no-remote-cache` flags and `FERRY_CACHE_WRITE` / `FERRY_CACHE_HMAC_KEY`
     /// from `environment`. Any "off" wins.
-    public static func resolve(configuredWrite: Bool?, noCacheWrite: Bool = false, noRemoteCache: Bool = false,
+    package static func resolve(configuredWrite: Bool?, noCacheWrite: Bool = false, noRemoteCache: Bool = false,
                                environment: [String: String]) -> RemoteCacheSettings {
         let variable = environment[writeVariable]?.lowercased()
         let environmentOff = variable.map { ["0", "false", "no", "off"].contains($0) } ?? false
@@ -36,5 +36,5 @@ public struct RemoteCacheSettings: Sendable, Equatable {
     }
 
     /// The environment variable that turns writes off (`0`, `false`, `no`, `off`).
-    public static let writeVariable = "FERRY_CACHE_WRITE"
+    package static let writeVariable = "FERRY_CACHE_WRITE"
 }

@@ -5,29 +5,29 @@ import Templates
 /// The fast path of `ferry rollback`: when the only differences from the record are the code of
 /// functions with an `AutoPublishAlias` whose recorded code is still a published version, the
 /// rollback moves each alias back to that version (UpdateAlias) instead of deploying a change set.
-public enum AliasFastPath {
+package enum AliasFastPath {
     /// One published version of a function (ListVersionsByFunction, `$LATEST` excluded).
-    public struct PublishedVersion: Sendable, Equatable {
+    package struct PublishedVersion: Sendable, Equatable {
         /// `1`, `2`, ...
-        public var version: String
-        public var codeSha256: String
+        package var version: String
+        package var codeSha256: String
 
         /// A version.
-        public init(version: String, codeSha256: String) {
+        package init(version: String, codeSha256: String) {
             self.version = version
             self.codeSha256 = codeSha256
         }
     }
 
     /// What an alias function looks like now.
-    public struct LiveAlias: Sendable, Equatable {
+    package struct LiveAlias: Sendable, Equatable {
         /// The version the alias serves now (nil when the alias does not exist).
-        public var aliasVersion: String?
+        package var aliasVersion: String?
         /// The function's published versions.
-        public var versions: [PublishedVersion]
+        package var versions: [PublishedVersion]
 
         /// A live alias.
-        public init(aliasVersion: String?, versions: [PublishedVersion]) {
+        package init(aliasVersion: String?, versions: [PublishedVersion]) {
             self.aliasVersion = aliasVersion
             self.versions = versions
         }
@@ -42,7 +42,7 @@ public enum AliasFastPath {
     ///   - live: per qualified name, the alias's version and the function's published versions.
     ///   - templateDifferences: how the recorded templates differ from the deployed ones beyond
     ///     the code locations of the differing functions (empty when they do not).
-    public static func decide(steps: [RollbackPlan.CodeStep], aliases: [String: String], live: [String: LiveAlias],
+    package static func decide(steps: [RollbackPlan.CodeStep], aliases: [String: String], live: [String: LiveAlias],
                               templateDifferences: [String]) -> (path: RollbackPlan.Path, moves: [RollbackPlan.AliasMove], reason: String?) {
         let differing = differing(steps: steps, aliases: aliases, live: live)
         guard !differing.isEmpty else {
@@ -78,7 +78,7 @@ public enum AliasFastPath {
     /// The steps whose function does not serve the recorded code: `$LATEST` differs, or (for a
     /// function with an alias) the alias serves a version with other code — as after an earlier
     /// fast-path rollback, when `$LATEST` kept the newer code.
-    public static func differing(steps: [RollbackPlan.CodeStep], aliases: [String: String],
+    package static func differing(steps: [RollbackPlan.CodeStep], aliases: [String: String],
                                  live: [String: LiveAlias]) -> [RollbackPlan.CodeStep] {
         steps.filter { step in
             if step.action != .unchanged { return true }
@@ -94,7 +94,7 @@ public enum AliasFastPath {
     /// - Parameters:
     ///   - recorded: per stack path, the recorded template.
     ///   - deployed: per stack path, the template the stack runs now (GetTemplate, original).
-    public static func templateDifferences(recorded: [String: Template], deployed: [String: Template],
+    package static func templateDifferences(recorded: [String: Template], deployed: [String: Template],
                                            ignoring: Set<String>) -> [String] {
         var differences: [String] = []
         for stackPath in recorded.keys.sorted() {

@@ -3,20 +3,20 @@ import Hotswap
 import Templates
 
 /// Where a template says one Lambda function's code is: the S3 object of a packaged template.
-public struct RecordedCode: Sendable, Hashable {
+package struct RecordedCode: Sendable, Hashable {
     /// The stack path (`Root`, `Root/Child`).
-    public var stackPath: String
+    package var stackPath: String
     /// The function's logical ID.
-    public var logicalID: String
+    package var logicalID: String
     /// `AWS::Serverless::Function` or `AWS::Lambda::Function`.
-    public var resourceType: String
+    package var resourceType: String
     /// The code's object.
-    public var location: S3Address
+    package var location: S3Address
     /// SAM `AutoPublishAlias`, when set.
-    public var publishAlias: String?
+    package var publishAlias: String?
 
     /// A code location.
-    public init(stackPath: String, logicalID: String, resourceType: String, location: S3Address, publishAlias: String? = nil) {
+    package init(stackPath: String, logicalID: String, resourceType: String, location: S3Address, publishAlias: String? = nil) {
         self.stackPath = stackPath
         self.logicalID = logicalID
         self.resourceType = resourceType
@@ -25,11 +25,11 @@ public struct RecordedCode: Sendable, Hashable {
     }
 
     /// `Root/Fn`.
-    public var qualifiedName: String { "\(stackPath)/\(logicalID)" }
+    package var qualifiedName: String { "\(stackPath)/\(logicalID)" }
 
     /// Every zip function of `template` whose code is a literal S3 location (`CodeUri: s3://...`,
     /// `CodeUri: {Bucket, Key}`, `Code: {S3Bucket, S3Key}`), in template order.
-    public static func locations(in template: Template, stackPath: String) -> [RecordedCode] {
+    package static func locations(in template: Template, stackPath: String) -> [RecordedCode] {
         template.functions.compactMap { function -> RecordedCode? in
             guard function.packageType == .zip, !function.hasInlineCode, let code = function.code else { return nil }
             let address: S3Address?
@@ -49,7 +49,7 @@ public struct RecordedCode: Sendable, Hashable {
     }
 
     /// Lambda's `CodeSha256` for a content-addressed key (`<prefix>/<64 hex>.zip`), else nil.
-    public static func codeSha256(fromKey key: String) -> String? {
+    package static func codeSha256(fromKey key: String) -> String? {
         let name = key.split(separator: "/").last.map(String.init) ?? key
         guard name.hasSuffix(".zip") else { return nil }
         let hex = name.dropLast(4)

@@ -1,5 +1,5 @@
 /// Why `ferry rollback` cannot go on: what is missing, where, and what to do.
-public struct RollbackError: Error, Sendable, CustomStringConvertible, Equatable {
+package struct RollbackError: Error, Sendable, CustomStringConvertible, Equatable {
     private enum Code: Sendable, Equatable {
         case noBucket
         case templateGone(recordID: String, hash: String, bucket: String, keys: [String])
@@ -11,37 +11,37 @@ public struct RollbackError: Error, Sendable, CustomStringConvertible, Equatable
     private let code: Code
 
     /// No artifact bucket is configured: history and templates live there.
-    public static let noBucket = RollbackError(code: .noBucket)
+    package static let noBucket = RollbackError(code: .noBucket)
 
     /// The record's root template object was removed (garbage-collected).
-    public static func templateGone(recordID: String, hash: String, bucket: String, keys: [String]) -> RollbackError {
+    package static func templateGone(recordID: String, hash: String, bucket: String, keys: [String]) -> RollbackError {
         RollbackError(code: .templateGone(recordID: recordID, hash: hash, bucket: bucket, keys: keys))
     }
 
     /// A nested template of the record's template was removed.
-    public static func nestedTemplateGone(recordID: String, stackPath: String, location: String) -> RollbackError {
+    package static func nestedTemplateGone(recordID: String, stackPath: String, location: String) -> RollbackError {
         RollbackError(code: .nestedTemplateGone(recordID: recordID, stackPath: stackPath, location: location))
     }
 
     /// A recorded template could not be parsed.
-    public static func unreadableTemplate(location: String, reason: String) -> RollbackError {
+    package static func unreadableTemplate(location: String, reason: String) -> RollbackError {
         RollbackError(code: .unreadableTemplate(location: location, reason: reason))
     }
 
     /// The code object a function of the record's template names was removed.
-    public static func codeGone(recordID: String, resource: String, location: String) -> RollbackError {
+    package static func codeGone(recordID: String, resource: String, location: String) -> RollbackError {
         RollbackError(code: .codeGone(recordID: recordID, resource: resource, location: location))
     }
 
     /// Whether the record's template (or a nested one) is gone from the bucket.
-    public var isTemplateGone: Bool {
+    package var isTemplateGone: Bool {
         switch code {
         case .templateGone, .nestedTemplateGone, .codeGone: true
         default: false
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch code {
         case .noBucket:
             return "no artifact bucket is configured ([artifacts] bucket in ferry.toml): deploy records and "

@@ -5,11 +5,11 @@ import Foundation
 /// What `ferry rollback` will do, as a value shown before anything changes: (1) deploy the
 /// recorded template with the recorded parameters, (2) hot-swap the functions CloudFormation
 /// leaves running other code, (3) verify.
-public struct RollbackPlan: Sendable, Encodable {
+package struct RollbackPlan: Sendable, Encodable {
     /// What happens to one function's code.
-    public struct CodeStep: Sendable, Encodable, Equatable {
+    package struct CodeStep: Sendable, Encodable, Equatable {
         /// How the function gets the recorded code.
-        public enum Action: String, Sendable, Encodable {
+        package enum Action: String, Sendable, Encodable {
             /// It already runs the recorded code.
             case unchanged
             /// The template's code location changes, so the CloudFormation deploy updates it.
@@ -21,19 +21,19 @@ public struct RollbackPlan: Sendable, Encodable {
         }
 
         /// `Root/Fn`.
-        public var resource: String
+        package var resource: String
         /// The function's name now (nil when it does not exist).
-        public var functionName: String?
+        package var functionName: String?
         /// What runs now.
-        public var liveCodeSha256: String?
+        package var liveCodeSha256: String?
         /// What the record's template says.
-        public var recordedCodeSha256: String
+        package var recordedCodeSha256: String
         /// The recorded code's object.
-        public var location: S3Address
-        public var action: Action
+        package var location: S3Address
+        package var action: Action
 
         /// A step.
-        public init(resource: String, functionName: String?, liveCodeSha256: String?, recordedCodeSha256: String,
+        package init(resource: String, functionName: String?, liveCodeSha256: String?, recordedCodeSha256: String,
                     location: S3Address, action: Action) {
             self.resource = resource
             self.functionName = functionName
@@ -45,7 +45,7 @@ public struct RollbackPlan: Sendable, Encodable {
     }
 
     /// How the rollback returns the stack to the record.
-    public enum Path: String, Sendable, Encodable {
+    package enum Path: String, Sendable, Encodable {
         /// Deploy the recorded template through a change set, then hot-swap and verify.
         case changeSet = "change-set"
         /// Move each differing function's alias back to the published version with the recorded code.
@@ -53,21 +53,21 @@ public struct RollbackPlan: Sendable, Encodable {
     }
 
     /// The fast path's step for one function: UpdateAlias to a published version.
-    public struct AliasMove: Sendable, Encodable, Equatable {
+    package struct AliasMove: Sendable, Encodable, Equatable {
         /// `Root/Fn`.
-        public var resource: String
-        public var functionName: String
+        package var resource: String
+        package var functionName: String
         /// The alias (`AutoPublishAlias`).
-        public var alias: String
+        package var alias: String
         /// The version the alias serves now.
-        public var fromVersion: String
+        package var fromVersion: String
         /// The published version with the recorded code.
-        public var toVersion: String
+        package var toVersion: String
         /// The recorded code.
-        public var codeSha256: String
+        package var codeSha256: String
 
         /// A move.
-        public init(resource: String, functionName: String, alias: String, fromVersion: String, toVersion: String, codeSha256: String) {
+        package init(resource: String, functionName: String, alias: String, fromVersion: String, toVersion: String, codeSha256: String) {
             self.resource = resource
             self.functionName = functionName
             self.alias = alias
@@ -77,27 +77,27 @@ public struct RollbackPlan: Sendable, Encodable {
         }
     }
 
-    public var stackName: String
-    public var environment: String
+    package var stackName: String
+    package var environment: String
     /// The record the stack runs now (nil when none is recorded).
-    public var current: DeployRecord?
+    package var current: DeployRecord?
     /// The record to return to.
-    public var target: DeployRecord
+    package var target: DeployRecord
     /// The recorded root template's object.
-    public var template: S3Address
+    package var template: S3Address
     /// The parameters sent (`Secret=(previous value)` for masked NoEcho ones).
-    public var parameters: [String]
+    package var parameters: [String]
     /// One step per zip function of the recorded template.
-    public var code: [CodeStep]
+    package var code: [CodeStep]
     /// The path taken.
-    public var path: Path = .changeSet
+    package var path: Path = .changeSet
     /// On the alias path: one move per function whose code differs.
-    public var aliasMoves: [AliasMove] = []
+    package var aliasMoves: [AliasMove] = []
     /// On the change-set path: why the alias path is not possible.
-    public var pathReason: String?
+    package var pathReason: String?
 
     /// A plan.
-    public init(stackName: String, environment: String, current: DeployRecord?, target: DeployRecord, template: S3Address,
+    package init(stackName: String, environment: String, current: DeployRecord?, target: DeployRecord, template: S3Address,
                 parameters: [String], code: [CodeStep]) {
         self.stackName = stackName
         self.environment = environment
@@ -109,7 +109,7 @@ public struct RollbackPlan: Sendable, Encodable {
     }
 
     /// The plan as lines for people.
-    public func rendered() -> [String] {
+    package func rendered() -> [String] {
         var lines: [String] = []
         let when = target.startedAt.formatted(.iso8601)
         let commit = target.gitCommit.map { String($0.prefix(8)) + (target.gitDirty == true ? "+dirty" : "") } ?? "no git"
@@ -159,7 +159,7 @@ public struct RollbackPlan: Sendable, Encodable {
 
     /// The recorded parameters for CreateChangeSet: masked NoEcho values become
     /// `UsePreviousValue` (the stack still has them; the record never did).
-    public static func parameters(from record: DeployRecord) -> DeployParameters {
+    package static func parameters(from record: DeployRecord) -> DeployParameters {
         var parameters = DeployParameters(configured: record.parameters.map { KeyValue(key: $0.key, value: $0.value) })
         parameters.keepPrevious = Set(record.parameters.filter { $0.value == DeployParameters.mask }.map(\.key))
         parameters.noEcho = parameters.keepPrevious
@@ -177,7 +177,7 @@ public struct RollbackPlan: Sendable, Encodable {
     ///   - recorded: the recorded template's functions with the `CodeSha256` their code has.
     ///   - live: per qualified name, the function's name and `CodeSha256` now (absent when it does not exist).
     ///   - deployedLocations: per qualified name, the code object the stack's current template names.
-    public static func codeSteps(recorded: [(code: RecordedCode, codeSha256: String)],
+    package static func codeSteps(recorded: [(code: RecordedCode, codeSha256: String)],
                                  live: [String: (functionName: String, codeSha256: String?)],
                                  deployedLocations: [String: S3Address]) -> [CodeStep] {
         recorded.map { entry in

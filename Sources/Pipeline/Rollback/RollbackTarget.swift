@@ -3,7 +3,7 @@ import Foundation
 
 /// Chooses the deploy record `ferry rollback` returns the stack to: a pure decision over the
 /// history, newest first.
-public enum RollbackTarget {
+package enum RollbackTarget {
     /// The records that changed what the stack runs: deploys and rollbacks that ended well.
     static func isState(_ record: DeployRecord) -> Bool {
         [.deployed, .rolledBack].contains(record.outcome) && !record.templateHash.isEmpty
@@ -19,7 +19,7 @@ public enum RollbackTarget {
     ///     the record it returned to, so rolling back twice goes further back).
     /// - Throws: `PipelineFailure` (bad input) when there is nothing to roll back to, or the
     ///   record asked for never ran.
-    public static func choose(from records: [DeployRecord], id: String?) throws -> (target: DeployRecord, current: DeployRecord?) {
+    package static func choose(from records: [DeployRecord], id: String?) throws -> (target: DeployRecord, current: DeployRecord?) {
         let states = records.filter(isState)
         let current = states.first
         if let id {

@@ -12,12 +12,12 @@ import Synchronization
 /// lock: deploys the recorded template through a change set (the `Deployer`), hot-swaps the
 /// functions still running other code from the recorded S3 objects, verifies code and template
 /// against the record, and records the rollback in the history.
-public struct RollbackWorkflow: Sendable {
+package struct RollbackWorkflow: Sendable {
     let sink: any EventSink
     private let transport: any HTTPTransport
 
     /// A workflow that emits to `sink`.
-    public init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
         self.sink = sink
         self.transport = transport
     }
@@ -26,7 +26,7 @@ public struct RollbackWorkflow: Sendable {
     /// - Throws: `RollbackError` (no bucket, the record's template or code is gone),
     ///   `PipelineFailure` (nothing to roll back to; the deploy or the verification failed),
     ///   `DeploymentError` (locked, refused), AWS errors.
-    public func run(_ request: RollbackRequest) async throws -> RollbackResult {
+    package func run(_ request: RollbackRequest) async throws -> RollbackResult {
         let context = try await ResolvedProject.forDeploy(
             projectRoot: request.projectDirectory, configPath: request.configPath,
             environmentName: request.environmentName, session: request.session, transport: transport)

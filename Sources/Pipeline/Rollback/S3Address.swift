@@ -4,18 +4,18 @@ import Foundation
 /// A bucket and key read from the ways templates spell S3 objects: `s3://bucket/key`,
 /// virtual-host URLs (`https://bucket.s3.region.amazonaws.com/key`), path-style URLs
 /// (`https://s3.region.amazonaws.com/bucket/key`) and custom endpoints (`http://localhost:4566/bucket/key`).
-public struct S3Address: Sendable, Hashable, Codable {
-    public var bucket: String
-    public var key: String
+package struct S3Address: Sendable, Hashable, Codable {
+    package var bucket: String
+    package var key: String
 
     /// An address.
-    public init(bucket: String, key: String) {
+    package init(bucket: String, key: String) {
         self.bucket = bucket
         self.key = key
     }
 
     /// Parses `text`; nil when it names no object.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               let host = components.host, !host.isEmpty else { return nil }
         let path = components.percentEncodedPath.removingPercentEncoding ?? components.path
@@ -44,5 +44,5 @@ public struct S3Address: Sendable, Hashable, Codable {
     }
 
     /// `s3://bucket/key`.
-    public var uri: String { "s3://\(bucket)/\(key)" }
+    package var uri: String { "s3://\(bucket)/\(key)" }
 }

@@ -3,7 +3,7 @@ import Configuration
 extension EnvironmentConfiguration {
     /// The environment's template parameters as name → value (the last of a repeated name wins):
     /// what decides `AWS::LanguageExtensions` loops over parameters when templates are loaded.
-    public var templateParameterValues: [String: String] {
+    package var templateParameterValues: [String: String] {
         Dictionary(parameters.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 }

@@ -6,29 +6,29 @@ import Templates
 /// stack's logical ID (at any depth) or a stack path (`Root/Pattern2Stack`, with or without the
 /// leading `Root/`). Matching is case-sensitive, like CloudFormation's logical IDs. A selected
 /// stack includes everything nested under it; no pattern selects the whole tree.
-public struct StackSelection: Sendable, Hashable {
+package struct StackSelection: Sendable, Hashable {
     /// What was typed, in order.
-    public let patterns: [String]
+    package let patterns: [String]
 
     /// A selection of `patterns`; empty selects every stack.
-    public init(_ patterns: [String] = []) { self.patterns = patterns }
+    package init(_ patterns: [String] = []) { self.patterns = patterns }
 
     /// Every stack.
-    public static let everything = StackSelection()
+    package static let everything = StackSelection()
 
     /// Whether no `--stack` was given.
-    public var isEverything: Bool { patterns.isEmpty }
+    package var isEverything: Bool { patterns.isEmpty }
 
     /// Resolves the patterns against the stacks of a local template tree.
     /// - Throws: `StackSelectionError` for an unknown or ambiguous pattern.
-    public func resolve(in tree: TemplateTree) throws -> SelectedStacks {
+    package func resolve(in tree: TemplateTree) throws -> SelectedStacks {
         try resolve(among: tree.allStacks.map(\.stackPath))
     }
 
     /// Resolves the patterns against stack paths (`Root`, `Root/Child`, `Root/Child/Inner`; the
     /// first component names the root).
     /// - Throws: `StackSelectionError` for an empty, unknown or ambiguous pattern.
-    public func resolve(among stackPaths: [String]) throws -> SelectedStacks {
+    package func resolve(among stackPaths: [String]) throws -> SelectedStacks {
         guard !isEverything else { return SelectedStacks(stackPaths: [], isEverything: true) }
         var chosen: [String] = []
         for pattern in patterns {
@@ -70,26 +70,26 @@ public struct StackSelection: Sendable, Hashable {
 }
 
 /// A resolved `StackSelection`: the selected stack paths, each with everything nested under it.
-public struct SelectedStacks: Sendable, Hashable {
+package struct SelectedStacks: Sendable, Hashable {
     /// The selected stacks (none nested in another), in the order asked; empty for everything.
-    public let stackPaths: [String]
+    package let stackPaths: [String]
     /// Whether every stack is selected.
-    public let isEverything: Bool
+    package let isEverything: Bool
 
     /// A resolved selection.
-    public init(stackPaths: [String], isEverything: Bool) {
+    package init(stackPaths: [String], isEverything: Bool) {
         self.stackPaths = stackPaths
         self.isEverything = isEverything
     }
 
     /// Every stack.
-    public static let everything = SelectedStacks(stackPaths: [], isEverything: true)
+    package static let everything = SelectedStacks(stackPaths: [], isEverything: true)
 
     /// Whether the stack at `stackPath` is selected (it or one of its parents was asked for).
-    public func contains(stackPath: String) -> Bool {
+    package func contains(stackPath: String) -> Bool {
         isEverything || stackPaths.contains { stackPath == $0 || stackPath.hasPrefix($0 + "/") }
     }
 
     /// `Root/Child, Root/Other`, or nil for everything: what summaries name.
-    public var summary: String? { isEverything ? nil : stackPaths.joined(separator: ", ") }
+    package var summary: String? { isEverything ? nil : stackPaths.joined(separator: ", ") }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A `--stack` value that names no stack, or several; the message lists the stacks and what to do.
-public struct StackSelectionError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct StackSelectionError: Error, Sendable, Equatable, CustomStringConvertible {
     private enum Reason: Sendable, Equatable {
         case empty
         case unknown(pattern: String, suggestion: String?, known: [String])
@@ -13,31 +13,31 @@ public struct StackSelectionError: Error, Sendable, Equatable, CustomStringConve
     private init(_ reason: Reason) { self.reason = reason }
 
     /// `--stack ""`.
-    public static func empty() -> Self { Self(.empty) }
+    package static func empty() -> Self { Self(.empty) }
 
     /// No stack has this logical ID or path.
-    public static func unknown(_ pattern: String, suggestion: String?, known: [String]) -> Self {
+    package static func unknown(_ pattern: String, suggestion: String?, known: [String]) -> Self {
         Self(.unknown(pattern: pattern, suggestion: suggestion, known: known))
     }
 
     /// Several nested stacks have this logical ID.
-    public static func ambiguous(_ pattern: String, matches: [String]) -> Self {
+    package static func ambiguous(_ pattern: String, matches: [String]) -> Self {
         Self(.ambiguous(pattern: pattern, matches: matches))
     }
 
     /// The suggested stack, for an unknown pattern close to one.
-    public var suggestion: String? {
+    package var suggestion: String? {
         if case let .unknown(_, suggestion, _) = reason { return suggestion }
         return nil
     }
 
     /// The matching stack paths, for an ambiguous pattern.
-    public var matches: [String] {
+    package var matches: [String] {
         if case let .ambiguous(_, matches) = reason { return matches }
         return []
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .empty:
             return "--stack needs a nested stack's logical ID or a stack path (Root/Child)."

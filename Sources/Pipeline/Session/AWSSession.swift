@@ -3,15 +3,15 @@ import AWSServices
 import Foundation
 
 /// Resolved AWS settings and the one client every engine of a command shares.
-public struct AWSSession: Sendable {
-    public let settings: ResolvedAWSSettings
-    public let client: AWSClient
+package struct AWSSession: Sendable {
+    package let settings: ResolvedAWSSettings
+    package let client: AWSClient
 
     /// Resolves credentials, region and endpoints and builds the client.
     ///
     /// - Throws: `SharedConfigError`, `CredentialsError` or `ResolutionError` with a message that
     ///   names the cause and the fix.
-    public static func make(_ options: AWSSessionOptions, transport: any HTTPTransport = URLSessionTransport()) throws -> AWSSession {
+    package static func make(_ options: AWSSessionOptions, transport: any HTTPTransport = URLSessionTransport()) throws -> AWSSession {
         let roleAssumer = STSRoleAssumer { credentials in
             AWSClient(credentialProvider: credentials, endpoints: { service in try stsEndpoints(options, transport: transport)(service) },
                       transport: transport)
@@ -29,8 +29,8 @@ public struct AWSSession: Sendable {
         return AWSSession(settings: settings, client: client)
     }
 
-    public var sts: STS { STS(client: client) }
-    public var s3: S3 { S3(client: client) }
+    package var sts: STS { STS(client: client) }
+    package var s3: S3 { S3(client: client) }
 }
 
 /// Endpoints for the STS calls of a role profile: the same region and endpoint settings, resolved

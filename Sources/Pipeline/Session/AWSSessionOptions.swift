@@ -4,19 +4,19 @@ import Configuration
 ///
 /// Precedence: command-line flags, then the environment's settings in ferry.toml /
 /// samconfig.toml, then the process environment and the shared AWS config files.
-public struct AWSSessionOptions: Sendable {
-    public var profile: String?
-    public var region: String?
-    public var endpointURL: String?
+package struct AWSSessionOptions: Sendable {
+    package var profile: String?
+    package var region: String?
+    package var endpointURL: String?
     /// The process environment (`AWS_*` variables, `HOME`).
-    public var processEnvironment: [String: String]
+    package var processEnvironment: [String: String]
     /// The settings taken from the project configuration rather than flags, with where they
     /// came from (`region` → `ferry.toml [env.dev]`), so messages name the right source.
-    public var configuredBy: [String: String] = [:]
+    package var configuredBy: [String: String] = [:]
     /// Receives request traces (`--debug`), secrets redacted.
-    public var trace: (@Sendable (String) -> Void)?
+    package var trace: (@Sendable (String) -> Void)?
 
-    public init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+    package init(profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
                 processEnvironment: [String: String], trace: (@Sendable (String) -> Void)? = nil) {
         self.profile = profile
         self.region = region
@@ -26,7 +26,7 @@ public struct AWSSessionOptions: Sendable {
     }
 
     /// These options with the environment's settings filling what the flags left open.
-    public func applying(_ environment: EnvironmentConfiguration?) -> AWSSessionOptions {
+    package func applying(_ environment: EnvironmentConfiguration?) -> AWSSessionOptions {
         guard let environment else { return self }
         var merged = self
         let origin = "configuration [env.\(environment.name)]"

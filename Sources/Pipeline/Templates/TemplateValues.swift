@@ -6,21 +6,21 @@ import Templates
 /// `CodeUri`, nested stack parameters, ...): its parameters, then the command line's overrides;
 /// every other parameter takes its `Default` (a hot-swap reads the deployed stack's value of a
 /// parameter that has none here).
-public struct TemplateValues: Sendable, Hashable {
+package struct TemplateValues: Sendable, Hashable {
     /// Root stack parameter values by name.
-    public var parameters: [String: String]
+    package var parameters: [String: String]
     /// `AWS::Region`, `AWS::StackName` (and, when known, `AWS::AccountId`) by name without `AWS::`.
-    public var pseudoParameters: [String: String]
+    package var pseudoParameters: [String: String]
 
     /// Values.
-    public init(parameters: [String: String] = [:], pseudoParameters: [String: String] = [:]) {
+    package init(parameters: [String: String] = [:], pseudoParameters: [String: String] = [:]) {
         self.parameters = parameters
         self.pseudoParameters = pseudoParameters
     }
 
     /// The values of `environment`: its parameters, `overrides` (`K=V`, later wins), its stack name
     /// and region (`region` when the environment names none).
-    public init(environment: EnvironmentConfiguration, overrides: [KeyValue] = [], region: String? = nil) {
+    package init(environment: EnvironmentConfiguration, overrides: [KeyValue] = [], region: String? = nil) {
         var values: [String: String] = [:]
         for parameter in environment.parameters + overrides { values[parameter.key] = parameter.value }
         var pseudo = ["StackName": environment.stackName]
@@ -29,7 +29,7 @@ public struct TemplateValues: Sendable, Hashable {
     }
 
     /// Loads the template tree of `templateFile` with these values.
-    public func loadTree(_ templateFile: URL) throws -> TemplateTree {
+    package func loadTree(_ templateFile: URL) throws -> TemplateTree {
         try TemplateTree.load(rootTemplate: templateFile, parameters: parameters, pseudoParameters: pseudoParameters)
     }
 }

@@ -4,21 +4,21 @@ import Hotswap
 
 /// Reads every Lambda alias of a deployed stack tree (`AWS::Lambda::Alias` resources, as SAM's
 /// `AutoPublishAlias` makes them, or written by hand) with the version it serves (GetAlias).
-public struct AliasReader: Sendable {
+package struct AliasReader: Sendable {
     /// The deployed stack tree.
-    public let resolver: PhysicalResolver
+    package let resolver: PhysicalResolver
     /// The Lambda client.
-    public let lambda: Lambda
+    package let lambda: Lambda
 
     /// A reader.
-    public init(resolver: PhysicalResolver, lambda: Lambda) {
+    package init(resolver: PhysicalResolver, lambda: Lambda) {
         self.resolver = resolver
         self.lambda = lambda
     }
 
     /// Every alias of the tree (or of the stacks at `stackPaths` and those under them), sorted by
     /// function and alias; empty when the stack does not exist.
-    public func aliases(under stackPaths: [String] = [StackFunctionResolver.rootStackPath]) async throws -> [AliasState] {
+    package func aliases(under stackPaths: [String] = [StackFunctionResolver.rootStackPath]) async throws -> [AliasState] {
         var found: [AliasState] = []
         do {
             for stackPath in stackPaths { try await collect(stackPath: stackPath, into: &found) }
@@ -59,7 +59,7 @@ public struct AliasReader: Sendable {
     }
 
     /// `arn:aws:lambda:REGION:ACCOUNT:function:NAME:ALIAS` → (NAME, ALIAS); nil for anything else.
-    public static func parseAliasARN(_ arn: String) -> (functionName: String, alias: String)? {
+    package static func parseAliasARN(_ arn: String) -> (functionName: String, alias: String)? {
         let parts = arn.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 8, parts[0] == "arn", parts[2] == "lambda", parts[5] == "function",
               !parts[6].isEmpty, !parts[7].isEmpty else { return nil }

@@ -5,24 +5,24 @@ import Reporting
 
 /// What `ferry verify` says about an alias that routes part of its traffic to another version: a
 /// traffic shift is in progress (or was stopped half-way), so two versions serve requests.
-public struct AliasRoutingEvent: FerryEvent {
+package struct AliasRoutingEvent: FerryEvent {
     /// The alias as read.
-    public let alias: AliasState
+    package let alias: AliasState
 
     /// An event.
-    public init(alias: AliasState) { self.alias = alias }
+    package init(alias: AliasState) { self.alias = alias }
 
-    public var kind: String { "verify.aliasRouting" }
-    public var level: EventLevel { .warning }
+    package var kind: String { "verify.aliasRouting" }
+    package var level: EventLevel { .warning }
 
-    public var message: String {
+    package var message: String {
         let weights = alias.routing.keys.sorted().map { version in
             "\(Int(((alias.routing[version] ?? 0) * 100).rounded()))% to version \(version)"
         }.joined(separator: ", ")
         return "\(alias.resource):\(alias.alias) is shifting traffic: version \(alias.version) with \(weights)"
     }
 
-    public var details: [String] {
+    package var details: [String] {
         ["a traffic shift is in progress (or was stopped half-way): both versions serve requests; the code check above is of $LATEST",
          "let the running `ferry up`/`ferry deploy` finish it, or run `ferry up` again to shift anew"]
     }

@@ -2,14 +2,14 @@ import AWSServices
 import Foundation
 
 /// Moves aliases (UpdateAlias in AWS; a fake in unit tests).
-public protocol AliasRouter: Sendable {
+package protocol AliasRouter: Sendable {
     /// Points `alias` of `functionName` at `version`, with `weights` (version → 0...1) routed to
     /// other versions; empty `weights` removes any routing.
     func route(functionName: String, alias: String, version: String, weights: [String: Double]) async throws
 }
 
 /// Reads what the shift watches (DescribeAlarms and GetMetricData in AWS; a fake in unit tests).
-public protocol TrafficWatch: Sendable {
+package protocol TrafficWatch: Sendable {
     /// The state of each named alarm (`OK`, `ALARM`, `INSUFFICIENT_DATA`), by name; a name
     /// CloudWatch does not know is absent.
     func alarmStates(_ names: [String]) async throws -> [String: String]
@@ -19,30 +19,30 @@ public protocol TrafficWatch: Sendable {
 }
 
 /// Waits between steps: the real clock in the CLI, an instant one in unit tests.
-public protocol TrafficClock: Sendable {
+package protocol TrafficClock: Sendable {
     /// Waits `duration` (throws `CancellationError` when the task is cancelled).
     func sleep(for duration: Duration) async throws
 }
 
 /// The real clock.
-public struct ContinuousTrafficClock: TrafficClock {
+package struct ContinuousTrafficClock: TrafficClock {
     /// The clock.
-    public init() {}
+    package init() {}
 
-    public func sleep(for duration: Duration) async throws {
+    package func sleep(for duration: Duration) async throws {
         try await Task.sleep(for: duration)
     }
 }
 
 /// UpdateAlias with `RoutingConfig.AdditionalVersionWeights`.
-public struct LambdaAliasRouter: AliasRouter {
+package struct LambdaAliasRouter: AliasRouter {
     /// The Lambda client.
-    public let lambda: Lambda
+    package let lambda: Lambda
 
     /// A router calling `lambda`.
-    public init(lambda: Lambda) { self.lambda = lambda }
+    package init(lambda: Lambda) { self.lambda = lambda }
 
-    public func route(functionName: String, alias: String, version: String, weights: [String: Double]) async throws {
+    package func route(functionName: String, alias: String, version: String, weights: [String: Double]) async throws {
         _ = try await lambda.updateAlias(
             functionName, name: alias, functionVersion: version,
             routingConfig: AliasRoutingConfiguration(additionalVersionWeights: weights))
@@ -50,14 +50,14 @@ public struct LambdaAliasRouter: AliasRouter {
 }
 
 /// CloudWatch DescribeAlarms and the `AWS/Lambda` `Errors` metric per executed version.
-public struct CloudWatchTrafficWatch: TrafficWatch {
+package struct CloudWatchTrafficWatch: TrafficWatch {
     /// The CloudWatch client.
-    public let cloudWatch: CloudWatch
+    package let cloudWatch: CloudWatch
 
     /// A watch calling `cloudWatch`.
-    public init(cloudWatch: CloudWatch) { self.cloudWatch = cloudWatch }
+    package init(cloudWatch: CloudWatch) { self.cloudWatch = cloudWatch }
 
-    public func alarmStates(_ names: [String]) async throws -> [String: String] {
+    package func alarmStates(_ names: [String]) async throws -> [String: String] {
         guard !names.isEmpty else { return [:] }
         var states: [String: String] = [:]
         for alarm in try await cloudWatch.describeAlarms(names: names) {
@@ -69,7 +69,7 @@ public struct CloudWatchTrafficWatch: TrafficWatch {
     /// Lambda publishes a version's errors under alias invocations with the dimensions
     /// `FunctionName`, `Resource` (`name:alias`) and `ExecutedVersion`; both that set and
     /// `FunctionName` + `ExecutedVersion` are read, and the larger sum counts (never both added).
-    public func errors(functionName: String, alias: String, version: String, since start: Date) async throws -> Double {
+    package func errors(functionName: String, alias: String, version: String, since start: Date) async throws -> Double {
         let name = Dimension(name: "FunctionName", value: functionName)
         let executed = Dimension(name: "ExecutedVersion", value: version)
         let queries = [

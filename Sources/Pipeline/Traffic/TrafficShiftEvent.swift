@@ -4,9 +4,9 @@ import Reporting
 
 /// What a traffic shift is doing: the plan, each step, each look at the alarms (with the time
 /// left), a rollback and the end. The CLI renders them; engines never print.
-public struct TrafficShiftEvent: FerryEvent {
+package struct TrafficShiftEvent: FerryEvent {
     /// The moment of the shift.
-    public enum Stage: String, Sendable, Encodable {
+    package enum Stage: String, Sendable, Encodable {
         /// Which aliases will move and how (before the deploy or hot-swap).
         case planned
         /// Before the deploy: the aliases read and the alarms checked; the shift follows the deploy.
@@ -27,25 +27,25 @@ public struct TrafficShiftEvent: FerryEvent {
         case completed
     }
 
-    public let stage: Stage
+    package let stage: Stage
     /// The strategy as written (`canary:10:5m`).
-    public let strategy: String
+    package let strategy: String
     /// 1-based step and the number of steps (for `step` and `watching`).
-    public let stepIndex: Int?
-    public let stepCount: Int?
+    package let stepIndex: Int?
+    package let stepCount: Int?
     /// Percent on the new versions.
-    public let percent: Int?
+    package let percent: Int?
     /// Seconds left before the next step (for `watching`).
-    public let secondsLeft: Int?
+    package let secondsLeft: Int?
     /// Alarm name → state (for `watching` and `rollingBack`).
-    public let alarms: [String: String]
+    package let alarms: [String: String]
     /// The aliases (`OrdersFunction:live 3 → 4`).
-    public let aliases: [String]
+    package let aliases: [String]
     /// Why (for `rollingBack`, `note`).
-    public let reason: String?
+    package let reason: String?
 
     /// An event.
-    public init(_ stage: Stage, strategy: String, stepIndex: Int? = nil, stepCount: Int? = nil, percent: Int? = nil,
+    package init(_ stage: Stage, strategy: String, stepIndex: Int? = nil, stepCount: Int? = nil, percent: Int? = nil,
                 secondsLeft: Int? = nil, alarms: [String: String] = [:], aliases: [String] = [], reason: String? = nil) {
         self.stage = stage
         self.strategy = strategy
@@ -58,9 +58,9 @@ public struct TrafficShiftEvent: FerryEvent {
         self.reason = reason
     }
 
-    public var kind: String { "traffic.\(stage.rawValue)" }
+    package var kind: String { "traffic.\(stage.rawValue)" }
 
-    public var level: EventLevel {
+    package var level: EventLevel {
         switch stage {
         case .planned, .armed, .step, .watching, .idle: .info
         case .note: .warning
@@ -69,7 +69,7 @@ public struct TrafficShiftEvent: FerryEvent {
         }
     }
 
-    public var message: String {
+    package var message: String {
         let position = stepIndex.map { "step \($0)/\(stepCount ?? $0)" } ?? ""
         switch stage {
         case .planned:
@@ -93,7 +93,7 @@ public struct TrafficShiftEvent: FerryEvent {
         }
     }
 
-    public var details: [String] {
+    package var details: [String] {
         switch stage {
         case .planned, .armed, .step, .rollingBack, .rolledBack, .completed: aliases
         case .note, .idle, .watching: []

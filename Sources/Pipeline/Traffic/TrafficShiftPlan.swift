@@ -4,22 +4,22 @@ import Foundation
 /// What a traffic shift will do, decided before any alias moves: each alias with the version it
 /// serves now and the version it moves to, and the steps (percent on the new version, then how
 /// long to watch the alarms).
-public struct TrafficShiftPlan: Sendable, Equatable {
+package struct TrafficShiftPlan: Sendable, Equatable {
     /// One alias to move from one published version to another.
-    public struct AliasShift: Sendable, Equatable, Encodable {
+    package struct AliasShift: Sendable, Equatable, Encodable {
         /// The function's logical ID behind its nested stacks (`OrdersFunction`, `Api/Handler`).
-        public var resource: String
+        package var resource: String
         /// The function name in Lambda.
-        public var functionName: String
+        package var functionName: String
         /// The alias (`live`).
-        public var alias: String
+        package var alias: String
         /// The version the alias served before the new one was published.
-        public var fromVersion: String
+        package var fromVersion: String
         /// The newly published version.
-        public var toVersion: String
+        package var toVersion: String
 
         /// A shift.
-        public init(resource: String, functionName: String, alias: String, fromVersion: String, toVersion: String) {
+        package init(resource: String, functionName: String, alias: String, fromVersion: String, toVersion: String) {
             self.resource = resource
             self.functionName = functionName
             self.alias = alias
@@ -28,26 +28,26 @@ public struct TrafficShiftPlan: Sendable, Equatable {
         }
 
         /// `OrdersFunction:live 3 → 4`.
-        public var line: String { "\(resource):\(alias) \(fromVersion) → \(toVersion)" }
+        package var line: String { "\(resource):\(alias) \(fromVersion) → \(toVersion)" }
     }
 
     /// One step: the share of the new version, then how long to watch before the next step.
-    public struct Step: Sendable, Equatable, Encodable {
+    package struct Step: Sendable, Equatable, Encodable {
         /// Percent of the traffic on the new version (100: the alias points at the new version alone).
-        public var percent: Int
+        package var percent: Int
         /// How long to watch the alarms after this step (zero for the last step).
-        public var wait: Duration
+        package var wait: Duration
 
         /// A step.
-        public init(percent: Int, wait: Duration) {
+        package init(percent: Int, wait: Duration) {
             self.percent = percent
             self.wait = wait
         }
 
         /// The weight UpdateAlias sends for the new version (0.1 for 10%).
-        public var weight: Double { Double(percent) / 100 }
+        package var weight: Double { Double(percent) / 100 }
 
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(percent, forKey: .percent)
             try container.encode(wait.components.seconds, forKey: .waitSeconds)
@@ -57,22 +57,22 @@ public struct TrafficShiftPlan: Sendable, Equatable {
     }
 
     /// The strategy the steps come from.
-    public var strategy: TrafficStrategy
+    package var strategy: TrafficStrategy
     /// The aliases to move, sorted by resource.
-    public var shifts: [AliasShift]
+    package var shifts: [AliasShift]
     /// The steps, the last one at 100%.
-    public var steps: [Step]
+    package var steps: [Step]
     /// The CloudWatch alarms watched between steps.
-    public var alarms: [String]
+    package var alarms: [String]
     /// Whether each new version's `Errors` metric is watched.
-    public var watchErrors: Bool
+    package var watchErrors: Bool
     /// Errors a new version may have before the shift rolls back.
-    public var errorThreshold: Int
+    package var errorThreshold: Int
     /// Aliases whose version changed but that cannot be shifted, with the reason (said, not shifted).
-    public var skipped: [String]
+    package var skipped: [String]
 
     /// A plan.
-    public init(strategy: TrafficStrategy, shifts: [AliasShift], alarms: [String] = [], watchErrors: Bool = true,
+    package init(strategy: TrafficStrategy, shifts: [AliasShift], alarms: [String] = [], watchErrors: Bool = true,
                 errorThreshold: Int = TrafficSettings.defaultErrorThreshold, skipped: [String] = []) {
         self.strategy = strategy
         self.shifts = shifts
@@ -85,7 +85,7 @@ public struct TrafficShiftPlan: Sendable, Equatable {
 
     /// The steps of a strategy: canary `p` then 100; linear `p`, `2p`, ... below 100 then 100;
     /// all at once: 100. Every step but the last is followed by its wait.
-    public static func steps(for strategy: TrafficStrategy) -> [Step] {
+    package static func steps(for strategy: TrafficStrategy) -> [Step] {
         switch strategy {
         case .allAtOnce:
             return [Step(percent: 100, wait: .zero)]
@@ -104,13 +104,13 @@ public struct TrafficShiftPlan: Sendable, Equatable {
     }
 
     /// Whether there is nothing to move.
-    public var isEmpty: Bool { shifts.isEmpty }
+    package var isEmpty: Bool { shifts.isEmpty }
 
     /// Total watch time of the plan.
-    public var totalWait: Duration { steps.reduce(.zero) { $0 + $1.wait } }
+    package var totalWait: Duration { steps.reduce(.zero) { $0 + $1.wait } }
 
     /// `10% for 5m → 100%`.
-    public var stepsText: String {
+    package var stepsText: String {
         steps.map { step in
             step.wait == .zero ? "\(step.percent)%" : "\(step.percent)% for \(TrafficStrategy.format(step.wait))"
         }.joined(separator: " → ")
@@ -123,7 +123,7 @@ public struct TrafficShiftPlan: Sendable, Equatable {
     ///   - settings: the environment's traffic settings (strategy possibly overridden by `--traffic`).
     ///   - before: the aliases as they were before the deploy or hot-swap.
     ///   - after: the aliases now.
-    public static func make(settings: TrafficSettings, before: [AliasState], after: [AliasState]) -> TrafficShiftPlan {
+    package static func make(settings: TrafficSettings, before: [AliasState], after: [AliasState]) -> TrafficShiftPlan {
         var previous: [String: AliasState] = [:]
         for state in before { previous[state.key] = state }
         var shifts: [AliasShift] = []
@@ -145,22 +145,22 @@ public struct TrafficShiftPlan: Sendable, Equatable {
 }
 
 /// One alias as read from Lambda: which function, which version it serves, and any weighted routing.
-public struct AliasState: Sendable, Equatable, Encodable {
+package struct AliasState: Sendable, Equatable, Encodable {
     /// The function's logical ID behind its nested stacks (`OrdersFunction`, `Api/Handler`).
-    public var resource: String
+    package var resource: String
     /// The function's logical ID in its own stack.
-    public var logicalID: String
+    package var logicalID: String
     /// The function name in Lambda.
-    public var functionName: String
+    package var functionName: String
     /// The alias name.
-    public var alias: String
+    package var alias: String
     /// The version the alias points at (`FunctionVersion`).
-    public var version: String
+    package var version: String
     /// Additional versions and their weights (a shift in progress), empty when none.
-    public var routing: [String: Double]
+    package var routing: [String: Double]
 
     /// A state.
-    public init(resource: String, logicalID: String, functionName: String, alias: String, version: String,
+    package init(resource: String, logicalID: String, functionName: String, alias: String, version: String,
                 routing: [String: Double] = [:]) {
         self.resource = resource
         self.logicalID = logicalID
@@ -171,5 +171,5 @@ public struct AliasState: Sendable, Equatable, Encodable {
     }
 
     /// `functionName:alias`.
-    public var key: String { "\(functionName):\(alias)" }
+    package var key: String { "\(functionName):\(alias)" }
 }

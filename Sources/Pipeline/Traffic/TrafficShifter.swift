@@ -5,9 +5,9 @@ import Reporting
 /// Applies a `TrafficShiftPlan`: moves every alias step by step with weighted routing, watches
 /// the alarms (and each new version's errors) during each wait, and rolls every alias back to its
 /// previous version at 100% as soon as one fires.
-public struct TrafficShifter: Sendable {
+package struct TrafficShifter: Sendable {
     /// How a shift ended.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// Every alias serves its new version at 100%.
         case completed
         /// Every alias serves its previous version again, because of `reason`.
@@ -17,21 +17,21 @@ public struct TrafficShifter: Sendable {
     }
 
     /// Moves aliases.
-    public let router: any AliasRouter
+    package let router: any AliasRouter
     /// Reads alarms and errors.
-    public let watch: any TrafficWatch
+    package let watch: any TrafficWatch
     /// Waits.
-    public let clock: any TrafficClock
+    package let clock: any TrafficClock
     /// How often the alarms are read during a wait.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
     /// Ctrl-C requests (nil: none).
-    public let control: TrafficShiftControl?
+    package let control: TrafficShiftControl?
 
     /// The default time between two reads of the alarms.
-    public static let defaultPollInterval: Duration = .seconds(10)
+    package static let defaultPollInterval: Duration = .seconds(10)
 
     /// A shifter.
-    public init(router: any AliasRouter, watch: any TrafficWatch, clock: any TrafficClock = ContinuousTrafficClock(),
+    package init(router: any AliasRouter, watch: any TrafficWatch, clock: any TrafficClock = ContinuousTrafficClock(),
                 pollInterval: Duration = Self.defaultPollInterval, control: TrafficShiftControl? = nil) {
         self.router = router
         self.watch = watch
@@ -43,7 +43,7 @@ public struct TrafficShifter: Sendable {
     /// Applies `plan`. `started` is when the new versions went live (errors are counted from then).
     /// The caller marks `control` done once it has also recorded the outcome.
     /// - Throws: AWS errors of UpdateAlias (after trying to roll back), `CancellationError`.
-    public func apply(_ plan: TrafficShiftPlan, started: Date = Date(), sink: any EventSink) async throws -> Outcome {
+    package func apply(_ plan: TrafficShiftPlan, started: Date = Date(), sink: any EventSink) async throws -> Outcome {
         let name = plan.strategy.description
         guard !plan.isEmpty else { return .completed }
         let count = plan.steps.count

@@ -11,52 +11,52 @@ import Reporting
 /// that times each phase. A code-only change never waits for CloudFormation (where the
 /// environment allows hot-swap); a template change always goes through it; nothing to do means
 /// no AWS write at all.
-public struct UpPhase: Sendable {
+package struct UpPhase: Sendable {
     /// What to bring up and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// The environment builder processes start with.
-        public var processEnvironment: [String: String]
+        package var processEnvironment: [String: String]
         /// `--no-hotswap`: always deploy through CloudFormation.
-        public var noHotswap: Bool
+        package var noHotswap: Bool
         /// `--skip-build`: reuse the last build (`.ferry/build/manifest.json`).
-        public var skipBuild: Bool
+        package var skipBuild: Bool
         /// `--dry-run`: build, package in memory and plan; change nothing.
-        public var dryRun: Bool
+        package var dryRun: Bool
         /// The most hot-swaps and live reads at once (`--concurrency`).
-        public var concurrency: Int
+        package var concurrency: Int
         /// `--parameter K=V` overrides.
-        public var parameterOverrides: [String]
+        package var parameterOverrides: [String]
         /// `--yes`, `--approve` and the terminal, passed to the deploy.
-        public var approval: ApprovalInput
+        package var approval: ApprovalInput
         /// Ctrl-C handling during a deploy.
-        public var interruption: DeployInterruption?
+        package var interruption: DeployInterruption?
         /// `--skip-gates`: do not run the environment's `before_deploy` commands (said loudly).
-        public var skipGates = false
+        package var skipGates = false
         /// `--stack`: build, hot-swap and verify only these stacks (and the stacks under them);
         /// templates are still compared for the whole tree and a CloudFormation deploy is of the root.
-        public var stacks = StackSelection.everything
+        package var stacks = StackSelection.everything
         /// `--lock-timeout`: how long to wait while someone else holds the deploy lock (0: stop at once).
-        public var lockTimeout: Duration = .zero
+        package var lockTimeout: Duration = .zero
         /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
-        public var traffic: TrafficStrategy?
+        package var traffic: TrafficStrategy?
         /// The remote build cache from flags and the environment (ferry.toml's `[cache] write` is
         /// applied on top); off unless the command turns it on.
-        public var remoteCache = RemoteCacheSettings.off
+        package var remoteCache = RemoteCacheSettings.off
         /// The HTTP transport of every AWS call.
-        public var transport: any HTTPTransport = URLSessionTransport()
+        package var transport: any HTTPTransport = URLSessionTransport()
         /// Counts what the command loads (configuration, template trees, manifests, package plans).
-        public var loads = ProjectLoads()
+        package var loads = ProjectLoads()
 
         /// Options.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment, noHotswap: Bool = false,
                     skipBuild: Bool = false, dryRun: Bool = false, concurrency: Int = 10, parameterOverrides: [String] = [],
                     approval: ApprovalInput = ApprovalInput(), interruption: DeployInterruption? = nil) {
@@ -76,7 +76,7 @@ public struct UpPhase: Sendable {
     }
 
     /// The path `up` took.
-    public enum Path: String, Sendable, Encodable {
+    package enum Path: String, Sendable, Encodable {
         /// Nothing to do.
         case nothing
         /// Code and definitions were hot-swapped.
@@ -88,34 +88,34 @@ public struct UpPhase: Sendable {
     }
 
     /// What `up` did.
-    public struct Output: Sendable {
+    package struct Output: Sendable {
         /// The plan.
-        public let plan: DeploymentPlan
+        package let plan: DeploymentPlan
         /// The path taken.
-        public let path: Path
+        package let path: Path
         /// The verification after applying (nil for a dry run).
-        public let verification: VerificationReport?
+        package let verification: VerificationReport?
         /// Seconds per phase, in order.
-        public let timings: [UpSummaryEvent.PhaseTime]
+        package let timings: [UpSummaryEvent.PhaseTime]
 
         /// Whether verification did not verify everything: stale, undeployed or uncheckable code,
         /// or no stack at all.
-        public var isStale: Bool {
+        package var isStale: Bool {
             guard let verification else { return false }
             return !verification.isVerified
         }
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A phase.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Runs `up`.
     /// - Throws: build, packaging, configuration and AWS errors; `PipelineFailure` when the deploy
     ///   or a hot-swap failed (after the summary was emitted).
-    public func run(sink: any EventSink) async throws -> Output {
+    package func run(sink: any EventSink) async throws -> Output {
         var timer = PhaseTimer()
         var project = try ResolvedProject.resolve(ProjectRequest(
             projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,

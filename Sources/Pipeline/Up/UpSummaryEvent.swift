@@ -3,35 +3,35 @@ import Hotswap
 import Reporting
 
 /// The end of `ferry up`: the path taken, the time of each phase, and the verification verdict.
-public struct UpSummaryEvent: FerryEvent {
+package struct UpSummaryEvent: FerryEvent {
     /// One phase's wall time.
-    public struct PhaseTime: Sendable, Encodable, Equatable {
+    package struct PhaseTime: Sendable, Encodable, Equatable {
         /// `build`, `package`, `plan`, `deploy`, `hotswap` or `verify`.
-        public let phase: String
+        package let phase: String
         /// Seconds.
-        public var seconds: Double
+        package var seconds: Double
     }
 
     /// `nothing`, `hotswap`, `cloudFormation` or `dryRun`.
-    public let path: UpPhase.Path
-    public let environment: String
-    public let stackName: String
-    public let phases: [PhaseTime]
-    public let totalSeconds: Double
+    package let path: UpPhase.Path
+    package let environment: String
+    package let stackName: String
+    package let phases: [PhaseTime]
+    package let totalSeconds: Double
     /// How many resources were hot-swapped or changed by the deploy, per the plan.
-    public let changed: Int
+    package let changed: Int
     /// Resources verification found stale or not deployed.
-    public let stale: [String]
+    package let stale: [String]
     /// Resources verification could not check (or every resource, when the stack does not exist).
-    public let unverified: [String]
-    public let failed: Bool
+    package let unverified: [String]
+    package let failed: Bool
     /// The phase that failed (`build`, `package`, `plan`, `deploy`, `hotswap`, `verify`), when one did.
-    public let failedPhase: String?
+    package let failedPhase: String?
     /// The stacks `--stack` limited build, hot-swap and verify to; empty for the whole tree.
-    public let selection: [String]
+    package let selection: [String]
 
     /// The summary.
-    public init(path: UpPhase.Path, plan: DeploymentPlan, timings: [PhaseTime], verification: VerificationReport?,
+    package init(path: UpPhase.Path, plan: DeploymentPlan, timings: [PhaseTime], verification: VerificationReport?,
                 failedPhase: String? = nil) {
         self.path = path
         environment = plan.environment
@@ -57,13 +57,13 @@ public struct UpSummaryEvent: FerryEvent {
         selection = plan.selection
     }
 
-    public var kind: String { "up.summary" }
+    package var kind: String { "up.summary" }
     /// The root stack's name when verification found it does not exist.
-    public let missingStack: String?
+    package let missingStack: String?
 
-    public var level: EventLevel { failed || !stale.isEmpty || !unverified.isEmpty || missingStack != nil ? .error : .success }
+    package var level: EventLevel { failed || !stale.isEmpty || !unverified.isEmpty || missingStack != nil ? .error : .success }
 
-    public var message: String {
+    package var message: String {
         let times = phases.map { "\($0.phase) \(String(format: "%.1f", $0.seconds))s" }.joined(separator: ", ")
         let verdict = failed ? "FAILED: " : !stale.isEmpty ? "STALE after up: "
             : (missingStack != nil || !unverified.isEmpty) ? "NOT VERIFIED after up: " : ""
@@ -87,7 +87,7 @@ public struct UpSummaryEvent: FerryEvent {
         }
     }
 
-    public var details: [String] {
+    package var details: [String] {
         var lines: [String] = []
         if !stale.isEmpty { lines.append("still not running the local build: \(stale.joined(separator: ", "))") }
         if let missingStack { lines.append("stack \(missingStack) does not exist after up: nothing could be verified") }

@@ -5,42 +5,42 @@
 ///
 /// The consumer pulls with `next()` when it is ready, so changes made while a cycle runs are
 /// merged into the next batch: memory is bounded by the number of distinct paths.
-public actor ChangeDebouncer<C: Clock> where C.Duration == Duration {
+package actor ChangeDebouncer<C: Clock> where C.Duration == Duration {
     /// The quiet period.
-    public let quiet: Duration
+    package let quiet: Duration
     private let clock: C
     private var buffer = DebounceBuffer<C.Instant>()
     private var waiter: CheckedContinuation<Void, Never>?
     private var finished = false
 
     /// A debouncer that waits `quiet` on `clock`.
-    public init(quiet: Duration, clock: C) {
+    package init(quiet: Duration, clock: C) {
         self.quiet = quiet
         self.clock = clock
     }
 
     /// Adds every batch of `changes` as it arrives, until the stream ends; with `finishing`, then
     /// `next()` returns what is left, then nil (a watcher replaced by another does not finish).
-    public func consume(_ changes: AsyncStream<FileChangeBatch>, finishing: Bool = false) async {
+    package func consume(_ changes: AsyncStream<FileChangeBatch>, finishing: Bool = false) async {
         for await batch in changes { add(batch) }
         if finishing { finish() }
     }
 
     /// No more changes will come: `next()` returns what is pending, then nil.
-    public func finish() {
+    package func finish() {
         finished = true
         wake()
     }
 
     /// Adds one batch, seen now.
-    public func add(_ batch: FileChangeBatch) {
+    package func add(_ batch: FileChangeBatch) {
         buffer.add(batch, at: clock.now)
         wake()
     }
 
     /// The next coalesced changes, once `quiet` has passed since the last of them; nil when the
     /// input ended with nothing pending or the task was cancelled.
-    public func next() async -> DebounceBuffer<C.Instant>.Taken? {
+    package func next() async -> DebounceBuffer<C.Instant>.Taken? {
         while !Task.isCancelled {
             if let deadline = buffer.deadline(quiet: quiet) {
                 if let taken = buffer.take(at: clock.now, quiet: quiet) { return taken }

@@ -1,50 +1,50 @@
 // The contract of a file watcher: roots in, batches of changed paths out.
 
 /// A place to watch: a folder (with everything below it) or a single file.
-public struct WatchRoot: Sendable, Hashable, Comparable {
+package struct WatchRoot: Sendable, Hashable, Comparable {
     /// The absolute path.
-    public let path: String
+    package let path: String
     /// True for a folder watched with all its subfolders; false for a file (its folder is
     /// watched, and only changes to the file itself count).
-    public let isFolder: Bool
+    package let isFolder: Bool
 
     /// A root.
-    public init(path: String, isFolder: Bool) {
+    package init(path: String, isFolder: Bool) {
         self.path = path
         self.isFolder = isFolder
     }
 
     /// Whether `candidate` (absolute) is this root or lies inside it.
-    public func contains(_ candidate: String) -> Bool {
+    package func contains(_ candidate: String) -> Bool {
         if candidate == path { return true }
         guard isFolder else { return false }
         return candidate.hasPrefix(path.hasSuffix("/") ? path : path + "/")
     }
 
     /// Ordered by path.
-    public static func < (lhs: WatchRoot, rhs: WatchRoot) -> Bool {
+    package static func < (lhs: WatchRoot, rhs: WatchRoot) -> Bool {
         lhs.path == rhs.path ? !lhs.isFolder && rhs.isFolder : lhs.path < rhs.path
     }
 }
 
 /// Paths that changed (written, created, deleted, renamed, mode changed), as one batch.
-public struct FileChangeBatch: Sendable, Hashable {
+package struct FileChangeBatch: Sendable, Hashable {
     /// The absolute paths.
-    public var paths: Set<String>
+    package var paths: Set<String>
     /// True when the watcher lost events (the kernel queue overflowed): anything may have changed.
-    public var overflowed: Bool
+    package var overflowed: Bool
 
     /// A batch.
-    public init(paths: Set<String> = [], overflowed: Bool = false) {
+    package init(paths: Set<String> = [], overflowed: Bool = false) {
         self.paths = paths
         self.overflowed = overflowed
     }
 
     /// True when nothing is in it.
-    public var isEmpty: Bool { paths.isEmpty && !overflowed }
+    package var isEmpty: Bool { paths.isEmpty && !overflowed }
 
     /// This batch with `other`'s changes added.
-    public mutating func merge(_ other: FileChangeBatch) {
+    package mutating func merge(_ other: FileChangeBatch) {
         paths.formUnion(other.paths)
         overflowed = overflowed || other.overflowed
     }
@@ -55,7 +55,7 @@ public struct FileChangeBatch: Sendable, Hashable {
 ///
 /// Ignored paths (`WatchIgnoreRules`) are never reported and ignored folders are not entered.
 /// Implementations: `InotifyWatcher` (Linux) and `PollingWatcher` (everywhere).
-public protocol FileWatcher: Sendable {
+package protocol FileWatcher: Sendable {
     /// A short name for messages (`inotify`, `polling`).
     var mechanism: String { get }
     /// Starts watching and returns the changes; call once.

@@ -9,9 +9,9 @@ import Synchronization
 /// later are watched as they appear, and the files already in them are reported.
 ///
 /// A reader thread waits on the descriptor with `poll` (200 ms), so `stop()` ends it promptly.
-public final class InotifyWatcher: FileWatcher, Sendable {
+package final class InotifyWatcher: FileWatcher, Sendable {
     /// `inotify`.
-    public let mechanism = "inotify"
+    package let mechanism = "inotify"
     private let roots: [WatchRoot]
     private let ignore: WatchIgnoreRules
     private let state = Mutex(State())
@@ -30,17 +30,17 @@ public final class InotifyWatcher: FileWatcher, Sendable {
     private static let isFolderBit: UInt32 = 0x4000_0000
 
     /// A watcher of `roots` that skips what `ignore` says.
-    public init(roots: [WatchRoot], ignore: WatchIgnoreRules = .standard) {
+    package init(roots: [WatchRoot], ignore: WatchIgnoreRules = .standard) {
         self.roots = roots
         self.ignore = ignore
     }
 
     /// The folders watched.
-    public var watchedCount: Int { state.withLock { $0.folders.count } }
+    package var watchedCount: Int { state.withLock { $0.folders.count } }
 
     /// Creates the inotify instance and its watches, then starts the reader thread.
     /// - Throws: `WatchError` when `inotify_init1` fails or the watch limit is reached (ENOSPC).
-    public func changes() throws -> AsyncStream<FileChangeBatch> {
+    package func changes() throws -> AsyncStream<FileChangeBatch> {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw WatchError.unavailable("inotify", call: "inotify_init1", errno: errno) }
         state.withLock { $0.descriptor = descriptor }
@@ -68,7 +68,7 @@ public final class InotifyWatcher: FileWatcher, Sendable {
     }
 
     /// Ends the reader thread (within 200 ms) and the stream.
-    public func stop() {
+    package func stop() {
         state.withLock { $0.stopped = true }
     }
 

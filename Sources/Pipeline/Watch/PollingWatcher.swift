@@ -5,9 +5,9 @@ import Synchronization
 /// Watches roots by taking a snapshot (modification time, size and kind of every file that is
 /// not ignored) every `interval` and reporting the paths that differ; the fallback where inotify
 /// is missing or refused.
-public final class PollingWatcher: FileWatcher, Sendable {
+package final class PollingWatcher: FileWatcher, Sendable {
     /// `polling`.
-    public let mechanism = "polling"
+    package let mechanism = "polling"
     private let roots: [WatchRoot]
     private let ignore: WatchIgnoreRules
     private let interval: Duration
@@ -27,17 +27,17 @@ public final class PollingWatcher: FileWatcher, Sendable {
     }
 
     /// A watcher of `roots` that walks them every `interval` (500 ms by default).
-    public init(roots: [WatchRoot], ignore: WatchIgnoreRules = .standard, interval: Duration = .milliseconds(500)) {
+    package init(roots: [WatchRoot], ignore: WatchIgnoreRules = .standard, interval: Duration = .milliseconds(500)) {
         self.roots = roots
         self.ignore = ignore
         self.interval = interval
     }
 
     /// The files and folders in the last snapshot.
-    public var watchedCount: Int { state.withLock { $0.count } }
+    package var watchedCount: Int { state.withLock { $0.count } }
 
     /// Takes the first snapshot and starts comparing.
-    public func changes() throws -> AsyncStream<FileChangeBatch> {
+    package func changes() throws -> AsyncStream<FileChangeBatch> {
         let first = snapshot()
         state.withLock { $0.count = first.count }
         let (stream, continuation) = AsyncStream.makeStream(of: FileChangeBatch.self)
@@ -60,7 +60,7 @@ public final class PollingWatcher: FileWatcher, Sendable {
     }
 
     /// Stops the comparing task and ends the stream.
-    public func stop() {
+    package func stop() {
         let task = state.withLock { state -> Task<Void, Never>? in
             state.stopped = true
             return state.task

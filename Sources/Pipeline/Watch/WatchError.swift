@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// A file watcher could not start, with what to do about it.
-public struct WatchError: Error, CustomStringConvertible, Sendable {
+package struct WatchError: Error, CustomStringConvertible, Sendable {
     private enum Kind: Sendable {
         case unavailable(mechanism: String, call: String, errno: Int32)
         case watchLimit(path: String)
@@ -29,13 +29,13 @@ public struct WatchError: Error, CustomStringConvertible, Sendable {
     static func unsupported(_ mechanism: String) -> WatchError { WatchError(.unsupported(mechanism: mechanism)) }
 
     /// True when the inotify watch limit was reached.
-    public var isWatchLimit: Bool {
+    package var isWatchLimit: Bool {
         if case .watchLimit = kind { return true }
         return false
     }
 
     /// What went wrong, where, and what to do.
-    public var description: String {
+    package var description: String {
         switch kind {
         case let .unavailable(mechanism, call, errno):
             return "\(mechanism) could not start: \(call) failed (\(String(cString: strerror(errno)))); "

@@ -7,18 +7,18 @@ import Builds
 ///
 /// The rules are gitignore patterns (`IgnoreRules`, the same matcher builds use), matched against
 /// the path relative to the folder being watched, so a folder that is ignored hides everything in it.
-public struct WatchIgnoreRules: Sendable, Hashable {
+package struct WatchIgnoreRules: Sendable, Hashable {
     /// The patterns.
-    public let rules: IgnoreRules
+    package let rules: IgnoreRules
 
     /// Rules from patterns; `standard` unless told otherwise.
-    public init(rules: IgnoreRules = WatchIgnoreRules.standardPatterns) { self.rules = rules }
+    package init(rules: IgnoreRules = WatchIgnoreRules.standardPatterns) { self.rules = rules }
 
     /// The rules `ferry watch` uses.
-    public static let standard = WatchIgnoreRules()
+    package static let standard = WatchIgnoreRules()
 
     /// `IgnoreRules.always` (what builds never package) plus caches, lock files and editor files.
-    public static let standardPatterns = IgnoreRules.always.appending(contentsOf: """
+    package static let standardPatterns = IgnoreRules.always.appending(contentsOf: """
         .pytest_cache/
         .mypy_cache/
         .ruff_cache/
@@ -40,13 +40,13 @@ public struct WatchIgnoreRules: Sendable, Hashable {
 
     /// Whether `relativePath` (slash-separated, relative to a watched folder) is noise, itself or
     /// through a folder above it.
-    public func isIgnored(_ relativePath: String, isDirectory: Bool = false) -> Bool {
+    package func isIgnored(_ relativePath: String, isDirectory: Bool = false) -> Bool {
         rules.isIgnored(relativePath, isDirectory: isDirectory)
     }
 
     /// Whether the absolute `path` is noise, judged relative to `root` (a folder containing it);
     /// paths outside `root` are judged by their last component only.
-    public func isIgnored(path: String, under root: String, isDirectory: Bool = false) -> Bool {
+    package func isIgnored(path: String, under root: String, isDirectory: Bool = false) -> Bool {
         let prefix = root.hasSuffix("/") ? root : root + "/"
         if path.hasPrefix(prefix) { return isIgnored(String(path.dropFirst(prefix.count)), isDirectory: isDirectory) }
         return isIgnored(String(path.split(separator: "/").last ?? ""), isDirectory: isDirectory)

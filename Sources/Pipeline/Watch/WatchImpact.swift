@@ -2,19 +2,19 @@
 
 /// What changed files affect: templates (a deploy is needed), builds to run again, and resources
 /// to hot-swap; plus the changes that cannot be hot-swapped and why.
-public struct WatchImpact: Sendable, Equatable {
+package struct WatchImpact: Sendable, Equatable {
     /// Template files (root or nested) that changed.
-    public var changedTemplates: [String] = []
+    package var changedTemplates: [String] = []
     /// The qualified names (`Root/Fn`) of every resource whose build must run again.
-    public var builds: [String] = []
+    package var builds: [String] = []
     /// The qualified names of the resources to hot-swap (functions, state machines, AppSync code).
-    public var hotswap: [String] = []
+    package var hotswap: [String] = []
     /// Why some changes need `ferry up` (a layer's content, a file of a resource that cannot be
     /// hot-swapped); each reason names the resource.
-    public var notHotswappable: [String] = []
+    package var notHotswappable: [String] = []
 
     /// An impact.
-    public init(changedTemplates: [String] = [], builds: [String] = [], hotswap: [String] = [],
+    package init(changedTemplates: [String] = [], builds: [String] = [], hotswap: [String] = [],
                 notHotswappable: [String] = []) {
         self.changedTemplates = changedTemplates
         self.builds = builds
@@ -23,10 +23,10 @@ public struct WatchImpact: Sendable, Equatable {
     }
 
     /// True when the changes touch nothing the project uses.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         changedTemplates.isEmpty && builds.isEmpty && hotswap.isEmpty && notHotswappable.isEmpty
     }
 
     /// True when a template changed or something cannot be hot-swapped: `ferry up` is needed.
-    public var needsDeploy: Bool { !changedTemplates.isEmpty || !notHotswappable.isEmpty }
+    package var needsDeploy: Bool { !changedTemplates.isEmpty || !notHotswappable.isEmpty }
 }

@@ -6,42 +6,42 @@ import Templates
 /// The inputs of every build (from each builder's `inputPaths(for:)`: source folder, requirements
 /// files, local packages), the files the packager uploads (state machine definitions, AppSync
 /// code and schemas) and the template files, so a changed path maps to the resources it affects.
-public struct WatchMap: Sendable {
+package struct WatchMap: Sendable {
     /// One build's inputs and the resources using it.
-    public struct BuildInputs: Sendable {
+    package struct BuildInputs: Sendable {
         /// The resources using the artifact.
-        public let targets: [BuildTarget]
+        package let targets: [BuildTarget]
         /// Where its inputs are.
-        public let inputs: [WatchRoot]
+        package let inputs: [WatchRoot]
         /// True for a layer (its new content needs a deploy).
-        public let isLayer: Bool
+        package let isLayer: Bool
     }
 
     /// One packaged file and the resource naming it.
-    public struct ResourceFile: Sendable {
+    package struct ResourceFile: Sendable {
         /// The file or folder.
-        public let root: WatchRoot
+        package let root: WatchRoot
         /// `Root/Flow`, or nil when no resource names it (an `AWS::Include`, metadata).
-        public let qualifiedName: String?
+        package let qualifiedName: String?
         /// The resource type.
-        public let resourceType: String
+        package let resourceType: String
     }
 
     /// Resource types whose local files `ferry update` can swap.
-    public static let hotswappableFileTypes: Set<String> = [
+    package static let hotswappableFileTypes: Set<String> = [
         "AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine", "AWS::AppSync::Resolver",
         "AWS::AppSync::FunctionConfiguration", "AWS::AppSync::GraphQLSchema",
     ]
 
     /// Every template file of the tree.
-    public let templates: [String]
+    package let templates: [String]
     /// Every build.
-    public let builds: [BuildInputs]
+    package let builds: [BuildInputs]
     /// Every packaged file.
-    public let files: [ResourceFile]
+    package let files: [ResourceFile]
 
     /// A map from its parts.
-    public init(templates: [String], builds: [BuildInputs], files: [ResourceFile]) {
+    package init(templates: [String], builds: [BuildInputs], files: [ResourceFile]) {
         self.templates = templates
         self.builds = builds
         self.files = files
@@ -49,7 +49,7 @@ public struct WatchMap: Sendable {
 
     /// The map of a planned template tree.
     /// - Throws: `BuildError` when a requirements file cannot be read.
-    public static func make(plan: BuildPlan, tree: TemplateTree) throws -> WatchMap {
+    package static func make(plan: BuildPlan, tree: TemplateTree) throws -> WatchMap {
         let templates = tree.allStacks.map { $0.templateURL.standardizedFileURL.path }
         let builds = try plan.builds.map { build in
             BuildInputs(targets: build.targets,
@@ -72,7 +72,7 @@ public struct WatchMap: Sendable {
 
     /// Everything to watch: template files, build inputs and packaged files, without roots that
     /// another folder root already covers.
-    public var roots: [WatchRoot] {
+    package var roots: [WatchRoot] {
         let all = Set(templates.map { WatchRoot(path: $0, isFolder: false) } + builds.flatMap(\.inputs) + files.map(\.root))
         let folders = all.filter(\.isFolder)
         return all.filter { candidate in
@@ -81,7 +81,7 @@ public struct WatchMap: Sendable {
     }
 
     /// What `changes` affect. An overflowed batch counts as every build and file changed.
-    public func impact(of changes: FileChangeBatch) -> WatchImpact {
+    package func impact(of changes: FileChangeBatch) -> WatchImpact {
         var impact = WatchImpact()
         let paths = changes.paths.sorted()
         impact.changedTemplates = templates.filter { changes.paths.contains($0) }

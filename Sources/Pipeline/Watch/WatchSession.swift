@@ -13,30 +13,30 @@ import Templates
 /// A template change, a layer change or a rejected hot-swap plan is reported as needing
 /// `ferry up`; a failed build or swap is reported; watching goes on in every case until the
 /// task running `run(sink:)` is cancelled.
-public struct WatchSession: Sendable {
+package struct WatchSession: Sendable {
     /// What to watch and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The project folder.
-        public var projectRoot: URL
+        package var projectRoot: URL
         /// `--config`.
-        public var configPath: URL?
+        package var configPath: URL?
         /// `--env`.
-        public var environmentName: String?
+        package var environmentName: String?
         /// AWS settings from flags and the process environment.
-        public var session: AWSSessionOptions
+        package var session: AWSSessionOptions
         /// The quiet period after the last change before a cycle starts (`--debounce`, 300 ms).
-        public var debounce: Duration
+        package var debounce: Duration
         /// Hot-swap operations at once.
-        public var concurrency: Int
+        package var concurrency: Int
         /// `--poll`: poll instead of using inotify.
-        public var polling: Bool
+        package var polling: Bool
         /// How often polling looks (500 ms).
-        public var pollInterval: Duration
+        package var pollInterval: Duration
         /// The environment builder processes start with.
-        public var processEnvironment: [String: String]
+        package var processEnvironment: [String: String]
 
         /// Options; everything but the paths and session has a default.
-        public init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
                     debounce: Duration = .milliseconds(300), concurrency: Int = 10, polling: Bool = false,
                     pollInterval: Duration = .milliseconds(500),
                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -53,15 +53,15 @@ public struct WatchSession: Sendable {
     }
 
     /// The options.
-    public let options: Options
+    package let options: Options
 
     /// A session.
-    public init(options: Options) { self.options = options }
+    package init(options: Options) { self.options = options }
 
     /// Watches until the calling task is cancelled; returns the number of cycles run.
     /// - Throws: `PipelineFailure` when the environment has `hotswap = false`; configuration,
     ///   template and build-plan errors found before watching starts.
-    public func run(sink: any EventSink) async throws -> Int {
+    package func run(sink: any EventSink) async throws -> Int {
         let project = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
         let environment = try project.environment(named: options.environmentName)
         try HotswapPhase.checkPolicy(environment, sink: sink)

@@ -2,7 +2,7 @@
 ///
 /// Concise output says each change once and each phase in one summary line; the detailed output
 /// (`--verbose`) shows every event as it is.
-public enum ConciseForm: Sendable, Equatable {
+package enum ConciseForm: Sendable, Equatable {
     /// As in the detailed output: the message and every detail line.
     case full
     /// The message with only these detail lines.
@@ -15,13 +15,13 @@ public enum ConciseForm: Sendable, Equatable {
 
 /// Decides the concise form of each event. The CLI implements it: it knows the engines' event
 /// types and which command runs.
-public protocol ConcisePresenter: Sendable {
+package protocol ConcisePresenter: Sendable {
     /// The concise form of `event`.
     func form(of event: any FerryEvent) -> ConciseForm
 }
 
 /// Shows every event in full: the detailed output.
-public struct DetailedPresenter: ConcisePresenter {
-    public init() {}
-    public func form(of event: any FerryEvent) -> ConciseForm { .full }
+package struct DetailedPresenter: ConcisePresenter {
+    package init() {}
+    package func form(of event: any FerryEvent) -> ConciseForm { .full }
 }

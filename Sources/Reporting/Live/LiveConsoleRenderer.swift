@@ -7,7 +7,7 @@ import Synchronization
 /// Lines are printed as events arrive (warnings and errors always, above the region); the region
 /// is redrawn at most ten times a second by a ticker, which also keeps spinners and elapsed times
 /// moving. ``finish()`` (or ``finishActive()``) removes the region and shows the cursor again.
-public final class LiveConsoleRenderer: EventSink, Sendable {
+package final class LiveConsoleRenderer: EventSink, Sendable {
     private struct Screen {
         var state = LiveRegionState()
         var dirty = false
@@ -29,7 +29,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
 
     /// A live console writing to `out` (a terminal); `presenter` decides the lines printed, `live`
     /// the region's updates. `size` reads the terminal's columns and rows (`TIOCGWINSZ` by default).
-    public init(style: OutputStyle, out: any TextOutput, presenter: any ConcisePresenter, live: any LivePresenter,
+    package init(style: OutputStyle, out: any TextOutput, presenter: any ConcisePresenter, live: any LivePresenter,
                 size: (@Sendable () -> (columns: Int, rows: Int))? = nil) {
         console = ConsoleRenderer(style: style, out: out, presenter: presenter)
         minimumLevel = style.minimumLevel
@@ -40,7 +40,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
     }
 
     /// Starts the ticker and makes this the renderer ``finishActive()`` finishes.
-    public func start(ticking: Bool = true) {
+    package func start(ticking: Bool = true) {
         Self.active.withLock { $0 = self }
         guard ticking else { return }
         let thread = Thread { [self] in
@@ -49,7 +49,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
         thread.start()
     }
 
-    public func emit(_ event: any FerryEvent) {
+    package func emit(_ event: any FerryEvent) {
         let reading = live.reading(of: event)
         let shown = event.level >= minimumLevel && !(reading.absorbed && event.level < .warning)
         let text = shown ? console.render(event) : nil
@@ -71,7 +71,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
 
     /// Redraws the region when it shows something or changed; false once finished.
     @discardableResult
-    public func tick() -> Bool {
+    package func tick() -> Bool {
         let now = seconds()
         return screen.withLock { screen in
             guard !screen.finished else { return false }
@@ -81,7 +81,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
     }
 
     /// Removes the region (for a question asked on the terminal); the next event draws it again.
-    public func pause() {
+    package func pause() {
         screen.withLock { screen in
             screen.terminal.clear()
             screen.paused = true
@@ -89,7 +89,7 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
     }
 
     /// Removes the region for good and shows the cursor; later events print plain lines.
-    public func finish() {
+    package func finish() {
         screen.withLock { screen in
             screen.terminal.clear()
             screen.finished = true
@@ -98,13 +98,13 @@ public final class LiveConsoleRenderer: EventSink, Sendable {
     }
 
     /// Finishes the running command's live region, if any (before its error is reported).
-    public static func finishActive() {
+    package static func finishActive() {
         let renderer = active.withLock { $0 }
         renderer?.finish()
     }
 
     /// Pauses the running command's live region, if any (before a question is asked).
-    public static func pauseActive() {
+    package static func pauseActive() {
         let renderer = active.withLock { $0 }
         renderer?.pause()
     }

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// then one line per task in flight (the oldest first; the rest counted in a last line), and for a
 /// deploy the stacks as an indented tree, each with its status and its own bar.
-public enum LiveFrame {
+package enum LiveFrame {
     /// Spinner frames, one per tenth of a second.
     static let spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
     /// Width of a phase's bar, in cells.
@@ -22,7 +22,7 @@ public enum LiveFrame {
 
     /// The region's lines at `now`, each at most `width - 1` characters (a line that fills the
     /// last column would wrap on some terminals) and at most `height - 1` lines in all.
-    public static func lines(of state: LiveRegionState, now: Double, width: Int = 80, height: Int = 24) -> [String] {
+    package static func lines(of state: LiveRegionState, now: Double, width: Int = 80, height: Int = 24) -> [String] {
         var lines: [String] = []
         for phase in state.phases {
             lines.append(phaseLine(phase, now: now))

@@ -1,67 +1,67 @@
 /// What the live region knows: the phases running, their counts and bytes, the tasks in flight
 /// and, for a deploy, each stack's status and progress. A value: ``applying(_:at:)`` returns the
 /// next state, so the frame a person sees is a function of the events so far.
-public struct LiveRegionState: Sendable, Equatable {
+package struct LiveRegionState: Sendable, Equatable {
     /// A task in flight.
-    public struct Task: Sendable, Equatable {
+    package struct Task: Sendable, Equatable {
         /// Unique within its phase.
-        public var id: String
+        package var id: String
         /// The line people read (`building HelloFunction`).
-        public var label: String
+        package var label: String
         /// When it started (seconds on the renderer's clock).
-        public var startedAt: Double
+        package var startedAt: Double
     }
 
     /// A stack of a deploy.
-    public struct Stack: Sendable, Equatable {
+    package struct Stack: Sendable, Equatable {
         /// Empty for the root, `Child`, `Child/Grand`.
-        public var path: String
+        package var path: String
         /// The name shown (the root stack's name, a nested stack's logical ID).
-        public var name: String
+        package var name: String
         /// The latest status (`UPDATE_IN_PROGRESS`).
-        public var status: String
+        package var status: String
         /// Resources done; never goes backwards.
-        public var done: Int
+        package var done: Int
         /// Resources the change set touches; never shrinks.
-        public var total: Int
+        package var total: Int
     }
 
     /// A running phase.
-    public struct Phase: Sendable, Equatable {
+    package struct Phase: Sendable, Equatable {
         /// `build`, `package`, `deploy`, `hot-swap`.
-        public var name: String
+        package var name: String
         /// When it started.
-        public var startedAt: Double
+        package var startedAt: Double
         /// Tasks done (or counted); never goes backwards.
-        public var done: Int = 0
+        package var done: Int = 0
         /// Tasks in all, when known; never shrinks.
-        public var total: Int?
+        package var total: Int?
         /// Bytes moved by the tasks done.
-        public var bytes: UInt64 = 0
+        package var bytes: UInt64 = 0
         /// Tasks in flight, in the order they started.
-        public var tasks: [Task] = []
+        package var tasks: [Task] = []
         /// Stacks, in the order first seen.
-        public var stacks: [Stack] = []
+        package var stacks: [Stack] = []
     }
 
     /// The running phases, in the order they started. A finished phase leaves.
-    public private(set) var phases: [Phase] = []
+    package private(set) var phases: [Phase] = []
 
     /// An empty region.
-    public init() {}
+    package init() {}
 
     /// True when nothing runs: the region shows no line.
-    public var isEmpty: Bool { phases.isEmpty }
+    package var isEmpty: Bool { phases.isEmpty }
 
     /// The state after `update`, received at `now`.
-    public func applying(_ update: LiveUpdate, at now: Double) -> LiveRegionState {
+    package func applying(_ update: LiveUpdate, at now: Double) -> LiveRegionState {
         var next = self
         next.apply(update, at: now)
         return next
     }
 
     /// Applies `update`, received at `now`.
-    public mutating func apply(_ update: LiveUpdate, at now: Double) {
+    package mutating func apply(_ update: LiveUpdate, at now: Double) {
         switch update {
         case .phaseStarted(let phase, let total):
             withPhase(phase, at: now) { if let total { $0.total = max($0.total ?? 0, total) } }

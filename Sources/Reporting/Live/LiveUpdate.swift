@@ -3,7 +3,7 @@
 /// Engines never speak of the region: the CLI's ``LivePresenter`` reads their events and says
 /// which updates they mean. A phase is named as people say it (`build`, `package`, `deploy`,
 /// `hot-swap`); a task by an identifier unique within its phase.
-public enum LiveUpdate: Sendable, Equatable {
+package enum LiveUpdate: Sendable, Equatable {
     /// The phase runs (it appears in the region); `total` when the number of its tasks is known.
     case phaseStarted(phase: String, total: Int?)
     /// The phase has this many tasks in all; a total never shrinks.
@@ -28,24 +28,24 @@ public enum LiveUpdate: Sendable, Equatable {
 
 /// What the live region makes of one event: its updates, and whether the region says the event
 /// so well that its line is not printed above it (warnings and errors are always printed).
-public struct LiveReading: Sendable, Equatable {
+package struct LiveReading: Sendable, Equatable {
     /// The updates, in order.
-    public var updates: [LiveUpdate]
+    package var updates: [LiveUpdate]
     /// True when the event's line is left out of the output above the region.
-    public var absorbed: Bool
+    package var absorbed: Bool
 
     /// A reading.
-    public init(updates: [LiveUpdate] = [], absorbed: Bool = false) {
+    package init(updates: [LiveUpdate] = [], absorbed: Bool = false) {
         self.updates = updates
         self.absorbed = absorbed
     }
 
     /// Nothing for the region; the event is printed as usual.
-    public static let none = LiveReading()
+    package static let none = LiveReading()
 }
 
 /// Reads engine events for the live region. The CLI implements it: it knows the engines' events.
-public protocol LivePresenter: Sendable {
+package protocol LivePresenter: Sendable {
     /// The region's reading of `event`.
     func reading(of event: any FerryEvent) -> LiveReading
 }

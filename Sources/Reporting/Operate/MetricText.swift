@@ -1,7 +1,7 @@
 /// Short texts for metric values in tables.
-public enum MetricText {
+package enum MetricText {
     /// A count: `0`, `42`, `1.2k`, `3.4M`.
-    public static func count(_ value: Double) -> String {
+    package static func count(_ value: Double) -> String {
         switch value {
         case ..<1000: return String(Int(value.rounded()))
         case ..<1_000_000: return trimmed(value / 1000) + "k"
@@ -10,7 +10,7 @@ public enum MetricText {
     }
 
     /// Milliseconds: `–` without data, `12 ms`, `1.25 s`.
-    public static func milliseconds(_ value: Double?) -> String {
+    package static func milliseconds(_ value: Double?) -> String {
         guard let value else { return "–" }
         if value < 1000 { return "\(trimmed(value)) ms" }
         return "\(trimmed(value / 1000)) s"

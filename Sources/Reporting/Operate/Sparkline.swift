@@ -1,11 +1,11 @@
 /// A one-line chart of a series with the block characters ▁▂▃▄▅▆▇█.
-public enum Sparkline {
+package enum Sparkline {
     /// The eight blocks, lowest first.
-    public static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    package static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// One block per value, scaled from 0 to the series' maximum; at most `width` blocks (groups of
     /// neighbouring values are summed first). An all-zero series is all `▁`; empty gives "".
-    public static func render(_ values: [Double], width: Int = 30) -> String {
+    package static func render(_ values: [Double], width: Int = 30) -> String {
         let points = downsample(values.map { max(0, $0) }, to: max(1, width))
         guard let top = points.max() else { return "" }
         return String(points.map { value -> Character in

@@ -1,24 +1,24 @@
 /// Lays rows out in columns for a terminal: left-aligned text, right-aligned numbers.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     /// How a column aligns its cells.
-    public enum Alignment: Sendable { case left, right }
+    package enum Alignment: Sendable { case left, right }
 
     /// The header cells.
-    public var headers: [String]
+    package var headers: [String]
     /// Alignment per column (missing ones are left-aligned).
-    public var alignments: [Alignment]
+    package var alignments: [Alignment]
     /// The rows' cells.
-    public var rows: [[String]] = []
+    package var rows: [[String]] = []
 
     /// A table with these headers.
-    public init(headers: [String], alignments: [Alignment] = []) {
+    package init(headers: [String], alignments: [Alignment] = []) {
         self.headers = headers
         self.alignments = alignments
     }
 
     /// The lines: header then rows, columns two spaces apart, no trailing spaces. Widths count
     /// characters (the sparkline blocks are one column wide).
-    public func lines() -> [String] {
+    package func lines() -> [String] {
         let all = [headers] + rows
         let columns = all.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds the local files and folders a template points at, following ``PackageableProperty/all``.
-public enum ArtifactDiscovery {
+package enum ArtifactDiscovery {
     /// Every local artifact of `template`, in template order.
     ///
     /// Values that are already remote (`s3://`, `https://`, `http://`), intrinsic functions or
@@ -9,7 +9,7 @@ public enum ArtifactDiscovery {
     /// properties for the other `PackageType`. Relative paths resolve against the template's folder
     /// (`templateURL`, or the template's ``Template/sourceFile``, or the current directory).
     /// - Throws: ``TemplateError`` with code `missingLocalArtifact` when a path does not exist.
-    public static func localArtifacts(in template: Template, templateURL: URL? = nil) throws -> [LocalArtifact] {
+    package static func localArtifacts(in template: Template, templateURL: URL? = nil) throws -> [LocalArtifact] {
         let found = scan(template, templateURL: templateURL)
         if let missing = found.missing.first { throw missing.error }
         return found.artifacts
@@ -22,7 +22,7 @@ public enum ArtifactDiscovery {
     /// exist are listed in ``ArtifactScan/missing`` rather than thrown. A nested `TemplateURL` naming
     /// a SAM build output that does not exist (`x/.aws-sam/packaged.yaml`, `x/.aws-sam/build/template.yaml`)
     /// is read from the template SAM builds it from (`x/template.yaml`), with a note.
-    public static func scan(_ template: Template, templateURL: URL? = nil, evaluator: TemplateEvaluator? = nil) -> ArtifactScan {
+    package static func scan(_ template: Template, templateURL: URL? = nil, evaluator: TemplateEvaluator? = nil) -> ArtifactScan {
         let fileURL = templateURL ?? template.sourceFile
         let folder = fileURL?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
@@ -38,7 +38,7 @@ public enum ArtifactDiscovery {
 
     /// The template SAM builds `path` from, when `path` names a SAM build output
     /// (`<folder>/.aws-sam/<anything>`): `<folder>/template.yaml` (or `.yml`, `.json`) if it exists.
-    public static func samSourceTemplate(of path: URL) -> URL? {
+    package static func samSourceTemplate(of path: URL) -> URL? {
         let components = path.standardizedFileURL.pathComponents
         guard let index = components.lastIndex(of: ".aws-sam"), index > 0 else { return nil }
         let folder = URL(fileURLWithPath: NSString.path(withComponents: Array(components[..<index])), isDirectory: true)

@@ -1,7 +1,7 @@
 /// What a builder needs to know about one Lambda function in a template (SAM globals applied).
-public struct FunctionFacts: Sendable, Hashable {
+package struct FunctionFacts: Sendable, Hashable {
     /// How the function's code is packaged.
-    public enum PackageType: String, Sendable, Hashable {
+    package enum PackageType: String, Sendable, Hashable {
         /// A zip archive (the default).
         case zip = "Zip"
         /// A container image.
@@ -9,64 +9,64 @@ public struct FunctionFacts: Sendable, Hashable {
     }
 
     /// The function's logical ID.
-    public let logicalID: LogicalID
+    package let logicalID: LogicalID
     /// `AWS::Serverless::Function` or `AWS::Lambda::Function`.
-    public let resourceType: String
+    package let resourceType: String
     /// `Runtime` (e.g. `python3.12`); nil for images and custom setups without one.
-    public let runtime: String?
+    package let runtime: String?
     /// The first of `Architectures`; `x86_64` when not set.
-    public let architecture: String
+    package let architecture: String
     /// `Handler`.
-    public let handler: String?
+    package let handler: String?
     /// `Metadata.BuildMethod` (e.g. `makefile`, `esbuild`), when set.
-    public let buildMethod: String?
+    package let buildMethod: String?
     /// `PackageType`.
-    public let packageType: PackageType
+    package let packageType: PackageType
     /// `CodeUri` (SAM) or `Code` (Lambda), as written (after globals).
-    public let code: TemplateValue?
+    package let code: TemplateValue?
     /// `ImageUri` (SAM) or `Code.ImageUri` (Lambda), when an image function names one.
-    public let imageURI: String?
+    package let imageURI: String?
     /// Whether the code is inline (`InlineCode`, or `Code.ZipFile`): nothing to build.
-    public let hasInlineCode: Bool
+    package let hasInlineCode: Bool
     /// `Layers`, as written (after globals).
-    public let layers: [TemplateValue]
+    package let layers: [TemplateValue]
     /// The resource's `Metadata` (e.g. `BuildMethod`, `BuildProperties`, `DockerContext`, `Dockerfile`).
-    public let metadata: TemplateMap?
+    package let metadata: TemplateMap?
     /// The effective properties (SAM globals merged in).
-    public let properties: TemplateMap
+    package let properties: TemplateMap
 }
 
 /// What a builder needs to know about one Lambda layer in a template.
-public struct LayerFacts: Sendable, Hashable {
+package struct LayerFacts: Sendable, Hashable {
     /// The layer's logical ID.
-    public let logicalID: LogicalID
+    package let logicalID: LogicalID
     /// `AWS::Serverless::LayerVersion` or `AWS::Lambda::LayerVersion`.
-    public let resourceType: String
+    package let resourceType: String
     /// `Metadata.BuildMethod` (e.g. `python3.12`, `makefile`).
-    public let buildMethod: String?
+    package let buildMethod: String?
     /// `Metadata.BuildArchitecture`, else the first of `CompatibleArchitectures`, else `x86_64`.
-    public let architecture: String
+    package let architecture: String
     /// `CompatibleRuntimes`.
-    public let compatibleRuntimes: [String]
+    package let compatibleRuntimes: [String]
     /// `ContentUri` (SAM) or `Content` (Lambda), as written.
-    public let content: TemplateValue?
+    package let content: TemplateValue?
     /// The resource's `Metadata`.
-    public let metadata: TemplateMap?
+    package let metadata: TemplateMap?
 }
 
 extension Template {
     /// Every Lambda function (`AWS::Serverless::Function`, `AWS::Lambda::Function`) in template order,
     /// properties as written.
-    public var functions: [FunctionFacts] { functions(evaluatedBy: nil) }
+    package var functions: [FunctionFacts] { functions(evaluatedBy: nil) }
 
     /// Every Lambda layer (`AWS::Serverless::LayerVersion`, `AWS::Lambda::LayerVersion`) in template order,
     /// properties as written.
-    public var layers: [LayerFacts] { layers(evaluatedBy: nil) }
+    package var layers: [LayerFacts] { layers(evaluatedBy: nil) }
 
     /// Every Lambda function created with `evaluator`'s values, in template order: functions whose
     /// condition is false are left out, and each property and metadata entry that can be evaluated
     /// here is (`Runtime: !If [...]`, `CodeUri: !Sub ...`, `Layers`, `Architectures`, `BuildMethod`).
-    public func functions(evaluatedBy evaluator: TemplateEvaluator?) -> [FunctionFacts] {
+    package func functions(evaluatedBy evaluator: TemplateEvaluator?) -> [FunctionFacts] {
         resources.compactMap { id, resource -> FunctionFacts? in
             let isSAM = resource.type == "AWS::Serverless::Function"
             guard isSAM || resource.type == "AWS::Lambda::Function" else { return nil }
@@ -90,7 +90,7 @@ extension Template {
     }
 
     /// Every Lambda layer created with `evaluator`'s values (see ``functions(evaluatedBy:)``).
-    public func layers(evaluatedBy evaluator: TemplateEvaluator?) -> [LayerFacts] {
+    package func layers(evaluatedBy evaluator: TemplateEvaluator?) -> [LayerFacts] {
         resources.compactMap { id, resource -> LayerFacts? in
             let isSAM = resource.type == "AWS::Serverless::LayerVersion"
             guard isSAM || resource.type == "AWS::Lambda::LayerVersion" else { return nil }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A local file or folder a template points at, which packaging must upload.
-public struct LocalArtifact: Sendable, Hashable {
+package struct LocalArtifact: Sendable, Hashable {
     /// How the local path becomes an upload.
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// A folder to zip.
         case zipFolder
         /// A single file to put alone into a zip (Lambda code or layer given as one file).
@@ -15,7 +15,7 @@ public struct LocalArtifact: Sendable, Hashable {
     }
 
     /// Where the path was found.
-    public enum Origin: Sendable, Hashable {
+    package enum Origin: Sendable, Hashable {
         /// `Properties.<propertyPath>` of a resource.
         case resource(LogicalID)
         /// `Metadata.<section>.<key>` at the top of the template.
@@ -25,32 +25,32 @@ public struct LocalArtifact: Sendable, Hashable {
     }
 
     /// Where the path was found.
-    public let origin: Origin
+    package let origin: Origin
     /// The resource type (or metadata section, or `Fn::Transform`).
-    public let resourceType: String
+    package let resourceType: String
     /// Keys leading to the value: below `Properties` for resources, from the template root otherwise.
-    public let propertyPath: [String]
+    package let propertyPath: [String]
     /// The absolute local path (resolved against the template's folder).
-    public let localPath: URL
+    package let localPath: URL
     /// How the path becomes an upload.
-    public let kind: Kind
+    package let kind: Kind
     /// The table entry that matched.
-    public let property: PackageableProperty
+    package let property: PackageableProperty
     /// The template file that names the path.
-    public let templateFile: URL?
+    package let templateFile: URL?
     /// The line of the property, when known.
-    public let line: Int?
+    package let line: Int?
     /// True when the property was absent and SAM's rule packages the template's folder.
-    public let isImplicitTemplateFolder: Bool
+    package let isImplicitTemplateFolder: Bool
     /// The condition that is false for this environment, when the resource is not created: the
     /// artifact is neither built nor uploaded (and its path is not checked).
-    public var excludedByCondition: String? = nil
+    package var excludedByCondition: String? = nil
     /// Said once to the user about how the path was read (a nested `TemplateURL` naming a SAM build
     /// output that does not exist, taken from its source template).
-    public var note: String? = nil
+    package var note: String? = nil
 
     /// The resource's logical ID, when the artifact belongs to a resource.
-    public var logicalID: LogicalID? {
+    package var logicalID: LogicalID? {
         switch origin {
         case .resource(let id): return id
         case .includeTransform(let id): return id
@@ -59,5 +59,5 @@ public struct LocalArtifact: Sendable, Hashable {
     }
 
     /// How the uploaded location is written back into the template.
-    public var writeBack: PackageableProperty.S3LocationFormat { property.writeBack }
+    package var writeBack: PackageableProperty.S3LocationFormat { property.writeBack }
 }

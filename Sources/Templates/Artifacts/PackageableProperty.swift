@@ -4,9 +4,9 @@
 /// `artifact_exporter.py` and `resources.py` (`RESOURCES_WITH_LOCAL_PATHS`,
 /// `RESOURCES_WITH_IMAGE_COMPONENT`, `METADATA_WITH_LOCAL_PATHS`, `GLOBAL_EXPORT_DICT`) and awscli's
 /// `customizations/cloudformation/artifact_exporter.py`.
-public struct PackageableProperty: Sendable, Hashable {
+package struct PackageableProperty: Sendable, Hashable {
     /// What the local path holds and how it is turned into an upload.
-    public enum Content: Sendable, Hashable {
+    package enum Content: Sendable, Hashable {
         /// A folder is zipped; a `.zip` file is uploaded as is; any other file is zipped on its own
         /// (SAM's `FORCE_ZIP`: Lambda code and layers).
         case zipArchive
@@ -21,7 +21,7 @@ public struct PackageableProperty: Sendable, Hashable {
     }
 
     /// How the uploaded location is written back into the template.
-    public enum S3LocationFormat: Sendable, Hashable {
+    package enum S3LocationFormat: Sendable, Hashable {
         /// A string `s3://bucket/key`.
         case s3URI
         /// A mapping with these keys (version key omitted when nil or when no version is known).
@@ -33,7 +33,7 @@ public struct PackageableProperty: Sendable, Hashable {
     }
 
     /// Where in a template the property lives.
-    public enum Location: Sendable, Hashable {
+    package enum Location: Sendable, Hashable {
         /// `Properties.<path>` of every resource of the type.
         case resourceProperty([String])
         /// Every `CodeUri` under `Properties.Resolvers.<Type>.<Field>` and `Properties.Functions.<Name>`
@@ -46,20 +46,20 @@ public struct PackageableProperty: Sendable, Hashable {
     }
 
     /// The resource type (or metadata section, or `Fn::Transform` for AWS::Include).
-    public let resourceType: String
+    package let resourceType: String
     /// Where the property is.
-    public let location: Location
+    package let location: Location
     /// What the local path holds.
-    public let content: Content
+    package let content: Content
     /// How the uploaded location is written back.
-    public let writeBack: S3LocationFormat
+    package let writeBack: S3LocationFormat
     /// SAM's `PACKAGE_NULL_PROPERTY`: when the property is absent, the template's own folder is packaged.
-    public let packagesTemplateFolderWhenAbsent: Bool
+    package let packagesTemplateFolderWhenAbsent: Bool
     /// The `PackageType` the property applies to (`Zip` or `Image`); nil when the type has none.
-    public let packageType: String?
+    package let packageType: String?
 
     /// The dotted property name as the SAM/awscli tables spell it (`Command.ScriptLocation`).
-    public var propertyName: String {
+    package var propertyName: String {
         switch location {
         case .resourceProperty(let path): return path.joined(separator: ".")
         case .graphQLCodeURIs: return "CodeUri"
@@ -110,7 +110,7 @@ extension PackageableProperty {
     /// | `Fn::Transform` AWS::Include | Parameters.Location | file | `s3://bucket/key` |
     ///
     /// The version key is written only when the upload returned an object version.
-    public static let all: [PackageableProperty] = [
+    package static let all: [PackageableProperty] = [
         prop("AWS::Serverless::Function", "CodeUri", .zipArchive, .s3URI, nullPackages: true, packageType: "Zip"),
         prop("AWS::Serverless::Function", "ImageUri", .containerImage, .imageURI, packageType: "Image"),
         prop("AWS::Serverless::Api", "DefinitionUri", .folderOrFile, .s3URI),
@@ -156,10 +156,10 @@ extension PackageableProperty {
     ]
 
     /// The packageable properties of `resourceType`.
-    public static func properties(of resourceType: String) -> [PackageableProperty] {
+    package static func properties(of resourceType: String) -> [PackageableProperty] {
         all.filter { $0.resourceType == resourceType }
     }
 
     /// The resource types whose properties can point at a nested template.
-    public static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]
+    package static let nestedStackTypes: Set<String> = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]
 }

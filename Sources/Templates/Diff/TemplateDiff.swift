@@ -1,7 +1,7 @@
 /// How one resource differs between two templates.
-public struct ResourceDifference: Sendable, Hashable {
+package struct ResourceDifference: Sendable, Hashable {
     /// The kind of difference.
-    public enum Change: Sendable, Hashable {
+    package enum Change: Sendable, Hashable {
         /// Only in the new template.
         case added
         /// Only in the old template.
@@ -11,31 +11,31 @@ public struct ResourceDifference: Sendable, Hashable {
     }
 
     /// The resource's logical ID.
-    public let logicalID: LogicalID
+    package let logicalID: LogicalID
     /// The resource type (the new one when both exist).
-    public let resourceType: String
+    package let resourceType: String
     /// What changed.
-    public let change: Change
+    package let change: Change
 }
 
 /// One value that differs inside a resource body.
-public struct PropertyDifference: Sendable, Hashable {
+package struct PropertyDifference: Sendable, Hashable {
     /// Keys from the resource body to the value, e.g. `["Properties", "CodeUri"]`; list items by index.
-    public let path: [String]
+    package let path: [String]
     /// The old value (nil when added).
-    public let oldValue: TemplateValue?
+    package let oldValue: TemplateValue?
     /// The new value (nil when removed).
-    public let newValue: TemplateValue?
+    package let newValue: TemplateValue?
 
     /// The path joined with dots (`Properties.Environment.Variables.LOG_LEVEL`).
-    public var dottedPath: String { path.joined(separator: ".") }
+    package var dottedPath: String { path.joined(separator: ".") }
 }
 
 /// Compares two templates resource by resource, property by property.
-public enum TemplateDiff {
+package enum TemplateDiff {
     /// The differences from `old` to `new`: changed and added resources in `new`'s order, then
     /// removed ones in `old`'s order. Mapping key order is ignored; list order matters.
-    public static func resources(from old: Template, to new: Template) -> [ResourceDifference] {
+    package static func resources(from old: Template, to new: Template) -> [ResourceDifference] {
         var result: [ResourceDifference] = []
         for (id, resource) in new.resources {
             guard let before = old.resources[id] else {
@@ -56,7 +56,7 @@ public enum TemplateDiff {
     }
 
     /// The differences between two values, with paths relative to them.
-    public static func values(_ old: TemplateValue, _ new: TemplateValue) -> [PropertyDifference] {
+    package static func values(_ old: TemplateValue, _ new: TemplateValue) -> [PropertyDifference] {
         var changes: [PropertyDifference] = []
         compare(old, new, path: [], into: &changes)
         return changes
@@ -88,7 +88,7 @@ public enum TemplateDiff {
     }
 
     /// Equality that ignores mapping key order.
-    public static func semanticallyEqual(_ a: TemplateValue, _ b: TemplateValue) -> Bool {
+    package static func semanticallyEqual(_ a: TemplateValue, _ b: TemplateValue) -> Bool {
         switch (a, b) {
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }

@@ -1,28 +1,28 @@
 /// Something wrong with a template: what, where (file, line, logical ID) and what to do about it.
-public struct TemplateError: Error, Sendable, CustomStringConvertible {
+package struct TemplateError: Error, Sendable, CustomStringConvertible {
     /// A stable name for the kind of problem, for callers and tests that branch on it.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         fileprivate init(_ name: String) { self.name = name }
         /// The code's name.
-        public var description: String { name }
+        package var description: String { name }
 
         /// The file could not be read.
-        public static let unreadableFile = Code("unreadableFile")
+        package static let unreadableFile = Code("unreadableFile")
         /// The YAML or JSON text is not well formed.
-        public static let syntax = Code("syntax")
+        package static let syntax = Code("syntax")
         /// A mapping holds the same key twice.
-        public static let duplicateKey = Code("duplicateKey")
+        package static let duplicateKey = Code("duplicateKey")
         /// A `!Tag` that is not a CloudFormation short form, or an `{"Fn::X": ...}` CloudFormation does not know.
-        public static let unknownTag = Code("unknownTag")
+        package static let unknownTag = Code("unknownTag")
         /// A short form used with an argument it cannot take (e.g. `!GetAtt NoDot`).
-        public static let malformedTag = Code("malformedTag")
+        package static let malformedTag = Code("malformedTag")
         /// The template or one of its sections has the wrong shape.
-        public static let invalidStructure = Code("invalidStructure")
+        package static let invalidStructure = Code("invalidStructure")
         /// An artifact property points at a local path that does not exist.
-        public static let missingLocalArtifact = Code("missingLocalArtifact")
+        package static let missingLocalArtifact = Code("missingLocalArtifact")
         /// Nested templates include each other.
-        public static let nestedCycle = Code("nestedCycle")
+        package static let nestedCycle = Code("nestedCycle")
     }
 
     fileprivate enum Kind: Sendable {
@@ -38,11 +38,11 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 
     private let kind: Kind
     /// The template file, when known.
-    public let file: String?
+    package let file: String?
     /// The 1-based line, when known.
-    public let line: Int?
+    package let line: Int?
     /// The resource the problem is in, when known.
-    public let logicalID: LogicalID?
+    package let logicalID: LogicalID?
 
     private init(_ kind: Kind, file: String?, line: Int?, logicalID: LogicalID?) {
         self.kind = kind
@@ -52,7 +52,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The kind of problem.
-    public var code: Code {
+    package var code: Code {
         switch kind {
         case .unreadableFile: return .unreadableFile
         case .syntax: return .syntax
@@ -66,7 +66,7 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `file:line (resource X): problem. What to do.`
-    public var description: String {
+    package var description: String {
         var place = file ?? "<template>"
         if let line { place += ":\(line)" }
         if let logicalID { place += " (resource \(logicalID))" }

@@ -149,9 +149,9 @@ extension Intrinsic {
 }
 
 /// The parts of an `Fn::Sub` string: literal text and `${Name}` placeholders (`${!Literal}` is literal `${Literal}`).
-public enum SubstitutionText {
+package enum SubstitutionText {
     /// One part.
-    public enum Part: Sendable, Hashable {
+    package enum Part: Sendable, Hashable {
         /// Text as is.
         case literal(String)
         /// A `${Name}` placeholder's name.
@@ -159,7 +159,7 @@ public enum SubstitutionText {
     }
 
     /// The parts of `text`, in order.
-    public static func parts(of text: String) -> [Part] {
+    package static func parts(of text: String) -> [Part] {
         var parts: [Part] = []
         var rest = Substring(text)
         while let start = rest.range(of: "${") {

@@ -1,28 +1,28 @@
 /// A resource value a template value refers to: `Ref Name` or `Fn::GetAtt Name.Attribute`.
-public struct ResourceReference: Sendable, Hashable, CustomStringConvertible {
+package struct ResourceReference: Sendable, Hashable, CustomStringConvertible {
     /// The resource's logical ID.
-    public let logicalID: String
+    package let logicalID: String
     /// The attribute, for `Fn::GetAtt`; nil for `Ref`.
-    public let attribute: String?
+    package let attribute: String?
 
     /// A reference.
-    public init(logicalID: String, attribute: String? = nil) {
+    package init(logicalID: String, attribute: String? = nil) {
         self.logicalID = logicalID
         self.attribute = attribute
     }
 
     /// The key in ``TemplateEvaluator/resourceValues``: `Name` or `Name.Attribute`.
-    public var key: String { attribute.map { "\(logicalID).\($0)" } ?? logicalID }
+    package var key: String { attribute.map { "\(logicalID).\($0)" } ?? logicalID }
 
     /// `Ref Name` or `Fn::GetAtt Name.Attribute`.
-    public var description: String { attribute.map { "Fn::GetAtt \(logicalID).\($0)" } ?? "Ref \(logicalID)" }
+    package var description: String { attribute.map { "Fn::GetAtt \(logicalID).\($0)" } ?? "Ref \(logicalID)" }
 }
 
 extension TemplateEvaluator {
     /// The resource values `value` needs to be evaluated, in order of appearance: `Ref` of names
     /// that are not parameters, `Fn::GetAtt`, and `${Name}`/`${Name.Attribute}` of `Fn::Sub`.
     /// `Fn::If` contributes only the branch its condition chooses (both when it is unknown).
-    public func resourceReferences(in value: TemplateValue) -> [ResourceReference] {
+    package func resourceReferences(in value: TemplateValue) -> [ResourceReference] {
         var found: [ResourceReference] = []
         collect(value, into: &found, depth: 0)
         var seen = Set<ResourceReference>()

@@ -9,21 +9,21 @@ import Foundation
 /// `Fn::GetAtt` of a known resource value are evaluated; anything else — an unknown parameter or
 /// resource value, `Fn::ImportValue`, a `{{resolve:...}}` dynamic reference — is an ``Unevaluable``
 /// naming what only CloudFormation knows. `Ref AWS::NoValue` removes the entry it is in.
-public struct TemplateEvaluator: Sendable, Hashable {
+package struct TemplateEvaluator: Sendable, Hashable {
     /// Parameter values (`CommaDelimitedList` and `List<...>` as lists), given or default.
-    public var parameters: [String: TemplateValue]
+    package var parameters: [String: TemplateValue]
     /// Parameters without a value here, and why.
-    public var unknownParameters: [String: Unevaluable]
+    package var unknownParameters: [String: Unevaluable]
     /// Each declared parameter's `Type`.
-    public var parameterTypes: [String: String]
+    package var parameterTypes: [String: String]
     /// `AWS::Region`, `AWS::AccountId`, `AWS::Partition`, `AWS::URLSuffix`, `AWS::StackName`, ... when known.
-    public var pseudoParameters: [String: String]
+    package var pseudoParameters: [String: String]
     /// The `Conditions` section.
-    public var conditions: TemplateMap
+    package var conditions: TemplateMap
     /// The `Mappings` section.
-    public var mappings: TemplateMap
+    package var mappings: TemplateMap
     /// Resource values known here: `Name` for `Ref Name`, `Name.Attribute` for `Fn::GetAtt`.
-    public var resourceValues: [String: String]
+    package var resourceValues: [String: String]
 
     /// An evaluator of `template`'s values with `parameterValues` (else each parameter's `Default`).
     /// - Parameters:
@@ -31,7 +31,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
     ///     names the template does not declare are ignored.
     ///   - unknown: parameters whose value exists but cannot be known here, and why.
     ///   - pseudoParameters: the pseudo parameters known (without the `AWS::` prefix or with it).
-    public init(template: Template, parameterValues: [String: String] = [:], unknown: [String: Unevaluable] = [:],
+    package init(template: Template, parameterValues: [String: String] = [:], unknown: [String: Unevaluable] = [:],
                 pseudoParameters: [String: String] = [:]) {
         var values: [String: TemplateValue] = [:]
         var missing: [String: Unevaluable] = [:]
@@ -66,41 +66,41 @@ public struct TemplateEvaluator: Sendable, Hashable {
     }
 
     /// `value` with every intrinsic evaluated; nil when it is `Ref AWS::NoValue` (or an `Fn::If` choosing it).
-    public func value(_ value: TemplateValue) throws(Unevaluable) -> TemplateValue? {
+    package func value(_ value: TemplateValue) throws(Unevaluable) -> TemplateValue? {
         try evaluate(value, depth: 0)
     }
 
     /// `value` evaluated to a string (numbers and booleans as written).
-    public func string(_ value: TemplateValue) throws(Unevaluable) -> String {
+    package func string(_ value: TemplateValue) throws(Unevaluable) -> String {
         guard let result = try evaluate(value, depth: 0) else { throw Unevaluable(.malformed("AWS::NoValue where a value is needed")) }
         guard let text = result.scalarText else { throw Unevaluable(.malformed("a list or mapping where a string is needed")) }
         return text
     }
 
     /// `value` evaluated when it can be, else nil (and `AWS::NoValue` is nil too).
-    public func valueIfKnown(_ value: TemplateValue?) -> TemplateValue? {
+    package func valueIfKnown(_ value: TemplateValue?) -> TemplateValue? {
         guard let value else { return nil }
         return try? self.value(value)
     }
 
     /// The condition `name` of `Conditions`.
-    public func condition(_ name: String) throws(Unevaluable) -> Bool {
+    package func condition(_ name: String) throws(Unevaluable) -> Bool {
         try condition(name, depth: 0)
     }
 
     /// Whether `resource` is created: true without a `Condition`; throws when its condition is unknown.
-    public func includes(_ resource: Resource) throws(Unevaluable) -> Bool {
+    package func includes(_ resource: Resource) throws(Unevaluable) -> Bool {
         guard let name = resource.condition else { return true }
         return try condition(name)
     }
 
     /// Whether `resource`'s condition is known to be false (an unknown condition counts as true).
-    public func excludes(_ resource: Resource) -> Bool {
+    package func excludes(_ resource: Resource) -> Bool {
         (try? includes(resource)) == false
     }
 
     /// A copy that also knows `values` of resources (`Name` → `Ref`, `Name.Attribute` → `Fn::GetAtt`).
-    public func knowing(resourceValues values: [String: String]) -> TemplateEvaluator {
+    package func knowing(resourceValues values: [String: String]) -> TemplateEvaluator {
         var copy = self
         copy.resourceValues.merge(values) { _, new in new }
         return copy
@@ -108,7 +108,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
 
     /// A copy where the parameters without a value here take theirs from `deployed` (the
     /// deployed stack's parameters); the others keep theirs.
-    public func knowing(deployedParameters deployed: [String: String]) -> TemplateEvaluator {
+    package func knowing(deployedParameters deployed: [String: String]) -> TemplateEvaluator {
         var copy = self
         for (name, _) in unknownParameters {
             guard let text = deployed[name] else { continue }
@@ -119,7 +119,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
     }
 
     /// A copy that also knows `pseudo` parameters (`Region` or `AWS::Region` → value).
-    public func knowing(pseudoParameters pseudo: [String: String]) -> TemplateEvaluator {
+    package func knowing(pseudoParameters pseudo: [String: String]) -> TemplateEvaluator {
         var copy = self
         for (key, value) in pseudo { copy.pseudoParameters[key.hasPrefix("AWS::") ? key : "AWS::\(key)"] = value }
         return copy
@@ -217,7 +217,7 @@ public struct TemplateEvaluator: Sendable, Hashable {
     }
 
     /// The partition of a region (`aws`, `aws-cn`, `aws-us-gov`, ...).
-    public static func partition(of region: String) -> String {
+    package static func partition(of region: String) -> String {
         if region.hasPrefix("cn-") { return "aws-cn" }
         if region.hasPrefix("us-gov-") { return "aws-us-gov" }
         if region.hasPrefix("us-iso-") { return "aws-iso" }

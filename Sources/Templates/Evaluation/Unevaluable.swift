@@ -2,9 +2,9 @@
 ///
 /// Not a template mistake: the resource that needs the value falls back to CloudFormation (or is
 /// built and packaged as if its condition were true), and the reason is shown to the user.
-public struct Unevaluable: Error, Sendable, Hashable, CustomStringConvertible {
+package struct Unevaluable: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is missing.
-    public enum Reason: Sendable, Hashable {
+    package enum Reason: Sendable, Hashable {
         /// A parameter with no value given, no deployed value and no default.
         case parameterWithoutValue(String)
         /// A nested stack's parameter that its parent sets from a value Ferry cannot compute
@@ -27,13 +27,13 @@ public struct Unevaluable: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What is missing.
-    public let reason: Reason
+    package let reason: Reason
 
     /// A failure for `reason`.
-    public init(_ reason: Reason) { self.reason = reason }
+    package init(_ reason: Reason) { self.reason = reason }
 
     /// One phrase, e.g. `Fn::GetAtt Other.Arn: Other is not deployed here`.
-    public var description: String {
+    package var description: String {
         switch reason {
         case .parameterWithoutValue(let name):
             return "parameter \(name) has no value (give it in parameter_overrides, or a Default)"

@@ -4,9 +4,9 @@
 /// aws-sam-translator: a property set on the resource wins over the global one; when both are
 /// mappings they merge key by key (recursively); when both are lists the global items come first,
 /// then the resource's; intrinsic functions count as plain values (the resource's wins).
-public enum SAMGlobals {
+package enum SAMGlobals {
     /// Globals sections SAM supports and the resource type each applies to.
-    public static let sectionResourceTypes: [String: String] = [
+    package static let sectionResourceTypes: [String: String] = [
         "Function": "AWS::Serverless::Function",
         "Api": "AWS::Serverless::Api",
         "HttpApi": "AWS::Serverless::HttpApi",
@@ -18,7 +18,7 @@ public enum SAMGlobals {
     ]
 
     /// The globals that apply to `resourceType` in `template`, if any.
-    public static func globals(for resourceType: String, in template: Template) -> TemplateMap? {
+    package static func globals(for resourceType: String, in template: Template) -> TemplateMap? {
         guard let globals = template.globals else { return nil }
         let prefix = "AWS::Serverless::"
         guard resourceType.hasPrefix(prefix) else { return nil }
@@ -28,13 +28,13 @@ public enum SAMGlobals {
     }
 
     /// The resource's properties with the template's globals merged in (resource properties win).
-    public static func effectiveProperties(of resource: Resource, in template: Template) -> TemplateMap {
+    package static func effectiveProperties(of resource: Resource, in template: Template) -> TemplateMap {
         guard let globals = globals(for: resource.type, in: template) else { return resource.properties }
         return merge(global: .map(globals), local: .map(resource.properties)).mapValue ?? resource.properties
     }
 
     /// One SAM-style merge of a global value with a local value.
-    public static func merge(global: TemplateValue, local: TemplateValue) -> TemplateValue {
+    package static func merge(global: TemplateValue, local: TemplateValue) -> TemplateValue {
         switch (kind(of: global), kind(of: local)) {
         case (.map, .map):
             guard let globalMap = global.mapValue, let localMap = local.mapValue else { return local }
@@ -64,7 +64,7 @@ public enum SAMGlobals {
 
 extension Template {
     /// `resource`'s properties with SAM globals applied (resource properties win).
-    public func effectiveProperties(of id: LogicalID) -> TemplateMap? {
+    package func effectiveProperties(of id: LogicalID) -> TemplateMap? {
         guard let resource = resources[id] else { return nil }
         return SAMGlobals.effectiveProperties(of: resource, in: self)
     }

@@ -7,14 +7,14 @@
 /// (CloudFormation expands them at deploy time) — see ``LoopArtifactMappings``. What cannot be
 /// decided locally (a collection from `Fn::GetAZs`, a parameter with neither value nor default)
 /// is an error naming the loop, its file and line.
-public enum LanguageExtensions {
+package enum LanguageExtensions {
     /// The transform's name.
-    public static let transformName = "AWS::LanguageExtensions"
+    package static let transformName = "AWS::LanguageExtensions"
     /// The prefix of a loop's key.
-    public static let loopPrefix = "Fn::ForEach::"
+    package static let loopPrefix = "Fn::ForEach::"
 
     /// Whether `root` (a whole template) declares the transform or contains a loop.
-    public static func applies(to root: TemplateMap) -> Bool {
+    package static func applies(to root: TemplateMap) -> Bool {
         switch root["Transform"] {
         case .string(let name) where name == transformName: return true
         case .list(let items) where items.contains(.string(transformName)): return true
@@ -33,7 +33,7 @@ public enum LanguageExtensions {
     ///   - parameterValues: values of template parameters (else their `Default`s are used).
     /// - Throws: ``TemplateError`` (`invalidStructure`) for a malformed loop, a collection that
     ///   cannot be resolved locally, or a logical ID generated twice.
-    public static func expand(_ root: TemplateMap, file: String?, parameterValues: [String: String] = [:]) throws
+    package static func expand(_ root: TemplateMap, file: String?, parameterValues: [String: String] = [:]) throws
         -> (template: TemplateMap, origins: [LogicalID: LoopOrigin])
     {
         let scope = LoopScope(file: file, parameters: root["Parameters"]?.mapValue ?? TemplateMap(),

@@ -6,16 +6,16 @@
 ///   `{CodeUri: s3://...}`), and the body's property becomes
 ///   `Fn::FindInMap: [SAMCodeUriFunctions, !Ref Name, CodeUri]` (nested loops key the mapping by
 ///   `Outer-Inner` through `Fn::Join`). CloudFormation then expands the loops itself.
-public enum LoopArtifactMappings {
+package enum LoopArtifactMappings {
     /// One location packaging wrote: where (from the root of the expanded template) and what.
-    public struct Location: Sendable, Hashable {
+    package struct Location: Sendable, Hashable {
         /// The path from the template root, e.g. `Resources`, `AlphaFunction`, `Properties`, `CodeUri`.
-        public var templatePath: [String]
+        package var templatePath: [String]
         /// The value written (`s3://...`, or a `{S3Bucket, S3Key}` mapping).
-        public var value: TemplateValue
+        package var value: TemplateValue
 
         /// A location.
-        public init(templatePath: [String], value: TemplateValue) {
+        package init(templatePath: [String], value: TemplateValue) {
             self.templatePath = templatePath
             self.value = value
         }
@@ -24,7 +24,7 @@ public enum LoopArtifactMappings {
     /// The authored template of `source` with every location carried in.
     /// - Throws: ``TemplateError`` when a loop's items cannot be mapping keys (only letters,
     ///   digits, `-` and `_` can) or a location cannot be written.
-    public static func authored(_ source: LanguageExtensionsSource, locations: [Location], file: String?) throws -> TemplateValue {
+    package static func authored(_ source: LanguageExtensionsSource, locations: [Location], file: String?) throws -> TemplateValue {
         var root = source.authored
         var groups: [Group] = []
         for location in locations {

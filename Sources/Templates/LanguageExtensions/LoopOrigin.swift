@@ -1,40 +1,40 @@
 /// Where a resource that `Fn::ForEach` generated comes from: the loops around it (outermost
 /// first), the value each loop had, and the key it was written under in the innermost loop's body.
-public struct LoopOrigin: Sendable, Hashable {
+package struct LoopOrigin: Sendable, Hashable {
     /// One enclosing loop and its value for this resource.
-    public struct Level: Sendable, Hashable {
+    package struct Level: Sendable, Hashable {
         /// The loop's name (`Functions` in `Fn::ForEach::Functions`).
-        public var loopName: String
+        package var loopName: String
         /// The loop's identifier (`Name` in `[Name, [...], {...}]`).
-        public var identifier: String
+        package var identifier: String
         /// The collection item this resource was made for.
-        public var value: String
+        package var value: String
 
         /// A level.
-        public init(loopName: String, identifier: String, value: String) {
+        package init(loopName: String, identifier: String, value: String) {
             self.loopName = loopName
             self.identifier = identifier
             self.value = value
         }
 
         /// `Fn::ForEach::<loopName>`: the key the loop is written under.
-        public var key: String { LanguageExtensions.loopPrefix + loopName }
+        package var key: String { LanguageExtensions.loopPrefix + loopName }
     }
 
     /// The enclosing loops, outermost first.
-    public var levels: [Level]
+    package var levels: [Level]
     /// The key in the innermost loop's body, as written (`${Name}Function`).
-    public var resourceKey: String
+    package var resourceKey: String
 
     /// An origin.
-    public init(levels: [Level], resourceKey: String) {
+    package init(levels: [Level], resourceKey: String) {
         self.levels = levels
         self.resourceKey = resourceKey
     }
 
     /// The path from the template root to the resource's body in the authored template
     /// (`Resources`, `Fn::ForEach::A`, `2`, ..., `${Name}Function`).
-    public var authoredPath: [String] {
+    package var authoredPath: [String] {
         ["Resources"] + levels.flatMap { [$0.key, "2"] } + [resourceKey]
     }
 }
@@ -42,14 +42,14 @@ public struct LoopOrigin: Sendable, Hashable {
 /// The authored form of a template that uses `AWS::LanguageExtensions`, kept next to its
 /// in-memory expansion: packaging writes the authored form (CloudFormation expands the loops
 /// itself), everything else reads the expansion.
-public struct LanguageExtensionsSource: Sendable, Hashable {
+package struct LanguageExtensionsSource: Sendable, Hashable {
     /// The template as written: loops, `Fn::Length`, `Fn::ToJsonString` and all.
-    public var authored: TemplateValue
+    package var authored: TemplateValue
     /// Every resource a loop generated, by its expanded logical ID.
-    public var origins: [LogicalID: LoopOrigin]
+    package var origins: [LogicalID: LoopOrigin]
 
     /// A source.
-    public init(authored: TemplateValue, origins: [LogicalID: LoopOrigin]) {
+    package init(authored: TemplateValue, origins: [LogicalID: LoopOrigin]) {
         self.authored = authored
         self.origins = origins
     }

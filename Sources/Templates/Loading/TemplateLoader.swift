@@ -2,10 +2,10 @@ import Foundation
 import Yams
 
 /// Loads CloudFormation/SAM templates from YAML or JSON, keeping key order and converting short-form tags.
-public enum TemplateLoader {
+package enum TemplateLoader {
     /// Reads and parses the template at `url` (YAML or JSON, decided by the content).
     /// `parameterValues` decide `AWS::LanguageExtensions` loops over parameters (else their defaults).
-    public static func load(contentsOf url: URL, parameterValues: [String: String] = [:]) throws -> Template {
+    package static func load(contentsOf url: URL, parameterValues: [String: String] = [:]) throws -> Template {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -20,7 +20,7 @@ public enum TemplateLoader {
     /// Parses template text; `file` names the source in errors.
     /// - Throws: `TemplateError` for bad syntax, an unknown intrinsic, a wrong shape, or an empty
     ///   template (no sections at all).
-    public static func parse(_ text: String, file: String? = nil, parameterValues: [String: String] = [:]) throws -> Template {
+    package static func parse(_ text: String, file: String? = nil, parameterValues: [String: String] = [:]) throws -> Template {
         let value = try parseValue(text, file: file)
         if value == .null || value.mapValue?.isEmpty == true {
             throw TemplateError.invalidStructure(
@@ -31,7 +31,7 @@ public enum TemplateLoader {
     }
 
     /// Parses YAML or JSON text into a value without interpreting it as a template.
-    public static func parseValue(_ text: String, file: String? = nil) throws -> TemplateValue {
+    package static func parseValue(_ text: String, file: String? = nil) throws -> TemplateValue {
         let isJSON = text.first(where: { !$0.isWhitespace }) == "{"
         // JSON is YAML, except that YAML forbids tabs where JSON allows them as whitespace.
         // A literal tab is never valid inside a JSON string, so replacing them all is safe.
@@ -50,7 +50,7 @@ public enum TemplateLoader {
 
     /// Interprets a parsed value as a template (a mapping whose `Resources` is a mapping of mappings).
     /// A template that uses `AWS::LanguageExtensions` is expanded (see ``LanguageExtensions``).
-    public static func template(from value: TemplateValue, file: String? = nil,
+    package static func template(from value: TemplateValue, file: String? = nil,
                                 parameterValues: [String: String] = [:]) throws -> Template {
         if let root = value.mapValue, LanguageExtensions.applies(to: root) {
             return try LanguageExtensions.template(from: root, file: file, parameterValues: parameterValues)

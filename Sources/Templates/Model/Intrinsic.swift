@@ -2,7 +2,7 @@
 ///
 /// Arguments that are not in the documented shape yield ``other(name:argument:)`` rather than an
 /// error: the template stays loadable and CloudFormation will report the mistake itself.
-public enum Intrinsic: Sendable, Hashable {
+package enum Intrinsic: Sendable, Hashable {
     /// `Ref`: a parameter or resource name.
     case ref(String)
     /// `Fn::GetAtt`: a resource and an attribute (the attribute may itself be a `Ref`).
@@ -45,7 +45,7 @@ public enum Intrinsic: Sendable, Hashable {
 
 extension TemplateValue {
     /// The intrinsic function this value calls, when it is a single-key `Ref`/`Condition`/`Fn::*` map.
-    public var intrinsic: Intrinsic? {
+    package var intrinsic: Intrinsic? {
         guard isIntrinsic, let map = mapValue, let name = map.keys.first, let arg = map[name] else {
             return nil
         }

@@ -2,21 +2,21 @@
 ///
 /// Templates are read and written in their author's order; this is the small ordered map the
 /// module uses for that (resources by logical ID, mapping entries by key).
-public struct OrderedMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+package struct OrderedMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// The keys in insertion order.
-    public private(set) var keys: [Key] = []
+    package private(set) var keys: [Key] = []
     private var storage: [Key: Value] = [:]
 
     /// An empty map.
-    public init() {}
+    package init() {}
 
     /// A map holding `pairs` in order; a repeated key keeps its first position and its last value.
-    public init(_ pairs: [(Key, Value)]) {
+    package init(_ pairs: [(Key, Value)]) {
         for (key, value) in pairs { self[key] = value }
     }
 
     /// The value stored under `key`; assigning `nil` removes the key.
-    public subscript(key: Key) -> Value? {
+    package subscript(key: Key) -> Value? {
         get { storage[key] }
         set {
             if let newValue {
@@ -28,21 +28,21 @@ public struct OrderedMap<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// The number of entries.
-    public var count: Int { keys.count }
+    package var count: Int { keys.count }
 
     /// Whether the map has no entries.
-    public var isEmpty: Bool { keys.isEmpty }
+    package var isEmpty: Bool { keys.isEmpty }
 
     /// The values in key order.
-    public var values: [Value] { keys.map { storage[$0]! } }
+    package var values: [Value] { keys.map { storage[$0]! } }
 
     /// Whether `key` is present.
-    public func contains(_ key: Key) -> Bool { storage[key] != nil }
+    package func contains(_ key: Key) -> Bool { storage[key] != nil }
 }
 
 extension OrderedMap: Sequence {
     /// Iterates `(key, value)` pairs in insertion order.
-    public func makeIterator() -> AnyIterator<(key: Key, value: Value)> {
+    package func makeIterator() -> AnyIterator<(key: Key, value: Value)> {
         var index = 0
         return AnyIterator {
             guard index < keys.count else { return nil }
@@ -55,14 +55,14 @@ extension OrderedMap: Sequence {
 
 extension OrderedMap: Equatable where Value: Equatable {
     /// Equal when both hold the same keys in the same order with equal values.
-    public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
+    package static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool {
         lhs.keys == rhs.keys && lhs.storage == rhs.storage
     }
 }
 
 extension OrderedMap: Hashable where Value: Hashable {
     /// Hashes keys in order and their values.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         for key in keys {
             hasher.combine(key)
             hasher.combine(storage[key])
@@ -72,7 +72,7 @@ extension OrderedMap: Hashable where Value: Hashable {
 
 extension OrderedMap: ExpressibleByDictionaryLiteral {
     /// A map from a literal, in the literal's order.
-    public init(dictionaryLiteral elements: (Key, Value)...) {
+    package init(dictionaryLiteral elements: (Key, Value)...) {
         self.init(elements)
     }
 }

@@ -3,22 +3,22 @@ import Foundation
 /// A CloudFormation or SAM template: its top-level sections in order and its resources by logical ID.
 ///
 /// Load one with ``TemplateLoader``; write one with ``JSONTemplateWriter`` or ``YAMLTemplateWriter``.
-public struct Template: Sendable, Hashable {
+package struct Template: Sendable, Hashable {
     /// Every top-level section except `Resources`, in source order.
-    public var sections: TemplateMap
+    package var sections: TemplateMap
     /// The resources in source order.
-    public var resources: OrderedMap<LogicalID, Resource>
+    package var resources: OrderedMap<LogicalID, Resource>
     /// Where `Resources` sits among the sections (its index in the written output); nil when the
     /// source had no `Resources` section (it is then written last, and only if resources were added).
-    public var resourcesPosition: Int?
+    package var resourcesPosition: Int?
     /// The file the template was loaded from, if any. Not part of equality.
-    public var sourceFile: URL?
+    package var sourceFile: URL?
     /// The authored form when the template uses `AWS::LanguageExtensions` (this value is then its
     /// in-memory expansion); nil otherwise. Not part of equality.
-    public var languageExtensions: LanguageExtensionsSource?
+    package var languageExtensions: LanguageExtensionsSource?
 
     /// A template from its parts.
-    public init(sections: TemplateMap = TemplateMap(), resources: OrderedMap<LogicalID, Resource> = OrderedMap(),
+    package init(sections: TemplateMap = TemplateMap(), resources: OrderedMap<LogicalID, Resource> = OrderedMap(),
                 resourcesPosition: Int? = nil, sourceFile: URL? = nil) {
         self.sections = sections
         self.resources = resources
@@ -27,13 +27,13 @@ public struct Template: Sendable, Hashable {
     }
 
     /// `AWSTemplateFormatVersion`.
-    public var formatVersion: String? { sections["AWSTemplateFormatVersion"]?.scalarText }
+    package var formatVersion: String? { sections["AWSTemplateFormatVersion"]?.scalarText }
     /// `Description`.
-    public var description: String? { sections["Description"]?.stringValue }
+    package var description: String? { sections["Description"]?.stringValue }
     /// `Transform`, as written (a string or a list).
-    public var transform: TemplateValue? { sections["Transform"] }
+    package var transform: TemplateValue? { sections["Transform"] }
     /// The transform names (`AWS::Serverless-2016-10-31`, ...), whether written as one or many.
-    public var transforms: [String] {
+    package var transforms: [String] {
         switch transform {
         case .string(let name): return [name]
         case .list(let items): return items.compactMap { $0.stringValue ?? $0["Name"]?.stringValue }
@@ -41,22 +41,22 @@ public struct Template: Sendable, Hashable {
         }
     }
     /// Whether the template uses the SAM transform.
-    public var isSAM: Bool { transforms.contains { $0.hasPrefix("AWS::Serverless") } }
+    package var isSAM: Bool { transforms.contains { $0.hasPrefix("AWS::Serverless") } }
     /// `Metadata`.
-    public var metadata: TemplateMap? { sections["Metadata"]?.mapValue }
+    package var metadata: TemplateMap? { sections["Metadata"]?.mapValue }
     /// `Parameters`.
-    public var parameters: TemplateMap? { sections["Parameters"]?.mapValue }
+    package var parameters: TemplateMap? { sections["Parameters"]?.mapValue }
     /// `Mappings`.
-    public var mappings: TemplateMap? { sections["Mappings"]?.mapValue }
+    package var mappings: TemplateMap? { sections["Mappings"]?.mapValue }
     /// `Conditions`.
-    public var conditions: TemplateMap? { sections["Conditions"]?.mapValue }
+    package var conditions: TemplateMap? { sections["Conditions"]?.mapValue }
     /// `Globals` (SAM).
-    public var globals: TemplateMap? { sections["Globals"]?.mapValue }
+    package var globals: TemplateMap? { sections["Globals"]?.mapValue }
     /// `Outputs`.
-    public var outputs: TemplateMap? { sections["Outputs"]?.mapValue }
+    package var outputs: TemplateMap? { sections["Outputs"]?.mapValue }
 
     /// The whole template as one value, sections in their original order (for writing).
-    public var value: TemplateValue {
+    package var value: TemplateValue {
         var map = TemplateMap()
         map.line = sections.line
         let position = resourcesPosition.map { min($0, sections.count) }
@@ -77,13 +77,13 @@ public struct Template: Sendable, Hashable {
     }
 
     /// Equal when sections and resources are equal (source file and lines ignored).
-    public static func == (lhs: Template, rhs: Template) -> Bool {
+    package static func == (lhs: Template, rhs: Template) -> Bool {
         lhs.sections == rhs.sections && lhs.resources == rhs.resources
             && lhs.resourcesPosition == rhs.resourcesPosition
     }
 
     /// Hashes sections and resources.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(sections)
         hasher.combine(resources)
     }

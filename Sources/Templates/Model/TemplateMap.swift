@@ -2,28 +2,28 @@
 ///
 /// Lines are for error messages only; two maps are equal when they hold the same keys in the
 /// same order with equal values, wherever they came from (YAML or JSON).
-public struct TemplateMap: Sendable, Hashable, Sequence {
+package struct TemplateMap: Sendable, Hashable, Sequence {
     private var storage: OrderedMap<String, TemplateValue>
     private var keyLines: [String: Int]
     /// The line where the mapping starts, when loaded from a file.
-    public var line: Int?
+    package var line: Int?
 
     /// An empty mapping.
-    public init() {
+    package init() {
         storage = OrderedMap()
         keyLines = [:]
         line = nil
     }
 
     /// A mapping holding `pairs` in order.
-    public init(_ pairs: [(String, TemplateValue)], line: Int? = nil) {
+    package init(_ pairs: [(String, TemplateValue)], line: Int? = nil) {
         storage = OrderedMap(pairs)
         keyLines = [:]
         self.line = line
     }
 
     /// The value stored under `key`; assigning `nil` removes it, assigning a new key appends it.
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         get { storage[key] }
         set {
             storage[key] = newValue
@@ -32,45 +32,45 @@ public struct TemplateMap: Sendable, Hashable, Sequence {
     }
 
     /// Stores `value` under `key` (appending a new key) and records the key's source line.
-    public mutating func set(_ key: String, _ value: TemplateValue, line: Int?) {
+    package mutating func set(_ key: String, _ value: TemplateValue, line: Int?) {
         storage[key] = value
         keyLines[key] = line
     }
 
     /// The keys in order.
-    public var keys: [String] { storage.keys }
+    package var keys: [String] { storage.keys }
 
     /// The number of entries.
-    public var count: Int { storage.count }
+    package var count: Int { storage.count }
 
     /// Whether the mapping is empty.
-    public var isEmpty: Bool { storage.isEmpty }
+    package var isEmpty: Bool { storage.isEmpty }
 
     /// Whether `key` is present.
-    public func contains(_ key: String) -> Bool { storage.contains(key) }
+    package func contains(_ key: String) -> Bool { storage.contains(key) }
 
     /// The source line of `key`, when loaded from a file.
-    public func line(of key: String) -> Int? { keyLines[key] }
+    package func line(of key: String) -> Int? { keyLines[key] }
 
     /// Iterates `(key, value)` pairs in order.
-    public func makeIterator() -> AnyIterator<(key: String, value: TemplateValue)> {
+    package func makeIterator() -> AnyIterator<(key: String, value: TemplateValue)> {
         storage.makeIterator()
     }
 
     /// Equal when keys, order and values match; lines are ignored.
-    public static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
+    package static func == (lhs: TemplateMap, rhs: TemplateMap) -> Bool {
         lhs.storage == rhs.storage
     }
 
     /// Hashes keys and values; lines are ignored.
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(storage)
     }
 }
 
 extension TemplateMap: ExpressibleByDictionaryLiteral {
     /// A mapping from a literal, in the literal's order.
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(elements)
     }
 }

@@ -2,7 +2,7 @@ extension TemplateValue {
     /// A copy with `newValue` stored at `path` (mapping keys, or list indexes as decimal strings);
     /// missing intermediate mappings are created. Returns nil when the path crosses a scalar or a
     /// list index out of range.
-    public func setting(_ newValue: TemplateValue, atPath path: [String]) -> TemplateValue? {
+    package func setting(_ newValue: TemplateValue, atPath path: [String]) -> TemplateValue? {
         guard let key = path.first else { return newValue }
         let rest = Array(path.dropFirst())
         switch self {
@@ -28,7 +28,7 @@ extension Template {
     /// Stores `value` at `path` from the template root (e.g. `["Resources", "Fn", "Properties", "CodeUri"]`).
     /// - Returns: false when the path does not lead anywhere settable.
     @discardableResult
-    public mutating func setValue(_ value: TemplateValue, atPath path: [String]) -> Bool {
+    package mutating func setValue(_ value: TemplateValue, atPath path: [String]) -> Bool {
         guard let section = path.first else { return false }
         if section == "Resources" {
             guard path.count >= 2, var resource = resources[LogicalID(path[1])],
@@ -48,7 +48,7 @@ extension Template {
 
 extension LocalArtifact {
     /// The full path from the template root to the value (what ``Template/setValue(_:atPath:)`` takes).
-    public var templatePath: [String] {
+    package var templatePath: [String] {
         switch origin {
         case .resource(let id): return ["Resources", id.rawValue, "Properties"] + propertyPath
         case .templateMetadata, .includeTransform: return propertyPath

@@ -3,7 +3,7 @@
 /// Intrinsic functions are ordinary long-form maps here (`{"Ref": "X"}`, `{"Fn::GetAtt": ["A", "B"]}`);
 /// short-form YAML tags are converted on load. Use ``intrinsic`` to read one as a typed value.
 /// Source lines live on mapping entries (``TemplateMap/line(of:)``) and never take part in equality.
-public indirect enum TemplateValue: Sendable, Hashable {
+package indirect enum TemplateValue: Sendable, Hashable {
     /// A string (also every quoted YAML scalar and every intrinsic argument given as a scalar).
     case string(String)
     /// A number, keeping the text it was written with (`1e3`, `0.50`, `10`).
@@ -20,25 +20,25 @@ public indirect enum TemplateValue: Sendable, Hashable {
 
 extension TemplateValue {
     /// The string, when this is a `.string`.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The mapping, when this is a `.map`.
-    public var mapValue: TemplateMap? {
+    package var mapValue: TemplateMap? {
         if case .map(let value) = self { return value }
         return nil
     }
 
     /// The items, when this is a `.list`.
-    public var listValue: [TemplateValue]? {
+    package var listValue: [TemplateValue]? {
         if case .list(let value) = self { return value }
         return nil
     }
 
     /// The boolean, when this is a `.bool` (or the strings `true`/`false`, as CloudFormation accepts).
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         switch self {
         case .bool(let value): return value
         case .string("true"), .string("True"): return true
@@ -48,7 +48,7 @@ extension TemplateValue {
     }
 
     /// The number's text or the string itself: what CloudFormation would read as a scalar.
-    public var scalarText: String? {
+    package var scalarText: String? {
         switch self {
         case .string(let value), .number(let value): return value
         case .bool(let value): return value ? "true" : "false"
@@ -57,18 +57,18 @@ extension TemplateValue {
     }
 
     /// The value at `key` when this is a mapping.
-    public subscript(key: String) -> TemplateValue? {
+    package subscript(key: String) -> TemplateValue? {
         mapValue?[key]
     }
 
     /// Whether this is a single-key mapping naming an intrinsic function (`Ref`, `Condition`, `Fn::*`).
-    public var isIntrinsic: Bool {
+    package var isIntrinsic: Bool {
         guard let map = mapValue, map.count == 1, let key = map.keys.first else { return false }
         return key == "Ref" || key == "Condition" || key.hasPrefix("Fn::")
     }
 
     /// Follows a dotted path of mapping keys (`Command.ScriptLocation`).
-    public func value(atPath path: [String]) -> TemplateValue? {
+    package func value(atPath path: [String]) -> TemplateValue? {
         var current: TemplateValue? = self
         for key in path { current = current?[key] }
         return current
@@ -77,27 +77,27 @@ extension TemplateValue {
 
 extension TemplateValue: ExpressibleByStringLiteral {
     /// A `.string` from a literal.
-    public init(stringLiteral value: String) { self = .string(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension TemplateValue: ExpressibleByBooleanLiteral {
     /// A `.bool` from a literal.
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension TemplateValue: ExpressibleByIntegerLiteral {
     /// A `.number` from an integer literal.
-    public init(integerLiteral value: Int) { self = .number(String(value)) }
+    package init(integerLiteral value: Int) { self = .number(String(value)) }
 }
 
 extension TemplateValue: ExpressibleByArrayLiteral {
     /// A `.list` from a literal.
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    package init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// A `.map` from a literal, in the literal's order.
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    package init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .map(TemplateMap(elements))
     }
 }

@@ -1,30 +1,30 @@
 import Foundation
 
 /// One template in a tree of nested stacks.
-public struct StackNode: Sendable {
+package struct StackNode: Sendable {
     /// The stack's path from the root, e.g. `Root/Pattern2Stack/Inner`.
-    public let stackPath: String
+    package let stackPath: String
     /// The logical ID of the `AWS::CloudFormation::Stack`/`AWS::Serverless::Application` in the parent;
     /// nil for the root.
-    public let logicalID: LogicalID?
+    package let logicalID: LogicalID?
     /// The template.
-    public let template: Template
+    package let template: Template
     /// The template's file.
-    public let templateURL: URL
+    package let templateURL: URL
     /// The template's local artifacts (nested templates included, as `.nestedTemplate`; those of
     /// resources whose condition is false marked ``LocalArtifact/excludedByCondition``).
-    public let artifacts: [LocalArtifact]
+    package let artifacts: [LocalArtifact]
     /// Nested stacks whose templates are local files and whose condition is not false, in template order.
-    public let children: [StackNode]
+    package let children: [StackNode]
     /// The stack's values: its parameters (from the parent's `Parameters`, else defaults), conditions and mappings.
-    public var evaluator: TemplateEvaluator
+    package var evaluator: TemplateEvaluator
     /// Local paths of this template that do not exist.
-    public var missingArtifacts: [MissingArtifact] = []
+    package var missingArtifacts: [MissingArtifact] = []
     /// Notes about how this template was read, to show once.
-    public var notes: [String] = []
+    package var notes: [String] = []
 
     /// A node.
-    public init(stackPath: String, logicalID: LogicalID?, template: Template, templateURL: URL, artifacts: [LocalArtifact],
+    package init(stackPath: String, logicalID: LogicalID?, template: Template, templateURL: URL, artifacts: [LocalArtifact],
                 children: [StackNode], evaluator: TemplateEvaluator? = nil) {
         self.stackPath = stackPath
         self.logicalID = logicalID
@@ -36,16 +36,16 @@ public struct StackNode: Sendable {
     }
 
     /// Whether the resource `id` is created in this environment (its condition is not known to be false).
-    public func includes(_ id: LogicalID) -> Bool {
+    package func includes(_ id: LogicalID) -> Bool {
         guard let resource = template.resources[id] else { return false }
         return !evaluator.excludes(resource)
     }
 }
 
 /// A root template and every nested template it points at through local paths.
-public struct TemplateTree: Sendable {
+package struct TemplateTree: Sendable {
     /// The root stack.
-    public let root: StackNode
+    package let root: StackNode
 
     /// Loads `url` and, recursively, every local nested template whose condition is not false.
     /// - Parameters:
@@ -56,7 +56,7 @@ public struct TemplateTree: Sendable {
     ///   - pseudoParameters: `Region`, `AccountId`, `StackName`, ... when known.
     /// - Throws: ``TemplateError`` for unreadable templates or a cycle (`nestedCycle`). Paths that
     ///   do not exist are not thrown here: see ``requireArtifacts(neededToBuild:)``.
-    public static func load(rootTemplate url: URL, rootName: String = "Root", parameters: [String: String] = [:],
+    package static func load(rootTemplate url: URL, rootName: String = "Root", parameters: [String: String] = [:],
                             pseudoParameters: [String: String] = [:]) throws -> TemplateTree {
         let template = try TemplateLoader.load(contentsOf: url.standardizedFileURL, parameterValues: parameters)
         let evaluator = TemplateEvaluator(template: template, parameterValues: parameters, pseudoParameters: pseudoParameters)
@@ -66,7 +66,7 @@ public struct TemplateTree: Sendable {
     }
 
     /// Every stack, parents before children, in template order.
-    public var allStacks: [StackNode] {
+    package var allStacks: [StackNode] {
         var result: [StackNode] = []
         func visit(_ node: StackNode) {
             result.append(node)
@@ -77,7 +77,7 @@ public struct TemplateTree: Sendable {
     }
 
     /// Every stack, children before parents: the order nested templates must be packaged in.
-    public var bottomUp: [StackNode] {
+    package var bottomUp: [StackNode] {
         var result: [StackNode] = []
         func visit(_ node: StackNode) {
             node.children.forEach(visit)
@@ -88,17 +88,17 @@ public struct TemplateTree: Sendable {
     }
 
     /// The stack at `stackPath`, if any.
-    public func stack(at stackPath: String) -> StackNode? {
+    package func stack(at stackPath: String) -> StackNode? {
         allStacks.first { $0.stackPath == stackPath }
     }
 
     /// Every note of every stack, in stack order.
-    public var notes: [String] { allStacks.flatMap(\.notes) }
+    package var notes: [String] { allStacks.flatMap(\.notes) }
 
     /// Throws the first missing local path: of Lambda code, layer content and nested templates
     /// only when `neededToBuild` (what `ferry build` needs), else of every packageable property.
     /// - Throws: ``TemplateError`` with code `missingLocalArtifact`.
-    public func requireArtifacts(neededToBuild: Bool = false) throws {
+    package func requireArtifacts(neededToBuild: Bool = false) throws {
         for stack in allStacks {
             if let missing = stack.missingArtifacts.first(where: { !neededToBuild || $0.isNeededToBuild }) {
                 throw missing.error

@@ -1,16 +1,16 @@
 /// Writes templates as JSON, keys in their original order, byte-for-byte deterministic.
-public struct JSONTemplateWriter: Sendable {
+package struct JSONTemplateWriter: Sendable {
     /// Spaces per nesting level.
-    public var indent: Int
+    package var indent: Int
 
     /// A writer indenting by `indent` spaces.
-    public init(indent: Int = 2) { self.indent = indent }
+    package init(indent: Int = 2) { self.indent = indent }
 
     /// The template as JSON text, ending with a newline.
-    public func write(_ template: Template) -> String { write(template.value) }
+    package func write(_ template: Template) -> String { write(template.value) }
 
     /// The value as JSON text, ending with a newline.
-    public func write(_ value: TemplateValue) -> String {
+    package func write(_ value: TemplateValue) -> String {
         var out = ""
         emit(value, level: 0, into: &out)
         out += "\n"

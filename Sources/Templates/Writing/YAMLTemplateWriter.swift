@@ -4,15 +4,15 @@ import Yams
 ///
 /// Strings that would read back as another type (`2012-10-17`, `yes`, `1e3`, `0123`, `null`, `~`)
 /// are quoted, so a written template reloads to an equal ``Template``.
-public struct YAMLTemplateWriter: Sendable {
+package struct YAMLTemplateWriter: Sendable {
     /// A writer (two-space indentation).
-    public init() {}
+    package init() {}
 
     /// The template as YAML text, ending with a newline.
-    public func write(_ template: Template) -> String { write(template.value) }
+    package func write(_ template: Template) -> String { write(template.value) }
 
     /// The value as YAML text, ending with a newline.
-    public func write(_ value: TemplateValue) -> String {
+    package func write(_ value: TemplateValue) -> String {
         var out = ""
         switch value {
         case .map(let map) where !map.isEmpty: emitMap(map, indent: 0, into: &out)
