@@ -68,7 +68,7 @@ struct BadProjectInputTests {
         let folder = try TestFolder("latin1")
         try folder.write("app.py", "x = 1\n")
         try Self.writeLatin1Name(in: folder.path, prefix: "caf")
-        let error = try #require(throws: BuildsError.self) { try FileTree.scan(folder.path) }
+        let error = try #require(throws: BuildFilesError.self) { try FileTree.scan(folder.path) }
         #expect(error.description.contains("caf\\xE9.txt"), "\(error)")
         #expect(error.description.contains("not valid UTF-8"), "\(error)")
         #expect(error.description.contains(POSIX.realPath(folder.path) ?? folder.path), "\(error)")

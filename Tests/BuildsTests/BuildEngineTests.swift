@@ -54,7 +54,7 @@ struct BuildEngineTests {
         let result = try await buildProject(project, catalog: fakeCatalog(builder), concurrency: 1, sink: recorder)
         #expect(result.ids(.built) == ["F1", "F3", "F4"])
         #expect(result.failures.map { $0.build.targets[0].logicalID } == ["F2"])
-        let error = try #require(throws: BuildFailure.self) { try result.requireSuccess() }
+        let error = try #require(throws: BuildRunError.self) { try result.requireSuccess() }
         #expect(error.description.contains("Root/F2"))
         let failed = try #require(recorder.events.first { $0.phase == .failed })
         #expect(failed.artifact == "Root/F2")

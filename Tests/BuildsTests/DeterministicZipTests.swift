@@ -134,12 +134,12 @@ struct DeterministicZipTests {
         try outside.write("secret.txt", "no")
         try source.write("app.py", "x")
         try source.symlink("lib/leak.txt", to: outside.url("secret.txt"))
-        let error = try #require(throws: BuildsError.self) { try FileTree.scan(source.path) }
+        let error = try #require(throws: BuildFilesError.self) { try FileTree.scan(source.path) }
         #expect(error.description.contains("lib/leak.txt"))
         #expect(error.description.contains(outside.url("secret.txt")))
         try FileManager.default.removeItem(atPath: source.url("lib/leak.txt"))
         try source.symlink("up", to: "../")
-        let relative = try #require(throws: BuildsError.self) { try FileTree.scan(source.path) }
+        let relative = try #require(throws: BuildFilesError.self) { try FileTree.scan(source.path) }
         #expect(relative.description.contains("'up' points to '../'"))
     }
 
@@ -164,11 +164,11 @@ struct DeterministicZipTests {
         let source = try TestFolder("src")
         try source.write("a/file", "x")
         try source.symlink("a/loop", to: "..")
-        let cycle = try #require(throws: BuildsError.self) { try FileTree.scan(source.path) }
+        let cycle = try #require(throws: BuildFilesError.self) { try FileTree.scan(source.path) }
         #expect(cycle.description.contains("a/loop"))
         try FileManager.default.removeItem(atPath: source.url("a/loop"))
         try source.symlink("dangling", to: "nowhere.txt")
-        let broken = try #require(throws: BuildsError.self) { try FileTree.scan(source.path) }
+        let broken = try #require(throws: BuildFilesError.self) { try FileTree.scan(source.path) }
         #expect(broken.description.contains("dangling"))
         #expect(broken.description.contains("nowhere.txt"))
     }
@@ -179,10 +179,10 @@ struct DeterministicZipTests {
         try source.write("a.txt", "a")
         var entries = try FileTree.scan(source.path).entries
         entries.append(FileTreeEntry(relativePath: "b.txt", sourcePath: source.url("missing"), size: 3, isExecutable: false))
-        #expect(throws: BuildsError.self) { try DeterministicZip().write(entries: entries, to: out.url("x.zip")) }
+        #expect(throws: BuildFilesError.self) { try DeterministicZip().write(entries: entries, to: out.url("x.zip")) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
         let grown = [FileTreeEntry(relativePath: "a.txt", sourcePath: source.url("a.txt"), size: 0, isExecutable: false)]
-        let error = try #require(throws: BuildsError.self) { try DeterministicZip().write(entries: grown, to: out.url("y.zip")) }
+        let error = try #require(throws: BuildFilesError.self) { try DeterministicZip().write(entries: grown, to: out.url("y.zip")) }
         #expect(error.description.contains("changed while it was read"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
@@ -193,9 +193,9 @@ struct DeterministicZipTests {
         let file = try source.write("m.py", "m")
         let duplicate = [FileTreeEntry(relativePath: "m.py", sourcePath: file, size: 1, isExecutable: false),
                          FileTreeEntry(relativePath: "m.py", sourcePath: file, size: 1, isExecutable: false)]
-        #expect(throws: BuildsError.self) { try DeterministicZip().write(entries: duplicate, to: out.url("d.zip")) }
+        #expect(throws: BuildFilesError.self) { try DeterministicZip().write(entries: duplicate, to: out.url("d.zip")) }
         let unsafe = [FileTreeEntry(relativePath: "../m.py", sourcePath: file, size: 1, isExecutable: false)]
-        #expect(throws: BuildsError.self) { try DeterministicZip().write(entries: unsafe, to: out.url("u.zip")) }
+        #expect(throws: BuildFilesError.self) { try DeterministicZip().write(entries: unsafe, to: out.url("u.zip")) }
         let layer = try DeterministicZip().write(FileTree.scan(source.path), prefix: "python/", to: out.url("layer.zip"))
         let names = try python("import sys, zipfile\nprint(zipfile.ZipFile(sys.argv[1]).namelist())", [layer.path])
         #expect(names.trimmingCharacters(in: .whitespacesAndNewlines) == "['python/m.py']")

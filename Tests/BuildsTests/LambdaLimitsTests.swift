@@ -6,7 +6,7 @@ import Testing
 struct LambdaLimitsTests {
     @Test("over 250 MB unzipped is an error naming the function and the size")
     func tooLarge() throws {
-        let error = try #require(throws: BuildsError.self) {
+        let error = try #require(throws: BuildFilesError.self) {
             try LambdaLimits.check(functionName: "ExtractionFunction", zippedSize: 90_000_000, unzippedSize: 262_144_001)
         }
         #expect(error.description.contains("ExtractionFunction"))

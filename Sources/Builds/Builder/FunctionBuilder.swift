@@ -8,7 +8,7 @@
 /// 2. on a miss, `build(_:workFolder:)` fills a folder inside `workFolder` (an empty folder the engine
 ///    owns and removes afterwards) and returns it; the engine zips it with `DeterministicZip`.
 ///
-/// Builders never print; failures are thrown as `BuildError` naming the resource and the template.
+/// Builders never print; failures are thrown as `BuilderError` naming the resource and the template.
 /// A builder must give identical staged trees (paths, modes, bytes) for identical key inputs, and
 /// must change `builderVersion` when its output changes for the same inputs.
 package protocol FunctionBuilder: Sendable {

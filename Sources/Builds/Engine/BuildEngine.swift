@@ -114,8 +114,8 @@ package struct BuildEngine: Sendable {
             let output = (error as? BuilderError)?.output ?? ""
             var outcome = BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
                                        key: key, archive: nil, seconds: Self.seconds(since: start))
-            outcome.missingTool = (error as? BuilderError)?.isMissingTool ?? (error as? BuildError)?.isMissingTool ?? false
-            outcome.badInput = (error as? BuildsError)?.isBadInput ?? (error as? BuildError)?.isBadInput ?? false
+            outcome.missingTool = (error as? BuilderError)?.isMissingTool ?? false
+            outcome.badInput = (error as? BuildFilesError)?.isBadInput ?? (error as? BuilderError)?.isBadInput ?? false
             return outcome
         }
     }

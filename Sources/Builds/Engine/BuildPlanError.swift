@@ -1,7 +1,10 @@
-// Errors found while planning builds (before anything runs).
+// The error of the first stage of a build: planning it from the template (before anything runs).
 import Templates
 
 /// A resource cannot be built as declared: says which one, where, and what is supported.
+///
+/// Always bad input (exit 64). Running a builder throws ``BuilderError``, the files stage
+/// ``BuildFilesError``, a whole run ``BuildRunError``.
 package struct BuildPlanError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case unsupportedRuntime(runtime: String, supported: String)

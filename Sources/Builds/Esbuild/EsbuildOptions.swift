@@ -21,7 +21,8 @@ package struct EsbuildOptions: Sendable, Hashable {
     /// Keys of `BuildProperties` that are not esbuild settings (reported, not used).
     package var unusedKeys: [String]
 
-    /// Why `BuildProperties` cannot be used.
+    /// Why `BuildProperties` cannot be used: a detail, not a stage's error. The planner reports it
+    /// as ``BuildPlanError`` (with the template line), the esbuild builder as ``BuilderError``.
     package struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         /// The key (`EntryPoints`), or nil for the whole section.
         package var key: String?

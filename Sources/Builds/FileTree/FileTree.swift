@@ -24,9 +24,9 @@ package struct FileTree: Sendable, Hashable {
     /// `readIgnoreFile` is true (that file's patterns come last, so they win).
     package static func scan(_ folder: String, rules: IgnoreRules = .always, readIgnoreFile: Bool = true) throws -> FileTree {
         guard let root = POSIX.realPath(folder) else {
-            throw BuildsError(.io(operation: "find folder", path: folder, errno: 2))
+            throw BuildFilesError(.io(operation: "find folder", path: folder, errno: 2))
         }
-        guard POSIX.status(root)?.kind == .directory else { throw BuildsError(.notADirectory(path: folder)) }
+        guard POSIX.status(root)?.kind == .directory else { throw BuildFilesError(.notADirectory(path: folder)) }
         var effective = rules
         let ignoreFile = joinPath(root, ignoreFileName)
         if readIgnoreFile, POSIX.status(ignoreFile)?.kind == .regular {
@@ -63,7 +63,7 @@ private struct Walker {
             if let escaped {
                 // The name cannot be a path or a zip entry: skipped when ignored, refused otherwise.
                 if rules.ignoresEntry(components, isDirectory: false) || rules.ignoresEntry(components, isDirectory: true) { continue }
-                throw BuildsError(.nonUTF8Name(folder: directory, name: escaped))
+                throw BuildFilesError(.nonUTF8Name(folder: directory, name: escaped))
             }
             let path = joinPath(directory, name)
             let relativePath = components.joined(separator: "/")
@@ -81,7 +81,7 @@ private struct Walker {
                 try followLink(path: path, components: components, relativePath: relativePath, ancestors: ancestors)
             case .other:
                 if rules.ignoresEntry(components, isDirectory: false) { continue }
-                throw BuildsError(.unsupportedFileType(path: path))
+                throw BuildFilesError(.unsupportedFileType(path: path))
             }
         }
     }
@@ -93,10 +93,10 @@ private struct Walker {
         if rules.ignoresEntry(components, isDirectory: target?.kind == .directory) { return }
         let linkText = try POSIX.readLink(path)
         guard let target, let resolved = POSIX.realPath(path) else {
-            throw BuildsError(.symlinkBroken(link: relativePath, target: linkText))
+            throw BuildFilesError(.symlinkBroken(link: relativePath, target: linkText))
         }
         guard resolved == root || resolved.hasPrefix(root == "/" ? "/" : root + "/") else {
-            throw BuildsError(.symlinkEscapesRoot(link: relativePath, target: linkText, root: root))
+            throw BuildFilesError(.symlinkEscapesRoot(link: relativePath, target: linkText, root: root))
         }
         switch target.kind {
         case .regular:
@@ -105,11 +105,11 @@ private struct Walker {
                 isExecutable: target.mode & 0o111 != 0))
         case .directory:
             if ancestors.contains(resolved) {
-                throw BuildsError(.symlinkCycle(link: relativePath, target: linkText))
+                throw BuildFilesError(.symlinkCycle(link: relativePath, target: linkText))
             }
             try walk(directory: resolved, relative: components, ancestors: ancestors.union([resolved]))
         case .symlink, .other:
-            throw BuildsError(.unsupportedFileType(path: path))
+            throw BuildFilesError(.unsupportedFileType(path: path))
         }
     }
 }

@@ -25,7 +25,7 @@ package enum FileHasher {
         var hasher = SHA256()
         let count = try POSIX.readChunks(path, sizeHint: expectedSize) { hasher.update(bufferPointer: $0) }
         if let expectedSize, expectedSize != count {
-            throw BuildsError(.fileChangedWhileReading(path: path, expected: expectedSize, actual: count))
+            throw BuildFilesError(.fileChangedWhileReading(path: path, expected: expectedSize, actual: count))
         }
         return SHA256Digest(hasher.finalize())
     }

@@ -27,7 +27,7 @@ package struct BlobStore: Sendable, Hashable {
         try POSIX.makeDirectories(joinPath(root, "sha256"))
         let temporary = POSIX.temporarySibling(of: path(digest))
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw BuildsError(.io(operation: "write", path: temporary, errno: errno))
+            throw BuildFilesError(.io(operation: "write", path: temporary, errno: errno))
         }
         try POSIX.rename(temporary, to: path(digest))
         return digest
@@ -58,7 +58,7 @@ package struct BlobStore: Sendable, Hashable {
         let temporary = try temporaryFile()
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw BuildsError(.io(operation: "create", path: temporary, errno: errno))
+            throw BuildFilesError(.io(operation: "create", path: temporary, errno: errno))
         }
         var hash = SHA256()
         do {

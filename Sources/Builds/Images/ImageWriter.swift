@@ -12,7 +12,7 @@ package enum ImageWriter {
     package static func build(_ request: ImageBuildRequest) throws -> ImageBuildResult {
         let dockerfilePath = joinPath(request.context, request.dockerfile)
         guard POSIX.status(dockerfilePath)?.kind == .regular else {
-            throw BuildsError(.io(operation: "read Dockerfile", path: dockerfilePath, errno: 2))
+            throw BuildFilesError(.io(operation: "read Dockerfile", path: dockerfilePath, errno: 2))
         }
         var dockerfileBytes: [UInt8] = []
         _ = try POSIX.readChunks(dockerfilePath) { dockerfileBytes.append(contentsOf: $0) }
@@ -135,7 +135,7 @@ struct ImageBuildRecord: Codable, Sendable, Hashable {
         try POSIX.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
         let temporary = POSIX.temporarySibling(of: path)
         guard FileManager.default.createFile(atPath: temporary, contents: Data(JSONValue.canonical(self))) else {
-            throw BuildsError(.io(operation: "write", path: temporary, errno: errno))
+            throw BuildFilesError(.io(operation: "write", path: temporary, errno: errno))
         }
         try POSIX.rename(temporary, to: path)
     }

@@ -86,7 +86,7 @@ package struct OCILayout: Sendable, Hashable {
             ]).canonicalBytes()
             guard FileManager.default.createFile(atPath: "\(temporary)/oci-layout", contents: Data(layoutFile)),
                   FileManager.default.createFile(atPath: "\(temporary)/index.json", contents: Data(index)) else {
-                throw BuildsError(.io(operation: "write", path: temporary, errno: errno))
+                throw BuildFilesError(.io(operation: "write", path: temporary, errno: errno))
             }
             try? FileManager.default.removeItem(atPath: path)
             try POSIX.rename(temporary, to: path)

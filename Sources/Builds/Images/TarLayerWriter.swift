@@ -31,7 +31,7 @@ enum TarLayerWriter {
         let sorted = entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         guard FileManager.default.createFile(atPath: destination, contents: nil),
               let handle = FileHandle(forWritingAtPath: destination) else {
-            throw BuildsError(.io(operation: "create", path: destination, errno: errno))
+            throw BuildFilesError(.io(operation: "create", path: destination, errno: errno))
         }
         defer { try? handle.close() }
         let gzip = try GzipStream(handle: handle, path: destination)
@@ -44,7 +44,7 @@ enum TarLayerWriter {
             try gzip.write(header(name: name, mode: entry.mode, size: size, directory: entry.isDirectory))
             if let source = entry.source, !entry.isDirectory {
                 let read = try POSIX.readChunks(source, sizeHint: size) { try gzip.write($0) }
-                guard read == size else { throw BuildsError(.fileChangedWhileReading(path: source, expected: size, actual: read)) }
+                guard read == size else { throw BuildFilesError(.fileChangedWhileReading(path: source, expected: size, actual: read)) }
                 let padding = Int((512 - size % 512) % 512)
                 try gzip.write([UInt8](repeating: 0, count: padding))
             }
@@ -159,7 +159,7 @@ final class GzipStream {
         packedHash.update(bufferPointer: bytes)
         outputSize += Int64(bytes.count)
         do { try handle.write(contentsOf: Data(bytes)) } catch {
-            throw BuildsError(.io(operation: "write", path: path, errno: EIO))
+            throw BuildFilesError(.io(operation: "write", path: path, errno: EIO))
         }
     }
 }

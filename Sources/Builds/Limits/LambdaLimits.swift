@@ -18,7 +18,7 @@ package enum LambdaLimits {
     /// Checks sizes for `functionName` (see `check(functionName:archive:)`).
     package static func check(functionName: String, zippedSize: UInt64, unzippedSize: UInt64) throws -> SizeReport {
         if unzippedSize > maxUnzippedBytes {
-            throw BuildsError(.unzippedSizeTooLarge(function: functionName, size: unzippedSize, limit: maxUnzippedBytes))
+            throw BuildFilesError(.unzippedSizeTooLarge(function: functionName, size: unzippedSize, limit: maxUnzippedBytes))
         }
         return SizeReport(functionName: functionName, zippedSize: zippedSize, unzippedSize: unzippedSize,
                           exceedsDirectUpload: zippedSize > maxDirectUploadBytes)

@@ -38,7 +38,7 @@ struct PipRequirementsPlan: Sendable, Hashable {
         do {
             text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
         } catch {
-            throw BuildsError(.io(operation: "read requirements", path: file, errno: 2))
+            throw BuildFilesError(.io(operation: "read requirements", path: file, errno: 2))
         }
         let folder = (file as NSString).deletingLastPathComponent
         for (number, logical) in RequirementsFile.parse(text) {

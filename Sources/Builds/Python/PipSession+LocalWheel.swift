@@ -8,7 +8,7 @@ extension PipSession {
     /// `LocalWheelCache` when the same files were built by the same interpreter and tools before.
     func localWheel(_ requirement: LocalPathRequirement, index: Int) async throws -> String {
         guard let status = POSIX.status(requirement.path) else {
-            throw BuildError(.localRequirementMissing(path: requirement.path, file: requirement.file, line: requirement.line),
+            throw BuilderError(.localRequirementMissing(path: requirement.path, file: requirement.file, line: requirement.line),
                              request: request)
         }
         if status.kind == .regular && requirement.path.hasSuffix(".whl") { return requirement.path }

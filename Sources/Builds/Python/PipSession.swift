@@ -35,7 +35,7 @@ struct PipSession: Sendable {
             if wheelByPath[requirement.path] == nil {
                 let wheelPath = try await localWheel(requirement, index: index)
                 guard let wheel = WheelFilename(wheelPath) else {
-                    throw BuildError(.files(detail: "'\(wheelPath)' is not a wheel file name."), request: request)
+                    throw BuilderError(.files(detail: "'\(wheelPath)' is not a wheel file name."), request: request)
                 }
                 if !wheel.isPure && requirement.path != wheelPath {
                     try checkNative(package: requirement.path)
@@ -45,8 +45,8 @@ struct PipSession: Sendable {
                 fileByPath[requirement.path] = wheelPath
                 do {
                     digestByPath[requirement.path] = try FileHasher.sha256(ofFile: wheelPath).hex
-                } catch let error as BuildsError {
-                    throw BuildError(wrapping: error, request: request)
+                } catch let error as BuildFilesError {
+                    throw BuilderError(wrapping: error, request: request)
                 }
             }
             let wheel = wheelByPath[requirement.path]!
@@ -87,11 +87,11 @@ struct PipSession: Sendable {
             failure = result.stdout + result.stderr
         }
         if !nativeAllowed && Self.looksLikeNativeCompile(failure) { try checkNative(package: package) }
-        let tail = BuildError.tail(failure)
+        let tail = BuilderError.tail(failure)
         if isLocal {
-            throw BuildError(.localPackageBuildFailed(package: package, python: python.path, output: tail), request: request)
+            throw BuilderError(.localPackageBuildFailed(package: package, python: python.path, output: tail), request: request)
         }
-        throw BuildError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
+        throw BuilderError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
                                            package: package, output: tail), request: request)
     }
 
@@ -99,10 +99,10 @@ struct PipSession: Sendable {
     func checkNative(package: String) throws {
         if nativeAllowed { return }
         if !python.isExact {
-            throw BuildError(.nativeCodeWithoutInterpreter(runtime: request.runtime, package: package,
+            throw BuilderError(.nativeCodeWithoutInterpreter(runtime: request.runtime, package: package,
                                                            builtWith: "Python \(python.version)"), request: request)
         }
-        throw BuildError(.nativeCodeForOtherPlatform(runtime: request.runtime, architecture: request.architecture,
+        throw BuilderError(.nativeCodeForOtherPlatform(runtime: request.runtime, architecture: request.architecture,
                                                      package: package), request: request)
     }
 
@@ -125,17 +125,17 @@ struct PipSession: Sendable {
             let output = result.stdout + result.stderr
             guard let missing = Self.missingDistribution(in: output), !builtRemotes.contains(missing),
                   builtRemotes.count < Self.maxLocallyBuiltRemotes else {
-                throw BuildError(.pipFailed(command: "pip " + arguments.dropFirst(2).joined(separator: " "),
-                                            output: BuildError.tail(output)), request: request)
+                throw BuilderError(.pipFailed(command: "pip " + arguments.dropFirst(2).joined(separator: " "),
+                                            output: BuilderError.tail(output)), request: request)
             }
             builtRemotes.insert(missing)
             let folder = joinPath(scratch, "wheels/remote-\(UUID().uuidString.prefix(8))-\(builtRemotes.count)")
             let wheelPath: String
             do {
                 wheelPath = try await buildWheel(missing, into: folder, package: missing, isLocal: false)
-            } catch let error as BuildError where error.toolOutput != nil {
-                throw BuildError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
-                                                   package: missing, output: BuildError.tail(output)), request: request)
+            } catch let error as BuilderError where error.toolOutput != nil {
+                throw BuilderError(.noWheelForTarget(runtime: request.runtime, architecture: request.architecture,
+                                                   package: missing, output: BuilderError.tail(output)), request: request)
             }
             if let wheel = WheelFilename(wheelPath), !wheel.isPure {
                 try checkNative(package: missing)
@@ -151,7 +151,7 @@ struct PipSession: Sendable {
             return try await builder.runner.run(python.path, arguments, environment: builder.toolEnvironment(request),
                                                 workingDirectory: URL(fileURLWithPath: request.templateFolder))
         } catch {
-            throw BuildError(.pipFailed(command: "\(python.path) " + arguments.joined(separator: " "),
+            throw BuilderError(.pipFailed(command: "\(python.path) " + arguments.joined(separator: " "),
                                         output: "\(error)"), request: request)
         }
     }

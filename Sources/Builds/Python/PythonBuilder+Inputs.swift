@@ -13,8 +13,8 @@ extension PythonBuilder {
             for path in plan.files + plan.localRequirements.map(\.path) where !paths.contains(path) {
                 paths.append(path)
             }
-        } catch let error as BuildsError {
-            throw BuildError(wrapping: error, request: request)
+        } catch let error as BuildFilesError {
+            throw BuilderError(wrapping: error, request: request)
         }
         return paths
     }

@@ -11,7 +11,7 @@ extension PythonBuilder {
         var fallback: PythonLocator.Interpreter?
         if exact == nil { fallback = await locator.anyPython3() }
         guard let found = exact ?? fallback else {
-            throw BuildError(.noPython(runtime: request.runtime), request: request)
+            throw BuilderError(.noPython(runtime: request.runtime), request: request)
         }
         let probe = try? await runner.run(found.url.path, ["-c", Self.buildToolsProbe],
                                           environment: toolEnvironment(request))

@@ -23,7 +23,7 @@ extension PythonBuilder {
                         + "[" + requirement.extras.sorted().joined(separator: ",") + "]"
                     guard seen.insert(name).inserted else { continue }
                     guard let status = POSIX.status(requirement.path) else {
-                        throw BuildError(.localRequirementMissing(path: requirement.path, file: requirement.file,
+                        throw BuilderError(.localRequirementMissing(path: requirement.path, file: requirement.file,
                                                                   line: requirement.line), request: request)
                     }
                     let files = status.kind == .directory
@@ -37,8 +37,8 @@ extension PythonBuilder {
             return BuildKeyInputs(builder: builderName, builderVersion: builderVersion, runtime: request.runtime,
                                   architecture: request.architecture, parameters: parameters,
                                   sourceFiles: source, dependencies: dependencies)
-        } catch let error as BuildsError {
-            throw BuildError(wrapping: error, request: request)
+        } catch let error as BuildFilesError {
+            throw BuilderError(wrapping: error, request: request)
         }
     }
 

@@ -98,7 +98,7 @@ package struct PythonBuilder: FunctionBuilder {
     /// The build's staged folder (the archive root), under `workFolder`.
     package func build(_ request: BuildRequest, workFolder: String) async throws -> StagedBuild {
         guard let target = PythonTarget(runtime: request.runtime, architecture: request.architecture) else {
-            throw BuildError(.unsupportedRuntime(runtime: request.runtime), request: request)
+            throw BuilderError(.unsupportedRuntime(runtime: request.runtime), request: request)
         }
         let staging = joinPath(workFolder, "staging")
         let prefix = request.kind == .layer ? "python/" : ""
@@ -123,8 +123,8 @@ package struct PythonBuilder: FunctionBuilder {
                 }
             }
             try FolderCopy.copy(source, to: staging, prefix: prefix)
-        } catch let error as BuildsError {
-            throw BuildError(wrapping: error, request: request)
+        } catch let error as BuildFilesError {
+            throw BuilderError(wrapping: error, request: request)
         }
         return StagedBuild(folder: staging, notes: notes, parts: parts)
     }

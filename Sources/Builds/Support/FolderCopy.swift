@@ -17,10 +17,10 @@ enum FolderCopy {
             do {
                 try manager.copyItem(atPath: entry.sourcePath, toPath: target)
             } catch {
-                throw BuildsError(.io(operation: "copy to '\(target)'", path: entry.sourcePath, errno: EIO))
+                throw BuildFilesError(.io(operation: "copy to '\(target)'", path: entry.sourcePath, errno: EIO))
             }
             guard chmod(target, mode_t(entry.normalizedPermissions)) == 0 else {
-                throw BuildsError(.io(operation: "set permissions", path: target, errno: errno))
+                throw BuildFilesError(.io(operation: "set permissions", path: target, errno: errno))
             }
         }
     }

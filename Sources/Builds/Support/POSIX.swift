@@ -15,12 +15,12 @@ struct FileStatus: Sendable, Hashable {
     let size: UInt64
 }
 
-/// POSIX helpers; every failure becomes a `BuildsError` naming the path.
+/// POSIX helpers; every failure becomes a `BuildFilesError` naming the path.
 enum POSIX {
     /// `lstat` (does not follow a final symlink).
     static func lstatus(_ path: String) throws -> FileStatus {
         var info = stat()
-        guard lstat(path, &info) == 0 else { throw BuildsError(.io(operation: "inspect", path: path, errno: errno)) }
+        guard lstat(path, &info) == 0 else { throw BuildFilesError(.io(operation: "inspect", path: path, errno: errno)) }
         return status(info)
     }
 
@@ -54,13 +54,13 @@ enum POSIX {
     static func readLink(_ path: String) throws -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(path, &buffer, buffer.count - 1)
-        guard count >= 0 else { throw BuildsError(.io(operation: "read link", path: path, errno: errno)) }
+        guard count >= 0 else { throw BuildFilesError(.io(operation: "read link", path: path, errno: errno)) }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Names in a directory, without `.` and `..`, in no particular order.
     static func listDirectory(_ path: String) throws -> [String] {
-        guard let dir = opendir(path) else { throw BuildsError(.io(operation: "list folder", path: path, errno: errno)) }
+        guard let dir = opendir(path) else { throw BuildFilesError(.io(operation: "list folder", path: path, errno: errno)) }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
@@ -78,7 +78,7 @@ enum POSIX {
     /// bytes are valid UTF-8 (an invalid name is decoded with replacement characters and `escaped`
     /// shows its bytes, `caf\xE9.txt`).
     static func listDirectoryCheckingNames(_ path: String) throws -> [(name: String, escaped: String?)] {
-        guard let dir = opendir(path) else { throw BuildsError(.io(operation: "list folder", path: path, errno: errno)) }
+        guard let dir = opendir(path) else { throw BuildFilesError(.io(operation: "list folder", path: path, errno: errno)) }
         defer { closedir(dir) }
         var names: [(String, String?)] = []
         while let entry = readdir(dir) {
@@ -105,7 +105,7 @@ enum POSIX {
         let maximum = 1 << 20
         let chunkSize = sizeHint.map { min(maximum, max(Int(clamping: $0) + 1, 4096)) } ?? maximum
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw BuildsError(.io(operation: "open", path: path, errno: errno)) }
+        guard fd >= 0 else { throw BuildFilesError(.io(operation: "open", path: path, errno: errno)) }
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -114,7 +114,7 @@ enum POSIX {
             let count = read(fd, buffer.baseAddress, chunkSize)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw BuildsError(.io(operation: "read", path: path, errno: errno))
+                throw BuildFilesError(.io(operation: "read", path: path, errno: errno))
             }
             if count == 0 { break }
             total += UInt64(count)
@@ -129,7 +129,7 @@ enum POSIX {
         for component in path.split(separator: "/") {
             current += "/" + component
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw BuildsError(.io(operation: "create folder", path: current, errno: errno))
+                throw BuildFilesError(.io(operation: "create folder", path: current, errno: errno))
             }
         }
     }
@@ -143,7 +143,7 @@ enum POSIX {
         #else
         let result = Darwin.rename(source, destination)
         #endif
-        guard result == 0 else { throw BuildsError(.io(operation: "rename to '\(destination)'", path: source, errno: errno)) }
+        guard result == 0 else { throw BuildFilesError(.io(operation: "rename to '\(destination)'", path: source, errno: errno)) }
     }
 
     /// Removes a file, ignoring a missing one.

@@ -36,14 +36,14 @@ struct DeflatedEntries {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw BuildsError(.io(operation: "read", path: path, errno: 5))
+            throw BuildFilesError(.io(operation: "read", path: path, errno: 5))
         }
         entries = try data.withUnsafeBytes { try Self.parse($0, path: path) }
     }
 
     private static func parse(_ bytes: UnsafeRawBufferPointer, path: String) throws -> [Entry] {
-        func bad(_ why: String) -> BuildsError {
-            BuildsError(.zlib(operation: "read stored dependency entries (\(why))", code: 0, path: path))
+        func bad(_ why: String) -> BuildFilesError {
+            BuildFilesError(.zlib(operation: "read stored dependency entries (\(why))", code: 0, path: path))
         }
         guard bytes.count >= 22 else { throw bad("too short") }
         var end = bytes.count - 22

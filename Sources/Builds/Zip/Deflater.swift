@@ -17,7 +17,7 @@ final class Deflater {
         guard code == Z_OK else {
             stream.deallocate()
             output.deallocate()
-            throw BuildsError(.zlib(operation: "deflateInit2", code: code, path: ""))
+            throw BuildFilesError(.zlib(operation: "deflateInit2", code: code, path: ""))
         }
     }
 
@@ -37,7 +37,7 @@ final class Deflater {
             stream.pointee.avail_out = uInt(outputSize)
             let code = CZlib.deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
             guard code == Z_OK || code == Z_STREAM_END || code == Z_BUF_ERROR else {
-                throw BuildsError(.zlib(operation: "deflate", code: code, path: path))
+                throw BuildFilesError(.zlib(operation: "deflate", code: code, path: path))
             }
             let produced = outputSize - Int(stream.pointee.avail_out)
             if produced > 0 { try sink(UnsafeRawBufferPointer(rebasing: output[0..<produced])) }
@@ -53,7 +53,7 @@ final class Deflater {
     /// Resets the stream for the next entry.
     func reset() throws {
         let code = deflateReset(stream)
-        guard code == Z_OK else { throw BuildsError(.zlib(operation: "deflateReset", code: code, path: "")) }
+        guard code == Z_OK else { throw BuildFilesError(.zlib(operation: "deflateReset", code: code, path: "")) }
     }
 }
 

@@ -73,9 +73,9 @@ package struct DeterministicZip: Sendable {
             let text = String(decoding: name, as: UTF8.self)
             let components = text.split(separator: "/", omittingEmptySubsequences: false)
             if text.hasPrefix("/") || components.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }) {
-                throw BuildsError(.invalidArchivePath(path: text, source: entry.sourcePath))
+                throw BuildFilesError(.invalidArchivePath(path: text, source: entry.sourcePath))
             }
-            if name == previous { throw BuildsError(.duplicateArchivePath(path: text)) }
+            if name == previous { throw BuildFilesError(.duplicateArchivePath(path: text)) }
             previous = name
         }
         return named
@@ -113,7 +113,7 @@ package struct DeterministicZip: Sendable {
             // Still read it: a file that grew since the walk must not be zipped as empty.
             let read = try POSIX.readChunks(entry.sourcePath) { _ in }
             guard read == 0 else {
-                throw BuildsError(.fileChangedWhileReading(path: entry.sourcePath, expected: 0, actual: read))
+                throw BuildFilesError(.fileChangedWhileReading(path: entry.sourcePath, expected: 0, actual: read))
             }
             try output.write(ZipRecords.localHeader(name: name, method: ZipRecords.methodStored, crc: 0,
                                                     compressed: 0, uncompressed: 0, zip64: forceZip64))
@@ -135,11 +135,11 @@ package struct DeterministicZip: Sendable {
         }
         try deflater.reset()
         guard read == entry.size else {
-            throw BuildsError(.fileChangedWhileReading(path: entry.sourcePath, expected: entry.size, actual: read))
+            throw BuildFilesError(.fileChangedWhileReading(path: entry.sourcePath, expected: entry.size, actual: read))
         }
         let compressed = output.offset - dataStart
         if !zip64 && compressed >= ZipRecords.max32 {
-            throw BuildsError(.zlib(operation: "deflate (output over 4 GiB without ZIP64)", code: 0, path: entry.sourcePath))
+            throw BuildFilesError(.zlib(operation: "deflate (output over 4 GiB without ZIP64)", code: 0, path: entry.sourcePath))
         }
         try output.patch(at: offset + ZipRecords.localCRCOffset,
                          ZipRecords.localSizes(crc: crc, compressed: compressed, uncompressed: read, zip64: zip64))

@@ -19,7 +19,7 @@ final class ZipOutput {
     init(creating path: String) throws {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BuildsError(.io(operation: "create", path: path, errno: errno)) }
+        guard fd >= 0 else { throw BuildFilesError(.io(operation: "create", path: path, errno: errno)) }
         buffer.reserveCapacity(capacity)
     }
 
@@ -47,7 +47,7 @@ final class ZipOutput {
         }
         try flush()
         let written = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, off_t(position)) }
-        guard written == bytes.count else { throw BuildsError(.io(operation: "write", path: path, errno: errno)) }
+        guard written == bytes.count else { throw BuildFilesError(.io(operation: "write", path: path, errno: errno)) }
     }
 
     /// Writes the buffer to the file.
@@ -59,7 +59,7 @@ final class ZipOutput {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw BuildsError(.io(operation: "write", path: path, errno: errno))
+                throw BuildFilesError(.io(operation: "write", path: path, errno: errno))
             }
             done += count
         }

@@ -67,8 +67,8 @@ package struct BuildPhase: Sendable {
     package init(options: Options) { self.options = options }
 
     /// Runs the phase. When a build fails, the others still finish, the manifest is not written,
-    /// and `BuildFailure` is thrown (after the events reported each failure).
-    /// - Throws: `TemplateError`, `BuildPlanError`, `BuildFailure`, or an I/O error writing the manifest.
+    /// and `BuildRunError` is thrown (after the events reported each failure).
+    /// - Throws: `TemplateError`, `BuildPlanError`, `BuildRunError`, or an I/O error writing the manifest.
     package func run(sink: any EventSink) async throws -> Output {
         try await run(tree: try options.values.loadTree(options.templateFile), sink: sink)
     }

@@ -30,20 +30,21 @@ package enum FailurePresenter {
             return PresentedFailure(category: error.needsBuild ? .badInput : .operationFailed, message: error.description)
         case let error as TemplateError:
             return PresentedFailure(category: .badInput, message: error.description)
+        // A build's stages: planning, a builder, the files (scan, hash, zip, cache), the run, images.
         case let error as BuildPlanError:
             return PresentedFailure(category: .badInput, message: error.description)
         case let error as BuilderError:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : .operationFailed,
                                     message: error.description)
-        case let error as BuildFailure:
+        case let error as BuildFilesError:
+            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
+        case let error as BuildRunError:
             return PresentedFailure(category: error.isMissingTool ? .missingTool : error.isBadInput ? .badInput : .operationFailed,
                                     message: error.description)
         case let error as ImageError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as ImagePublishError:
             return PresentedFailure(category: .badInput, message: error.description)
-        case let error as BuildsError:
-            return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as DeploymentError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
         case let error as OperateError:

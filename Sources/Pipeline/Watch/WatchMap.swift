@@ -48,7 +48,7 @@ package struct WatchMap: Sendable {
     }
 
     /// The map of a planned template tree.
-    /// - Throws: `BuildError` when a requirements file cannot be read.
+    /// - Throws: `BuilderError` when a requirements file cannot be read.
     package static func make(plan: BuildPlan, tree: TemplateTree) throws -> WatchMap {
         let templates = tree.allStacks.map { $0.templateURL.standardizedFileURL.path }
         let builds = try plan.builds.map { build in

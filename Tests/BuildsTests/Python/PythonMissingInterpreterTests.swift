@@ -40,7 +40,7 @@ struct PythonMissingInterpreterTests {
         try folder.write("app/fn/requirements.txt", "./native_pkg\n")
         try folder.write("app/template.yaml", "Resources: {}\n")
         let request = PythonFixture.request("NativeFunction", app: folder.url("app"), codeUri: "fn", runtime: runtime)
-        let error = try await #require(throws: BuildError.self) {
+        let error = try await #require(throws: BuilderError.self) {
             try await builder.build(request, workFolder: folder.url("work"))
         }
         let version = String(runtime.dropFirst("python".count))
@@ -59,7 +59,7 @@ struct PythonMissingInterpreterTests {
         try folder.write("app/fn/requirements.txt", "this is not a requirement!!\n")
         let builder = PythonBuilder(environment: PythonFixture.hostEnvironment, pipCacheFolder: PythonFixture.pipCache)
         let request = PythonFixture.request("BrokenFunction", app: folder.url("app"), codeUri: "fn")
-        let error = try await #require(throws: BuildError.self) {
+        let error = try await #require(throws: BuilderError.self) {
             try await builder.build(request, workFolder: folder.url("work"))
         }
         #expect(error.logicalID == "BrokenFunction")
@@ -77,7 +77,7 @@ struct PythonMissingInterpreterTests {
         try folder.write("app/fn/requirements.txt", "# shared\n../lib/absent_pkg[a]\n")
         let builder = PythonBuilder(environment: PythonFixture.hostEnvironment, pipCacheFolder: PythonFixture.pipCache)
         let request = PythonFixture.request("Fn", app: folder.url("app"), codeUri: "fn")
-        let error = try await #require(throws: BuildError.self) {
+        let error = try await #require(throws: BuilderError.self) {
             try await builder.buildKeyInputs(for: request)
         }
         #expect(error.description.contains("requirements.txt:2"))

@@ -1,7 +1,11 @@
-// Errors raised by the Builds module.
+// The error of the files stage of a build: scanning, hashing, copying, zipping and caching.
 
-/// An error from hashing, zipping or caching a build: says what went wrong, where, and what to do.
-package struct BuildsError: Error, Sendable, Hashable, CustomStringConvertible {
+/// An error reading a build's files or writing its artifact (scan, hash, copy, zip, size limit,
+/// cache): says what went wrong, where, and what to do.
+///
+/// Planning throws ``BuildPlanError``, a builder ``BuilderError`` (which wraps this one when a
+/// builder reads files), a whole run ``BuildRunError``, images ``ImageError``.
+package struct BuildFilesError: Error, Sendable, Hashable, CustomStringConvertible {
     enum Kind: Sendable, Hashable {
         case io(operation: String, path: String, errno: Int32)
         case symlinkEscapesRoot(link: String, target: String, root: String)
