@@ -2,13 +2,14 @@ import Pipeline
 import Reporting
 
 /// The error a command ended with, as the last event of its output (`--json`: one line with the
-/// failure's category and the exit code it maps to).
-struct CommandErrorEvent: FerryEvent {
+/// failure's category and the exit code it maps to); on standard error, `error: <message>`.
+struct CommandErrorEvent: FinalLineEvent {
     let message: String
     let category: FailureCategory
     let exitCode: FerryExitCode
     var kind: String { "error" }
     var level: EventLevel { .error }
+    var standardErrorText: String { "error: \(message)\n" }
 
     enum CodingKeys: String, CodingKey { case category, exitCode }
 
@@ -20,10 +21,11 @@ struct CommandErrorEvent: FerryEvent {
 }
 
 /// Ctrl-C during a deploy: what CloudFormation goes on doing and how to cancel it.
-struct DeployInterruptedEvent: FerryEvent {
+struct DeployInterruptedEvent: FinalLineEvent {
     let message: String
     var kind: String { "deploy.interrupted" }
     var level: EventLevel { .warning }
+    var standardErrorText: String { "\n\(message)\n" }
 
     func encode(to encoder: any Encoder) throws {}
 }

@@ -14,15 +14,13 @@ enum ErrorReporter {
         FerryExitCode.code(for: category)
     }
 
-    /// Prints `error` on stderr (and as a JSON line on stdout with `--json`); returns the exit code.
-    static func report(_ error: any Error, json: Bool) -> FerryExitCode {
+    /// Emits `error` as a `CommandErrorEvent` into `sink` (by default: a JSON line on stdout with
+    /// `--json`, and `error: <message>` on stderr); returns the exit code.
+    static func report(_ error: any Error, json: Bool, sink: (any EventSink)? = nil) -> FerryExitCode {
         var failure = FailurePresenter.present(error)
         failure.message = SecretValues.shared.redact(failure.message)
         let code = exitCode(for: failure.category)
-        if json {
-            JSONLinesRenderer().emit(CommandErrorEvent(message: failure.message, category: failure.category, exitCode: code))
-        }
-        FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+        (sink ?? FinalLineSink(json: json)).emit(CommandErrorEvent(message: failure.message, category: failure.category, exitCode: code))
         return code
     }
 }

@@ -30,8 +30,7 @@ final class InterruptWatcher {
         source.setEventHandler {
             let message = interruption.message
             LiveConsoleRenderer.finishActive()
-            if json { JSONLinesRenderer().emit(DeployInterruptedEvent(message: message)) }
-            FileHandle.standardError.write(Data("\n\(message)\n".utf8))
+            FinalLineSink(json: json).emit(DeployInterruptedEvent(message: message))
             let done = DispatchSemaphore(value: 0)
             if let cleanup = interruption.cleanup {
                 Task.detached {
