@@ -80,11 +80,13 @@ package struct HotswapPhase: Sendable {
         try await project.resolveArtifacts(required: false)
         try await project.planImages()
         let selected = try options.stacks.resolve(in: project.loadedTree)
-        let targets = try project.hotswapTargets(build: build, selected: selected, only: options.only)
+        let allTargets = try project.hotswapTargets(build: build, selected: selected)
+        let targets = try ResolvedProject.limit(allTargets, to: options.only, selected: selected)
         let resolver = project.resolver
         let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
         var plan: HotswapPlan
-        if let packaged = try await packagedTemplateRejections(project: project, resolver: resolver, planner: planner) {
+        if let packaged = try await packagedTemplateRejections(project: project, targets: allTargets, resolver: resolver,
+                                                               planner: planner) {
             var code = await planner.plan(targets: targets)
             let unchanged = PlanPhase.unevaluableUnchanged(code.rejections, changed: packaged.changed)
             code.rejections.removeAll { unchanged.rejections.contains($0) }
@@ -163,14 +165,14 @@ package struct HotswapPhase: Sendable {
     /// Every difference between the packaged templates (computed in memory, as `ferry plan`
     /// does) and the deployed ones that a hot-swap cannot make — a layer's content, a property,
     /// a resource added or removed — as rejections; nil when no artifact bucket is configured
-    /// (then the source templates are compared).
-    func packagedTemplateRejections(project: ResolvedProject, resolver: PhysicalResolver, planner: HotswapPlanner) async throws
+    /// (then the source templates are compared). `targets` are every hot-swap target of the
+    /// selected stacks (not limited by `--only`): the comparison leaves their code to the planner.
+    func packagedTemplateRejections(project: ResolvedProject, targets: [HotswapTarget], resolver: PhysicalResolver,
+                                    planner: HotswapPlanner) async throws
         -> (rejections: [HotswapRejection], changed: Set<String>)? {
         guard project.location?.bucket != nil else { return nil }
         NoEchoValues.register(project.environment, overrides: [])
         let packagePlan = try project.packagePlan()
-        let targets = try project.hotswapTargets(build: packagePlan.manifest.map(LocalBuildState.init(manifest:)),
-                                                 selected: try options.stacks.resolve(in: project.loadedTree))
         let comparison = try await PlanPhase.templateComparison(project, packagePlan: packagePlan, resolver: resolver, planner: planner,
                                                                 hotswapTargets: Set(targets.map(\.qualifiedName)))
         var reasons = comparison.reasons

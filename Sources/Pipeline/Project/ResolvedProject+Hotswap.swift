@@ -31,24 +31,28 @@ extension ResolvedProject {
         return LocalBuildState(manifest: manifest)
     }
 
-    /// The hot-swap targets of the loaded tree and `build`, limited to `selected` and `only`
-    /// (logical IDs or `Stack/Path/LogicalID`; empty for all).
-    /// - Throws: `HotswapError.unreadableArtifact`; `PipelineFailure` (bad input) for a name in
-    ///   `only` that is not a target.
-    func hotswapTargets(build: LocalBuildState?, selected: SelectedStacks, only: [String] = []) throws -> [HotswapTarget] {
-        var targets = (try HotswapTargetCollector.targets(tree: loadedTree, build: build, artifactBucket: location?.bucket)
+    /// Every hot-swap target of the loaded tree and `build` in the `selected` stacks.
+    /// - Throws: `HotswapError.unreadableArtifact`.
+    func hotswapTargets(build: LocalBuildState?, selected: SelectedStacks) throws -> [HotswapTarget] {
+        (try HotswapTargetCollector.targets(tree: loadedTree, build: build, artifactBucket: location?.bucket)
             + ImagePublisher.targets(imagePushes, tree: loadedTree))
             .filter { selected.contains(stackPath: $0.stackPath) }
+    }
+
+    /// `targets` limited to `only` (logical IDs or `Stack/Path/LogicalID`; empty for all): the
+    /// `--only` list is derived from the whole one, never collected again.
+    /// - Throws: `PipelineFailure` (bad input) for a name in `only` that is not one of `targets`.
+    static func limit(_ targets: [HotswapTarget], to only: [String], selected: SelectedStacks) throws -> [HotswapTarget] {
         guard !only.isEmpty else { return targets }
         let wanted = Set(only)
-        targets = targets.filter { wanted.contains($0.logicalID.rawValue) || wanted.contains($0.qualifiedName) }
-        let found = Set(targets.flatMap { [$0.logicalID.rawValue, $0.qualifiedName] })
+        let limited = targets.filter { wanted.contains($0.logicalID.rawValue) || wanted.contains($0.qualifiedName) }
+        let found = Set(limited.flatMap { [$0.logicalID.rawValue, $0.qualifiedName] })
         if let unknown = only.first(where: { !found.contains($0) }) {
             let scope = selected.summary.map { " in --stack \($0)" } ?? ""
             throw PipelineFailure(.badInput, "\(unknown) is not a function, layer, state machine or AppSync resource of the local build\(scope); "
                 + "check the logical ID (or Stack/Path/LogicalID) and run `ferry build` first.")
         }
-        return targets
+        return limited
     }
 
     /// Per stack path, how the local template differs from the deployed one (the planner ignores
