@@ -19,12 +19,11 @@ extension Integration {
             #expect(first.exitCode == 0, "\(first.output)")
 
             for skipBuild in [false, true] {
-                var options = UpPhase.Options(
-                    projectRoot: app, environmentName: "dev", session: AWSSessionOptions(processEnvironment: env.variables),
-                    processEnvironment: env.variables, skipBuild: skipBuild)
+                let options = UpPhase.Options(processEnvironment: env.variables, skipBuild: skipBuild)
                 let loads = ProjectLoads()
-                options.loads = loads
-                let output = try await UpPhase(options: options).run(sink: DiscardingSink())
+                let request = ProjectRequest(projectRoot: app, environmentName: "dev",
+                                             session: AWSSessionOptions(processEnvironment: env.variables), loads: loads)
+                let output = try await UpPhase(options: options).run(request, sink: DiscardingSink())
                 #expect(output.path == .nothing)
                 #expect(output.verification?.isVerified == true)
                 #expect(loads.counts == ProjectLoads.Counts(configurations: 1, templateTrees: 1, manifestReads: skipBuild ? 1 : 0,

@@ -41,15 +41,13 @@ private final class MissingStackTransport: HTTPTransport {
         """.write(to: folder.appendingPathComponent("template.yaml"), atomically: true, encoding: .utf8)
         let transport = MissingStackTransport()
         let environment = ["AWS_ACCESS_KEY_ID": "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY": "secret", "HOME": folder.path]
-        var options = UpPhase.Options(
-            projectRoot: folder, environmentName: "dev", session: AWSSessionOptions(processEnvironment: environment),
-            processEnvironment: environment, dryRun: true)
-        options.transport = transport
+        let options = UpPhase.Options(processEnvironment: environment, dryRun: true)
         let loads = ProjectLoads()
-        options.loads = loads
+        let request = ProjectRequest(projectRoot: folder, environmentName: "dev",
+                                     session: AWSSessionOptions(processEnvironment: environment), transport: transport, loads: loads)
         let sink = RecordingSink()
 
-        let output = try await UpPhase(options: options).run(sink: sink)
+        let output = try await UpPhase(options: options).run(request, sink: sink)
 
         #expect(output.path == .dryRun)
         guard case .cloudFormation(let reasons) = output.plan.decision else {

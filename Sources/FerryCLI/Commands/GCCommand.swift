@@ -34,10 +34,8 @@ struct GCCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         try await context.reportingErrors {
-            let options = GCPhase.Options(
-                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions, keep: keep, minimumAge: minAge * 3600, delete: yes)
-            _ = try await GCPhase(options: options).run(sink: context.sink)
+            let options = GCPhase.Options(keep: keep, minimumAge: minAge * 3600, delete: yes)
+            _ = try await GCPhase(options: options).run(context.projectRequest(), sink: context.sink)
         }
     }
 }

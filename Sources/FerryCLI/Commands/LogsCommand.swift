@@ -23,14 +23,13 @@ struct LogsCommand: AsyncParsableCommand {
         let context = CommandContext(options: global)
         let sink = context.style.format == .console ? LogLineConsoleSink(style: context.style, fallback: context.sink) : context.sink
         let phase = LogsPhase(options: LogsPhase.Options(
-            projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-            session: context.sessionOptions, functions: window.functions, since: window.since ?? "10m",
-            filterPattern: filter, follow: follow))
+            functions: window.functions, since: window.since ?? "10m", filterPattern: filter, follow: follow))
+        let request = context.projectRequest()
         try await context.reportingErrors {
             if follow {
-                try await CancelOnInterrupt.run { try await phase.run(sink: sink) }
+                try await CancelOnInterrupt.run { try await phase.run(request, sink: sink) }
             } else {
-                try await phase.run(sink: sink)
+                try await phase.run(request, sink: sink)
             }
         }
     }

@@ -16,9 +16,8 @@ struct MetricsCommand: AsyncParsableCommand {
         let context = CommandContext(options: global)
         let sink = context.style.format == .console ? MetricsTableSink(style: context.style, fallback: context.sink) : context.sink
         _ = try await context.reportingErrors {
-            try await MetricsPhase(options: MetricsPhase.Options(
-                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions, functions: window.functions, since: window.since ?? "1h")).run(sink: sink)
+            try await MetricsPhase(options: MetricsPhase.Options(functions: window.functions, since: window.since ?? "1h"))
+                .run(context.projectRequest(), sink: sink)
         }
     }
 }

@@ -24,12 +24,10 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         let plan = try await context.reportingErrors {
-            var options = PlanPhase.Options(
-                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
-                noHotswap: planning.noHotswap)
+            var options = PlanPhase.Options(concurrency: planning.concurrency, noHotswap: planning.noHotswap)
             options.stacks = stackSelection.selection
-            return try await PlanPhase(options: options).run(sink: context.sink)
+            return try await PlanPhase(options: options).run(context.projectRequest(parameterOverrides: planning.parameters),
+                                                             sink: context.sink)
         }
         if exitCode && plan.hasChanges { throw CommandFailure(exitCode: .changesPending) }
     }

@@ -63,19 +63,17 @@ struct UpCommand: AsyncParsableCommand {
         let watcher = InterruptWatcher(interruption: interruption, json: global.json)
         watcher.start()
         defer { watcher.stop() }
+        let request = context.projectRequest(parameterOverrides: planning.parameters)
         var options = UpPhase.Options(
-            projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-            session: context.sessionOptions, processEnvironment: context.environment, noHotswap: planning.noHotswap,
-            skipBuild: skipBuild, dryRun: dryRun, concurrency: planning.concurrency, parameterOverrides: planning.parameters,
-            approval: approval.input,
-            interruption: interruption)
+            processEnvironment: context.environment, noHotswap: planning.noHotswap, skipBuild: skipBuild, dryRun: dryRun,
+            concurrency: planning.concurrency, approval: approval.input, interruption: interruption)
         options.skipGates = skipGates
         options.lockTimeout = .seconds(lockTimeout)
         options.stacks = stackSelection.selection
         options.traffic = try traffic.map(Self.strategy)
         options.remoteCache = remoteCache.settings(environment: context.environment)
         let output = try await context.reportingErrors {
-            try await UpPhase(options: options).run(sink: context.sink)
+            try await UpPhase(options: options).run(request, sink: context.sink)
         }
         if output.isStale { throw CommandFailure(exitCode: .failure) }
     }

@@ -41,13 +41,11 @@ struct UpdateCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global, live: true)
         try await context.reportingErrors {
-            var options = HotswapPhase.Options(
-                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions, concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
+            var options = HotswapPhase.Options(concurrency: concurrency, dryRun: dryRun, only: logicalIDs)
             options.skipGates = skipGates
             options.lockTimeout = .seconds(lockTimeout)
             options.stacks = stackSelection.selection
-            _ = try await HotswapPhase(options: options).run(sink: context.sink)
+            _ = try await HotswapPhase(options: options).run(context.projectRequest(), sink: context.sink)
         }
     }
 }

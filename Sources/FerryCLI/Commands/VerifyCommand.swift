@@ -25,12 +25,10 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         let report = try await context.reportingErrors {
-            var options = VerifyPhase.Options(
-                projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-                session: context.sessionOptions)
+            var options = VerifyPhase.Options()
             options.stacks = stackSelection.selection
             if invoke { options.invoke = functions }
-            return try await VerifyPhase(options: options).run(sink: context.sink)
+            return try await VerifyPhase(options: options).run(context.projectRequest(), sink: context.sink)
         }
         if !report.isVerified { throw CommandFailure(exitCode: .failure) }
     }

@@ -35,11 +35,10 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         let options = WatchSession.Options(
-            projectRoot: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-            session: context.sessionOptions, debounce: .milliseconds(debounce), concurrency: concurrency, polling: poll,
-            processEnvironment: context.environment)
+            debounce: .milliseconds(debounce), concurrency: concurrency, polling: poll, processEnvironment: context.environment)
+        let session = WatchSession(request: context.projectRequest(), options: options)
         let sink = context.sink
-        let task = Task { try await WatchSession(options: options).run(sink: sink) }
+        let task = Task { try await session.run(sink: sink) }
         let interruption = SignalCancellation { task.cancel() }
         interruption.start()
         defer { interruption.stop() }

@@ -10,12 +10,8 @@ import Reporting
 /// references, lists them with the bytes and monthly cost they hold, and with `delete` removes
 /// them (DeleteObjects, 1,000 per request). The lock, history and hot-swap records are never touched.
 package struct GCPhase: Sendable {
-    /// What to collect and how.
+    /// What to collect and how (the project comes with `run`).
     package struct Options: Sendable {
-        package var projectRoot: URL
-        package var configPath: URL?
-        package var environmentName: String?
-        package var session: AWSSessionOptions
         /// How many successful deploys per stack keep their artifacts (`--keep`, default 10).
         package var keep: Int
         /// Objects uploaded within this many seconds stay (`--min-age`, default one hour): they may
@@ -25,12 +21,7 @@ package struct GCPhase: Sendable {
         package var delete: Bool
 
         /// Options; by default a dry run keeping 10 deploys.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    keep: Int = 10, minimumAge: TimeInterval = 3600, delete: Bool = false) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
+        package init(keep: Int = 10, minimumAge: TimeInterval = 3600, delete: Bool = false) {
             self.keep = keep
             self.minimumAge = minimumAge
             self.delete = delete
@@ -48,21 +39,17 @@ package struct GCPhase: Sendable {
     }
 
     package let options: Options
-    private let transport: any HTTPTransport
 
     /// A phase.
-    package init(options: Options, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(options: Options) {
         self.options = options
-        self.transport = transport
     }
 
-    /// Runs gc.
+    /// Resolves `request` and runs gc.
     /// - Throws: `ConfigurationError`, AWS errors, `PipelineFailure` when no artifact bucket is
     ///   configured or some deletions failed.
-    package func run(sink: any EventSink, now: Date = Date()) async throws -> Report {
-        var project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, transport: transport))
+    package func run(_ request: ProjectRequest, sink: any EventSink, now: Date = Date()) async throws -> Report {
+        var project = try ResolvedProject.resolve(request)
         await project.adoptManagedBucket()
         try await project.resolveArtifacts(required: true)
         let session = project.session
@@ -97,7 +84,8 @@ package struct GCPhase: Sendable {
         }
         let versions = await versionPlan(s3, bucket: bucket, listPrefix: listPrefix, plan: plan, prefix: location.prefix, now: now,
                                          references: found.references, sink: sink)
-        await abortIncompleteUploads(s3, bucket: bucket, prefix: location.prefix, now: now, sink: sink)
+        await abortIncompleteUploads(s3, bucket: bucket, prefix: location.prefix, projectRoot: project.projectRoot, now: now,
+                                     sink: sink)
         var report = Report(plan: plan, deleted: [], failures: [])
         var freed = versions?.bytes ?? plan.bytes
         if options.delete, let versions, !versions.deletions.isEmpty {
@@ -143,8 +131,9 @@ package struct GCPhase: Sendable {
 
     /// Aborts (or, on a dry run, lists) the multipart uploads interrupted runs left: the ones
     /// `.ferry/uploads/` records and the prefix's incomplete uploads older than a day.
-    func abortIncompleteUploads(_ s3: S3, bucket: String, prefix: String, now: Date, sink: any EventSink) async {
-        let journal = UploadJournal(projectRoot: options.projectRoot)
+    func abortIncompleteUploads(_ s3: S3, bucket: String, prefix: String, projectRoot: URL, now: Date,
+                                sink: any EventSink) async {
+        let journal = UploadJournal(projectRoot: projectRoot)
         let cutoff = now.addingTimeInterval(-UploadCleanupEvent.maximumAge)
         if options.delete {
             let cleanup = await journal.cleanUp(s3: s3, bucket: bucket, prefix: prefix, olderThan: cutoff)

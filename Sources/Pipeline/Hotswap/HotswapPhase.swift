@@ -10,16 +10,8 @@ import Templates
 /// show the plan, apply it with bounded concurrency, verify each result, and record what now
 /// runs ahead of the stack's template. Allowed only where the environment says `hotswap = true`.
 package struct HotswapPhase: Sendable {
-    /// What to update and how.
+    /// What to update and how (the project comes with `run`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// The most operations at once (`--concurrency`, default 10).
         package var concurrency: Int
         /// `--dry-run`: plan and show, change nothing.
@@ -36,12 +28,7 @@ package struct HotswapPhase: Sendable {
         package var command = "ferry update"
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
+        package init(concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
             self.concurrency = concurrency
             self.dryRun = dryRun
             self.only = only
@@ -64,15 +51,14 @@ package struct HotswapPhase: Sendable {
     /// A phase.
     package init(options: Options) { self.options = options }
 
-    /// Runs the phase.
+    /// Resolves `request` (refused where the environment forbids hot-swap) and runs the phase.
     /// - Throws: `PipelineFailure` when the environment forbids hot-swap, a change needs
     ///   CloudFormation, or an operation failed (after the others finished); configuration,
     ///   template and AWS errors as they come.
-    package func run(sink: any EventSink) async throws -> Output {
+    package func run(_ request: ProjectRequest, sink: any EventSink) async throws -> Output {
         let started = Date()
-        var project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session), policy: { environment in try Self.checkPolicy(environment, sink: sink) })
+        var project = try ResolvedProject.resolve(
+            request, policy: { environment in try Self.checkPolicy(environment, sink: sink) })
         await project.adoptManagedBucket()
         try project.loadTree()
         try project.readManifest()
@@ -127,8 +113,8 @@ package struct HotswapPhase: Sendable {
             sink.emit(HotswapSummaryEvent(results: [], unchanged: plan.unchangedResources.count))
             return Output(plan: plan, results: [], recordKeys: [])
         }
-        try await GateRunner(processEnvironment: options.session.processEnvironment).run(
-            environment: project.environment, projectRoot: options.projectRoot, sink: sink, skip: options.skipGates)
+        try await GateRunner(processEnvironment: project.processEnvironment).run(
+            environment: project.environment, projectRoot: project.projectRoot, sink: sink, skip: options.skipGates)
         let lock = try await takeLock(project: project, sink: sink)
         let applier = HotswapApplier(services: .aws(project.session.client), concurrency: options.concurrency, sink: sink)
         let results = await applier.apply(plan)
@@ -204,11 +190,11 @@ package struct HotswapPhase: Sendable {
         let webhooks = project.environment.operate.notify
         guard !webhooks.isEmpty, !results.isEmpty else { return }
         let who = (try? await project.session.sts.getCallerIdentity().arn)
-            ?? options.session.processEnvironment["USER"] ?? "unknown"
+            ?? project.processEnvironment["USER"] ?? "unknown"
         let notification = DeployNotification.hotswap(
             results, environment: project.environment.name, stackName: project.environment.stackName,
             region: project.session.settings.region, who: who, started: started)
-        await WebhookNotifier(processEnvironment: options.session.processEnvironment)
+        await WebhookNotifier(processEnvironment: project.processEnvironment)
             .notify(notification, webhooks: webhooks, sink: sink)
     }
 
@@ -216,7 +202,7 @@ package struct HotswapPhase: Sendable {
     func record(_ results: [HotswapResult], project: ResolvedProject, sink: any EventSink) async -> [String] {
         let time = ISO8601DateFormatter().string(from: Date())
         let who = (try? await project.session.sts.getCallerIdentity().arn)
-            ?? options.session.processEnvironment["USER"] ?? "unknown"
+            ?? project.processEnvironment["USER"] ?? "unknown"
         let entries = HotswapRecord.entries(from: results, by: who, at: time)
         guard !entries.isEmpty else { return [] }
         guard let location = project.location, let bucket = location.bucket else {

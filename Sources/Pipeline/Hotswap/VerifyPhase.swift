@@ -8,16 +8,8 @@ import Templates
 /// `ferry verify`: checks every deployed function, definition and AppSync resource against the
 /// local build; reads only.
 package struct VerifyPhase: Sendable {
-    /// What to verify.
+    /// What to verify (the project comes with `run`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// Checks at once.
         package var concurrency: Int
         /// `--stack`: verify only the targets of these stacks (and the stacks under them).
@@ -26,12 +18,7 @@ package struct VerifyPhase: Sendable {
         package var invoke: [String]?
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    concurrency: Int = 10) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
+        package init(concurrency: Int = 10) {
             self.concurrency = concurrency
         }
     }
@@ -42,14 +29,12 @@ package struct VerifyPhase: Sendable {
     /// A phase.
     package init(options: Options) { self.options = options }
 
-    /// Verifies and emits one event per resource plus a summary. A cause shared by several
-    /// resources (a stack that does not exist, one failing read) is emitted once.
+    /// Resolves `request` and verifies, emitting one event per resource plus a summary. A cause
+    /// shared by several resources (a stack that does not exist, one failing read) is emitted once.
     /// - Throws: configuration and template errors, and the error of the first read of the root
     ///   stack when it is not "does not exist" (refused credentials, an unreachable endpoint).
-    package func run(sink: any EventSink) async throws -> VerificationReport {
-        var project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session))
+    package func run(_ request: ProjectRequest, sink: any EventSink) async throws -> VerificationReport {
+        var project = try ResolvedProject.resolve(request)
         await project.adoptManagedBucket()
         try project.loadTree()
         try project.readManifest()
@@ -60,7 +45,7 @@ package struct VerifyPhase: Sendable {
     }
 
     /// Verifies the build of a resolved project (tree loaded) against what is deployed.
-    /// - Throws: as ``run(sink:)``.
+    /// - Throws: as ``run(_:sink:)``.
     func verify(_ project: ResolvedProject, sink: any EventSink) async throws -> VerificationReport {
         let build = try project.localBuild(project.manifest, required: true)
         let selected = try options.stacks.resolve(in: project.loadedTree)
@@ -82,7 +67,7 @@ package struct VerifyPhase: Sendable {
         var report = await Verifier(planner: planner).verify(targets)
         if let names = options.invoke {
             report.failedInvocations = try await InvokeCheck(
-                projectRoot: options.projectRoot, targets: targets, events: project.environment.operate.invokeEvents,
+                projectRoot: project.projectRoot, targets: targets, events: project.environment.operate.invokeEvents,
                 resolver: resolver, lambda: Lambda(client: project.session.client)).run(names: names, sink: sink)
         }
         let causes = report.sharedCauses

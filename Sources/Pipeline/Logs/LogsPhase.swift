@@ -4,16 +4,8 @@ import Reporting
 
 /// `ferry logs`: the log events of the stack's functions, merged in time order, optionally followed.
 package struct LogsPhase: Sendable {
-    /// What to show.
+    /// What to show (the project comes with `run`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// Logical IDs, function names or prefixes; empty means every function.
         package var functions: [String]
         /// `--since` (`10m`, `2h`, `1d`, an ISO 8601 date).
@@ -26,13 +18,8 @@ package struct LogsPhase: Sendable {
         package var pollInterval: Duration
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    functions: [String] = [], since: String = "10m", filterPattern: String? = nil, follow: Bool = false,
+        package init(functions: [String] = [], since: String = "10m", filterPattern: String? = nil, follow: Bool = false,
                     pollInterval: Duration = .seconds(2)) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
             self.functions = functions
             self.since = since
             self.filterPattern = filterPattern
@@ -47,14 +34,12 @@ package struct LogsPhase: Sendable {
     /// A phase.
     package init(options: Options) { self.options = options }
 
-    /// Emits one `LogLineEvent` per event in time order, a `LogGroupMissingEvent` per function
-    /// without a log group; with `follow`, keeps emitting new events until the task is cancelled
-    /// (cancellation ends the run normally).
-    package func run(sink: any EventSink, now: Date = Date()) async throws {
+    /// Resolves `request` and emits one `LogLineEvent` per event in time order, a
+    /// `LogGroupMissingEvent` per function without a log group; with `follow`, keeps emitting new
+    /// events until the task is cancelled (cancellation ends the run normally).
+    package func run(_ request: ProjectRequest, sink: any EventSink, now: Date = Date()) async throws {
         let start = try TimeWindowStart.parse(options.since, now: now)
-        let project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session))
+        let project = try ResolvedProject.resolve(request)
         let functions = try await project.stackFunctions(named: options.functions)
         let reader = LogGroupReader(logs: CloudWatchLogs(client: project.session.client), filterPattern: options.filterPattern)
         var cursors = functions.map { _ in LogFollowCursor(startTime: Int64(start.timeIntervalSince1970 * 1000)) }

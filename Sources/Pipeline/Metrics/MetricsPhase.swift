@@ -4,28 +4,15 @@ import Reporting
 
 /// `ferry metrics`: per function invocations, errors, throttles and duration percentiles.
 package struct MetricsPhase: Sendable {
-    /// What to measure.
+    /// What to measure (the project comes with `run`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// Logical IDs, function names or prefixes; empty means every function.
         package var functions: [String]
         /// `--since` (`1h`, `1d`, an ISO 8601 date).
         package var since: String
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    functions: [String] = [], since: String = "1h") {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
+        package init(functions: [String] = [], since: String = "1h") {
             self.functions = functions
             self.since = since
         }
@@ -37,12 +24,11 @@ package struct MetricsPhase: Sendable {
     /// A phase.
     package init(options: Options) { self.options = options }
 
-    /// Reads the metrics (GetMetricData, 500 queries per call) and emits one `MetricsReportEvent`.
-    package func run(sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
+    /// Resolves `request`, reads the metrics (GetMetricData, 500 queries per call) and emits one
+    /// `MetricsReportEvent`.
+    package func run(_ request: ProjectRequest, sink: any EventSink, now: Date = Date()) async throws -> MetricsReport {
         let start = try TimeWindowStart.parse(options.since, now: now)
-        let project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session))
+        let project = try ResolvedProject.resolve(request)
         let functions = try await project.stackFunctions(named: options.functions)
         let plan = MetricsQueryPlan(functions: functions, start: start, end: now)
         let results = try await CloudWatch(client: project.session.client).getMetricData(plan.queries, start: plan.start, end: plan.end)

@@ -11,20 +11,10 @@ import Templates
 /// stack, and decides: up to date, hot-swap, or CloudFormation deploy (with every reason). Reads
 /// only: the packaged templates are computed in memory, nothing is uploaded.
 package struct PlanPhase: Sendable {
-    /// What to plan.
+    /// What to plan (the project, with its `--parameter` overrides, comes with `run`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// The most live reads at once.
         package var concurrency: Int
-        /// `--parameter K=V` overrides, in order.
-        package var parameterOverrides: [String]
         /// `--no-hotswap`: a code change needs CloudFormation too.
         package var noHotswap: Bool
         /// `--stack`: the code comparison (and so a hot-swap) covers only these stacks; templates
@@ -32,14 +22,8 @@ package struct PlanPhase: Sendable {
         package var stacks = StackSelection.everything
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    concurrency: Int = 10, parameterOverrides: [String] = [], noHotswap: Bool = false) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
+        package init(concurrency: Int = 10, noHotswap: Bool = false) {
             self.concurrency = concurrency
-            self.parameterOverrides = parameterOverrides
             self.noHotswap = noHotswap
         }
     }
@@ -50,12 +34,10 @@ package struct PlanPhase: Sendable {
     /// A phase.
     package init(options: Options) { self.options = options }
 
-    /// Plans and emits the plan (`plan.result`).
+    /// Resolves `request`, plans and emits the plan (`plan.result`).
     /// - Throws: configuration, template, packaging (no build, no bucket configured) and AWS errors.
-    package func run(sink: any EventSink) async throws -> DeploymentPlan {
-        var project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, parameterOverrides: options.parameterOverrides))
+    package func run(_ request: ProjectRequest, sink: any EventSink) async throws -> DeploymentPlan {
+        var project = try ResolvedProject.resolve(request)
         try await project.resolveForPackaging()
         try project.loadTree()
         try project.readManifest()
@@ -92,8 +74,8 @@ package struct PlanPhase: Sendable {
             return plan
         }
         var reasons = stateReasons(root)
-        let overrides = try options.parameterOverrides.map(DeployParameters.parseOverride)
-        NoEchoValues.register(environment, overrides: options.parameterOverrides)
+        let overrides = try project.parameterOverrides.map(DeployParameters.parseOverride)
+        NoEchoValues.register(environment, overrides: project.parameterOverrides)
         let parameters = parameterComparison(configured: environment.parameters, overrides: overrides,
                                              deployed: root.parameters.member,
                                              noEcho: DeployParameters.noEchoNames(in: project.loadedTree.root.template))

@@ -4,19 +4,35 @@ import Foundation
 /// Which project, environment and AWS settings a command works on: the flags every command
 /// shares (`--config`, `--env`, the AWS options, `--parameter`), the transport its AWS calls take
 /// and the counter its loads go through.
-struct ProjectRequest: Sendable {
+///
+/// A phase's `run` takes it and resolves it once into a `ResolvedProject`; the phase's own
+/// `Options` carry only what is the phase's own (`--concurrency`, `--dry-run`, `--stack`, …).
+package struct ProjectRequest: Sendable {
     /// The project folder.
-    var projectRoot: URL
+    package var projectRoot: URL
     /// `--config`.
-    var configPath: URL?
+    package var configPath: URL?
     /// `--env`.
-    var environmentName: String?
+    package var environmentName: String?
     /// AWS settings from flags and the process environment.
-    var session: AWSSessionOptions
+    package var session: AWSSessionOptions
     /// `--parameter K=V` overrides, in order.
-    var parameterOverrides: [String] = []
+    package var parameterOverrides: [String] = []
     /// The HTTP transport of every AWS call (a fake in unit tests).
-    var transport: any HTTPTransport = URLSessionTransport()
+    package var transport: any HTTPTransport = URLSessionTransport()
     /// Counts the loads of the command.
-    var loads = ProjectLoads()
+    package var loads = ProjectLoads()
+
+    /// A request; the transport is the real one and the loads are counted afresh unless set.
+    package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
+                 parameterOverrides: [String] = [], transport: any HTTPTransport = URLSessionTransport(),
+                 loads: ProjectLoads = ProjectLoads()) {
+        self.projectRoot = projectRoot
+        self.configPath = configPath
+        self.environmentName = environmentName
+        self.session = session
+        self.parameterOverrides = parameterOverrides
+        self.transport = transport
+        self.loads = loads
+    }
 }

@@ -16,6 +16,8 @@ import Templates
 /// the session but calls nothing); `adoptManagedBucket`, `resolveArtifacts` and `resolveIdentity`
 /// ask AWS; `loadTree` and `readManifest` read the project's files.
 struct ResolvedProject: Sendable {
+    /// What the command asked for: the project folder, `--config`, `--env`, the AWS settings.
+    let request: ProjectRequest
     /// `ferry.toml` or `samconfig.toml`, loaded.
     let configuration: ProjectConfiguration
     /// The selected environment (with SAM's managed bucket adopted after `adoptManagedBucket`).
@@ -57,7 +59,7 @@ struct ResolvedProject: Sendable {
         let session = try AWSSession.make(request.session.applying(environment), transport: request.transport)
         let values = TemplateValues(environment: environment, overrides: overrides, region: session.settings.region)
         return ResolvedProject(
-            configuration: configuration, environment: environment, session: session, values: values,
+            request: request, configuration: configuration, environment: environment, session: session, values: values,
             parameterOverrides: request.parameterOverrides, transport: request.transport, loads: request.loads)
     }
 
@@ -126,6 +128,12 @@ struct ResolvedProject: Sendable {
         guard let tree else { preconditionFailure("ResolvedProject.loadTree() must run before the tree is used") }
         return tree
     }
+
+    /// The project folder the command runs in.
+    var projectRoot: URL { request.projectRoot }
+
+    /// The process environment (gates, webhooks and builders start with it).
+    var processEnvironment: [String: String] { request.session.processEnvironment }
 
     /// The caller's ARN, when known.
     var callerARN: String { identity?.arn ?? "unknown" }

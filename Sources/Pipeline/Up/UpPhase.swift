@@ -14,14 +14,6 @@ import Reporting
 package struct UpPhase: Sendable {
     /// What to bring up and how.
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// The environment builder processes start with.
         package var processEnvironment: [String: String]
         /// `--no-hotswap`: always deploy through CloudFormation.
@@ -32,8 +24,6 @@ package struct UpPhase: Sendable {
         package var dryRun: Bool
         /// The most hot-swaps and live reads at once (`--concurrency`).
         package var concurrency: Int
-        /// `--parameter K=V` overrides.
-        package var parameterOverrides: [String]
         /// `--yes`, `--approve` and the terminal, passed to the deploy.
         package var approval: ApprovalInput
         /// Ctrl-C handling during a deploy.
@@ -50,26 +40,16 @@ package struct UpPhase: Sendable {
         /// The remote build cache from flags and the environment (ferry.toml's `[cache] write` is
         /// applied on top); off unless the command turns it on.
         package var remoteCache = RemoteCacheSettings.off
-        /// The HTTP transport of every AWS call.
-        package var transport: any HTTPTransport = URLSessionTransport()
-        /// Counts what the command loads (configuration, template trees, manifests, package plans).
-        package var loads = ProjectLoads()
 
         /// Options.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    processEnvironment: [String: String] = ProcessInfo.processInfo.environment, noHotswap: Bool = false,
-                    skipBuild: Bool = false, dryRun: Bool = false, concurrency: Int = 10, parameterOverrides: [String] = [],
+        package init(processEnvironment: [String: String] = ProcessInfo.processInfo.environment, noHotswap: Bool = false,
+                    skipBuild: Bool = false, dryRun: Bool = false, concurrency: Int = 10,
                     approval: ApprovalInput = ApprovalInput(), interruption: DeployInterruption? = nil) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
             self.processEnvironment = processEnvironment
             self.noHotswap = noHotswap
             self.skipBuild = skipBuild
             self.dryRun = dryRun
             self.concurrency = concurrency
-            self.parameterOverrides = parameterOverrides
             self.approval = approval
             self.interruption = interruption
         }
@@ -115,12 +95,9 @@ package struct UpPhase: Sendable {
     /// Runs `up`.
     /// - Throws: build, packaging, configuration and AWS errors; `PipelineFailure` when the deploy
     ///   or a hot-swap failed (after the summary was emitted).
-    package func run(sink: any EventSink) async throws -> Output {
+    package func run(_ request: ProjectRequest, sink: any EventSink) async throws -> Output {
         var timer = PhaseTimer()
-        var project = try ResolvedProject.resolve(ProjectRequest(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, parameterOverrides: options.parameterOverrides, transport: options.transport,
-            loads: options.loads))
+        var project = try ResolvedProject.resolve(request)
         for warning in project.configuration.warnings { sink.emit(ConfigurationWarningEvent(warning)) }
         if !options.skipBuild {
             let environment = project.environment
@@ -132,7 +109,7 @@ package struct UpPhase: Sendable {
             buildOptions.imageBases = environment.build.images.bases
             buildOptions.values = project.values
             if options.remoteCache.reads {
-                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: options.session,
+                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: request.session,
                                                              needsBytes: false, signingKey: options.remoteCache.signingKey,
                                                              sink: sink)
             }
@@ -149,10 +126,7 @@ package struct UpPhase: Sendable {
             try await project.resolveForPackaging()
             return try project.packagePlan()
         }
-        var planOptions = PlanPhase.Options(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, concurrency: options.concurrency, parameterOverrides: options.parameterOverrides,
-            noHotswap: options.noHotswap)
+        var planOptions = PlanPhase.Options(concurrency: options.concurrency, noHotswap: options.noHotswap)
         planOptions.stacks = options.stacks
         let plan = try await timer.time("plan") { try await PlanPhase.plan(project, packagePlan: packagePlan, options: planOptions) }
         sink.emit(DeploymentPlanEvent(plan: plan))
@@ -169,9 +143,7 @@ package struct UpPhase: Sendable {
                                      failedPhase: error is GateFailure ? "before_deploy gates" : timer.current ?? "deploy"))
             throw error
         }
-        var verifyOptions = VerifyPhase.Options(
-            projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-            session: options.session, concurrency: options.concurrency)
+        var verifyOptions = VerifyPhase.Options(concurrency: options.concurrency)
         verifyOptions.stacks = options.stacks
         let verification: VerificationReport
         do {
@@ -203,9 +175,7 @@ package struct UpPhase: Sendable {
         case .hotswap(let hotswapPlan):
             try await approveHotswap(hotswapPlan, environment: environment)
             _ = try await timer.time("package") { try await upload(packagePlan, project: project, createBucket: true, sink: sink) }
-            var hotswapOptions = HotswapPhase.Options(
-                projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-                session: options.session, concurrency: options.concurrency)
+            var hotswapOptions = HotswapPhase.Options(concurrency: options.concurrency)
             hotswapOptions.skipGates = options.skipGates
             hotswapOptions.stacks = options.stacks
             hotswapOptions.lockTimeout = options.lockTimeout
@@ -227,15 +197,16 @@ package struct UpPhase: Sendable {
             let packaged = try await timer.time("package") {
                 try await upload(packagePlan, project: project, createBucket: createBucket, sink: sink)
             }
+            let asked = project.request
             var request = DeployWorkflowRequest(
-                projectDirectory: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-                session: options.session, templatePath: packaged.packagedTemplate, parameterOverrides: options.parameterOverrides,
+                projectDirectory: asked.projectRoot, configPath: asked.configPath, environmentName: asked.environmentName,
+                session: asked.session, templatePath: packaged.packagedTemplate, parameterOverrides: asked.parameterOverrides,
                 approval: options.approval, interruption: options.interruption)
             request.skipGates = options.skipGates
             request.lockTimeout = options.lockTimeout
             request.traffic = options.traffic
             _ = try await timer.time("deploy") {
-                try await DeployWorkflow(sink: sink, transport: options.transport).run(request, project: project)
+                try await DeployWorkflow(sink: sink, transport: project.transport).run(request, project: project)
             }
             return .cloudFormation
         }

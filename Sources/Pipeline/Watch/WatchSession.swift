@@ -14,16 +14,8 @@ import Templates
 /// `ferry up`; a failed build or swap is reported; watching goes on in every case until the
 /// task running `run(sink:)` is cancelled.
 package struct WatchSession: Sendable {
-    /// What to watch and how.
+    /// How to watch (the project is the session's `request`).
     package struct Options: Sendable {
-        /// The project folder.
-        package var projectRoot: URL
-        /// `--config`.
-        package var configPath: URL?
-        /// `--env`.
-        package var environmentName: String?
-        /// AWS settings from flags and the process environment.
-        package var session: AWSSessionOptions
         /// The quiet period after the last change before a cycle starts (`--debounce`, 300 ms).
         package var debounce: Duration
         /// Hot-swap operations at once.
@@ -35,15 +27,10 @@ package struct WatchSession: Sendable {
         /// The environment builder processes start with.
         package var processEnvironment: [String: String]
 
-        /// Options; everything but the paths and session has a default.
-        package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                    debounce: Duration = .milliseconds(300), concurrency: Int = 10, polling: Bool = false,
+        /// Options; all have a default.
+        package init(debounce: Duration = .milliseconds(300), concurrency: Int = 10, polling: Bool = false,
                     pollInterval: Duration = .milliseconds(500),
                     processEnvironment: [String: String] = ProcessInfo.processInfo.environment) {
-            self.projectRoot = projectRoot
-            self.configPath = configPath
-            self.environmentName = environmentName
-            self.session = session
             self.debounce = debounce
             self.concurrency = concurrency
             self.polling = polling
@@ -52,18 +39,23 @@ package struct WatchSession: Sendable {
         }
     }
 
+    /// The project, environment and AWS settings every cycle's hot-swap resolves.
+    package let request: ProjectRequest
     /// The options.
     package let options: Options
 
     /// A session.
-    package init(options: Options) { self.options = options }
+    package init(request: ProjectRequest, options: Options) {
+        self.request = request
+        self.options = options
+    }
 
     /// Watches until the calling task is cancelled; returns the number of cycles run.
     /// - Throws: `PipelineFailure` when the environment has `hotswap = false`; configuration,
     ///   template and build-plan errors found before watching starts.
     package func run(sink: any EventSink) async throws -> Int {
-        let project = try ProjectConfiguration.load(directory: options.projectRoot, explicitPath: options.configPath)
-        let environment = try project.environment(named: options.environmentName)
+        let project = try ProjectConfiguration.load(directory: request.projectRoot, explicitPath: request.configPath)
+        let environment = try project.environment(named: request.environmentName)
         try HotswapPhase.checkPolicy(environment, sink: sink)
         var map = try loadMap(project: project, environment: environment)
         let debouncer = ChangeDebouncer(quiet: options.debounce, clock: ContinuousClock())
@@ -110,14 +102,12 @@ package struct WatchSession: Sendable {
                 var build = BuildPhase.Options(
                     projectRoot: project.directory, templateFile: environment.templateFile, commands: environment.build.commands,
                     concurrency: environment.build.concurrency, only: impact.builds, environment: options.processEnvironment)
-                build.values = TemplateValues(environment: environment, region: options.session.region)
+                build.values = TemplateValues(environment: environment, region: request.session.region)
                 _ = try await BuildPhase(options: build).run(sink: sink)
             }
-            var swap = HotswapPhase.Options(
-                projectRoot: options.projectRoot, configPath: options.configPath, environmentName: options.environmentName,
-                session: options.session, concurrency: options.concurrency, only: impact.hotswap)
+            var swap = HotswapPhase.Options(concurrency: options.concurrency, only: impact.hotswap)
             swap.command = "ferry watch"
-            let output = try await HotswapPhase(options: swap).run(sink: capture)
+            let output = try await HotswapPhase(options: swap).run(request, sink: capture)
             sink.emit(WatchCycleEvent(succeeded: true, swapped: output.results.map(\.operation.target.qualifiedName),
                                       unchanged: output.plan.unchangedResources.count, latencyMilliseconds: latency(), failure: nil))
         } catch {
@@ -133,7 +123,7 @@ package struct WatchSession: Sendable {
 
     /// The inputs of every build and packaged file of the environment's template tree.
     func loadMap(project: ProjectConfiguration, environment: EnvironmentConfiguration) throws -> WatchMap {
-        let tree = try TemplateValues(environment: environment, region: options.session.region).loadTree(environment.templateFile)
+        let tree = try TemplateValues(environment: environment, region: request.session.region).loadTree(environment.templateFile)
         let catalog = BuilderCatalog.standard(projectRoot: project.directory.path, environment: options.processEnvironment,
                                               clean: false)
         let plan = try BuildPlan.make(tree: tree, commands: environment.build.commands, catalog: catalog)
@@ -163,7 +153,7 @@ package struct WatchSession: Sendable {
 
     /// Paths relative to the project folder where inside it, sorted.
     func relative(_ paths: Set<String>) -> [String] {
-        let root = options.projectRoot.standardizedFileURL.path
+        let root = request.projectRoot.standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return paths.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }.sorted()
     }
