@@ -1,6 +1,7 @@
 // A folder of build requirements (setuptools, wheel, …) installed once per interpreter and requirement list.
 import Crypto
 import Foundation
+import Synchronization
 
 /// The build requirements of local packages (a `[build-system] requires` list) installed once into
 /// `.ferry/build-envs/<key>/env` for one interpreter, so a local package's wheel is built without
@@ -44,15 +45,32 @@ struct PythonBuildEnvironment: Sendable, Hashable {
     }
 }
 
+/// Keys of build environments whose install failed in this run (not tried again).
+final class FailedBuildEnvironments: Sendable {
+    let keys = Mutex<Set<String>>([])
+}
+
 extension PipSession {
     /// The build environment of `table`'s requirements for this session's interpreter, installed
     /// (`pip install --target`) when no run installed it before; nil when pip cannot install it
     /// (offline, a bad requirement): the caller then lets pip build the wheel as before.
+    /// A failed install is not tried again by the same builder (one `ferry` run).
     func buildEnvironment(for table: BuildSystemTable) async -> PythonBuildEnvironment? {
         let environment = builder.toolEnvironment(request)
         let key = PythonBuildEnvironment.key(requires: table.requires, python: python, environment: environment)
+        if builder.failedBuildEnvironments.keys.withLock({ $0.contains(key) }) { return nil }
         let session = self
-        return try? await builder.buildEnvironments.value(key: key) { entry, _ in
+        do {
+            return try await installedBuildEnvironment(key: key, table: table, session: session)
+        } catch {
+            builder.failedBuildEnvironments.keys.withLock { _ = $0.insert(key) }
+            return nil
+        }
+    }
+
+    private func installedBuildEnvironment(key: String, table: BuildSystemTable, session: PipSession) async throws
+        -> PythonBuildEnvironment {
+        try await builder.buildEnvironments.value(key: key) { entry, _ in
             let folder = joinPath(entry, "env")
             if !table.requires.isEmpty {
                 let arguments = ["-m", "pip", "install", "--target", folder, "--no-warn-script-location",

@@ -48,6 +48,8 @@ package struct PythonBuilder: FunctionBuilder {
     /// Local packages' build requirements, installed once per interpreter and list
     /// (`.ferry/build-envs/<key>/`, beside the wheel folder), shared like `wheelCache`.
     let buildEnvironments: KeyedEntryStore<PythonBuildEnvironment>
+    /// Build environments whose install failed in this run.
+    let failedBuildEnvironments = FailedBuildEnvironments()
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
