@@ -44,6 +44,8 @@ package struct BuilderCatalog: Sendable {
                                 environment: [String: String] = ProcessInfo.processInfo.environment,
                                 clean: Bool = false) -> BuilderCatalog {
         BuilderCatalog(python: PythonBuilder(projectRoot: projectRoot, environment: environment, clean: clean),
+                       nodejs: NodeBuilder(environment: environment, dependencyTreeFolder: joinPath(projectRoot, ".ferry/deps"),
+                                           clean: clean),
                        environment: environment)
     }
 

@@ -6,6 +6,8 @@ import Foundation
 /// `npm-shrinkwrap.json`), otherwise `npm install --omit=dev`, with local `file:` dependencies
 /// resolved against the source folder, not the copy (`NpmInstall`). A folder without `package.json`
 /// is copied as is. Layers are staged under `nodejs/`, where Lambda looks for layer modules.
+/// With a lock file (and `dependencyTrees`), `node_modules` is a shared tree installed once per
+/// lock file key (`NodeBuilder+Trees`), so a handler edit runs no npm.
 ///
 /// The key covers every source file (lock files included) and the files of each local `file:`
 /// dependency named in `dependencies` of `package.json`.
@@ -16,13 +18,20 @@ package struct NodeBuilder: FunctionBuilder {
     package var builderVersion: String { "2" }
     /// The environment npm runs with (its `PATH` finds npm).
     package let environment: [String: String]
+    /// Installed `node_modules` trees, one per lock file key (`.ferry/deps/<key>/`), shared by every
+    /// function with the same key; nil: each build installs in its own copy.
+    package let dependencyTrees: DependencyTreeStore?
+    let versions = NodeToolVersions()
 
     /// The ignore rules for Node.js sources: `always` plus the top-level `node_modules/`.
     package static let rules = IgnoreRules.always.appending(contentsOf: "/node_modules/")
 
-    /// A Node.js builder whose tools see `environment`.
-    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A Node.js builder whose tools see `environment`, sharing installed trees in
+    /// `dependencyTreeFolder` when given (with `clean`, earlier runs' trees are installed again).
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                dependencyTreeFolder: String? = nil, clean: Bool = false) {
         self.environment = environment
+        self.dependencyTrees = dependencyTreeFolder.map { DependencyTreeStore(folder: $0, reusesStoredTrees: !clean) }
     }
 
     /// Source files plus local `file:` dependencies.
@@ -45,6 +54,12 @@ package struct NodeBuilder: FunctionBuilder {
         try FolderCopy.copy(FileTree.scan(request.sourceFolder, rules: Self.rules), to: target)
         guard FileManager.default.fileExists(atPath: joinPath(target, "package.json")) else { return StagedBuild(folder: staging) }
         let tools = ToolRunner(environment: environment.merging(request.environment) { $1 })
+        if let store = dependencyTrees, Self.usesSharedTree(source: request.sourceFolder) {
+            let tree = try await dependencyTree(request, store: store, tools: tools)
+            DependencyUseLog.record([tree.tree], for: request, dependencyTrees: store.folder)
+            return StagedBuild(folder: staging, parts: [ArchivePart(zipPath: tree.entriesZip, folder: tree.tree,
+                                                                    prefix: request.kind == .layer ? "nodejs/" : "")])
+        }
         try await NpmInstall(folder: target, sourceFolder: request.sourceFolder)
             .run(tools: tools, production: true, resource: request.qualifiedName)
         return StagedBuild(folder: staging)

@@ -5,7 +5,8 @@ extension PipSession {
     /// Makes `destination` the tree a full install of `resolved` would give, from the stored tree
     /// `base` whose key differs only in the wheels of the local requirements `changed` (each new
     /// wheel pure Python): copies `base`, removes each old package's files (its `RECORD`), installs
-    /// each new wheel with `pip install --no-deps` (no index, no resolve), and checks that the new
+    /// each new wheel by unpacking it (`WheelUnpacker`; else with `pip install --no-deps`: no index,
+    /// no resolve), and checks that the new
     /// packages declare the same dependencies and that every file their `RECORD` names is there.
     /// Returns false, leaving nothing at `destination`, when any of that does not hold: the caller
     /// then runs the full install.
@@ -18,13 +19,16 @@ extension PipSession {
             guard oldInfo.count == 1 else { ok = false; break }
             let oldDependencies = Self.declaredDependencies(joinPath(destination, oldInfo[0]))
             try Self.removeInstalled(distInfo: oldInfo[0], in: destination)
-            var arguments = ["-m", "pip", "install", "--target", destination, "--no-deps", "--no-compile",
-                             "--no-warn-script-location", "--cache-dir", builder.pipCacheFolder]
-            arguments += target.pipTargetOptions(acceptLocalLinuxWheels: resolved.acceptLocalLinux)
-            arguments.append(wheelPath)
-            let result = try await pip(arguments)
+            var installed = try WheelUnpacker.unpack(wheelPath, into: destination)
+            if !installed {
+                var arguments = ["-m", "pip", "install", "--target", destination, "--no-deps", "--no-compile",
+                                 "--no-warn-script-location", "--cache-dir", builder.pipCacheFolder]
+                arguments += target.pipTargetOptions(acceptLocalLinuxWheels: resolved.acceptLocalLinux)
+                arguments.append(wheelPath)
+                installed = try await pip(arguments).succeeded
+            }
             let newInfo = try Self.distInfoFolders(of: wheel.distribution, in: destination)
-            guard result.succeeded, newInfo.count == 1,
+            guard installed, newInfo.count == 1,
                   Self.declaredDependencies(joinPath(destination, newInfo[0])) == oldDependencies,
                   Self.recordComplete(distInfo: newInfo[0], in: destination) else { ok = false; break }
         }

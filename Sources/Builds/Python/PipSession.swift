@@ -1,5 +1,6 @@
 // The pip runs of one build: local packages into wheels, then one install for the target.
 import Foundation
+import Synchronization
 import Toolchains
 
 /// Runs pip for one build: builds local path packages into wheels, then installs everything into a
@@ -12,6 +13,8 @@ struct PipSession: Sendable {
     let python: PythonChoice
     /// A folder of the build's own (sources copies, wheels, the rewritten requirements, the install).
     let scratch: String
+    /// The stored entries (wheels, build environments) this build used, for `DependencyUseLog`.
+    let used = UsedEntries()
 
     /// The most sdist-only remote packages built locally for one install.
     static let maxLocallyBuiltRemotes = 20
@@ -185,4 +188,15 @@ struct ResolvedRequirements: Sendable, Hashable {
     let localWheels: [Int: String]
     /// True when a local wheel is native and built here (pip must accept `linux_<arch>` wheels).
     let acceptLocalLinux: Bool
+}
+
+/// Paths of stored entries a build used, collected from its concurrent steps.
+final class UsedEntries: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    /// Adds `path`.
+    func add(_ path: String) { paths.withLock { $0.append(path) } }
+
+    /// Every path added.
+    var all: [String] { paths.withLock { $0 } }
 }

@@ -11,10 +11,11 @@ import Toolchains
 ///    `.git`, `.ferry` and the folder's `.ferryignore` patterns);
 /// 2. reads `requirements.txt` (with `-r` includes); local path requirements (`../../lib/pkg[a,b]`)
 ///    are resolved against the folder of the template declaring the function, as SAM runs pip there;
-/// 3. builds each local package into a wheel (`pip wheel --no-deps`, from a clean copy so the
-///    user's folder gets no `build/` or `.egg-info`), with the runtime's interpreter when it is
-///    installed (PATH, pyenv, asdf, uv), else with any `python3` (pure-Python packages give the same
-///    wheel);
+/// 3. builds each local package into a wheel from a clean copy (so the user's folder gets no
+///    `build/` or `.egg-info`), with the runtime's interpreter when it is installed (PATH, pyenv,
+///    asdf, uv), else with any `python3` (pure-Python packages give the same wheel): by calling its
+///    `[build-system]` backend in a build environment installed once (`PythonBuildEnvironment`),
+///    else with `pip wheel --no-deps`;
 /// 4. installs those wheels (extras kept) and the remaining requirements, once per
 ///    `PythonDependencyKey` into the shared `dependencyTrees` (`.ferry/deps/<key>/`), with
 ///    `pip install --target … --only-binary=:all: --platform manylinux_2_XX_<arch> --python-version X.Y
@@ -44,6 +45,11 @@ package struct PythonBuilder: FunctionBuilder {
     package let wheelCache: LocalWheelCache
     /// The installed dependency trees (one per `PythonDependencyKey`), shared like `wheelCache`.
     package let dependencyTrees: DependencyTreeStore
+    /// Local packages' build requirements, installed once per interpreter and list
+    /// (`.ferry/build-envs/<key>/`, beside the wheel folder), shared like `wheelCache`.
+    let buildEnvironments: KeyedEntryStore<PythonBuildEnvironment>
+    /// Build environments whose install failed in this run.
+    let failedBuildEnvironments = FailedBuildEnvironments()
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
@@ -67,6 +73,10 @@ package struct PythonBuilder: FunctionBuilder {
             ?? wheelCacheFolder.map { joinPath(($0 as NSString).deletingLastPathComponent, "deps") }
             ?? joinPath(pipCache, "ferry-deps")
         self.dependencyTrees = DependencyTreeStore(folder: treeFolder, reusesStoredTrees: reusesStoredWheels)
+        let environmentFolder = wheelCacheFolder.map { joinPath(($0 as NSString).deletingLastPathComponent, "build-envs") }
+            ?? joinPath(pipCache, "ferry-build-envs")
+        self.buildEnvironments = KeyedEntryStore(folder: environmentFolder, reusesStoredEntries: reusesStoredWheels,
+                                                 read: PythonBuildEnvironment.read(entry:))
         self.runner = runner
         self.interpreters = InterpreterCache()
     }
@@ -104,6 +114,7 @@ package struct PythonBuilder: FunctionBuilder {
         let prefix = request.kind == .layer ? "python/" : ""
         var notes: [String] = []
         var parts: [ArchivePart] = []
+        var used: [String] = []
         do {
             try POSIX.makeDirectories(staging)
             let source = try FileTree.scan(request.sourceFolder, rules: Self.sourceRules)
@@ -120,9 +131,11 @@ package struct PythonBuilder: FunctionBuilder {
                                              scratch: joinPath(workFolder, "scratch"))
                     let tree = try await dependencyTree(plan, session: session)
                     parts.append(ArchivePart(zipPath: tree.entriesZip, folder: tree.tree, prefix: prefix))
+                    used = session.used.all + [tree.tree]
                 }
             }
             try FolderCopy.copy(source, to: staging, prefix: prefix)
+            DependencyUseLog.record(used, for: request, dependencyTrees: dependencyTrees.folder)
         } catch let error as BuildFilesError {
             throw BuilderError(wrapping: error, request: request)
         }

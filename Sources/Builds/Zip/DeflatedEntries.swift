@@ -17,6 +17,8 @@ struct DeflatedEntries {
         let compressedSize: UInt64
         let uncompressedSize: UInt64
         let permissions: UInt16
+        /// The central header's external attributes (the Unix mode, file type included, in the high 16 bits).
+        let attributes: UInt32
         /// True when the local header carried a ZIP64 extra field.
         let localZip64: Bool
         /// Offset of the compressed bytes in the file.
@@ -86,7 +88,7 @@ struct DeflatedEntries {
             let dataOffset = local + 30 + Int(le16(bytes, local + 26)) + localExtra
             guard dataOffset + Int(compressed) <= bytes.count else { throw bad("truncated data") }
             entries.append(Entry(name: name, method: method, crc: crc, compressedSize: compressed,
-                                 uncompressedSize: uncompressed, permissions: UInt16((attributes >> 16) & 0o7777),
+                                 uncompressedSize: uncompressed, permissions: UInt16((attributes >> 16) & 0o7777), attributes: attributes,
                                  localZip64: localExtra == 20, dataOffset: dataOffset))
             position = nameStart + nameLength + extraLength + commentLength
         }

@@ -103,6 +103,10 @@ package struct BuildPhase: Sendable {
             manifest = manifest.merging(previous: previous)
         }
         try manifest.write(to: url)
+        if options.only.isEmpty && selected.isEverything { // every function and layer was planned: prune the rest
+            let report = DependencyStorePruner.prune(ferryFolder: ferry.path, current: plan.builds.map(\.request))
+            if !report.removed.isEmpty { sink.emit(DependencyPruneEvent(report: report)) }
+        }
         try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }

@@ -34,8 +34,12 @@ struct PipShim {
         return text.split(separator: "\n").map(String.init)
     }
 
-    /// How many `-m pip install` runs were logged.
-    var installs: Int { calls().filter { $0.hasPrefix("-m pip install") }.count }
+    /// How many `-m pip install` runs were logged (dependency installs; not build environments).
+    var installs: Int { calls().filter { $0.hasPrefix("-m pip install") && !$0.contains("build-envs/") }.count }
+    /// How many build environments were installed (`-m pip install --target …/build-envs/…`).
+    var buildEnvironmentInstalls: Int { calls().filter { $0.hasPrefix("-m pip install") && $0.contains("build-envs/") }.count }
+    /// How many wheels were built by calling a backend directly (`-I -S -B -c <front end>`).
+    var backendBuilds: Int { calls().filter { $0.hasPrefix("-I -S -B -c") }.count }
     /// How many `-m pip wheel` runs were logged.
     var wheels: Int { calls().filter { $0.hasPrefix("-m pip wheel") }.count }
     /// How many pip runs of any kind were logged.

@@ -38,10 +38,12 @@ struct PythonDependencyTreeTests {
         let shim = try PipShim(in: folder)
         let app = try SharedLibraryApp.write(into: folder, functions: 3)
 
-        // First build of all three at once: one wheel, one install, one stored tree.
+        // First build of all three at once: one build environment, one wheel (its backend called
+        // directly, no `pip wheel`), one install, one stored tree.
         let first = try await Self.buildAll(Self.builder(folder, shim), app, 1...3, runtime: shim.runtime,
                                             work: folder.url("work-1"))
-        #expect(shim.wheels == 1)
+        #expect(shim.buildEnvironmentInstalls == 1)
+        #expect(shim.backendBuilds == 1 && shim.wheels == 0)
         #expect(shim.installs == 1)
         #expect(Self.storedTrees(folder).count == 1)
         for (index, staged) in first.enumerated() {
@@ -64,12 +66,14 @@ struct PythonDependencyTreeTests {
         #expect(try PythonFixture.tree(edited[0])["app.py"]?.bytes == Data(SharedLibraryApp.handler(2, version: 2).utf8))
         _ = try PythonFixture.zips(edited[0], to: folder.url("zip-2"))
 
-        // A library edit, in a new run, rebuilding its three dependents at once: one wheel, one install.
+        // A library edit, in a new run, rebuilding its three dependents at once: one wheel from the
+        // stored build environment, unpacked over a copy of the tree: no pip at all.
         try folder.write("app/lib/shared/shared_lib/__init__.py", "VERSION = 2\n")
+        let pipBeforeEdit = shim.pipRuns
         let rebuilt = try await Self.buildAll(Self.builder(folder, shim), app, 1...3, runtime: shim.runtime,
                                               work: folder.url("work-3"))
-        #expect(shim.wheels == 2)
-        #expect(shim.installs == 2)
+        #expect(shim.backendBuilds == 2)
+        #expect(shim.pipRuns == pipBeforeEdit)
         #expect(Self.storedTrees(folder).count == 2)
         for (index, staged) in rebuilt.enumerated() {
             #expect(try PythonFixture.tree(staged)["shared_lib/__init__.py"]?.bytes == Data("VERSION = 2\n".utf8))
@@ -116,7 +120,7 @@ struct PythonDependencyTreeUpdateTests {
         shim.calls().last { $0.hasPrefix("-m pip install") } ?? ""
     }
 
-    @Test("a pure-Python library edit updates the stored tree with one `pip install --no-deps`, giving the tree and zip of a fresh full install; a changed dependency list falls back to the full install")
+    @Test("a pure-Python library edit updates the stored tree by unpacking the new wheel (no pip), giving the tree and zip of a fresh full install; a changed dependency list falls back to the full install")
     func pureWheelUpdate() async throws {
         let folder = try TestFolder("py-deps-update")
         let shim = try PipShim(in: folder)
@@ -125,14 +129,15 @@ struct PythonDependencyTreeUpdateTests {
         _ = try await builder().build(SharedLibraryApp.request(app, 1, runtime: shim.runtime), workFolder: folder.url("w1"))
         #expect(shim.installs == 1 && !Self.lastInstall(shim).contains("--no-deps"))
 
-        // The library edit: both functions rebuilt, one install of the new wheel alone.
+        // The library edit: both functions rebuilt, the new wheel unpacked over a copy of the tree:
+        // no pip run at all (its build environment is stored).
         try folder.write("app/lib/shared/shared_lib/__init__.py", "VERSION = 2\n")
         try folder.write("app/lib/shared/shared_lib/added.py", "ADDED = True\n")
+        let pipBefore = shim.pipRuns
         let updated = try await PythonDependencyTreeTests.buildAll(builder(), app, 1...2, runtime: shim.runtime,
                                                                    work: folder.url("w2"))
-        #expect(shim.installs == 2)
-        #expect(Self.lastInstall(shim).contains("--no-deps"))
-        #expect(Self.lastInstall(shim).hasSuffix(".whl"))
+        #expect(shim.pipRuns == pipBefore)
+        #expect(shim.installs == 1)
 
         // The same inputs installed from scratch (another store): the same files and zip bytes.
         let fresh = PythonBuilder(environment: shim.environment, pipCacheFolder: PythonFixture.pipCache,
@@ -153,7 +158,7 @@ struct PythonDependencyTreeUpdateTests {
                                                     extra: "[project.optional-dependencies]\nfast = []\n"))
         let installsBefore = shim.installs
         let extra = try await builder().build(SharedLibraryApp.request(app, 1, runtime: shim.runtime), workFolder: folder.url("w4"))
-        #expect(shim.installs == installsBefore + 2) // the update tried and refused, then the full install
+        #expect(shim.installs == installsBefore + 1) // the update unpacked and refused, then the full install
         #expect(!Self.lastInstall(shim).contains("--no-deps"))
         #expect(try PythonFixture.tree(extra).keys.contains("shared_lib/added.py"))
     }
