@@ -15,6 +15,7 @@ What we add: `wrap(app)` answers `/v2/` itself, as ECR's registry does:
 - Manifests `PUT`/`HEAD`/`GET /v2/<name>/manifests/<tag|digest>`: a pushed manifest must name blobs
   the repository has (an image index, manifests it has), and is registered in moto's ECR (`PutImage`) with its real digest
   (sha256 of the manifest bytes), so `DescribeImages`, `BatchGetImage` and Lambda see the same digest.
+- `BatchDeleteImage` lists an untagged image deleted by digest in `imageIds`, as ECR does (moto: only tagged ones).
 - `DescribeImages`' `imageSizeInBytes` is the config's and layers' sizes, as ECR counts (moto: the config's).
 - `GetAuthorizationToken`'s `proxyEndpoint` is `http://localhost:<port>` (the launcher sets the port).
 Repository names may be nested (`team/app`); the repository must exist (404 NAME_UNKNOWN otherwise).
@@ -307,4 +308,27 @@ def apply() -> None:
         return int(manifest.get("config", {}).get("size", 0)) + sum(int(layer.get("size", 0)) for layer in manifest["layers"])
 
     Image.get_image_size_in_bytes = get_image_size_in_bytes  # type: ignore[method-assign]
+
+    from moto.ecr.models import ECRBackend
+
+    original_delete = ECRBackend.batch_delete_image
+
+    def batch_delete_image(self: Any, repository_name: str, registry_id: str | None = None,
+                           image_ids: list[dict[str, str]] | None = None) -> dict[str, Any]:
+        # moto lists a deleted image once per tag, so an untagged image deleted by digest is missing
+        # from `imageIds`; ECR lists it by its digest.
+        repository = self.repositories.get(repository_name)
+        before = {image.image_digest for image in repository.images} if repository else set()
+        response = original_delete(self, repository_name, registry_id, image_ids)
+        after = {image.image_digest for image in repository.images} if repository else set()
+        reported = {getattr(entry, "image_digest", None) or (entry.get("imageDigest") if isinstance(entry, dict) else None)
+                    for entry in response.get("imageIds", [])}
+        for image_id in image_ids or []:
+            digest = image_id.get("imageDigest")
+            if digest and digest in before and digest not in after and digest not in reported:
+                response["imageIds"].append({"imageDigest": digest})
+                reported.add(digest)
+        return response
+
+    ECRBackend.batch_delete_image = batch_delete_image  # type: ignore[method-assign]
     reset.on_reset(_clear)

@@ -131,3 +131,20 @@ def test_an_index_of_pushed_manifests_is_accepted_and_sizes_count_the_layers(aws
                           "manifests": [{"digest": _digest(b"nothing"), "size": 1}]}).encode()
     assert _request(endpoint, "PUT", f"{repo}/manifests/other", missing, token=token,
                     headers={"Content-Type": "application/vnd.oci.image.index.v1+json"})[0] == 400
+
+
+def test_batch_delete_image_lists_an_untagged_image_deleted_by_digest(aws, endpoint):
+    aws("ecr").create_repository(repositoryName="gc/app")
+    token, _ = _token(aws)
+    config = b'{"architecture":"amd64","os":"linux"}'
+    assert _request(endpoint, "POST", f"/v2/gc/app/blobs/uploads/?digest={_digest(config)}", config, token=token)[0] == 201
+    manifest = json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": _digest(config), "size": len(config)},
+        "layers": [],
+    }).encode()
+    assert _request(endpoint, "PUT", f"/v2/gc/app/manifests/{_digest(manifest)}", manifest, token=token)[0] == 201
+    result = aws("ecr").batch_delete_image(repositoryName="gc/app", imageIds=[{"imageDigest": _digest(manifest)}])
+    assert [entry["imageDigest"] for entry in result["imageIds"]] == [_digest(manifest)]
+    assert result["failures"] == []
+    assert aws("ecr").describe_images(repositoryName="gc/app")["imageDetails"] == []
