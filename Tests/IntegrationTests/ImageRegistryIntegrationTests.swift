@@ -124,9 +124,12 @@ extension Integration {
             #expect(pushed.count == 1)
             let digest = try #require(pushed.first)
 
-            // A second package uploads no blob.
+            // A second package uploads no blob, and asks STS for the account once (the caller identity is shared).
+            try await env.clearJournal()
             let second = try await FerryRun.run(["package", "--env", "dev"], in: folder.url, environment: env.variables)
             #expect(second.output.contains("(0 blob(s) uploaded"), "\(second.output)")
+            let identityCalls = try await env.journal().filter { $0.operation == "GetCallerIdentity" }
+            #expect(identityCalls.count == 1, "\(identityCalls)")
 
             // The image disappears from the registry; deploy pushes it again before CloudFormation needs it.
             _ = try await ecr.batchDeleteImages(repository: "team/images-app", digests: [digest])

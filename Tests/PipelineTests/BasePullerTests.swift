@@ -156,4 +156,33 @@ final class FakePublicRegistry: HTTPTransport {
         #expect(error?.description.contains("python:3.12") == true)
         #expect(!BlobStore(root: root.appendingPathComponent(".ferry/blobs").path).contains(try #require(layers["amd64"])))
     }
+
+    @Test("an unreachable registry uses the base pulled before, with a warning; without one the pull fails naming the base")
+    func offlineUsesThePreviousPull() async throws {
+        let (registry, _) = Self.registry(architectures: ["amd64"])
+        let (root, image) = try Self.project(architecture: "x86_64")
+        let first = try await Self.puller(root, registry).pull([image], configured: [:])
+        let sink = RecordingSink()
+        let offline = BasePuller(store: BlobStore(root: root.appendingPathComponent(".ferry/blobs").path),
+                                 folder: root.appendingPathComponent(".ferry/bases"),
+                                 access: BaseRegistryAccess(transport: UnreachableTransport()), sink: sink)
+        let again = try await offline.pull([image], configured: [:])
+        #expect(again.layouts == first.layouts)
+        #expect(sink.all.contains { $0.level == .warning && $0.message.contains("using the copy pulled before") })
+
+        let (fresh, _) = try Self.project(architecture: "x86_64")
+        let never = BasePuller(store: BlobStore(root: fresh.appendingPathComponent(".ferry/blobs").path),
+                               folder: fresh.appendingPathComponent(".ferry/bases"),
+                               access: BaseRegistryAccess(transport: UnreachableTransport()), sink: RecordingSink())
+        let error = await #expect(throws: ImageError.self) { try await never.pull([image], configured: [:]) }
+        #expect(error?.description.contains("[images.bases]") == true)
+        #expect(error?.isBadInput == false)
+    }
+}
+
+/// A network that answers nothing.
+struct UnreachableTransport: HTTPTransport {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        throw TransportError(kind: .cannotConnect, url: request.url, underlying: "connection refused")
+    }
 }
