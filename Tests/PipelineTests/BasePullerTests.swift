@@ -129,6 +129,23 @@ final class FakePublicRegistry: HTTPTransport {
         #expect(sink.all.compactMap { $0 as? BasePulledEvent }.first?.downloaded == 0)
     }
 
+    @Test("two functions on one base with two architectures ask for the tag once")
+    func tagAskedOncePerCommand() async throws {
+        let (registry, layers) = Self.registry(architectures: ["amd64", "arm64"])
+        let (root, intel) = try Self.project(architecture: "x86_64")
+        let graviton = PlannedImage(target: BuildTarget(stackPath: "Root", logicalID: "Arm", resourceType: "AWS::Serverless::Function",
+                                                        templateFile: intel.target.templateFile, line: 9),
+                                    context: intel.context, dockerfile: "Dockerfile", arguments: [:], stage: nil,
+                                    architecture: "arm64", tag: nil)
+        let pulled = try await Self.puller(root, registry).pull([intel, graviton], configured: [:])
+        #expect(pulled.layouts.count == 2)
+        #expect(registry.requests.filter { $0.contains("/manifests/3.12") }.count == 2)  // the 401, then the answer
+        let store = BlobStore(root: root.appendingPathComponent(".ferry/blobs").path)
+        let amd64 = try #require(layers["amd64"])
+        let arm64 = try #require(layers["arm64"])
+        #expect(store.contains(amd64) && store.contains(arm64))
+    }
+
     @Test("a base mapped in [images.bases] is not pulled")
     func mappedBaseIsNotPulled() async throws {
         let (registry, _) = Self.registry(architectures: ["amd64"])

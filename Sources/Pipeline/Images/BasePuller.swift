@@ -54,6 +54,7 @@ struct BasePuller: Sendable {
     func pull(_ images: [PlannedImage], configured: [String: String]) async throws -> PulledBases {
         var pulled = PulledBases()
         var clients: [String: RegistryClient] = [:]
+        var resolved: [String: String] = [:]  // tag → digest, asked once per command
         for image in images {
             let dockerfile = joinedPath(image.context, image.dockerfile)
             let reference = try ImageWriter.baseReference(context: image.context, dockerfile: image.dockerfile,
@@ -66,7 +67,8 @@ struct BasePuller: Sendable {
             let layout = folder.appendingPathComponent(String(ContentHash.hex(key).prefix(32))).path
             do {
                 let client = try await client(for: parsed, cache: &clients)
-                try await pull(parsed, architecture: image.architecture, client: client, into: layout)
+                resolved[reference] = try await pull(parsed, architecture: image.architecture, client: client, into: layout,
+                                                     resolved: resolved[reference])
             } catch let error as ImageError {
                 throw error
             } catch let error as TransportError where (try? OCILayout.open(layout, tag: nil, architecture: PlatformSelector.ociArchitecture(image.architecture))) != nil {
@@ -80,10 +82,12 @@ struct BasePuller: Sendable {
         return pulled
     }
 
-    /// Resolves `reference` for `architecture` and writes its layout at `layout`.
-    private func pull(_ reference: ImageReference, architecture: String, client: RegistryClient, into layout: String) async throws {
+    /// Resolves `reference` for `architecture` (its tag already resolved to `resolved` when this
+    /// command asked before) and writes its layout at `layout`; returns the digest the reference names.
+    private func pull(_ reference: ImageReference, architecture: String, client: RegistryClient, into layout: String,
+                      resolved: String?) async throws -> String {
         let name = reference.description
-        var digest = reference.digest
+        var digest = reference.digest ?? resolved
         if digest == nil {
             digest = try await client.manifestDigest(repository: reference.repository, reference: reference.reference)
         }
@@ -117,6 +121,7 @@ struct BasePuller: Sendable {
         }
         try store.writeLayout(to: layout, manifestDigest: manifest.digest, blobs: blobs)
         sink.emit(BasePulledEvent(base: name, digest: top, downloaded: downloaded, bytes: bytes, note: nil))
+        return top
     }
 
     /// The registry client of `reference`'s registry: ECR's Basic credentials for an ECR host, else anonymous.
