@@ -13,8 +13,10 @@ What we add: `wrap(app)` answers `/v2/` itself, as ECR's registry does:
   mounted into it (cleared on reset). `HEAD`/`GET /v2/<name>/blobs/<digest>`; uploads with `POST`
   (monolithic with `?digest=`, cross-repository `?mount=&from=`), `PATCH` chunks and a final `PUT ?digest=`.
 - Manifests `PUT`/`HEAD`/`GET /v2/<name>/manifests/<tag|digest>`: a pushed manifest must name blobs
-  the repository has, and is registered in moto's ECR (`PutImage`) with its real digest
+  the repository has (an image index, manifests it has), and is registered in moto's ECR (`PutImage`) with its real digest
   (sha256 of the manifest bytes), so `DescribeImages`, `BatchGetImage` and Lambda see the same digest.
+- `BatchDeleteImage` lists an untagged image deleted by digest in `imageIds`, as ECR does (moto: only tagged ones).
+- `DescribeImages`' `imageSizeInBytes` is the config's and layers' sizes, as ECR counts (moto: the config's).
 - `GetAuthorizationToken`'s `proxyEndpoint` is `http://localhost:<port>` (the launcher sets the port).
 Repository names may be nested (`team/app`); the repository must exist (404 NAME_UNKNOWN otherwise).
 """
@@ -42,6 +44,10 @@ _root: Path | None = None
 MANIFEST_TYPES = {
     "application/vnd.oci.image.manifest.v1+json",
     "application/vnd.docker.distribution.manifest.v2+json",
+}
+INDEX_TYPES = {
+    "application/vnd.oci.image.index.v1+json",
+    "application/vnd.docker.distribution.manifest.list.v2+json",
 }
 
 
@@ -221,9 +227,15 @@ def _manifests(environ: dict[str, Any], method: str, repository: str, reference:
         except ValueError:
             return _error("400 Bad Request", "MANIFEST_INVALID", "the manifest is not JSON")
         media_type = manifest.get("mediaType") or environ.get("CONTENT_TYPE", "")
-        if media_type not in MANIFEST_TYPES:
-            return _error("400 Bad Request", "MANIFEST_INVALID", f"unsupported manifest media type {media_type!r} (Lambda needs a single-platform image)")
-        for descriptor in [manifest.get("config", {})] + manifest.get("layers", []):
+        if media_type in INDEX_TYPES:
+            # An image index (multi-platform base images): every manifest it lists must be in the repository.
+            known = {image.image_digest for image in ecr_repository.images}
+            for entry in manifest.get("manifests", []):
+                if entry.get("digest", "") not in known:
+                    return _error("400 Bad Request", "MANIFEST_BLOB_UNKNOWN", f"manifest {entry.get('digest')} is not in repository {repository}")
+        elif media_type not in MANIFEST_TYPES:
+            return _error("400 Bad Request", "MANIFEST_INVALID", f"unsupported manifest media type {media_type!r}")
+        for descriptor in ([manifest.get("config", {})] + manifest.get("layers", [])) if media_type in MANIFEST_TYPES else []:
             blob = descriptor.get("digest", "")
             if (repository, blob) not in _linked:
                 return _error("400 Bad Request", "MANIFEST_BLOB_UNKNOWN", f"blob {blob} is not in repository {repository}")
@@ -285,4 +297,38 @@ def apply() -> None:
         return result
 
     ECRResponse.get_authorization_token = get_authorization_token  # type: ignore[method-assign]
+
+    from moto.ecr.models import Image
+
+    def get_image_size_in_bytes(self: Any) -> int | None:
+        # ECR reports an image's size as its config and layers (moto: the config's size only).
+        manifest = json.loads(self.image_manifest)
+        if "layers" not in manifest:
+            return None
+        return int(manifest.get("config", {}).get("size", 0)) + sum(int(layer.get("size", 0)) for layer in manifest["layers"])
+
+    Image.get_image_size_in_bytes = get_image_size_in_bytes  # type: ignore[method-assign]
+
+    from moto.ecr.models import ECRBackend
+
+    original_delete = ECRBackend.batch_delete_image
+
+    def batch_delete_image(self: Any, repository_name: str, registry_id: str | None = None,
+                           image_ids: list[dict[str, str]] | None = None) -> dict[str, Any]:
+        # moto lists a deleted image once per tag, so an untagged image deleted by digest is missing
+        # from `imageIds`; ECR lists it by its digest.
+        repository = self.repositories.get(repository_name)
+        before = {image.image_digest for image in repository.images} if repository else set()
+        response = original_delete(self, repository_name, registry_id, image_ids)
+        after = {image.image_digest for image in repository.images} if repository else set()
+        reported = {getattr(entry, "image_digest", None) or (entry.get("imageDigest") if isinstance(entry, dict) else None)
+                    for entry in response.get("imageIds", [])}
+        for image_id in image_ids or []:
+            digest = image_id.get("imageDigest")
+            if digest and digest in before and digest not in after and digest not in reported:
+                response["imageIds"].append({"imageDigest": digest})
+                reported.add(digest)
+        return response
+
+    ECRBackend.batch_delete_image = batch_delete_image  # type: ignore[method-assign]
     reset.on_reset(_clear)

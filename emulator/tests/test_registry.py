@@ -94,3 +94,57 @@ def test_a_manifest_naming_a_missing_blob_or_repository_is_refused(aws, endpoint
     status, _, body = _request(endpoint, "PUT", "/v2/app/manifests/v1", manifest, token=token)
     assert status == 400 and b"MANIFEST_BLOB_UNKNOWN" in body
     assert _request(endpoint, "HEAD", "/v2/missing/manifests/v1", token=token)[0] == 404
+
+
+def test_an_index_of_pushed_manifests_is_accepted_and_sizes_count_the_layers(aws, endpoint):
+    aws("ecr").create_repository(repositoryName="bases/python")
+    token, _ = _token(aws)
+    repo = "/v2/bases/python"
+    layer = b"base layer" * 50
+    assert _request(endpoint, "POST", f"{repo}/blobs/uploads/?digest={_digest(layer)}", layer, token=token)[0] == 201
+    digests = []
+    for architecture in ("amd64", "arm64"):
+        config = json.dumps({"architecture": architecture, "os": "linux"}).encode()
+        assert _request(endpoint, "POST", f"{repo}/blobs/uploads/?digest={_digest(config)}", config, token=token)[0] == 201
+        manifest = json.dumps({
+            "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+            "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": _digest(config), "size": len(config)},
+            "layers": [{"mediaType": "application/vnd.oci.image.layer.v1.tar+gzip", "digest": _digest(layer), "size": len(layer)}],
+        }).encode()
+        assert _request(endpoint, "PUT", f"{repo}/manifests/{_digest(manifest)}", manifest, token=token)[0] == 201
+        digests.append((_digest(manifest), len(manifest), architecture, len(config)))
+    index = json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+        "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": digest, "size": size,
+                       "platform": {"architecture": architecture, "os": "linux"}} for digest, size, architecture, _ in digests],
+    }).encode()
+    status, headers, _ = _request(endpoint, "PUT", f"{repo}/manifests/3.12", index, token=token,
+                                  headers={"Content-Type": "application/vnd.oci.image.index.v1+json"})
+    assert status == 201 and headers["Docker-Content-Digest"] == _digest(index)
+    status, headers, body = _request(endpoint, "GET", f"{repo}/manifests/3.12", token=token)
+    assert status == 200 and body == index and headers["Content-Type"] == "application/vnd.oci.image.index.v1+json"
+    sizes = {image["imageDigest"]: image.get("imageSizeInBytes")
+             for image in aws("ecr").describe_images(repositoryName="bases/python")["imageDetails"]}
+    assert sizes[digests[0][0]] == digests[0][3] + len(layer)
+
+    missing = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json",
+                          "manifests": [{"digest": _digest(b"nothing"), "size": 1}]}).encode()
+    assert _request(endpoint, "PUT", f"{repo}/manifests/other", missing, token=token,
+                    headers={"Content-Type": "application/vnd.oci.image.index.v1+json"})[0] == 400
+
+
+def test_batch_delete_image_lists_an_untagged_image_deleted_by_digest(aws, endpoint):
+    aws("ecr").create_repository(repositoryName="gc/app")
+    token, _ = _token(aws)
+    config = b'{"architecture":"amd64","os":"linux"}'
+    assert _request(endpoint, "POST", f"/v2/gc/app/blobs/uploads/?digest={_digest(config)}", config, token=token)[0] == 201
+    manifest = json.dumps({
+        "schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+        "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": _digest(config), "size": len(config)},
+        "layers": [],
+    }).encode()
+    assert _request(endpoint, "PUT", f"/v2/gc/app/manifests/{_digest(manifest)}", manifest, token=token)[0] == 201
+    result = aws("ecr").batch_delete_image(repositoryName="gc/app", imageIds=[{"imageDigest": _digest(manifest)}])
+    assert [entry["imageDigest"] for entry in result["imageIds"]] == [_digest(manifest)]
+    assert result["failures"] == []
+    assert aws("ecr").describe_images(repositoryName="gc/app")["imageDetails"] == []

@@ -4,17 +4,28 @@ import Foundation
 
 /// A client of one registry (ECR's `proxyEndpoint`) with Basic credentials: checks blobs with
 /// `HEAD`, uploads a blob with one `POST` and one `PUT` of its whole bytes (ECR discards the data
-/// of chunked `PATCH`es after the first), and puts manifests.
+/// of chunked `PATCH`es after the first), and puts manifests. An anonymous client (public
+/// registries) answers a `401` with `WWW-Authenticate: Bearer realm=…` by getting a token from
+/// the realm and sending the request again (see `RegistryClient+Pull.swift`).
 package struct RegistryClient: Sendable {
     /// The registry base URL.
     package let endpoint: URL
-    private let authorization: String
-    private let transport: any HTTPTransport
+    private let authorization: String?
+    let transport: any HTTPTransport
+    /// Bearer tokens got for an anonymous client, by scope.
+    let bearerTokens = RegistryBearerTokens()
 
     /// A client of `authorization.endpoint` sending `Basic <token>`.
     package init(_ authorization: RegistryAuthorization, transport: any HTTPTransport = URLSessionTransport()) {
         self.endpoint = authorization.endpoint
         self.authorization = "Basic \(authorization.token)"
+        self.transport = transport
+    }
+
+    /// An anonymous client of `endpoint` (a public registry): bearer tokens are got when challenged.
+    package init(anonymous endpoint: URL, transport: any HTTPTransport = URLSessionTransport()) {
+        self.endpoint = endpoint
+        self.authorization = nil
         self.transport = transport
     }
 
@@ -67,18 +78,32 @@ package struct RegistryClient: Sendable {
         return true
     }
 
-    private func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: HTTPBody = .empty) async throws -> HTTPResponse {
+    func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: HTTPBody = .empty) async throws -> HTTPResponse {
         let url = URL(string: path, relativeTo: endpoint)?.absoluteURL ?? endpoint
         return try await send(method, url: url, headers: headers, body: body)
     }
 
+    /// Sends with the Basic credentials, or (anonymous) with the bearer token of the request's
+    /// scope, getting one when the registry challenges and sending the request once more.
     private func send(_ method: String, url: URL, headers: [(String, String)], body: HTTPBody) async throws -> HTTPResponse {
         var request = HTTPRequest(method: method, url: url, headers: headers.map { (name: $0.0, value: $0.1) }, body: body, timeout: 600)
-        request.setHeader("Authorization", authorization)
+        if let authorization {
+            request.setHeader("Authorization", authorization)
+            return try await transport.send(request)
+        }
+        let scope = Self.scope(of: url.path)
+        if let token = bearerTokens.token(for: scope) { request.setHeader("Authorization", "Bearer \(token)") }
+        let response = try await transport.send(request)
+        guard response.statusCode == 401, body.isReplayable,
+              let challenge = response.header("WWW-Authenticate").flatMap(RegistryChallenge.init(header:)) else {
+            return response
+        }
+        let token = try await bearerToken(challenge, scope: scope)
+        request.setHeader("Authorization", "Bearer \(token)")
         return try await transport.send(request)
     }
 
-    private func check(_ response: HTTPResponse, _ operation: String, _ path: String) throws {
+    func check(_ response: HTTPResponse, _ operation: String, _ path: String) throws {
         guard (200..<300).contains(response.statusCode) else {
             throw RegistryError(.status(operation: operation, url: path, status: response.statusCode,
                                         body: String(decoding: response.body, as: UTF8.self)))

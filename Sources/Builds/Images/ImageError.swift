@@ -13,6 +13,8 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidJSON(what: String, message: String)
         case missingBlob(digest: String, path: String)
         case digestMismatch(path: String, expected: String, actual: String)
+        case platformMissing(base: String, platform: String, available: [String])
+        case pullFailed(base: String, file: String, message: String)
     }
 
     let kind: Kind
@@ -28,7 +30,7 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether the project's files are at fault (Dockerfile, base map, architecture): exit 64.
     package var isBadInput: Bool {
         switch kind {
-        case .missingBlob, .digestMismatch: return false
+        case .missingBlob, .digestMismatch, .pullFailed: return false
         default: return true
         }
     }
@@ -61,6 +63,12 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(what) is not valid JSON: \(message)."
         case let .missingBlob(digest, path):
             return "The blob \(digest) is missing from '\(path)'. Re-create the layout (or delete it to rebuild)."
+        case let .platformMissing(base, platform, available):
+            return "The base image '\(base)' has no image for \(platform) (it has: \(available.isEmpty ? "none" : available.joined(separator: ", "))). "
+                + "Use a base published for \(platform), or set the function's Architectures to one the base has."
+        case let .pullFailed(base, file, message):
+            return (file.isEmpty ? "" : "\(file): ") + "the base image '\(base)' could not be pulled: \(message). Check the network and the registry's "
+                + "credentials, or map it to a local OCI layout in ferry.toml: [images.bases] \"\(base)\" = \"oci:path/to/layout\"."
         case let .digestMismatch(path, expected, actual):
             return "'\(path)' should have digest \(expected) but has \(actual); the file is damaged. Delete it and rebuild."
         }

@@ -1,4 +1,5 @@
 import AWSCore
+import AWSServices
 import Configuration
 import Foundation
 import Reporting
@@ -19,6 +20,9 @@ extension BuildPhase.Options {
             concurrency: environment.build.concurrency, environment: processEnvironment)
         options.values = TemplateValues(environment: environment, region: region)
         options.imageBases = environment.build.images.bases
+        if let session, let made = try? AWSSession.make(session.applying(environment)) {
+            options.registryAccess = BaseRegistryAccess(ecr: ECR(client: made.client))
+        }
         if remoteCache.reads, let session, let sink {
             // `ferry build` leaves zips on disk: hits are downloaded (and their SHA-256 checked).
             options.remoteCache = BucketBuildLookup(environment: environment, session: session,

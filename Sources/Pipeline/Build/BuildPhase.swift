@@ -33,6 +33,8 @@ package struct BuildPhase: Sendable {
         package var remoteCache: (any RemoteBuildLookup)?
         /// `[images.bases]`: base image references mapped to local OCI layouts.
         package var imageBases: [String: String] = [:]
+        /// How bases `imageBases` does not map are pulled (anonymous only when nil).
+        package var registryAccess: BaseRegistryAccess?
 
         /// Options; everything but the paths has a default.
         package init(projectRoot: URL, templateFile: URL, commands: [String: String] = [:], concurrency: Int? = nil,
@@ -107,7 +109,10 @@ package struct BuildPhase: Sendable {
             let report = DependencyStorePruner.prune(ferryFolder: ferry.path, current: plan.builds.map(\.request))
             if !report.removed.isEmpty { sink.emit(DependencyPruneEvent(report: report)) }
         }
-        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, sink: sink)
+        let pulled = try await BasePuller(
+            store: BlobStore(root: ferry.appendingPathComponent("blobs").path), folder: ferry.appendingPathComponent("bases"),
+            access: options.registryAccess ?? BaseRegistryAccess(), sink: sink).pull(plan.images, configured: options.imageBases)
+        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, pulled: pulled, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }
 }

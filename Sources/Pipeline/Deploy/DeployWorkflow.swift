@@ -24,9 +24,12 @@ package struct DeployWorkflow: Sendable {
     ///   `PipelineFailure` of category `.operationFailed` when the stack operation failed (after
     ///   the root cause was emitted and the history recorded).
     package func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
-        let context = try await ResolvedProject.forDeploy(
+        var context = try await ResolvedProject.forDeploy(
             projectRoot: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
             session: request.session, transport: transport)
+        if request.action == .deploy, !request.dryRun {
+            try await ImagePublisher.pushReferenced(by: context.template(request), project: &context, sink: sink)
+        }
         return try await run(request, resolved: context)
     }
 

@@ -103,6 +103,7 @@ package struct GCPhase: Sendable {
         }
         report.failures += await collectCacheEntries(s3, bucket: bucket, prefix: location.prefix, objects: objects,
                                                      plan: plan, sink: sink)
+        report.failures += await collectImages(project: &project, found: found, now: now, sink: sink)
         sink.emit(GCSummaryEvent(plan: plan, dryRun: !options.delete, deleted: report.deleted.count, environment: environment.name,
                                  keep: options.keep, bytes: freed, noncurrentVersions: versions?.noncurrentVersions ?? 0,
                                  versionsKnown: versions != nil))

@@ -96,6 +96,7 @@ package struct HotswapPhase: Sendable {
             return Output(plan: plan, results: [], recordKeys: [])
         }
         plan.rejections = []
+        try await ImagePublisher.push(for: plan, project: project, sink: sink)
         let output = try await apply(plan, project: project, started: started, sink: sink)
         if !deferred.isEmpty {
             let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
@@ -137,7 +138,7 @@ package struct HotswapPhase: Sendable {
         let environment = project.environment
         let lock = EnvironmentLock(s3: project.session.s3, bucket: bucket, prefix: location.prefix,
                                    stackName: environment.stackName, environment: environment.name)
-        let owner = try await project.session.sts.getCallerIdentity().arn
+        let owner = if let known = project.identity?.arn { known } else { try await project.session.sts.getCallerIdentity().arn }
         do {
             return try await LockSession.take(lock, owner: owner, environment: environment.name, stackName: environment.stackName,
                                               command: options.command, timeout: options.lockTimeout, sink: sink)
@@ -189,8 +190,8 @@ package struct HotswapPhase: Sendable {
     func notify(_ results: [HotswapResult], project: ResolvedProject, started: Date, sink: any EventSink) async {
         let webhooks = project.environment.operate.notify
         guard !webhooks.isEmpty, !results.isEmpty else { return }
-        let who = (try? await project.session.sts.getCallerIdentity().arn)
-            ?? project.processEnvironment["USER"] ?? "unknown"
+        let caller: String? = if let known = project.identity?.arn { known } else { try? await project.session.sts.getCallerIdentity().arn }
+        let who = caller ?? project.processEnvironment["USER"] ?? "unknown"
         let notification = DeployNotification.hotswap(
             results, environment: project.environment.name, stackName: project.environment.stackName,
             region: project.session.settings.region, who: who, started: started)
@@ -201,8 +202,8 @@ package struct HotswapPhase: Sendable {
     /// Writes the hot-swap record to the artifact bucket; a failure is a warning, not an error.
     func record(_ results: [HotswapResult], project: ResolvedProject, sink: any EventSink) async -> [String] {
         let time = ISO8601DateFormatter().string(from: Date())
-        let who = (try? await project.session.sts.getCallerIdentity().arn)
-            ?? project.processEnvironment["USER"] ?? "unknown"
+        let caller: String? = if let known = project.identity?.arn { known } else { try? await project.session.sts.getCallerIdentity().arn }
+        let who = caller ?? project.processEnvironment["USER"] ?? "unknown"
         let entries = HotswapRecord.entries(from: results, by: who, at: time)
         guard !entries.isEmpty else { return [] }
         guard let location = project.location, let bucket = location.bucket else {

@@ -19,7 +19,8 @@ enum ImageBuildStep {
         }
     }
 
-    static func run(_ images: [PlannedImage], projectRoot: URL, bases: [String: String], sink: any EventSink) throws {
+    static func run(_ images: [PlannedImage], projectRoot: URL, bases: [String: String], pulled: PulledBases = PulledBases(),
+                    sink: any EventSink) throws {
         guard !images.isEmpty else { return }
         let ferry = projectRoot.appendingPathComponent(".ferry")
         let store = BlobStore(root: ferry.appendingPathComponent("blobs").path)
@@ -30,7 +31,7 @@ enum ImageBuildStep {
                 .appendingPathComponent(name.replacingOccurrences(of: "/", with: "_")).path
             let result = try ImageWriter.build(ImageBuildRequest(
                 context: image.context, dockerfile: image.dockerfile, arguments: image.arguments, target: image.stage,
-                architecture: image.architecture, bases: bases, store: store,
+                architecture: image.architecture, bases: pulled.bases(for: image, configured: bases), store: store,
                 recordFolder: ferry.appendingPathComponent("images").path, output: output))
             sink.emit(ImageBuiltEvent(function: name, digest: result.manifestDigest, cached: result.cached,
                                       newLayers: result.newLayers.count))

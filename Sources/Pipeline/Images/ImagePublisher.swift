@@ -81,15 +81,6 @@ package struct ImagePushedEvent: FerryEvent {
 }
 
 extension ImagePublisher {
-    /// The pushes of the images in `.ferry/build/images.json` (none without it); asks STS for the
-    /// account only when there are images.
-    static func plan(projectRoot: URL, environment: EnvironmentConfiguration, session: AWSSession) async throws -> [PlannedImagePush] {
-        guard let images = try ImageManifest.read(projectRoot: projectRoot), !images.images.isEmpty else { return [] }
-        let account = try await session.sts.getCallerIdentity().account
-        return try plan(images, settings: environment.build.images, account: account, region: session.settings.region,
-                        environment: environment.name)
-    }
-
     /// Hot-swap and verify targets of image functions: the live `CodeSha256` must be the image digest.
     static func targets(_ pushes: [PlannedImagePush], tree: TemplateTree) -> [HotswapTarget] {
         pushes.compactMap { push in

@@ -1,4 +1,5 @@
 import AWSCore
+import AWSServices
 import Foundation
 import Packaging
 import Reporting
@@ -61,6 +62,9 @@ extension PackagePhase {
         try tree.requireArtifacts()
         try project.readManifest()
         let plan = try project.packagePlan()
+        // The packaged template pins each image by digest: the images are pushed with it.
+        try await ImagePublisher.push(project.imagePushes, ecr: ECR(client: project.session.client),
+                                      projectRoot: project.configuration.directory, sink: sink)
         return try await PackagePhase(options: options).upload(plan, notes: tree.notes, s3: project.session.s3, sink: sink)
     }
 }

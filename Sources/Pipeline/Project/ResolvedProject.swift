@@ -78,19 +78,28 @@ struct ResolvedProject: Sendable {
             return
         }
         if required {
-            let account = try await session.sts.getCallerIdentity().account
+            let account = try await callerIdentity().account
             location = try environment.resolvedArtifacts(region: region, account: account)
         } else {
-            guard let account = try? await session.sts.getCallerIdentity().account else { return }
+            guard let account = try? await callerIdentity().account else { return }
             location = try? environment.resolvedArtifacts(region: region, account: account)
         }
     }
 
-    /// Asks STS who the caller is, and resolves the artifact location with the account.
-    /// - Throws: the STS error, or `ConfigurationError` for an unresolvable bucket name.
-    mutating func resolveIdentity() async throws {
+    /// The caller, from STS the first time a command asks (one call per command at most).
+    /// - Throws: the STS error.
+    mutating func callerIdentity() async throws -> CallerIdentity {
+        if let identity { return identity }
         let caller = try await session.sts.getCallerIdentity()
         identity = caller
+        return caller
+    }
+
+    /// Asks STS who the caller is (unless this command already did), and resolves the artifact
+    /// location with the account.
+    /// - Throws: the STS error, or `ConfigurationError` for an unresolvable bucket name.
+    mutating func resolveIdentity() async throws {
+        let caller = try await callerIdentity()
         location = try environment.resolvedArtifacts(region: session.settings.region, account: caller.account)
     }
 
@@ -116,11 +125,17 @@ struct ResolvedProject: Sendable {
         self.manifest = manifest
     }
 
-    /// Plans the pushes of the images in `.ferry/build/images.json` (STS is asked for the account
-    /// only when there are images).
+    /// Plans the pushes of the images in `.ferry/build/images.json`; the account is the project's
+    /// identity (STS is asked only when there are images and the command has not asked yet).
     /// - Throws: the STS error, or `ImageError` for an image without a repository.
     mutating func planImages() async throws {
-        imagePushes = try await ImagePublisher.plan(projectRoot: configuration.directory, environment: environment, session: session)
+        guard let images = try ImageManifest.read(projectRoot: configuration.directory), !images.images.isEmpty else {
+            imagePushes = []
+            return
+        }
+        let account = try await callerIdentity().account
+        imagePushes = try ImagePublisher.plan(images, settings: environment.build.images, account: account,
+                                              region: session.settings.region, environment: environment.name)
     }
 
     /// The loaded template tree; a phase is handed a project whose tree was loaded.

@@ -107,6 +107,7 @@ package struct UpPhase: Sendable {
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
             buildOptions.imageBases = environment.build.images.bases
+            buildOptions.registryAccess = BaseRegistryAccess(transport: options.transport, ecr: ECR(client: project.session.client))
             buildOptions.values = project.values
             if options.remoteCache.reads {
                 buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: request.session,
