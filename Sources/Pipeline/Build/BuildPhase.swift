@@ -103,7 +103,8 @@ package struct BuildPhase: Sendable {
             manifest = manifest.merging(previous: previous)
         }
         try manifest.write(to: url)
-        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, sink: sink)
+        try await ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases,
+                                     catalog: catalog, environment: options.environment, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }
 }
