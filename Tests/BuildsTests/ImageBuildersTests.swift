@@ -113,6 +113,43 @@ struct ImageBuildersTests {
         #expect(java?.isBadInput == true)
     }
 
+    @Test("planning: BuildMethod without a Dockerfile is a runtime-builder image (command from ImageConfig, else Handler)")
+    func planning() throws {
+        let project = try TestFolder("image-plan")
+        try project.write("src/app.py", "x = 1\n")
+        try project.write("docker/Dockerfile", "FROM public.ecr.aws/lambda/python:3.12\n")
+        try project.write("template.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Layered:
+                Type: AWS::Serverless::Function
+                Properties: {PackageType: Image, Architectures: [arm64], ImageConfig: {Command: [app.handler]}}
+                Metadata: {BuildMethod: python3.12, DockerContext: ./src}
+              ByHandler:
+                Type: AWS::Serverless::Function
+                Properties: {PackageType: Image, Handler: app.other}
+                Metadata: {BuildMethod: python3.12, DockerContext: ./src, DockerTag: v1}
+              Written:
+                Type: AWS::Serverless::Function
+                Properties: {PackageType: Image}
+                Metadata: {DockerContext: ./docker, Dockerfile: Dockerfile, BuildMethod: python3.12}
+            """)
+        let tree = try TemplateTree.load(rootTemplate: URL(fileURLWithPath: project.url("template.yaml")))
+        let plan = try BuildPlan.make(tree: tree, catalog: BuilderCatalog(python: CopyBuilder()))
+        #expect(plan.builds.isEmpty)
+        let images = Dictionary(uniqueKeysWithValues: plan.images.map { ($0.target.logicalID, $0) })
+        let layered = try #require(images["Layered"])
+        #expect(layered.buildMethod == "python3.12")
+        #expect(layered.command == ["app.handler"])
+        #expect(layered.architecture == "arm64")
+        #expect(layered.context.hasSuffix("/src"))
+        #expect(images["ByHandler"]?.command == ["app.other"])
+        #expect(images["ByHandler"]?.tag == "v1")
+        let written = try #require(images["Written"])
+        #expect(written.buildMethod == nil)
+        #expect(written.dockerfile == "Dockerfile")
+    }
+
     @Test("the bases of a Dockerfile: global ARGs expanded, scratch and earlier stages left out")
     func dockerfileBases() throws {
         let dockerfile = try Dockerfile(text: """

@@ -25,6 +25,12 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// The line and instruction of an unsupported-instruction error.
+    var location: (line: Int, instruction: String)? {
+        if case let .unsupportedInstruction(_, line, instruction) = kind { return (line, instruction) }
+        return nil
+    }
+
     /// Whether the project's files are at fault (Dockerfile, base map, architecture): exit 64.
     package var isBadInput: Bool {
         switch kind {
