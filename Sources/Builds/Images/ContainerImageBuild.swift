@@ -27,11 +27,10 @@ package enum ContainerImageBuild {
         let bases = try DockerfileBases.references(dockerfile, arguments: request.arguments)
             .map { try ImageAssembler.base($0, request: request, file: dockerfilePath) }
         let context = try ImageContext(folder: request.context)
-        let builder = await ContainerBuilder.locate(environment: environment)
         let identity = "container:" + bases.map(\.manifestDigest).joined(separator: ",")
         let key = ImageWriter.buildKey(request: request, baseDigest: identity, dockerfile: dockerfileBytes, context: context).hex
         if let cached = try ImageAssembler.cached(key: key, request: request) { return cached }
-        guard let builder else {
+        guard let builder = await ContainerBuilder.locate(environment: environment) else {
             let (line, instruction) = reason.location ?? (1, "RUN")
             throw ContainerBuildError(.noBuilder(file: dockerfilePath, line: line, instruction: instruction))
         }
