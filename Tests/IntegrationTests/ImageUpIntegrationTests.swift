@@ -91,14 +91,16 @@ extension Integration {
             #expect(stale.exitCode != 0, "\(stale.output)")
         }
 
-        @Test("a Dockerfile with RUN is bad input (exit 64) naming the Dockerfile line; a base that cannot be pulled names the ferry.toml key")
+        @Test("a Dockerfile with RUN and no container builder is a missing tool (69) naming the Dockerfile line; a base that cannot be pulled names the ferry.toml key")
         func refusedDockerfiles() async throws {
             let env = try await EmulatorEnvironment.fresh()
             let folder = try TemporaryFolder("ferry-image-bad")
             try Self.write(folder, handler: "def handler(e, c):\n    return 1\n")
             try folder.write("app/Dockerfile", "FROM public.ecr.aws/lambda/python:3.12\nRUN pip install requests\n")
-            let run = try await FerryRun.run(["build", "--env", "dev"], in: folder.url, environment: env.variables)
-            #expect(run.exitCode == 64, "\(run.output)")
+            var noBuilder = env.variables
+            noBuilder["PATH"] = "/nonexistent"
+            let run = try await FerryRun.run(["build", "--env", "dev"], in: folder.url, environment: noBuilder)
+            #expect(run.exitCode == 69, "\(run.output)")
             #expect(run.output.contains("Dockerfile:2: RUN"), "\(run.output)")
             // Not mapped, so pulled: from a registry nothing listens on (port 1), the pull fails naming the base and the key.
             try folder.write("app/Dockerfile", "FROM 127.0.0.1:1/lambda/nodejs:22\n")

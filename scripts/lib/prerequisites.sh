@@ -33,6 +33,15 @@ if ! need skopeo; then
   else echo "skopeo is missing: the OCI layout check is skipped (install it: apt-get install skopeo)" >&2
   fi
 fi
+# buildah builds Dockerfiles with RUN (daemonless, --isolation chroot, vfs storage under .ferry/);
+# oci-image-tool validates the OCI layouts Ferry writes. The image tests skip without them.
+for tool in buildah oci-image-tool; do
+  if ! need "$tool"; then
+    if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages "$tool"
+    else echo "$tool is missing: its image tests are skipped (install it: apt-get install $tool)" >&2
+    fi
+  fi
+done
 # tmux gives the terminal test a real terminal to read (Tests/IntegrationTests/TerminalIntegrationTests.swift).
 if ! need tmux; then
   if [ "$(id -u)" = 0 ] && need apt-get; then install_debian_packages tmux

@@ -14,9 +14,10 @@ extension BuildPlan {
     /// - code that is a `.zip` file → the prebuilt zip, as is;
     /// - functions: the builder of `Runtime` (`python3.x`, `nodejs*.x`); layers: the builder of
     ///   `BuildMethod`, or packaged as they are when there is none (as SAM does);
-    /// - `InlineCode`, `PackageType: Image` with a pushed `ImageUri` and code already in S3 are skipped
-///   with a reason; an image that must be built (`Metadata` `Dockerfile`/`DockerContext`, or no
-///   `ImageUri`) is an error: Ferry does not build images.
+    /// - `PackageType: Image` with `Metadata` `Dockerfile`/`DockerContext` → an image build
+    ///   (`plan.images`); with `Metadata.BuildMethod` and no `Dockerfile` → the runtime builder's
+    ///   output as an image layer; with neither, a pushed `ImageUri` is deployed as it is;
+    /// - `InlineCode`, images with a pushed `ImageUri` and code already in S3 are skipped with a reason.
     ///
     /// Resources with the same source, builder, runtime, architecture and build settings share
     /// one build. Other local artifacts (definitions, schemas, resolver code) are listed in `files`.
@@ -113,11 +114,17 @@ private struct Planner {
     }
 
     /// The image build an image function's `Metadata` asks for (`Dockerfile` or `DockerContext`), or nil.
+    /// `Metadata.BuildMethod` without a `Dockerfile` asks for the runtime builder's output as an image.
     private func plannedImage(_ function: FunctionFacts, stack: StackNode, target: BuildTarget) -> PlannedImage? {
-        guard let metadata = function.metadata,
-              metadata["Dockerfile"]?.stringValue != nil || metadata["DockerContext"]?.stringValue != nil else { return nil }
+        guard let metadata = function.metadata else { return nil }
         let folder = stack.templateURL.deletingLastPathComponent()
         let context = folder.appendingPathComponent(metadata["DockerContext"]?.stringValue ?? ".").standardizedFileURL.path
+        if metadata["Dockerfile"]?.stringValue == nil, let method = function.buildMethod {
+            return PlannedImage(target: target, codeFolder: context, buildMethod: method,
+                                command: FunctionImageBuild.command(function), architecture: function.architecture,
+                                tag: metadata["DockerTag"]?.stringValue)
+        }
+        guard metadata["Dockerfile"]?.stringValue != nil || metadata["DockerContext"]?.stringValue != nil else { return nil }
         var arguments: [String: String] = [:]
         if let map = metadata["DockerBuildArgs"]?.mapValue {
             for key in map.keys { if let value = map[key]?.stringValue { arguments[key] = value } }

@@ -27,6 +27,12 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
+    /// The line and instruction of an unsupported-instruction error.
+    var location: (line: Int, instruction: String)? {
+        if case let .unsupportedInstruction(_, line, instruction) = kind { return (line, instruction) }
+        return nil
+    }
+
     /// Whether the project's files are at fault (Dockerfile, base map, architecture): exit 64.
     package var isBadInput: Bool {
         switch kind {
@@ -43,8 +49,7 @@ package struct ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unsupportedInstruction(file, line, instruction):
             return "\(file):\(line): \(instruction) needs a container builder; Ferry writes images itself only for "
                 + "Dockerfiles without RUN (ARG, FROM, ENV, WORKDIR, COPY, ADD of local files, CMD, ENTRYPOINT, "
-                + "LABEL, USER), and does not run builders such as buildah yet. Move the step into a build script "
-                + "whose output the Dockerfile COPYs, or build and push the image yourself and set ImageUri."
+                + "LABEL, USER) and hands the others to buildah (or podman, docker buildx)."
         case let .copySourceMissing(file, line, source):
             return "\(file):\(line): COPY source '\(source)' matches no file in the build context "
                 + "(or .dockerignore excludes it). Check the path, which is relative to DockerContext."

@@ -4,10 +4,10 @@ import Foundation
 extension ImageWriter {
     /// The base image the Dockerfile at `context/dockerfile` builds on (its `FROM`, with build
     /// arguments substituted, for `target` or the last stage).
-    /// - Throws: `ImageError` for a Dockerfile Ferry cannot read, `BuildsError` when it is missing.
+    /// - Throws: `ImageError` for a Dockerfile Ferry cannot read, `BuildFilesError` when it is missing.
     package static func baseReference(context: String, dockerfile: String, arguments: [String: String], target: String?) throws -> String {
         let path = joinPath(context, dockerfile)
-        guard POSIX.status(path)?.kind == .regular else { throw BuildsError(.io(operation: "read Dockerfile", path: path, errno: 2)) }
+        guard POSIX.status(path)?.kind == .regular else { throw BuildFilesError(.io(operation: "read Dockerfile", path: path, errno: 2)) }
         var bytes: [UInt8] = []
         _ = try POSIX.readChunks(path) { bytes.append(contentsOf: $0) }
         let parsed = try Dockerfile(text: String(decoding: bytes, as: UTF8.self), file: path)

@@ -112,7 +112,8 @@ package struct BuildPhase: Sendable {
         let pulled = try await BasePuller(
             store: BlobStore(root: ferry.appendingPathComponent("blobs").path), folder: ferry.appendingPathComponent("bases"),
             access: options.registryAccess ?? BaseRegistryAccess(), sink: sink).pull(plan.images, configured: options.imageBases)
-        try ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, pulled: pulled, sink: sink)
+        try await ImageBuildStep.run(plan.images, projectRoot: options.projectRoot, bases: options.imageBases, pulled: pulled,
+                                     catalog: catalog, environment: options.environment, sink: sink)
         return Output(manifest: manifest, manifestURL: url, result: result)
     }
 }

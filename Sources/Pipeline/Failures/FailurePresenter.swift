@@ -43,6 +43,9 @@ package enum FailurePresenter {
                                     message: error.description)
         case let error as ImageError:
             return PresentedFailure(category: error.isBadInput ? .badInput : .operationFailed, message: error.description)
+        case let error as ContainerBuildError:
+            return PresentedFailure(category: error.isMissingTool ? .missingTool : error.isBadInput ? .badInput : .operationFailed,
+                                    message: error.description)
         case let error as ImagePublishError:
             return PresentedFailure(category: .badInput, message: error.description)
         case let error as DeploymentError:

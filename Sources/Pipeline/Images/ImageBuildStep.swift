@@ -3,13 +3,14 @@ import Builds
 import Foundation
 import Reporting
 
-/// Builds the image functions of a build plan with `ImageWriter` (blobs in `.ferry/blobs`, an OCI
-/// layout per function in `.ferry/build/images/`), then writes `.ferry/build/images.json`.
+/// Builds the image functions of a build plan with `ImageBuilder` (Ferry's writer, buildah for
+/// `RUN`, or a runtime builder's output as a layer; blobs in `.ferry/blobs`, an OCI layout per
+/// function in `.ferry/build/images/`), then writes `.ferry/build/images.json`.
 enum ImageBuildStep {
     /// Checks, before any build runs, that every image function's Dockerfile exists.
     /// - Throws: `PipelineFailure` (bad input) naming the function, its template line and the path.
     static func requireDockerfiles(_ images: [PlannedImage]) throws {
-        for image in images {
+        for image in images where image.buildMethod == nil {
             let path = URL(fileURLWithPath: image.context).appendingPathComponent(image.dockerfile).path
             guard !FileManager.default.fileExists(atPath: path) else { continue }
             let target = image.target
@@ -20,7 +21,7 @@ enum ImageBuildStep {
     }
 
     static func run(_ images: [PlannedImage], projectRoot: URL, bases: [String: String], pulled: PulledBases = PulledBases(),
-                    sink: any EventSink) throws {
+                    catalog: BuilderCatalog?, environment: [String: String], sink: any EventSink) async throws {
         guard !images.isEmpty else { return }
         let ferry = projectRoot.appendingPathComponent(".ferry")
         let store = BlobStore(root: ferry.appendingPathComponent("blobs").path)
@@ -29,10 +30,14 @@ enum ImageBuildStep {
             let name = image.target.qualifiedName
             let output = ferry.appendingPathComponent("build/images")
                 .appendingPathComponent(name.replacingOccurrences(of: "/", with: "_")).path
-            let result = try ImageWriter.build(ImageBuildRequest(
+            let request = ImageBuildRequest(
                 context: image.context, dockerfile: image.dockerfile, arguments: image.arguments, target: image.stage,
                 architecture: image.architecture, bases: pulled.bases(for: image, configured: bases), store: store,
-                recordFolder: ferry.appendingPathComponent("images").path, output: output))
+                recordFolder: ferry.appendingPathComponent("images").path, output: output)
+            let work = ferry.appendingPathComponent("build/tmp/image-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: work) }
+            let result = try await ImageBuilder.build(image, request: request, catalog: catalog, environment: environment,
+                                                      workFolder: work.path)
             sink.emit(ImageBuiltEvent(function: name, digest: result.manifestDigest, cached: result.cached,
                                       newLayers: result.newLayers.count))
             entries.append(ImageManifest.Entry(
