@@ -34,6 +34,10 @@ package struct HotswapPhase: Sendable {
         package var lockTimeout: Duration = .zero
         /// The command named in the lock (`ferry update`, `ferry up`, `ferry watch`).
         package var command = "ferry update"
+        /// Ctrl-C during a traffic shift that follows the hot-swap (`[env.X.traffic]`).
+        package var interruption: DeployInterruption?
+        /// How a Ctrl-C during a traffic shift asks whether to finish or roll back (default: roll back).
+        package var approval = ApprovalInput()
 
         /// Options.
         package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -108,7 +112,7 @@ package struct HotswapPhase: Sendable {
             return Output(plan: plan, results: [], recordKeys: [])
         }
         plan.rejections = []
-        let output = try await apply(plan, project: project, started: started, sink: sink)
+        let output = try await applyThenShift(plan, project: project, started: started, sink: sink)
         if !deferred.isEmpty {
             let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
             throw PipelineFailure(.operationFailed, "\(output.results.count) resource(s) hot-swapped; \(deferred.count) need(s) "
