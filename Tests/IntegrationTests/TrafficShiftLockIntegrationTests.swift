@@ -2,6 +2,9 @@ import AWSServices
 import Foundation
 import Pipeline
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Integration {
     /// A Ferry-driven traffic shift holds the environment's deploy lock until it ends, and
@@ -41,6 +44,17 @@ extension Integration {
             #expect(Shift.events(run, "traffic.rolled-back").count == 1, "\(run.output)")
             #expect(try await app.alias().version == v1.version)
             #expect(try await s3.headObject(bucket: Self.bucket, key: Self.lockKey) == nil, "released after the shift")
+        }
+
+        @Test func ctrlCDuringAShiftReleasesTheLock() async throws {
+            let app = try await Shift.app(traffic: "strategy = \"canary:10:5m\"")
+            try app.folder.write("src/greeter/app.py", Shift.source("v2"))
+            let (run, signalled) = try await FerryLiveRun.run(
+                ["up", "--yes"], in: app.folder.url, environment: app.env.variables, signalWhen: "traffic step 1/2", signal: SIGINT)
+            #expect(signalled, "\(run.output)")
+            #expect(run.exitCode == 130, "\(run.output)")
+            let s3 = try AWSSession.make(AWSSessionOptions(processEnvironment: app.env.variables)).s3
+            #expect(try await s3.headObject(bucket: Self.bucket, key: Self.lockKey) == nil, "\(run.output)")
         }
 
         @Test func aCompletedShiftReleasesTheLock() async throws {
