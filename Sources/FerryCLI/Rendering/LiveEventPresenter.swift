@@ -1,4 +1,3 @@
-import Deployment
 import Foundation
 import Pipeline
 import Reporting
