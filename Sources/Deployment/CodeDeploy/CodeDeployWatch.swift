@@ -8,7 +8,7 @@ import Synchronization
 /// alias updated under `CodeDeployLambdaAliasUpdate`), so the deploy shows their lifecycle events
 /// and traffic instead of a silent wait, and their root cause when they fail.
 ///
-/// It knows the stack's deployment groups (DescribeStackResources) and the deployments they had
+/// It knows the stack's deployment groups (ListStackResources) and the deployments they had
 /// before the update; each `poll` lists the groups' deployments, reads the new ones
 /// (GetDeployment, ListDeploymentTargets, BatchGetDeploymentTargets) and emits a
 /// `CodeDeployProgressEvent` when one changed. Reading is best effort: an error skips that look.
@@ -44,7 +44,7 @@ package final class CodeDeployWatch: Sendable {
     /// A watch of the stack's deployment groups, nil when it has none (or they cannot be read).
     package static func prepare(cloudFormation: CloudFormation, stackID: String, stackName: String,
                                 sink: any EventSink) async -> CodeDeployWatch? {
-        guard let resources = try? await cloudFormation.describeStackResources(stackName: stackID) else { return nil }
+        guard let resources = try? await cloudFormation.listStackResources(stackID) else { return nil }
         let physical = { (type: String) in
             resources.filter { $0.resourceType == type }.compactMap(\.physicalResourceId).filter { !$0.isEmpty }
         }
