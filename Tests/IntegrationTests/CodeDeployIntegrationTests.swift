@@ -140,5 +140,20 @@ extension Integration {
             #expect("\(stackCause)".contains(cause["deploymentID"] as? String ?? "?"), "\(run.output)")
             #expect(try await app.aliasVersion() == before)
         }
+
+        @Test func plainLinesShowTheDeploymentAndItsRootCause() async throws {
+            let app = try await Self.app()
+            try await CloudWatch(client: app.env.client()).setAlarmState(Self.alarm, state: "ALARM", reason: "test: errors")
+            try app.folder.write("src/orders/app.py", "def handler(event, context):\n    return 'v2'\n")
+
+            let run = try await app.ferry(["up", "--yes"])
+
+            #expect(run.exitCode == 1, "\(run.output)")
+            #expect(run.output.contains("CodeDeploy d-"), "\(run.output)")
+            #expect(run.output.contains("(CodeDeployDefault.LambdaCanary10Percent5Minutes)"), "\(run.output)")
+            #expect(run.output.contains("root cause: CodeDeploy deployment d-"), "\(run.output)")
+            #expect(run.output.contains("failed — ALARM_ACTIVE"), "\(run.output)")
+            #expect(run.output.contains("Activated alarms: \(Self.alarm)"), "\(run.output)")
+        }
     }
 }
