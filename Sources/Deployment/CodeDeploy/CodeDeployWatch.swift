@@ -85,12 +85,16 @@ package final class CodeDeployWatch: Sendable {
         }
     }
 
+    /// Reads one deployment and its targets; a read that fails (or is cancelled) skips this look.
     private func look(at id: String) async {
-        guard let deployment = try? await codeDeploy.getDeployment(id) else { return }
+        guard let deployment = try? await codeDeploy.getDeployment(id),
+              let targetIDs = try? await codeDeploy.listDeploymentTargets(id) else { return }
         var targets: [LambdaTarget] = []
-        if let targetIDs = try? await codeDeploy.listDeploymentTargets(id), !targetIDs.isEmpty {
-            targets = ((try? await codeDeploy.batchGetDeploymentTargets(id, targetIDs: targetIDs)) ?? []).compactMap(\.lambdaTarget)
+        if !targetIDs.isEmpty {
+            guard let found = try? await codeDeploy.batchGetDeploymentTargets(id, targetIDs: targetIDs) else { return }
+            targets = found.compactMap(\.lambdaTarget)
         }
+        guard !Task.isCancelled else { return }
         let event = CodeDeployProgressEvent(stackName: stackName, deployment: deployment, targets: targets)
         let changed = state.withLock { state in
             guard state.last[id] != event else { return false }
