@@ -51,6 +51,10 @@ package struct AWSService: Sendable, Equatable, Hashable {
                                                  pascalCaseMembers: false, isGlobal: false)
     package static let appSync = AWSService(endpointPrefix: "appsync", signingName: "appsync", environmentID: "APPSYNC", displayName: "AppSync",
                                            wireProtocol: .restJSON, pascalCaseMembers: false, isGlobal: false)
+    /// CodeDeploy: the deployments SAM's `DeploymentPreference` runs for Lambda aliases.
+    package static let codeDeploy = AWSService(endpointPrefix: "codedeploy", signingName: "codedeploy", environmentID: "CODEDEPLOY",
+                                              displayName: "CodeDeploy", wireProtocol: .json(version: "1.1", targetPrefix: "CodeDeploy_20141006"),
+                                              pascalCaseMembers: false, isGlobal: false)
     /// Elastic Container Registry's control plane (repositories, authorization tokens, images).
     package static let ecr = AWSService(endpointPrefix: "api.ecr", signingName: "ecr", environmentID: "ECR", displayName: "ECR",
                                        wireProtocol: .json(version: "1.1", targetPrefix: "AmazonEC2ContainerRegistry_V20150921"),

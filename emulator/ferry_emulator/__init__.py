@@ -43,4 +43,6 @@ def apply_all() -> None:
     from . import registry; registry.apply()
     from . import lambda_images; lambda_images.apply()
     from . import lambda_invoke; lambda_invoke.apply()
+    from . import codedeploy_resources; codedeploy_resources.apply()
+    from . import codedeploy_deployments; codedeploy_deployments.apply()
     _applied = True

@@ -9,6 +9,8 @@ What we change:
 - `AWS::Lambda::Alias` is created (CreateAlias), updated (UpdateAlias) and deleted with the stack;
   its physical ID is the alias ARN; like CloudFormation, an update sets the alias's RoutingConfig to
   the template's (none: no weighted routing), where moto's UpdateAlias would keep the old weights;
+  under `UpdatePolicy: CodeDeployLambdaAliasUpdate` a version change is a CodeDeploy deployment
+  (codedeploy_deployments.py);
 - `AWS::Lambda::Version` has the version ARN as physical ID and `!GetAtt X.Version`;
 - an update that adds Versions runs in two passes: first without the new Versions (and with the
   resources that refer to them left as they were, or not yet created when they are new, like the
@@ -86,6 +88,14 @@ class CloudFormationAlias(CloudFormationModel):
         if function_name != original_resource.function_name or properties["Name"] != original_resource.name:
             original_resource.delete(account_id, region_name)
             return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+        policy = (cloudformation_json.get("UpdatePolicy") or {}).get("CodeDeployLambdaAliasUpdate")
+        if policy:
+            existing = _backend(account_id, region_name).get_alias(properties["Name"], function_name)
+            if str(existing.function_version) != str(properties["FunctionVersion"]):
+                from .codedeploy_deployments import deploy_alias
+
+                deploy_alias(policy, function_name, existing, str(existing.function_version),
+                             str(properties["FunctionVersion"]), account_id, region_name)
         alias = _backend(account_id, region_name).update_alias(
             name=properties["Name"], function_name=function_name, function_version=str(properties["FunctionVersion"]),
             description=properties.get("Description", ""),

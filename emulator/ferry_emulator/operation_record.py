@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterator
 
 from moto.cloudformation import parsing
@@ -51,6 +51,8 @@ class Step:
     failure: str | None = None
     children: list["Operation"] = field(default_factory=list)
     note: str | None = None  # reason shown on the *_COMPLETE event (e.g. "Simulated by ...")
+    duration: float = 0.0  # seconds between its IN_PROGRESS event and its end (a CodeDeploy deployment)
+    on_start: Callable[[datetime], None] | None = None  # told when its IN_PROGRESS event happens
 
 
 @dataclass
@@ -91,6 +93,12 @@ def _op_for(stack_id: str) -> Operation | None:
         if op.stack.stack_id == stack_id:
             return op
     return None
+
+
+def current_step() -> Step | None:
+    """The resource step being run right now (in this thread), if any."""
+    steps = _open_steps()
+    return steps[-1] if steps else None
 
 
 def requested_delay(resource_json: dict[str, Any]) -> float:
@@ -366,6 +374,24 @@ def schedule(op: Operation) -> None:
         start = end + timedelta(milliseconds=1)
     delay = max(settings.stack_delay(), op.requested_delay)
     span = max(len(events) - 1, 1)
+    timed = _timed_steps(op)
+    waited = 0.0
     for index, (stack, logical_id, physical_id, rtype, status, reason, stack_level) in enumerate(events):
-        when = start + timedelta(seconds=delay * index / span)
+        when = start + timedelta(seconds=delay * index / span + waited)
         add_event(stack, when, logical_id, physical_id, rtype, status, reason, stack_level)
+        step = timed.pop((stack.stack_id, logical_id, status), None)
+        if step is not None:
+            if step.on_start is not None:
+                step.on_start(when)
+            waited += step.duration
+
+
+def _timed_steps(op: Operation) -> dict[tuple[str, str, str], Step]:
+    """Forward steps that last a while (see Step.duration), by (stack ID, logical ID, IN_PROGRESS status)."""
+    found: dict[tuple[str, str, str], Step] = {}
+    for step in op.steps:
+        if step.phase == "forward" and (step.duration > 0 or step.on_start is not None):
+            found.setdefault((op.stack.stack_id, step.logical_id, f"{step.action}_IN_PROGRESS"), step)
+        for child in step.children:
+            found.update(_timed_steps(child))
+    return found

@@ -30,6 +30,11 @@ def lambda_delay() -> float:
     return _seconds("FERRY_EMULATOR_LAMBDA_DELAY", 0.3)
 
 
+def codedeploy_minute() -> float:
+    """Seconds one minute of a CodeDeploy deployment config lasts (env FERRY_EMULATOR_CODEDEPLOY_MINUTE)."""
+    return _seconds("FERRY_EMULATOR_CODEDEPLOY_MINUTE", 1.0)
+
+
 #: Metadata (or Properties) key that makes a CloudFormation resource fail with its value as reason.
 FAIL_RESOURCE_KEY = "FerryEmulatorFail"
 

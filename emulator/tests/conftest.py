@@ -20,6 +20,7 @@ REGION = "eu-central-1"
 STACK_DELAY = 2.0
 LAMBDA_DELAY = 1.0
 CHANGE_SET_DELAY = 0.5
+CODEDEPLOY_MINUTE = 0.6
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +33,7 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> str:
         FERRY_EMULATOR_STACK_DELAY=str(STACK_DELAY),
         FERRY_EMULATOR_LAMBDA_DELAY=str(LAMBDA_DELAY),
         FERRY_EMULATOR_CHANGE_SET_DELAY=str(CHANGE_SET_DELAY),
+        FERRY_EMULATOR_CODEDEPLOY_MINUTE=str(CODEDEPLOY_MINUTE),
         FERRY_EMULATOR_SETTINGS=str(state / "ferry-emulator.json"),
     )
     (state / "ferry-emulator.json").write_text("{}")

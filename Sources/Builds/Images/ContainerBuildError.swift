@@ -39,7 +39,7 @@ package struct ContainerBuildError: Error, Sendable, Hashable, CustomStringConve
                 + "Fedora: `dnf install buildah`, macOS: `brew install podman`) and build again; Ferry runs it without a "
                 + "daemon (`buildah bud --isolation chroot`). Dockerfiles without RUN need no builder."
         case let .builderFailed(tool, step, file, output):
-            return "\(file): \(tool) failed (\(step)):\n" + BuildError.tail(output, limit: 30)
+            return "\(file): \(tool) failed (\(step)):\n" + BuilderError.tail(output, limit: 30)
                 .split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
                 + "\nFix the Dockerfile step it names, or run the same build by hand to see more."
         case let .unreadableOutput(tool, file, message):

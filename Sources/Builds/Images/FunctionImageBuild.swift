@@ -36,7 +36,7 @@ package enum FunctionImageBuild {
     /// Builds `image` (which has a `buildMethod`) with `builder` into `request.output`; `workFolder`
     /// is scratch space the builder may fill (the caller removes it).
     /// - Throws: `ContainerBuildError` (no base for the runtime, no command: bad input), `ImageError`
-    ///   (base not mapped, another architecture), the builder's `BuildError`/`BuilderError`.
+    ///   (base not mapped, another architecture), the builder's `BuilderError`.
     package static func build(_ image: PlannedImage, builder: (any FunctionBuilder)?, request: ImageBuildRequest,
                               workFolder: String) async throws -> ImageBuildResult {
         let target = image.target

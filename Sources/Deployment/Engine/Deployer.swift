@@ -102,7 +102,7 @@ package struct Deployer: Sendable {
             return result
         }
 
-        let tracker = try await execute(created, request: request, report: report)
+        let (tracker, codeDeployCauses) = try await execute(created, request: request, report: report)
         let finalStatus = tracker.finalStatus ?? .unknown("UNKNOWN")
         let described = try? await cloudFormation.describeStack(created.stackID)
         if [.createComplete, .updateComplete, .importComplete].contains(finalStatus) {
@@ -114,6 +114,7 @@ package struct Deployer: Sendable {
         } else {
             let cause = RootCause.find(in: tracker.events)
             if let cause { sink.emit(RootCauseEvent(cause)) }
+            for codeDeployCause in codeDeployCauses { sink.emit(codeDeployCause) }
             sink.emit(DeployStepEvent("failed", "stack \(request.stackName) is \(finalStatus.rawValue)", level: .error,
                                       details: nextStep(for: finalStatus, request: request)))
             result.outcome = .failed(status: finalStatus, rootCause: cause)
@@ -135,10 +136,14 @@ package struct Deployer: Sendable {
         }
     }
 
-    /// Executes the change set and follows the events until the root stack's final status.
-    private func execute(_ created: CreatedChangeSet, request: DeployRequest, report: ChangeSetReport) async throws -> StackEventTracker {
+    /// Executes the change set and follows the events until the root stack's final status, and
+    /// the CodeDeploy deployments the update starts (SAM's `DeploymentPreference`) meanwhile.
+    private func execute(_ created: CreatedChangeSet, request: DeployRequest,
+                         report: ChangeSetReport) async throws -> (StackEventTracker, [CodeDeployRootCauseEvent]) {
         let stream = StackEventStream(cloudFormation: cloudFormation, timing: timing.events)
         let earlier = (try? await stream.existingEventIDs(created.stackID)) ?? []
+        let watch = await CodeDeployWatch.prepare(cloudFormation: cloudFormation, stackID: created.stackID,
+                                                  stackName: request.stackName, sink: sink)
         let token = "ferry-\(UUID().uuidString.lowercased())"
         try await executeWhenAvailable(created, token: token)
         sink.emit(DeployStepEvent("executing", "executing change set \(created.changeSetName) on stack \(request.stackName)",
@@ -147,12 +152,27 @@ package struct Deployer: Sendable {
         let expected = Dictionary(report.stacks.map { ($0.path, $0.changes.count) }, uniquingKeysWith: +)
         let tracker = StackEventTracker(rootStackID: created.stackID, earlierEventIDs: earlier,
                                         expectedResourceCount: report.resourceCount, expectedByStackPath: expected)
-        return try await stream.follow(tracker) { events, tracker in
-            let elapsed = Int((ContinuousClock.now - started).components.seconds)
-            for event in events {
-                sink.emit(StackActivityEvent(event, progress: tracker.stackProgress(through: event), elapsedSeconds: elapsed))
+        let follow: @Sendable () async throws -> StackEventTracker = { [sink] in
+            try await stream.follow(tracker) { events, tracker in
+                let elapsed = Int((ContinuousClock.now - started).components.seconds)
+                for event in events {
+                    sink.emit(StackActivityEvent(event, progress: tracker.stackProgress(through: event), elapsedSeconds: elapsed))
+                }
             }
         }
+        guard let watch else { return (try await follow(), []) }
+        let interval = timing.events.pollInterval
+        let followed = try await withThrowingTaskGroup(of: StackEventTracker?.self) { group in
+            group.addTask { await watch.run(every: interval); return nil }
+            group.addTask { try await follow() }
+            defer { group.cancelAll() }
+            while let next = try await group.next() {
+                if let next { return next }
+            }
+            return tracker
+        }
+        await watch.poll()  // the deployments' last state, which may be newer than the last look
+        return (followed, watch.rootCauses)
     }
 
     static func stamp(_ date: Date = Date()) -> String {

@@ -22,6 +22,12 @@ struct LiveEventPresenter: LivePresenter {
         case let event as DeployStepEvent: reading(of: event)
         case let event as ChangeSetSummaryEvent: reading(of: event)
         case let event as StackActivityEvent: reading(of: event)
+        case let event as CodeDeployProgressEvent:
+            // A deployment in progress is a task line that follows its steps; its end is printed.
+            event.isFinished
+                ? LiveReading(updates: [.taskEnded(phase: "deploy", id: "codedeploy/\(event.deploymentID)")])
+                : LiveReading(updates: [.taskStarted(phase: "deploy", id: "codedeploy/\(event.deploymentID)", label: event.message)],
+                              absorbed: true)
         case let event as HotswapPlanEvent:
             event.dryRun || event.operations.isEmpty ? .none : LiveReading(updates: [.phaseStarted(phase: "hot-swap", total: event.operations.count)]
                 + event.operations.map { .taskStarted(phase: "hot-swap", id: $0.resource, label: "swapping \($0.resource) \($0.what)") })

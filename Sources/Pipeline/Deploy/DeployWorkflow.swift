@@ -124,7 +124,11 @@ package struct DeployWorkflow: Sendable {
                 sink.emit(DeployStepEvent("history", "could not record the deploy: \(FailurePresenter.present(error).message)", level: .warning))
             }
         }
-        if let session {
+        // A traffic shift follows a successful deploy under the same lock (it releases it).
+        let shiftFollows = traffic != nil && { if case .success(let result) = outcome, case .deployed = result.outcome { true } else { false } }()
+        if let session, shiftFollows {
+            request.interruption?.onInterrupt { try? await session.lock.release(session.holder) }
+        } else if let session {
             await session.release(sink: sink)
             request.interruption?.onInterrupt(nil)
         }
@@ -142,7 +146,7 @@ package struct DeployWorkflow: Sendable {
         }
         if case .deployed = result.outcome {
             await clearHotswapRecord(context)
-            try await traffic?.shift(interruption: request.interruption, approval: request.approval, sink: sink)
+            try await traffic?.shift(interruption: request.interruption, approval: request.approval, sink: sink, lock: session)
         }
         return result
     }

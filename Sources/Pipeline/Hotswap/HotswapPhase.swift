@@ -26,6 +26,10 @@ package struct HotswapPhase: Sendable {
         package var lockTimeout: Duration = .zero
         /// The command named in the lock (`ferry update`, `ferry up`, `ferry watch`).
         package var command = "ferry update"
+        /// Ctrl-C during a traffic shift that follows the hot-swap (`[env.X.traffic]`).
+        package var interruption: DeployInterruption?
+        /// How a Ctrl-C during a traffic shift asks whether to finish or roll back (default: roll back).
+        package var approval = ApprovalInput()
 
         /// Options.
         package init(concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
@@ -97,7 +101,7 @@ package struct HotswapPhase: Sendable {
         }
         plan.rejections = []
         try await ImagePublisher.push(for: plan, project: project, sink: sink)
-        let output = try await apply(plan, project: project, started: started, sink: sink)
+        let output = try await applyThenShift(plan, project: project, started: started, sink: sink)
         if !deferred.isEmpty {
             let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
             throw PipelineFailure(.operationFailed, "\(output.results.count) resource(s) hot-swapped; \(deferred.count) need(s) "

@@ -56,8 +56,22 @@ struct TrafficShiftSession: Sendable {
 
     /// After new versions are published: plans and applies the shift.
     /// - Throws: `PipelineFailure` (operation failed) after a rollback, once it is recorded and notified.
+    ///
+    /// `lock`, the environment's deploy lock held through the shift (a second deploy or hot-swap
+    /// is refused meanwhile), is released on every way out: done, rolled back, failed or Ctrl-C.
     func shift(interruption: DeployInterruption?, approval: ApprovalInput, sink: any EventSink,
-               clock: any TrafficClock = ContinuousTrafficClock()) async throws {
+               clock: any TrafficClock = ContinuousTrafficClock(), lock: LockSession? = nil) async throws {
+        do {
+            try await shiftHoldingLock(interruption: interruption, approval: approval, sink: sink, clock: clock, lock: lock)
+        } catch {
+            await lock?.release(sink: sink)
+            throw error
+        }
+        await lock?.release(sink: sink)
+    }
+
+    private func shiftHoldingLock(interruption: DeployInterruption?, approval: ApprovalInput, sink: any EventSink,
+                                  clock: any TrafficClock, lock: LockSession?) async throws {
         let after = try await fresh().aliases()
         let plan = TrafficShiftPlan.make(settings: settings, before: before, after: after)
         for note in plan.skipped {
@@ -91,7 +105,9 @@ struct TrafficShiftSession: Sendable {
             control.markDone()
         case .interrupted(let decision):
             if decision == .rollBack { await record(plan, reason: "interrupted (Ctrl-C)", started: started, sink: sink) }
-            // The Ctrl-C handler ends the process (exit 130) as soon as the shift is marked done.
+            // The Ctrl-C handler ends the process (exit 130) as soon as the shift is marked done:
+            // the lock goes first.
+            await lock?.release(sink: sink)
             control.markDone()
             try await Task.sleep(for: .seconds(30))
             throw PipelineFailure(.operationFailed, "interrupted during the traffic shift (\(decision.rawValue))")

@@ -185,8 +185,10 @@ package struct UpPhase: Sendable {
             let traffic = try await TrafficShiftSession.prepare(options, project: project, sink: sink)
             _ = try await timer.time("hotswap") { try await phase.apply(hotswapPlan, project: project, sink: sink) }
             if let traffic {
+                // The shift holds the deploy lock, as a deploy's does (the hot-swap released its own).
+                let lock = try await phase.takeLock(project: project, sink: sink)
                 try await timer.time("traffic") {
-                    try await traffic.shift(interruption: options.interruption, approval: options.approval, sink: sink)
+                    try await traffic.shift(interruption: options.interruption, approval: options.approval, sink: sink, lock: lock)
                 }
             }
             return .hotswap
