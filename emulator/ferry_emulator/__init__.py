@@ -43,4 +43,5 @@ def apply_all() -> None:
     from . import registry; registry.apply()
     from . import lambda_images; lambda_images.apply()
     from . import lambda_invoke; lambda_invoke.apply()
+    from . import s3_checksums; s3_checksums.apply()
     _applied = True
