@@ -132,7 +132,7 @@ package struct UpPhase: Sendable {
             buildOptions.imageBases = environment.build.images.bases
             buildOptions.values = project.values
             if options.remoteCache.reads {
-                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: options.session,
+                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: project.session,
                                                              needsBytes: false, signingKey: options.remoteCache.signingKey,
                                                              sink: sink)
             }
