@@ -73,7 +73,9 @@ package final class RemoteBuildCache: RemoteBuildLookup {
         }
         let archive = ZipArchive(path: "", sha256: digest, size: entry.size, unzippedSize: entry.unzippedSize,
                                  entryCount: entry.entryCount)
-        return RemoteBuildHit(archive: archive, objectKey: entry.zipKey, entryLocation: location)
+        var hit = RemoteBuildHit(archive: archive, objectKey: entry.zipKey, entryLocation: location)
+        hit.dependencyTrees = entry.dependencyTrees.keys.sorted()
+        return hit
     }
 
     /// What S3's stored checksum says about an object named by `expectedHex`.
@@ -126,8 +128,11 @@ package final class RemoteBuildCache: RemoteBuildLookup {
             try object.body.write(to: URL(fileURLWithPath: temporary))
             let archive = ZipArchive(path: temporary, sha256: digest, size: entry.size,
                                      unzippedSize: entry.unzippedSize, entryCount: entry.entryCount)
-            let stored = try cache.store(archive, for: key)
-            return RemoteBuildHit(archive: stored.archive, objectKey: entry.zipKey, entryLocation: location)
+            let trees = entry.dependencyTrees.keys.sorted()
+            let stored = try cache.store(archive, for: key, dependencyTrees: trees)
+            var hit = RemoteBuildHit(archive: stored.archive, objectKey: entry.zipKey, entryLocation: location)
+            hit.dependencyTrees = trees
+            return hit
         } catch {
             return reject(key, "its artifact could not be stored in the local cache: \(error)")
         }

@@ -14,7 +14,7 @@ import Synchronization
 /// options). When that fails (no credentials, no bucket configured, no network), the remote cache
 /// is simply not used and everything is built; without a bucket in the configuration no AWS call
 /// is made at all.
-package final class BucketBuildLookup: RemoteBuildLookup {
+package final class BucketBuildLookup: RemoteBuildLookup, RemoteDependencyTrees {
     private let environment: EnvironmentConfiguration
     private let session: @Sendable () throws -> AWSSession
     private let needsBytes: Bool
@@ -51,6 +51,12 @@ package final class BucketBuildLookup: RemoteBuildLookup {
     package func find(_ key: BuildKey, builder: String, builderVersion: String, cache: BuildCache) async -> RemoteBuildHit? {
         guard let remote = await connected() else { return nil }
         return await remote.find(key, builder: builder, builderVersion: builderVersion, cache: cache)
+    }
+
+    /// See `RemoteDependencyTrees`.
+    package func fetchTree(key: String, into folder: String) async -> String? {
+        guard let remote = await connected() else { return nil }
+        return await remote.fetchTree(key: key, into: folder)
     }
 
     private func connected() async -> RemoteBuildCache? {
