@@ -34,6 +34,9 @@ package struct HotswapPhase: Sendable {
         package var lockTimeout: Duration = .zero
         /// The command named in the lock (`ferry update`, `ferry up`, `ferry watch`).
         package var command = "ferry update"
+        /// Whether the zips it hot-swaps are shared through the remote build cache (uploaded, with
+        /// their action entries); off unless the command sets it (`ferry update` does).
+        package var remoteCache = RemoteCacheSettings.off
 
         /// Options.
         package init(projectRoot: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
@@ -109,6 +112,7 @@ package struct HotswapPhase: Sendable {
         }
         plan.rejections = []
         let output = try await apply(plan, project: project, started: started, sink: sink)
+        await shareWithRemoteCache(output.results, project: project, sink: sink)
         if !deferred.isEmpty {
             let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
             throw PipelineFailure(.operationFailed, "\(output.results.count) resource(s) hot-swapped; \(deferred.count) need(s) "
