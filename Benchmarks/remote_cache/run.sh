@@ -5,6 +5,8 @@
 #   fresh-remote    a fresh copy in another folder with another HOME (no .ferry): the remote cache
 #   fresh-remote-noindex  the same with the package index unreachable (PIP_INDEX_URL on a closed port)
 #   fresh-no-remote a fresh copy with --no-remote-cache (what every CI runner and teammate pays today)
+#   fresh-remote-edit     a fresh copy whose first handler with a requirements.txt was edited: one
+#                         build, its dependency tree restored from the bucket (no pip), hot-swapped
 # Usage: Benchmarks/remote_cache/run.sh [APP...]   APP: `example` or a number of generated functions
 #   FERRY=path  the ferry binary (default: the debug build of this checkout)
 # Not part of the test suite. Numbers go to BENCHMARKS.md by hand.
@@ -57,4 +59,10 @@ for app in "${apps[@]}"; do
   timed "$app fresh-remote-noindex" "$work/$app-third" "$work/home-third" PIP_INDEX_URL=http://127.0.0.1:9/simple -- up --env dev --yes
   copy "$source" "$work/$app-fourth"
   timed "$app fresh-no-remote" "$work/$app-fourth" "$work/home-fourth" -- up --env dev --yes --no-remote-cache
+  copy "$source" "$work/$app-fifth"
+  requirements="$(cd "$work/$app-fifth" && find . -name requirements.txt | sort | head -1)"
+  handler="$(ls "$work/$app-fifth/$(dirname "$requirements")"/*.py | head -1)"
+  printf '\n# edited by the benchmark\n' >>"$handler"
+  timed "$app fresh-remote-edit" "$work/$app-fifth" "$work/home-fifth" -- up --env dev --yes
+  grep -c 'restored from the remote build cache' "$work/$app fresh-remote-edit.json" | sed 's/^/  trees restored: /' || true
 done

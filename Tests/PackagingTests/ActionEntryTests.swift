@@ -14,6 +14,18 @@ struct ActionEntryTests {
                     zipKey: "app/dev/\(Self.sha).zip", builder: "python-pip", builderVersion: "2")
     }
 
+    @Test("a key-only hit trusts S3's whole-object SHA-256 only when it is the name's; else it downloads")
+    func checksumVerdicts() {
+        // SHA-256 of "hello", hex and base64.
+        let hex = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        let base64 = "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ="
+        #expect(RemoteBuildCache.checksumVerdict(base64, expectedHex: hex) == .matches)
+        #expect(RemoteBuildCache.checksumVerdict(base64, expectedHex: Self.sha) == .differs)
+        #expect(RemoteBuildCache.checksumVerdict(nil, expectedHex: hex) == .unknown)
+        #expect(RemoteBuildCache.checksumVerdict(base64 + "-3", expectedHex: hex) == .unknown, "a multipart checksum of parts")
+        #expect(RemoteBuildCache.checksumVerdict(base64, expectedHex: "not-hex") == .differs)
+    }
+
     @Test("entries live under <prefix>/.ferry/cache/<key>.json, and only such keys are entries")
     func objectKeys() {
         #expect(ActionEntry.objectKey(buildKey: Self.key, store: store) == "app/dev/.ferry/cache/\(Self.key).json")

@@ -45,4 +45,5 @@ def apply_all() -> None:
     from . import lambda_invoke; lambda_invoke.apply()
     from . import codedeploy_resources; codedeploy_resources.apply()
     from . import codedeploy_deployments; codedeploy_deployments.apply()
+    from . import s3_checksums; s3_checksums.apply()
     _applied = True

@@ -2,9 +2,12 @@ import AWSCore
 import Foundation
 
 extension S3 {
-    /// An object's metadata, or `nil` when there is no object under the key (HeadObject).
-    package func headObject(bucket: String, key: String) async throws -> ObjectMetadata? {
-        let response = try await send("HeadObject", method: "HEAD", bucket: bucket, key: key, accepting: [404])
+    /// An object's metadata, or `nil` when there is no object under the key (HeadObject). With
+    /// `checksumMode` (`x-amz-checksum-mode: ENABLED`) the stored checksums come back too.
+    package func headObject(bucket: String, key: String, checksumMode: Bool = false) async throws -> ObjectMetadata? {
+        let headers = checksumMode ? [("x-amz-checksum-mode", "ENABLED")] : []
+        let response = try await send("HeadObject", method: "HEAD", bucket: bucket, key: key, headers: headers,
+                                      accepting: [404])
         return response.statusCode == 404 ? nil : ObjectMetadata(headers: response)
     }
 
@@ -17,10 +20,28 @@ extension S3 {
         if options.sendContentMD5 { headers.append(("Content-MD5", Self.contentMD5(try body.bytes()))) }
         if options.onlyIfAbsent { headers.append(("If-None-Match", "*")) }
         if let eTag = options.onlyIfETag { headers.append(("If-Match", "\"\(eTag)\"")) }
+        if let hex = options.sha256, let checksum = Self.base64SHA256(hex: hex) {
+            headers.append(("X-Amz-Content-SHA256", hex.lowercased()))
+            headers.append(("x-amz-checksum-sha256", checksum))
+        }
         let response = try await send(
             "PutObject", method: "PUT", bucket: bucket, key: key, headers: headers, body: body, accepting: [412])
         if response.statusCode == 412 { return .alreadyExists }
         return .written(eTag: response.header("ETag").map(Self.unquoted), versionId: response.header("x-amz-version-id"))
+    }
+
+    /// The base64 of a hex SHA-256 (`x-amz-checksum-sha256`'s form), or nil when `hex` is not 64 hex digits.
+    package static func base64SHA256(hex: String) -> String? {
+        guard hex.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return Data(bytes).base64EncodedString()
     }
 
     /// An object's bytes and metadata (GetObject).

@@ -31,6 +31,11 @@ package struct PutObjectOptions: Sendable, Equatable {
     /// Write only if the object's entity tag is still this one (`If-Match`): a compare-and-swap.
     /// A different object gives `.alreadyExists`; no object at all gives S3's NoSuchKey error.
     package var onlyIfETag: String?
+    /// The SHA-256 of the body (hex), when the caller knows it: a single PutObject then sends it
+    /// as the SigV4 payload hash (`X-Amz-Content-SHA256`, the body is not hashed again) and as
+    /// `x-amz-checksum-sha256`, which S3 checks and keeps with the object (HeadObject returns it with
+    /// `checksumMode`). Multipart uploads ignore it (S3's SHA-256 of parts is not the body's).
+    package var sha256: String?
 
     /// Options; by default none of them are set.
     package init(
@@ -43,6 +48,7 @@ package struct PutObjectOptions: Sendable, Equatable {
         self.onlyIfAbsent = onlyIfAbsent
         self.sendContentMD5 = sendContentMD5
         self.onlyIfETag = nil
+        self.sha256 = nil
     }
 
     /// The headers these options add, except Content-MD5 and If-None-Match.
@@ -83,6 +89,9 @@ package struct ObjectMetadata: Sendable, Equatable {
     package var serverSideEncryption: String?
     /// User metadata without the `x-amz-meta-` prefix (names lower-cased).
     package var metadata: [String: String]
+    /// `x-amz-checksum-sha256` (base64; `…-N` for a multipart upload's checksum of its parts), when
+    /// the object was uploaded with one and the request asked for checksums (`checksumMode`).
+    package var checksumSHA256: String?
 
     /// Reads the metadata from a HeadObject or GetObject response's headers.
     init(headers response: HTTPResponse) {
@@ -92,6 +101,7 @@ package struct ObjectMetadata: Sendable, Equatable {
         lastModified = response.header("Last-Modified").flatMap(S3.parseHTTPDate)
         versionId = response.header("x-amz-version-id")
         serverSideEncryption = response.header("x-amz-server-side-encryption")
+        checksumSHA256 = response.header("x-amz-checksum-sha256")
         var metadata: [String: String] = [:]
         for (name, value) in response.headers where name.lowercased().hasPrefix("x-amz-meta-") {
             metadata[String(name.lowercased().dropFirst("x-amz-meta-".count))] = value

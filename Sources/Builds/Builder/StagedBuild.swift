@@ -17,6 +17,9 @@ package struct StagedBuild: Sendable, Hashable {
     /// Entries already compressed (a shared dependency tree) that go into the zip with the folder's
     /// files; a file of the folder replaces a part's entry of the same path. Empty for most builders.
     package var parts: [ArchivePart]
+    /// The keys of the shared dependency trees the parts came from (`.ferry/deps/<key>`), recorded
+    /// with the build so the remote build cache can share them too.
+    package var dependencyTrees: [String] = []
 
     /// A staged build.
     package init(folder: String, notes: [String] = [], zipsAsLeft: Bool = false, parts: [ArchivePart] = []) {

@@ -77,7 +77,8 @@ package struct BuildCache: Sendable {
 
     /// Copies `archive` into the cache under `key` and writes its record, atomically.
     @discardableResult
-    package func store(_ archive: ZipArchive, for key: BuildKey, now: Date = Date()) throws -> CachedBuild {
+    package func store(_ archive: ZipArchive, for key: BuildKey, dependencyTrees: [String] = [],
+                      now: Date = Date()) throws -> CachedBuild {
         try POSIX.makeDirectories(directory)
         let zip = zipPath(for: key)
         let temporaryZip = POSIX.temporarySibling(of: zip)
@@ -88,8 +89,9 @@ package struct BuildCache: Sendable {
             POSIX.removeFile(temporaryZip)
             throw error
         }
-        let record = BuildRecord(buildKey: key, zipSHA256: archive.sha256, size: archive.size,
+        var record = BuildRecord(buildKey: key, zipSHA256: archive.sha256, size: archive.size,
                                  unzippedSize: archive.unzippedSize, entryCount: archive.entryCount, created: now)
+        record.dependencyTrees = dependencyTrees.isEmpty ? nil : dependencyTrees
         let recordPath = recordPath(for: key)
         let temporaryRecord = POSIX.temporarySibling(of: recordPath)
         do {

@@ -15,6 +15,8 @@ package struct BuildRecord: Sendable, Hashable, Codable {
     package var entryCount: Int
     /// When the artifact was stored.
     package var created: Date
+    /// The keys of the dependency trees the build used (nil when none, and in older records).
+    package var dependencyTrees: [String]?
 
     /// A record.
     package init(buildKey: BuildKey, zipSHA256: SHA256Digest, size: UInt64, unzippedSize: UInt64,

@@ -89,8 +89,10 @@ package struct BuildEngine: Sendable {
             let computed = BuildKey(try await build.builder.buildKeyInputs(for: build.request))
             key = computed
             if case .hit(let cached) = cache.lookup(computed) {
-                return BuildOutcome(build: build, status: .cached, key: computed, archive: cached.archive,
-                                    seconds: Self.seconds(since: start))
+                var outcome = BuildOutcome(build: build, status: .cached, key: computed, archive: cached.archive,
+                                           seconds: Self.seconds(since: start))
+                outcome.dependencyTrees = cached.record.dependencyTrees ?? []
+                return outcome
             }
             if let remote, let hit = await remote.find(computed, builder: build.builder.builderName,
                                                         builderVersion: build.builder.builderVersion, cache: cache) {
@@ -98,6 +100,7 @@ package struct BuildEngine: Sendable {
                                            seconds: Self.seconds(since: start),
                                            notes: ["from the remote cache (\(hit.entryLocation))"])
                 outcome.remoteObjectKey = hit.objectKey
+                outcome.dependencyTrees = hit.dependencyTrees
                 return outcome
             }
             var started = BuildEvent(.started)
@@ -107,9 +110,11 @@ package struct BuildEngine: Sendable {
             started.buildKey = computed.hex
             started.total = total
             sink.emit(started)
-            let (archive, notes) = try await buildAndStore(build, key: computed)
-            return BuildOutcome(build: build, status: .built, key: computed, archive: archive,
-                                seconds: Self.seconds(since: start), notes: notes)
+            let (archive, staged) = try await buildAndStore(build, key: computed)
+            var outcome = BuildOutcome(build: build, status: .built, key: computed, archive: archive,
+                                       seconds: Self.seconds(since: start), notes: staged.notes)
+            outcome.dependencyTrees = staged.dependencyTrees
+            return outcome
         } catch {
             let output = (error as? BuilderError)?.output ?? ""
             var outcome = BuildOutcome(build: build, status: .failed(message: String(describing: error), output: output),
@@ -121,7 +126,7 @@ package struct BuildEngine: Sendable {
     }
 
     /// Staging → builder → zip → limits → cache; temporary files removed whatever happens.
-    private func buildAndStore(_ build: PlannedBuild, key: BuildKey) async throws -> (ZipArchive, [String]) {
+    private func buildAndStore(_ build: PlannedBuild, key: BuildKey) async throws -> (ZipArchive, StagedBuild) {
         let manager = FileManager.default
         let unique = "\(key.hex.prefix(16))-\(UUID().uuidString)"
         let workFolder = workDirectory.appendingPathComponent("work-" + unique, isDirectory: true)
@@ -138,7 +143,7 @@ package struct BuildEngine: Sendable {
             throw BuilderError(.producedNothing(resource: build.request.qualifiedName, command: build.builder.builderName))
         }
         try checkLimits(build, archive)
-        return (try cache.store(archive, for: key).archive, staged.notes)
+        return (try cache.store(archive, for: key, dependencyTrees: staged.dependencyTrees).archive, staged)
     }
 
     private func checkLimits(_ build: PlannedBuild, _ archive: ZipArchive) throws {

@@ -40,6 +40,8 @@ package struct BuildManifest: Sendable, Codable, Equatable {
         package var builderVersion: String?
         /// Number of entries in the zip; nil in older manifests.
         package var entryCount: Int?
+        /// The keys of the dependency trees the build used (`.ferry/deps/<key>`); nil when none.
+        package var dependencyTrees: [String]?
 
         /// An entry.
         package init(logicalID: String, stackPath: String, resourceType: String, kind: String, builder: String,
@@ -81,11 +83,12 @@ package struct BuildManifest: Sendable, Codable, Equatable {
             try container.encode(s3Key, forKey: .s3Key)
             try container.encodeIfPresent(builderVersion, forKey: .builderVersion)
             try container.encodeIfPresent(entryCount, forKey: .entryCount)
+            try container.encodeIfPresent(dependencyTrees, forKey: .dependencyTrees)
         }
 
         private enum CodingKeys: String, CodingKey {
             case logicalID, stackPath, resourceType, kind, builder, buildKey, zipSHA256, codeSha256, size
-            case unzippedSize, zipPath, sourcePath, s3Key, builderVersion, entryCount
+            case unzippedSize, zipPath, sourcePath, s3Key, builderVersion, entryCount, dependencyTrees
         }
 
         /// `Root/Pattern2Stack/OCRFunction`.
@@ -112,14 +115,16 @@ package struct BuildManifest: Sendable, Codable, Equatable {
         for outcome in result.outcomes {
             guard let key = outcome.key, let archive = outcome.archive else { continue }
             for target in outcome.build.targets {
-                entries.append(Artifact(
+                var artifact = Artifact(
                     logicalID: target.logicalID, stackPath: target.stackPath, resourceType: target.resourceType,
                     kind: outcome.build.request.kind.rawValue, builder: outcome.build.builder.builderName,
                     buildKey: key.hex, zipSHA256: archive.sha256.hex, codeSha256: archive.sha256.base64,
                     size: archive.size, unzippedSize: archive.unzippedSize, zipPath: archive.path,
                     sourcePath: outcome.build.request.sourceFolder, s3Key: outcome.remoteObjectKey,
                     builderVersion: outcome.status == .prebuilt ? nil : outcome.build.builder.builderVersion,
-                    entryCount: archive.entryCount))
+                    entryCount: archive.entryCount)
+                artifact.dependencyTrees = outcome.dependencyTrees.isEmpty ? nil : outcome.dependencyTrees
+                entries.append(artifact)
             }
         }
         self.init(artifacts: entries, files: result.files)

@@ -33,6 +33,8 @@ package struct BuildOutcome: Sendable {
     package var badInput = false
     /// The artifact's object key in the bucket when a shared cache provided it (see `RemoteBuildLookup`).
     package var remoteObjectKey: String?
+    /// The keys of the dependency trees the build used (see `StagedBuild.dependencyTrees`).
+    package var dependencyTrees: [String] = []
 
     /// An outcome.
     package init(build: PlannedBuild, status: Status, key: BuildKey?, archive: ZipArchive?, seconds: Double,

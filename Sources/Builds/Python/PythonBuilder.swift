@@ -50,6 +50,8 @@ package struct PythonBuilder: FunctionBuilder {
     let buildEnvironments: KeyedEntryStore<PythonBuildEnvironment>
     /// Build environments whose install failed in this run.
     let failedBuildEnvironments = FailedBuildEnvironments()
+    /// Trees other machines installed (the remote build cache), tried before pip on a local miss.
+    package var remoteTrees: (any RemoteDependencyTrees)?
     let runner: ProcessRunner
     let interpreters: InterpreterCache
 
@@ -115,6 +117,7 @@ package struct PythonBuilder: FunctionBuilder {
         var notes: [String] = []
         var parts: [ArchivePart] = []
         var used: [String] = []
+        var treeKeys: [String] = []
         do {
             try POSIX.makeDirectories(staging)
             let source = try FileTree.scan(request.sourceFolder, rules: Self.sourceRules)
@@ -129,9 +132,11 @@ package struct PythonBuilder: FunctionBuilder {
                     }
                     let session = PipSession(builder: self, request: request, target: target, python: python,
                                              scratch: joinPath(workFolder, "scratch"))
-                    let tree = try await dependencyTree(plan, session: session)
+                    let (treeKey, tree, restored) = try await dependencyTree(plan, session: session)
                     parts.append(ArchivePart(zipPath: tree.entriesZip, folder: tree.tree, prefix: prefix))
                     used = session.used.all + [tree.tree]
+                    treeKeys.append(treeKey)
+                    if restored { notes.append("dependencies restored from the remote build cache (tree \(treeKey.prefix(12)))") }
                 }
             }
             try FolderCopy.copy(source, to: staging, prefix: prefix)
@@ -139,7 +144,9 @@ package struct PythonBuilder: FunctionBuilder {
         } catch let error as BuildFilesError {
             throw BuilderError(wrapping: error, request: request)
         }
-        return StagedBuild(folder: staging, notes: notes, parts: parts)
+        var staged = StagedBuild(folder: staging, notes: notes, parts: parts)
+        staged.dependencyTrees = treeKeys
+        return staged
     }
 
     /// The environment for pip: the builder's, the request's extras, and settings that keep pip
@@ -178,15 +185,22 @@ final class InterpreterCache: Sendable {
 extension PythonBuilder {
     /// The installed, normalised dependency tree of `plan`: local packages resolved to wheels (built
     /// once per change), then the tree of that key from `dependencyTrees`, installed by pip only
-    /// when no build installed it before.
-    func dependencyTree(_ plan: PipRequirementsPlan, session: PipSession) async throws -> DependencyTreeStore.Entry {
+    /// when no build installed it before and no other machine shared it (`remoteTrees`). Returns
+    /// the tree's key and entry, and whether this call restored it from `remoteTrees`.
+    func dependencyTree(_ plan: PipRequirementsPlan,
+                        session: PipSession) async throws -> (String, DependencyTreeStore.Entry, Bool) {
         let resolved = try await session.resolve(plan)
         let key = try PythonDependencyKey(plan: plan, resolved: resolved, templateFolder: session.request.templateFolder,
                                           target: session.target, python: session.python,
                                           toolEnvironment: toolEnvironment(session.request),
                                           requestEnvironment: session.request.environment)
-        let store = dependencyTrees
-        return try await store.tree(key: key.hex, lines: key.lines) { destination in
+        let store = dependencyTrees, remote = remoteTrees
+        let restored = TreeRestoreFlag()
+        let entry = try await store.tree(key: key.hex, lines: key.lines) { destination in
+            if let remote, await session.restoreTree(key: key.hex, from: remote, into: destination) {
+                restored.set()
+                return
+            }
             if let (base, changed) = Self.updatableTree(key, resolved: resolved, store: store),
                try await session.updateTree(base: base.tree, changed: changed, resolved: resolved, into: destination) {
                 try InstalledPackagesNormalizer.normalize(destination)
@@ -195,6 +209,7 @@ extension PythonBuilder {
             try await session.install(resolved, into: destination)
             try InstalledPackagesNormalizer.normalize(destination)
         }
+        return (key.hex, entry, restored.isSet)
     }
 
     /// A stored tree whose key differs from `key` only in pure-Python local wheels, and those

@@ -20,6 +20,8 @@ package struct RemoteBuildHit: Sendable, Hashable {
     package let objectKey: String
     /// Where the entry was read, for reporting (`s3://bucket/prefix/.ferry/cache/<key>.json`).
     package let entryLocation: String
+    /// The keys of the dependency trees the build used, as the entry names them.
+    package var dependencyTrees: [String] = []
 
     /// A hit.
     package init(archive: ZipArchive, objectKey: String, entryLocation: String) {

@@ -33,6 +33,10 @@ struct UpdateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Update only these logical IDs (or Stack/Path/LogicalID); default: all.", valueName: "logical-id"))
     var logicalIDs: [String] = []
 
+    @Flag(name: .customLong("no-cache-write"),
+          help: "Do not share the hot-swapped zips through the remote build cache (also [cache] write = false, FERRY_CACHE_WRITE=0).")
+    var noCacheWrite = false
+
     func validate() throws {
         if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more seconds.") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
@@ -45,6 +49,8 @@ struct UpdateCommand: AsyncParsableCommand {
             options.skipGates = skipGates
             options.lockTimeout = .seconds(lockTimeout)
             options.stacks = stackSelection.selection
+            options.remoteCache = RemoteCacheSettings.resolve(configuredWrite: nil, noCacheWrite: noCacheWrite,
+                                                              environment: context.sessionOptions.processEnvironment)
             _ = try await HotswapPhase(options: options).run(context.projectRequest(), sink: context.sink)
         }
     }

@@ -26,8 +26,9 @@ package struct ActionEntry: Sendable, Hashable, Codable {
     package var builder: String
     /// The builder's version.
     package var builderVersion: String
-    /// The keys of the local dependency trees the build used (name → key), so a tree can be
-    /// restored too; empty for builders without trees.
+    /// The dependency trees the build used: tree key (`.ferry/deps/<key>` on the machine that
+    /// installed it) → SHA-256 of its zip in the bucket (see `DependencyTreeEntry`); empty for
+    /// builders without trees.
     package var dependencyTrees: [String: String]
     /// Hex HMAC-SHA256 of `signedText()`, when the writer had a signing key.
     package var signature: String?

@@ -32,25 +32,31 @@ package struct ActionEntryWriter: Sendable {
     }
 
     /// The entries of `manifest`: one per build key of an artifact that was built (not prebuilt)
-    /// and packaged (it has an S3 key), signed when there is a key.
-    package static func entries(for manifest: BuildManifest, signingKey: Data?) -> [ActionEntry] {
+    /// and packaged (it has an S3 key), signed when there is a key. Each names the dependency trees
+    /// its build used that are in the bucket (`trees`: tree key → SHA-256 of its zip).
+    package static func entries(for manifest: BuildManifest, signingKey: Data?,
+                                trees: [String: String] = [:]) -> [ActionEntry] {
         var seen: Set<String> = []
         var entries: [ActionEntry] = []
         for artifact in manifest.artifacts {
             guard let version = artifact.builderVersion, let zipKey = artifact.s3Key,
                   !artifact.buildKey.isEmpty, artifact.buildKey != artifact.zipSHA256,
                   seen.insert(artifact.buildKey).inserted else { continue }
+            var used: [String: String] = [:]
+            for tree in artifact.dependencyTrees ?? [] { used[tree] = trees[tree] }
             let entry = ActionEntry(buildKey: artifact.buildKey, zipSHA256: artifact.zipSHA256, size: artifact.size,
                                     unzippedSize: artifact.unzippedSize, entryCount: artifact.entryCount ?? 0,
-                                    zipKey: zipKey, builder: artifact.builder, builderVersion: version)
+                                    zipKey: zipKey, builder: artifact.builder, builderVersion: version,
+                                    dependencyTrees: used)
             entries.append(signingKey.map { entry.signed(with: $0) } ?? entry)
         }
         return entries
     }
 
-    /// Writes the entries of `manifest` that are not in the bucket yet.
-    package func write(_ manifest: BuildManifest) async -> RemoteCacheWrittenEvent {
-        let all = Self.entries(for: manifest, signingKey: signingKey)
+    /// Writes the entries of `manifest` that are not in the bucket yet (`trees`: the shared
+    /// dependency trees, see `entries`).
+    package func write(_ manifest: BuildManifest, trees: [String: String] = [:]) async -> RemoteCacheWrittenEvent {
+        let all = Self.entries(for: manifest, signingKey: signingKey, trees: trees)
         guard !all.isEmpty else { return RemoteCacheWrittenEvent(written: 0, alreadyPresent: 0, failed: []) }
         let listed = (try? await s3.listObjectsV2(bucket: store.bucket, prefix: store.key(ActionEntry.folder + "/")))
             .map { Set($0.map(\.key)) } ?? []

@@ -10,11 +10,14 @@ import Synchronization
 /// The shared build cache in the artifact bucket (`<prefix>/.ferry/cache/<build key>.json`).
 ///
 /// The first lookup lists the entry folder once (one paginated request, shared by every build of
-/// the run); each listed key is then read with one GET, and its artifact checked with a HEAD, or
-/// downloaded with a GET when `needsBytes`. An entry is used only when
+/// the run); each listed key is then read with one GET, and its artifact checked with a HEAD
+/// (`x-amz-checksum-mode: ENABLED`), or downloaded with a GET when `needsBytes`. An entry is used only when
 /// - it parses, names the key asked for, and was made by the same builder name and version;
 /// - its artifact's key is `<prefix>/<zipSHA256>.zip` (the object is named by its hash);
-/// - the artifact exists with the entry's size, and when downloaded its bytes hash to that name;
+/// - the artifact exists with the entry's size, and its bytes hash to that name: S3's own SHA-256 of
+///   the object (`x-amz-checksum-sha256`, which S3 checked when the object was written) on a HEAD;
+///   when the object has none (an older Ferry, a multipart upload, a write from elsewhere) or the
+///   bytes are needed, the object is downloaded and hashed here;
 /// - with a signing key, its HMAC-SHA256 signature is valid.
 /// Anything else is a miss (a `RemoteCacheRejectedEvent` says why), never an error.
 package final class RemoteBuildCache: RemoteBuildLookup {
@@ -54,15 +57,42 @@ package final class RemoteBuildCache: RemoteBuildLookup {
         if needsBytes {
             return await download(entry, digest: digest, key: key, cache: cache, location: location)
         }
-        guard let head = try? await s3.headObject(bucket: store.bucket, key: entry.zipKey) else {
+        guard let head = try? await s3.headObject(bucket: store.bucket, key: entry.zipKey, checksumMode: true) else {
             return reject(key, "its artifact \(entry.zipKey) does not exist")
         }
         guard let length = head.contentLength, UInt64(length) == entry.size else {
             return reject(key, "its artifact \(entry.zipKey) is not \(entry.size) bytes")
         }
+        switch Self.checksumVerdict(head.checksumSHA256, expectedHex: entry.zipSHA256) {
+        case .matches: break
+        case .differs: return reject(key, "its artifact \(entry.zipKey) does not hash to its name (S3's checksum)")
+        case .unknown:
+            // No whole-object SHA-256 kept by S3 (uploaded by an older Ferry, in parts, or out of
+            // band): the bytes are downloaded and hashed instead.
+            return await download(entry, digest: digest, key: key, cache: cache, location: location)
+        }
         let archive = ZipArchive(path: "", sha256: digest, size: entry.size, unzippedSize: entry.unzippedSize,
                                  entryCount: entry.entryCount)
-        return RemoteBuildHit(archive: archive, objectKey: entry.zipKey, entryLocation: location)
+        var hit = RemoteBuildHit(archive: archive, objectKey: entry.zipKey, entryLocation: location)
+        hit.dependencyTrees = entry.dependencyTrees.keys.sorted()
+        return hit
+    }
+
+    /// What S3's stored checksum says about an object named by `expectedHex`.
+    enum ChecksumVerdict: Equatable {
+        /// S3's SHA-256 of the bytes is the name's.
+        case matches
+        /// S3's SHA-256 of the bytes is another.
+        case differs
+        /// No whole-object SHA-256 (none kept, or a multipart upload's `…-N` checksum of parts).
+        case unknown
+    }
+
+    /// Compares `x-amz-checksum-sha256` (base64) with the hex SHA-256 an object is named by.
+    static func checksumVerdict(_ checksum: String?, expectedHex: String) -> ChecksumVerdict {
+        guard let checksum, !checksum.contains("-") else { return .unknown }
+        guard let expected = S3.base64SHA256(hex: expectedHex) else { return .differs }
+        return checksum == expected ? .matches : .differs
     }
 
     /// Why `entry` cannot be used for `key`, or nil.
@@ -98,8 +128,11 @@ package final class RemoteBuildCache: RemoteBuildLookup {
             try object.body.write(to: URL(fileURLWithPath: temporary))
             let archive = ZipArchive(path: temporary, sha256: digest, size: entry.size,
                                      unzippedSize: entry.unzippedSize, entryCount: entry.entryCount)
-            let stored = try cache.store(archive, for: key)
-            return RemoteBuildHit(archive: stored.archive, objectKey: entry.zipKey, entryLocation: location)
+            let trees = entry.dependencyTrees.keys.sorted()
+            let stored = try cache.store(archive, for: key, dependencyTrees: trees)
+            var hit = RemoteBuildHit(archive: stored.archive, objectKey: entry.zipKey, entryLocation: location)
+            hit.dependencyTrees = trees
+            return hit
         } catch {
             return reject(key, "its artifact could not be stored in the local cache: \(error)")
         }

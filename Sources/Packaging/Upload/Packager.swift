@@ -4,7 +4,8 @@ import Foundation
 import Reporting
 
 /// Uploads what a ``PackagePlan`` needs and the bucket lacks: one listing under the prefix, then
-/// the missing keys in parallel, each written only if absent (`If-None-Match: *`), encrypted.
+/// the missing keys in parallel, each written only if absent (`If-None-Match: *`), encrypted, and
+/// with its SHA-256 as S3's checksum (`x-amz-checksum-sha256`) below the multipart threshold.
 package struct Packager: Sendable {
     /// What an upload run did.
     package struct Result: Sendable, Equatable {
@@ -100,6 +101,9 @@ package struct Packager: Sendable {
     private func put(_ upload: PlannedUpload, bucket: String, options: PutObjectOptions) async throws -> Bool {
         var options = options
         options.contentType = upload.contentType
+        // S3 checks the bytes against the name's hash and keeps it (`x-amz-checksum-sha256`): the
+        // remote build cache then trusts an object's name from a HEAD (see `RemoteBuildCache`).
+        options.sha256 = upload.sha256.isEmpty ? nil : upload.sha256
         let result: PutObjectResult
         do {
             switch upload.source {

@@ -82,7 +82,7 @@ package struct BuildPhase: Sendable {
         for note in tree.notes { sink.emit(TemplateNoteEvent(note: note)) }
         let catalog = options.catalog
             ?? BuilderCatalog.standard(projectRoot: options.projectRoot.path, environment: options.environment,
-                                       clean: options.clean)
+                                       clean: options.clean).sharingTrees(options.clean ? nil : options.remoteCache)
         var plan = try BuildPlan.make(tree: tree, commands: options.commands, catalog: catalog).selecting(options.only)
         let selected = try options.stacks.resolve(in: tree)
         if !selected.isEverything {

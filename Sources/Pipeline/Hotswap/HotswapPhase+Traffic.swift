@@ -13,7 +13,7 @@ extension HotswapPhase {
         var context = project
         if context.identity == nil { try await context.resolveIdentity() }
         let traffic = try await TrafficShiftSession.prepare(
-            context: context, override: nil, processEnvironment: options.session.processEnvironment, sink: sink)
+            context: context, override: nil, processEnvironment: project.processEnvironment, sink: sink)
         let output = try await apply(plan, project: context, started: started, sink: sink)
         if let traffic {
             let lock = try await takeLock(project: context, sink: sink)

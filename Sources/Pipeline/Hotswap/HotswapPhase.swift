@@ -30,6 +30,9 @@ package struct HotswapPhase: Sendable {
         package var interruption: DeployInterruption?
         /// How a Ctrl-C during a traffic shift asks whether to finish or roll back (default: roll back).
         package var approval = ApprovalInput()
+        /// Whether the zips it hot-swaps are shared through the remote build cache (uploaded, with
+        /// their action entries); off unless the command sets it (`ferry update` does).
+        package var remoteCache = RemoteCacheSettings.off
 
         /// Options.
         package init(concurrency: Int = 10, dryRun: Bool = false, only: [String] = []) {
@@ -102,6 +105,7 @@ package struct HotswapPhase: Sendable {
         plan.rejections = []
         try await ImagePublisher.push(for: plan, project: project, sink: sink)
         let output = try await applyThenShift(plan, project: project, started: started, sink: sink)
+        await shareWithRemoteCache(output.results, project: project, sink: sink)
         if !deferred.isEmpty {
             let lines = deferred.map { "  \($0.qualifiedName): \($0.reason)" }.joined(separator: "\n")
             throw PipelineFailure(.operationFailed, "\(output.results.count) resource(s) hot-swapped; \(deferred.count) need(s) "

@@ -139,9 +139,12 @@ package struct PackagePhase: Sendable {
         let result = try await packager.upload(plan)
         let template = try PackageOutput.write(plan, projectRoot: options.projectRoot)
         if options.remoteCache.writes, let manifest = plan.manifest {
+            let trees = await DependencyTreeWriter(s3: s3, store: options.store, projectRoot: options.projectRoot,
+                                                   signingKey: options.remoteCache.signingKey, encryption: encryption)
+                .share(manifest)
             let writer = ActionEntryWriter(s3: s3, store: options.store, signingKey: options.remoteCache.signingKey,
                                            concurrency: options.concurrency, encryption: encryption)
-            sink.emit(await writer.write(manifest))
+            sink.emit(await writer.write(manifest, trees: trees.trees).adding(trees: trees))
         }
         sink.emit(PackageSummaryEvent(
             uploaded: result.uploaded.count, alreadyPresent: result.alreadyPresent.count,

@@ -8,23 +8,40 @@ import Synchronization
 
 /// The remote build cache in an environment's artifact bucket, for `BuildEngine.remote`.
 ///
-/// Nothing touches AWS until the first local miss: the session, the bucket name and the prefix are
-/// resolved then, once per run (as packaging resolves them). When that fails (no credentials, no
-/// bucket configured, no network), the remote cache is simply not used and everything is built;
-/// without a bucket in the configuration no AWS call is made at all.
-package final class BucketBuildLookup: RemoteBuildLookup {
+/// Nothing touches AWS until the first local miss: the bucket name and the prefix are resolved
+/// then, once per run (as packaging resolves them), over the command's session (`ferry up` passes
+/// its `ResolvedProject`'s; `ferry build`, which resolves no project, has it made then from its
+/// options). When that fails (no credentials, no bucket configured, no network), the remote cache
+/// is simply not used and everything is built; without a bucket in the configuration no AWS call
+/// is made at all.
+package final class BucketBuildLookup: RemoteBuildLookup, RemoteDependencyTrees {
     private let environment: EnvironmentConfiguration
-    private let session: AWSSessionOptions
+    private let session: @Sendable () throws -> AWSSession
     private let needsBytes: Bool
     private let signingKey: Data?
     private let sink: any EventSink
     private let connection = Mutex<Task<RemoteBuildCache?, Never>?>(nil)
 
-    /// The remote cache of `environment`; `needsBytes` downloads hits into the local cache.
-    package init(environment: EnvironmentConfiguration, session: AWSSessionOptions, needsBytes: Bool,
-                signingKey: Data?, sink: any EventSink) {
+    /// The remote cache of `environment` over the command's `session`; `needsBytes` downloads hits
+    /// into the local cache.
+    convenience init(environment: EnvironmentConfiguration, session: AWSSession, needsBytes: Bool,
+                     signingKey: Data?, sink: any EventSink) {
+        self.init(environment: environment, makeSession: { session }, needsBytes: needsBytes, signingKey: signingKey,
+                  sink: sink)
+    }
+
+    /// The remote cache of `environment`, whose session is made from `session` (and the
+    /// environment's profile and region) on the first local miss.
+    package convenience init(environment: EnvironmentConfiguration, session options: AWSSessionOptions, needsBytes: Bool,
+                            signingKey: Data?, sink: any EventSink) {
+        self.init(environment: environment, makeSession: { try AWSSession.make(options.applying(environment)) },
+                  needsBytes: needsBytes, signingKey: signingKey, sink: sink)
+    }
+
+    private init(environment: EnvironmentConfiguration, makeSession: @escaping @Sendable () throws -> AWSSession,
+                 needsBytes: Bool, signingKey: Data?, sink: any EventSink) {
         self.environment = environment
-        self.session = session
+        self.session = makeSession
         self.needsBytes = needsBytes
         self.signingKey = signingKey
         self.sink = sink
@@ -36,13 +53,20 @@ package final class BucketBuildLookup: RemoteBuildLookup {
         return await remote.find(key, builder: builder, builderVersion: builderVersion, cache: cache)
     }
 
+    /// See `RemoteDependencyTrees`.
+    package func fetchTree(key: String, into folder: String) async -> String? {
+        guard let remote = await connected() else { return nil }
+        return await remote.fetchTree(key: key, into: folder)
+    }
+
     private func connected() async -> RemoteBuildCache? {
         let task = connection.withLock { current -> Task<RemoteBuildCache?, Never> in
             if let current { return current }
-            let environment = self.environment, options = self.session, needsBytes = self.needsBytes
+            let environment = self.environment, makeSession = self.session, needsBytes = self.needsBytes
             let signingKey = self.signingKey, sink = self.sink
             let started = Task { () -> RemoteBuildCache? in
-                guard let resolved = try? await Self.resolve(environment, options) else { return nil }
+                guard let session = try? makeSession(),
+                      let resolved = try? await Self.resolve(environment, session) else { return nil }
                 return RemoteBuildCache(s3: resolved.0.s3, store: resolved.1, needsBytes: needsBytes, signingKey: signingKey,
                                         sink: sink)
             }
@@ -54,10 +78,9 @@ package final class BucketBuildLookup: RemoteBuildLookup {
 
     /// The session and the artifact store, as packaging resolves them.
     static func resolve(_ configured: EnvironmentConfiguration,
-                        _ options: AWSSessionOptions) async throws -> (AWSSession, ArtifactStore)? {
+                        _ session: AWSSession) async throws -> (AWSSession, ArtifactStore)? {
         // No bucket configured: no remote cache, and no AWS call at all.
         guard configured.artifacts.effectiveBucket != nil || configured.artifacts.isManaged else { return nil }
-        let session = try AWSSession.make(options.applying(configured))
         let environment = await ManagedArtifactBucket.adopting(configured, session: session)
         let region = session.settings.region
         let location: ResolvedArtifactLocation

@@ -107,10 +107,10 @@ package struct UpPhase: Sendable {
                 environment: options.processEnvironment)
             buildOptions.stacks = options.stacks
             buildOptions.imageBases = environment.build.images.bases
-            buildOptions.registryAccess = BaseRegistryAccess(transport: options.transport, ecr: ECR(client: project.session.client))
+            buildOptions.registryAccess = BaseRegistryAccess(transport: request.transport, ecr: ECR(client: project.session.client))
             buildOptions.values = project.values
             if options.remoteCache.reads {
-                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: request.session,
+                buildOptions.remoteCache = BucketBuildLookup(environment: environment, session: project.session,
                                                              needsBytes: false, signingKey: options.remoteCache.signingKey,
                                                              sink: sink)
             }

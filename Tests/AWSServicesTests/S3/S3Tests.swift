@@ -38,6 +38,18 @@ import Testing
         #expect(metadata.lastModified == Date(timeIntervalSince1970: 1_445_412_480))
     }
 
+    @Test func aKnownSHA256IsSentAsBase64ChecksumAndReadBack() {
+        // SHA-256 of "hello".
+        let hex = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
+        #expect(S3.base64SHA256(hex: hex) == "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=")
+        #expect(S3.base64SHA256(hex: "abc") == nil)
+        #expect(S3.base64SHA256(hex: String(repeating: "zz", count: 32)) == nil)
+        #expect(PutObjectOptions().sha256 == nil)
+        let response = HTTPResponse(statusCode: 200, headers: [("x-amz-checksum-sha256", "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=")])
+        #expect(ObjectMetadata(headers: response).checksumSHA256 == "LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ=")
+        #expect(ObjectMetadata(headers: HTTPResponse(statusCode: 200)).checksumSHA256 == nil)
+    }
+
     @Test func listObjectsV2PageDecodes() throws {
         let page = try Fixture.xml(ListObjectsV2Page.self, "s3-list-objects-v2.xml")
         #expect(page.contents?.map(\.key) == ["artifacts/my-image.jpg", "artifacts/my-third-image.jpg"])
