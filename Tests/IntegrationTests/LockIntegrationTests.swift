@@ -75,13 +75,17 @@ extension Integration {
             #expect(stopped.output.contains("waiting up to 1 s"), "\(stopped.output)")
             #expect(stopped.stderr.contains("locked by arn:aws:iam::123456789012:user/alice"), "\(stopped.output)")
 
+            // The stopped writer may have tried more than once: count from here. Two more tries by the
+            // waiting writer mean its first was refused (it waits), whatever the order of logging.
+            let before = try await project.lockRequests("PUT").count
             let waiting = project.start(["deploy", "--yes", "--lock-timeout", "120"])
             // The holder finishes a little later.
             var seenWait = false
-            for _ in 0..<100 where !seenWait {
+            for _ in 0..<150 where !seenWait {
                 try await Task.sleep(for: .milliseconds(200))
-                seenWait = try await project.lockRequests("PUT").count >= 2
+                seenWait = try await project.lockRequests("PUT").count >= before + 2
             }
+            #expect(seenWait, "the waiting writer tried the held lock twice")
             _ = try await project.s3().deleteObject(bucket: FaultProject.bucket, key: FaultProject.lockKey)
             let run = try await waiting.value
             #expect(run.exitCode == 0, "\(run.output)")

@@ -14,7 +14,7 @@ extension HotswapPhase {
         let artifacts = HotswapCacheWriter.sharedArtifacts(manifest, results: results)
         let encryption: ServerSideEncryption = project.location?.kmsKeyID.map { .kms(keyId: $0) } ?? .aes256
         let writer = HotswapCacheWriter(s3: project.session.s3, store: store, encryption: encryption,
-                                        signingKey: options.remoteCache.signingKey, projectRoot: options.projectRoot)
+                                        signingKey: options.remoteCache.signingKey, projectRoot: project.projectRoot)
         if let event = await writer.share(artifacts, manifest: manifest) { sink.emit(event) }
     }
 }
