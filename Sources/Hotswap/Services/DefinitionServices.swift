@@ -106,12 +106,15 @@ package struct HotswapServices: Sendable {
         self.configurations = configurations
     }
 
-    /// The real services, all calling through `client`.
-    package static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500)) -> HotswapServices {
+    /// The real services, all calling through `client`; with `reads`, Lambda's code and settings
+    /// services share one GetFunctionConfiguration per function (for reading live state: plan, verify).
+    package static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500),
+                            reads: LiveFunctionReads? = nil) -> HotswapServices {
         HotswapServices(
-            functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval),
+            functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval, reads: reads),
             stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),
             appSync: AWSAppSyncService(appSync: AppSync(client: client)),
-            configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval))
+            configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval,
+                                                               reads: reads))
     }
 }

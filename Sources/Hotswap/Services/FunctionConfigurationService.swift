@@ -45,27 +45,33 @@ package struct LambdaFunctionConfigurationService: FunctionConfigurationService 
     package let lambda: Lambda
     /// Time between GetFunctionConfiguration polls while an update runs.
     package let pollInterval: Duration
+    /// Reads shared with other services (one GetFunctionConfiguration per function); nil: every call reads.
+    package let reads: LiveFunctionReads?
 
-    /// A service calling `lambda`, polling every `pollInterval`.
-    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+    /// A service calling `lambda`, polling every `pollInterval`, reading through `reads` when given.
+    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500), reads: LiveFunctionReads? = nil) {
         self.lambda = lambda
         self.pollInterval = pollInterval
+        self.reads = reads
     }
 
     package func configuration(of functionName: String) async throws -> FunctionConfiguration {
-        try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
+        if let reads { return try await reads.configuration(of: functionName) }
+        return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
     }
 
     package func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws {
+        reads?.forget(functionName)
         _ = try await lambda.updateFunctionConfiguration(functionName, update)
     }
 
     package func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration {
+        reads?.forget(functionName)
         do {
             return try await lambda.waitUntilUpdated(functionName: functionName, qualifier: nil, pollInterval: pollInterval,
                                                      maxAttempts: 1200)
         } catch let error as AWSServicesError where error.isFunctionUpdateFailed {
-            return try await configuration(of: functionName)
+            return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
         }
     }
 
