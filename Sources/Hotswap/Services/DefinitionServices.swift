@@ -96,14 +96,18 @@ package struct HotswapServices: Sendable {
     package var appSync: any AppSyncService
     /// Lambda settings and layer versions (layer and configuration hot-swaps, whole-function verify).
     package var configurations: any FunctionConfigurationService
+    /// The reads `functions` and `configurations` share, when they share them (``prefetch(functions:concurrency:)``).
+    package var reads: LiveFunctionReads?
 
     /// Services from their parts.
     package init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService,
-                configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService()) {
+                configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService(),
+                reads: LiveFunctionReads? = nil) {
         self.functions = functions
         self.stateMachines = stateMachines
         self.appSync = appSync
         self.configurations = configurations
+        self.reads = reads
     }
 
     /// The real services, all calling through `client`; with `reads`, Lambda's code and settings
@@ -115,6 +119,12 @@ package struct HotswapServices: Sendable {
             stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),
             appSync: AWSAppSyncService(appSync: AppSync(client: client)),
             configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval,
-                                                               reads: reads))
+                                                               reads: reads), reads: reads)
+    }
+
+    /// Lists `names` ahead of their reads when the services share reads and that is cheaper
+    /// (``LiveFunctionReads/prefetch(_:concurrency:)``); otherwise nothing.
+    package func prefetch(functions names: Set<String>, concurrency: Int) async {
+        await reads?.prefetch(names, concurrency: concurrency)
     }
 }

@@ -59,7 +59,7 @@ package struct LambdaFunctionCodeService: FunctionCodeService {
     }
 
     package func liveCode(of functionName: String) async throws -> LiveFunctionCode {
-        if let reads { return Self.live(try await reads.configuration(of: functionName)) }
+        if let reads { return Self.live(try await reads.summary(of: functionName)) }
         return Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
     }
 

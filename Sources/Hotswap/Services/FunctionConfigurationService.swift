@@ -6,6 +6,9 @@ import Foundation
 package protocol FunctionConfigurationService: Sendable {
     /// The function's settings (GetFunctionConfiguration).
     func configuration(of functionName: String) async throws -> FunctionConfiguration
+    /// The function's settings without `State` and `LastUpdateStatus` when a ListFunctions page
+    /// gave them (code hash, ARN, environment, description, ...); by default ``configuration(of:)``.
+    func summary(of functionName: String) async throws -> FunctionConfiguration
     /// Changes the settings given in `update` (UpdateFunctionConfiguration); the change then runs asynchronously.
     func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws
     /// Waits until `LastUpdateStatus` leaves `InProgress` and returns the settings then, whatever the status.
@@ -16,6 +19,13 @@ package protocol FunctionConfigurationService: Sendable {
     func layerVersion(arn: String) async throws -> LayerVersion
     /// The ARN of the newest version of the layer `layerName` (ListLayerVersions), nil for none.
     func newestLayerVersionArn(of layerName: String) async throws -> String?
+}
+
+extension FunctionConfigurationService {
+    /// The whole settings (``configuration(of:)``).
+    package func summary(of functionName: String) async throws -> FunctionConfiguration {
+        try await configuration(of: functionName)
+    }
 }
 
 /// The settings a new layer version is published with (from the template's `LayerVersion`).
@@ -57,6 +67,11 @@ package struct LambdaFunctionConfigurationService: FunctionConfigurationService 
 
     package func configuration(of functionName: String) async throws -> FunctionConfiguration {
         if let reads { return try await reads.configuration(of: functionName) }
+        return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
+    }
+
+    package func summary(of functionName: String) async throws -> FunctionConfiguration {
+        if let reads { return try await reads.summary(of: functionName) }
         return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
     }
 
