@@ -87,7 +87,11 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM;" \
        "load average before $load_before, after $load_after; \`$(uname -srm)\`."
   echo "ferry: \`$ferry\` ($kind)$( [[ -n "$sam" ]] && echo "; SAM CLI $("$sam" --version | awk '{print $NF}')" || echo "; SAM: $sam_missing")."
-  echo "Command: \`FERRY_BIN=$ferry Benchmarks/iterate/issue14.sh $runs\`."
+  knobs=""
+  for knob in NO_SAM NO_SEED APP100_SAM APP100_SEED BUILD_RUNS; do
+    if [[ -n "${!knob:-}" ]]; then knobs+="$knob=${!knob} "; fi
+  done
+  echo "Command: \`${knobs}FERRY_BIN=$ferry Benchmarks/iterate/issue14.sh $runs\`."
   echo "Cells: median [median / one \`aws lambda list-functions\` call] (every run); \`fresh\`/\`STALE\`: the probe"
   echo "function's deployed CodeSha256 after the edit (for the shared library: a function whose own folder was untouched)."
   echo
