@@ -186,6 +186,30 @@ final class LambdaReadsTransport: HTTPTransport {
         #expect(transport.count("GetFunctionConfiguration") == 12)  // 3 functions x 2 targets x (plan + verify)
     }
 
+    @Test("a refused ListFunctions (no permission) ends the listing: every function is read alone, once")
+    func refusedListingFallsBackToSingleReads() async throws {
+        struct AccessDenied: Error {}
+        let pages = Mutex(0)
+        let reads = LiveFunctionReads(
+            load: { name in
+                try AWSCoders.jsonDecoder(for: .lambda).decode(
+                    FunctionConfiguration.self, from: JSONSerialization.data(withJSONObject: ["FunctionName": name]))
+            },
+            listPage: { _ in
+                pages.withLock { $0 += 1 }
+                throw AccessDenied()
+            })
+        let names = Set((1...20).map { "fn\($0)" })
+        await reads.prefetch(names, concurrency: 4)
+        for name in names.sorted() {
+            _ = try await reads.summary(of: name)
+            _ = try await reads.configuration(of: name)
+        }
+        #expect(pages.withLock { $0 } == 1)
+        #expect(reads.pages == 0)
+        #expect(reads.loads == 20)
+    }
+
     @Test("concurrent asks join one read; a failed read is forgotten; a forgotten function is read again")
     func readsJoinFailuresAndForgetting() async throws {
         struct Boom: Error {}
