@@ -79,7 +79,9 @@ class Copy:
         self.probes = {s: [] for s in SCENARIOS}
         self.error = None
         self.stack = None
+        self.one_resource = None  # sam sync --code --resource-id for the one-function scenario
         self.functions = {}  # source folder (relative) -> (stack name, logical ID, physical name)
+        self.resource_ids = {}  # source folder (relative) -> sam sync's --resource-id (Nested/LogicalID)
 
 
 def run(cmd, cwd, stdin=None, timeout=3600, env=None):
@@ -152,6 +154,8 @@ def resolve_functions(cfn, copy: Copy) -> None:
                                  os.path.realpath(copy.app))
         copy.functions[source] = (stack, artifact["logicalID"],
                                   physical["StackResourceDetail"]["PhysicalResourceId"])
+        # sam sync's --resource-id: the logical ID, prefixed by the nested stacks' logical IDs.
+        copy.resource_ids[source] = "/".join(artifact["stackPath"].split("/")[1:] + [artifact["logicalID"]])
 
 
 def seed_list(copy: Copy) -> str:
@@ -196,6 +200,7 @@ def main() -> int:
     p.add_argument("--scenarios", default=",".join(SCENARIOS),
                    help="comma-separated subset of " + ",".join(SCENARIOS) + " (default: all)")
     p.add_argument("--results", required=True, help="JSON file to write")
+    p.add_argument("--markdown", help="also write the table as Markdown (for BENCHMARKS.md) to this file")
     args = p.parse_args()
 
     app = App(args.kind, args.functions)
@@ -238,6 +243,9 @@ def main() -> int:
         run([ferry, "package"], copy.app)
         t, _ = run([ferry, "deploy", "--env", "dev", "--yes"], copy.app)
         resolve_functions(cfn, copy)
+        if copy.command[0] == "sam":
+            edited = os.path.dirname(app.one[0])
+            copy.one_resource = copy.resource_ids.get(edited)
         print(f"  setup: {copy.name}: stack {copy.stack} deployed by ferry in {t:.1f} s "
               f"({len(copy.functions)} functions)", flush=True)
     for copy in copies:
@@ -271,7 +279,10 @@ def main() -> int:
             parts.append(run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "seed_loop.sh"), lst],
                              copy.app)[0])
         else:
-            parts.append(run(value, copy.app, stdin=copy.stdin)[0])
+            command = list(value)
+            if scenario == "one" and copy.one_resource:
+                command += ["--resource-id", copy.one_resource]  # sam sync --code of that one function
+            parts.append(run(command, copy.app, stdin=copy.stdin)[0])
         copy.times[scenario].append(sum(parts))
         copy.parts[scenario].append(parts)
 
@@ -298,6 +309,8 @@ def main() -> int:
 
     print_table(args.label, copies, yardstick)
     write_results(args, copies, has_up, awscli)
+    if args.markdown:
+        write_markdown(args.markdown, args.label, copies, yardstick, awscli, len(app.ten))
     return 0
 
 
@@ -325,6 +338,38 @@ def print_table(label: str, copies: list, yardstick: float) -> None:
     for c in copies:
         if c.error:
             print(f"{c.name} failed; its remaining cells are n/a:\n{c.error}")
+
+
+def write_markdown(path: str, label: str, copies: list, yardstick: float, awscli: list, ten: int) -> None:
+    """The table as Markdown: per scenario and tool, median [in awscli calls] (every run) and freshness."""
+    lines = [f"**{label}**", "",
+             "| scenario | " + " | ".join(c.name + (" (`--resource-id` for one function)" if c.one_resource else "")
+                                        for c in copies) + " |",
+             "|---|" + "---|" * len(copies),
+             f"| yardstick: one `aws lambda list-functions` | {yardstick:.2f} s "
+             f"({', '.join(f'{t:.2f}' for t in awscli)}) |" + " |" * (len(copies) - 1)]
+    for scenario in SCENARIOS:
+        if not any(c.times[scenario] for c in copies):
+            continue
+        cells = []
+        for c in copies:
+            times = c.times[scenario]
+            if not times:
+                cells.append("failed" if c.error else "n/a")
+                continue
+            value = median(times)
+            probe = "" if scenario == "noop" or not c.probes[scenario] else \
+                (", fresh" if all(s == "updated" for s in c.probes[scenario]) else ", **STALE**")
+            cells.append(f"{value:.2f} s [{value / yardstick:.1f}x] ({', '.join(f'{t:.2f}' for t in times)}){probe}")
+        name = f"{ten} functions changed" if scenario == "ten" else LABELS[scenario]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for c in copies:
+        if c.error:
+            lines.append("")
+            lines.append(f"{c.name} failed: `{c.error.splitlines()[0][:300]}`")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print(f"markdown: {path}")
 
 
 def write_results(args, copies: list, has_up: bool, awscli: list) -> None:

@@ -14,8 +14,8 @@
 #   FERRY_UP=auto|yes|no  also time `ferry up --env dev --yes` (auto: when `ferry up --help` succeeds)
 #   NO_SAM=1              leave out `sam sync --code`;  NO_SEED=1  leave out the seed loop
 #   SCENARIOS=noop,one    only these scenarios (of noop, one, ten, shared)
-#   SAM_VERSION=1.170.0   SAM CLI installed into ${TMPDIR:-/tmp}/ferry-bench-sam (reused)
-#   RESULTS=dir           where the JSON results go (default: Benchmarks/iterate/results)
+#   SAM_VERSION=1.170.0   SAM CLI installed into ${TMPDIR:-/tmp}/ferry-bench-sam (reused; SAM_VENV=dir: another one)
+#   RESULTS=dir           where the JSON results (and each app's Markdown table) go (default: Benchmarks/iterate/results)
 # Not part of the test suite. Numbers go to BENCHMARKS.md by hand.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,7 +25,7 @@ shift || true
 apps=("$@")
 [[ ${#apps[@]} -eq 0 ]] && apps=(example 20 50 200)
 tmp="${TMPDIR:-/tmp}"
-venv="$tmp/ferry-bench-sam"
+venv="${SAM_VENV:-$tmp/ferry-bench-sam}"
 results="${RESULTS:-$here/results}"
 work="$(mktemp -d "$tmp/ferry-bench-iterate.XXXXXX")"
 export FERRY_EMULATOR_STATE_DIR="$work/emulator"
@@ -87,6 +87,7 @@ for app in "${apps[@]}"; do
     args+=(--kind generated --functions "$app" --source "$dir/source" --label "generated app ($app functions)")
   fi
   echo "== $app (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  python3 "$here/bench.py" "${args[@]}" --results "$results/iterate-$app.json" || echo "!! $app failed"
+  python3 "$here/bench.py" "${args[@]}" --results "$results/iterate-$app.json" --markdown "$results/iterate-$app.md" \
+    || echo "!! $app failed"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

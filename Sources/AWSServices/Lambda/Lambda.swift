@@ -58,6 +58,15 @@ package struct Lambda: Sendable {
             query: qualifier.map { [("Qualifier", $0)] } ?? [])
     }
 
+    /// One page of ListFunctions (Lambda returns up to 50 functions a page; `marker`: the previous
+    /// page's `nextMarker`). AWS leaves out some settings a GetFunctionConfiguration gives (`State`,
+    /// `LastUpdateStatus` and their reasons).
+    package func listFunctionsPage(marker: String?) async throws -> (functions: [FunctionConfiguration], nextMarker: String?) {
+        let page: ListFunctionsPage = try await call(
+            "ListFunctions", "GET", "/2015-03-31/functions/", query: marker.map { [("Marker", $0)] } ?? [])
+        return (page.functions ?? [], page.nextMarker)
+    }
+
     /// Every function in the region, all pages (ListFunctions).
     package func listFunctions() async throws -> [FunctionConfiguration] {
         try await paginate(operation: "ListFunctions") { marker in

@@ -66,7 +66,7 @@ package enum FunctionSettingsComparison {
     /// The configuration hot-swap classification of `target`.
     package static func classify(_ target: HotswapTarget, settings: FunctionSettings, physicalID: String,
                                 context: DetectionContext) async throws -> HotswapClassification {
-        let live = try await context.services.configurations.configuration(of: physicalID)
+        let live = try await context.services.configurations.summary(of: physicalID)
         let local: Evaluated
         do { local = try await evaluate(target, settings: settings, live: live, context: context) } catch {
             return .cannotEvaluate(error)

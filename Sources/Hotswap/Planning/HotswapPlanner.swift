@@ -92,9 +92,22 @@ package struct HotswapPlanner: Sendable {
 
     /// One classification per target, in order, at most `concurrency` at once.
     func classifyAll(_ targets: [HotswapTarget]) async -> [HotswapClassification] {
-        await BoundedTasks.map(targets, concurrency: concurrency) { target in
+        await prefetchFunctions(of: targets)
+        return await BoundedTasks.map(targets, concurrency: concurrency) { target in
             await classify(target)
         }
+    }
+
+    /// Lists the Lambda functions of `targets` ahead of their reads, when the context's services
+    /// share reads and listing is cheaper (one ListFunctions page per 50 functions).
+    package func prefetchFunctions(of targets: [HotswapTarget]) async {
+        guard context.services.reads != nil else { return }
+        let functions = targets.filter { detector(for: $0.resourceType) is LambdaCodeDetector }
+        let resolver = context.resolver
+        let names = await BoundedTasks.map(functions, concurrency: concurrency) { target in
+            try? await resolver.physicalID(of: target)
+        }
+        await context.services.prefetch(functions: Set(names.compactMap { $0 }), concurrency: concurrency)
     }
 
     /// The classification of one target; errors reading live state become rejections.

@@ -96,22 +96,35 @@ package struct HotswapServices: Sendable {
     package var appSync: any AppSyncService
     /// Lambda settings and layer versions (layer and configuration hot-swaps, whole-function verify).
     package var configurations: any FunctionConfigurationService
+    /// The reads `functions` and `configurations` share, when they share them (``prefetch(functions:concurrency:)``).
+    package var reads: LiveFunctionReads?
 
     /// Services from their parts.
     package init(functions: any FunctionCodeService, stateMachines: any StateMachineService, appSync: any AppSyncService,
-                configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService()) {
+                configurations: any FunctionConfigurationService = UnavailableFunctionConfigurationService(),
+                reads: LiveFunctionReads? = nil) {
         self.functions = functions
         self.stateMachines = stateMachines
         self.appSync = appSync
         self.configurations = configurations
+        self.reads = reads
     }
 
-    /// The real services, all calling through `client`.
-    package static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500)) -> HotswapServices {
+    /// The real services, all calling through `client`; with `reads`, Lambda's code and settings
+    /// services share one GetFunctionConfiguration per function (for reading live state: plan, verify).
+    package static func aws(_ client: AWSClient, lambdaPollInterval: Duration = .milliseconds(500),
+                            reads: LiveFunctionReads? = nil) -> HotswapServices {
         HotswapServices(
-            functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval),
+            functions: LambdaFunctionCodeService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval, reads: reads),
             stateMachines: StepFunctionsStateMachineService(stepFunctions: StepFunctions(client: client)),
             appSync: AWSAppSyncService(appSync: AppSync(client: client)),
-            configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval))
+            configurations: LambdaFunctionConfigurationService(lambda: Lambda(client: client), pollInterval: lambdaPollInterval,
+                                                               reads: reads), reads: reads)
+    }
+
+    /// Lists `names` ahead of their reads when the services share reads and that is cheaper
+    /// (``LiveFunctionReads/prefetch(_:concurrency:)``); otherwise nothing.
+    package func prefetch(functions names: Set<String>, concurrency: Int) async {
+        await reads?.prefetch(names, concurrency: concurrency)
     }
 }

@@ -48,28 +48,34 @@ package struct LambdaFunctionCodeService: FunctionCodeService {
     package let lambda: Lambda
     /// Time between GetFunctionConfiguration polls while an update runs.
     package let pollInterval: Duration
+    /// Reads shared with other services (one GetFunctionConfiguration per function); nil: every call reads.
+    package let reads: LiveFunctionReads?
 
-    /// A service calling `lambda`, polling every `pollInterval`.
-    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+    /// A service calling `lambda`, polling every `pollInterval`, reading through `reads` when given.
+    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500), reads: LiveFunctionReads? = nil) {
         self.lambda = lambda
         self.pollInterval = pollInterval
+        self.reads = reads
     }
 
     package func liveCode(of functionName: String) async throws -> LiveFunctionCode {
-        Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
+        if let reads { return Self.live(try await reads.summary(of: functionName)) }
+        return Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
     }
 
     package func updateCode(of functionName: String, with code: FunctionCode) async throws {
+        reads?.forget(functionName)
         _ = try await lambda.updateFunctionCode(functionName, code: code, publish: nil, revisionId: nil, architectures: nil)
     }
 
     package func waitUntilUpdated(_ functionName: String) async throws -> LiveFunctionCode {
+        reads?.forget(functionName)
         do {
             return Self.live(try await lambda.waitUntilUpdated(
                 functionName: functionName, qualifier: nil, pollInterval: pollInterval, maxAttempts: 1200))
         } catch let error as AWSServicesError where error.isFunctionUpdateFailed {
             // Read the status again to report Lambda's own reason.
-            return try await liveCode(of: functionName)
+            return Self.live(try await lambda.getFunctionConfiguration(functionName, qualifier: nil))
         }
     }
 

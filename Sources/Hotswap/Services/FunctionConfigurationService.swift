@@ -6,6 +6,9 @@ import Foundation
 package protocol FunctionConfigurationService: Sendable {
     /// The function's settings (GetFunctionConfiguration).
     func configuration(of functionName: String) async throws -> FunctionConfiguration
+    /// The function's settings without `State` and `LastUpdateStatus` when a ListFunctions page
+    /// gave them (code hash, ARN, environment, description, ...); by default ``configuration(of:)``.
+    func summary(of functionName: String) async throws -> FunctionConfiguration
     /// Changes the settings given in `update` (UpdateFunctionConfiguration); the change then runs asynchronously.
     func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws
     /// Waits until `LastUpdateStatus` leaves `InProgress` and returns the settings then, whatever the status.
@@ -16,6 +19,13 @@ package protocol FunctionConfigurationService: Sendable {
     func layerVersion(arn: String) async throws -> LayerVersion
     /// The ARN of the newest version of the layer `layerName` (ListLayerVersions), nil for none.
     func newestLayerVersionArn(of layerName: String) async throws -> String?
+}
+
+extension FunctionConfigurationService {
+    /// The whole settings (``configuration(of:)``).
+    package func summary(of functionName: String) async throws -> FunctionConfiguration {
+        try await configuration(of: functionName)
+    }
 }
 
 /// The settings a new layer version is published with (from the template's `LayerVersion`).
@@ -45,27 +55,38 @@ package struct LambdaFunctionConfigurationService: FunctionConfigurationService 
     package let lambda: Lambda
     /// Time between GetFunctionConfiguration polls while an update runs.
     package let pollInterval: Duration
+    /// Reads shared with other services (one GetFunctionConfiguration per function); nil: every call reads.
+    package let reads: LiveFunctionReads?
 
-    /// A service calling `lambda`, polling every `pollInterval`.
-    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500)) {
+    /// A service calling `lambda`, polling every `pollInterval`, reading through `reads` when given.
+    package init(lambda: Lambda, pollInterval: Duration = .milliseconds(500), reads: LiveFunctionReads? = nil) {
         self.lambda = lambda
         self.pollInterval = pollInterval
+        self.reads = reads
     }
 
     package func configuration(of functionName: String) async throws -> FunctionConfiguration {
-        try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
+        if let reads { return try await reads.configuration(of: functionName) }
+        return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
+    }
+
+    package func summary(of functionName: String) async throws -> FunctionConfiguration {
+        if let reads { return try await reads.summary(of: functionName) }
+        return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
     }
 
     package func updateConfiguration(of functionName: String, _ update: FunctionConfigurationUpdate) async throws {
+        reads?.forget(functionName)
         _ = try await lambda.updateFunctionConfiguration(functionName, update)
     }
 
     package func waitUntilConfigured(_ functionName: String) async throws -> FunctionConfiguration {
+        reads?.forget(functionName)
         do {
             return try await lambda.waitUntilUpdated(functionName: functionName, qualifier: nil, pollInterval: pollInterval,
                                                      maxAttempts: 1200)
         } catch let error as AWSServicesError where error.isFunctionUpdateFailed {
-            return try await configuration(of: functionName)
+            return try await lambda.getFunctionConfiguration(functionName, qualifier: nil)
         }
     }
 

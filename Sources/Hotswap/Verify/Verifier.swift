@@ -121,6 +121,7 @@ package struct Verifier: Sendable {
     /// The report for `targets`.
     package func verify(_ targets: [HotswapTarget]) async -> VerificationReport {
         let planner = self.planner
+        await planner.prefetchFunctions(of: targets)
         let entries = await BoundedTasks.map(targets, concurrency: planner.concurrency) { target in
             await Self.verify(target, planner: planner)
         }

@@ -44,9 +44,10 @@ package struct VerifyPhase: Sendable {
         return try await verify(project, sink: sink)
     }
 
-    /// Verifies the build of a resolved project (tree loaded) against what is deployed.
+    /// Verifies the build of a resolved project (tree loaded) against what is deployed, read
+    /// through `context` (a new one when nil; `ferry up` passes its plan's when nothing was written).
     /// - Throws: as ``run(_:sink:)``.
-    func verify(_ project: ResolvedProject, sink: any EventSink) async throws -> VerificationReport {
+    func verify(_ project: ResolvedProject, context: DetectionContext? = nil, sink: any EventSink) async throws -> VerificationReport {
         let build = try project.localBuild(project.manifest, required: true)
         let selected = try options.stacks.resolve(in: project.loadedTree)
         let targets = try project.hotswapTargets(build: build, selected: selected)
@@ -54,7 +55,8 @@ package struct VerifyPhase: Sendable {
         if targets.isEmpty, let unbuilt = Self.unbuiltCode(project.loadedTree, selected: selected) {
             throw PipelineFailure(.operationFailed, unbuilt)
         }
-        let resolver = project.resolver
+        let context = context ?? project.detectionContext(resolver: project.resolver)
+        let resolver = context.resolver
         do {
             _ = try await resolver.resources(stackPath: project.loadedTree.root.stackPath)
         } catch where CloudFormation.isStackMissing(error) {
@@ -63,7 +65,7 @@ package struct VerifyPhase: Sendable {
             sink.emit(VerificationSummaryEvent(report: report))
             return report
         }
-        let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
+        let planner = HotswapPlanner(context: context, concurrency: options.concurrency)
         var report = await Verifier(planner: planner).verify(targets)
         if let names = options.invoke {
             report.failedInvocations = try await InvokeCheck(

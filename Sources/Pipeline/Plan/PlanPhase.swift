@@ -49,11 +49,13 @@ package struct PlanPhase: Sendable {
     }
 
     /// The plan for a resolved project and its package plan, naming the `--stack` selection (a
-    /// CloudFormation deploy is still of the whole root stack, and the plan says so).
-    static func plan(_ project: ResolvedProject, packagePlan: PackagePlan, options: Options) async throws -> DeploymentPlan {
+    /// CloudFormation deploy is still of the whole root stack, and the plan says so). Live state is
+    /// read through `context` (a new one when nil), which the caller may keep for a verify.
+    static func plan(_ project: ResolvedProject, packagePlan: PackagePlan, options: Options,
+                     context: DetectionContext? = nil) async throws -> DeploymentPlan {
         let selected = try options.stacks.resolve(in: project.loadedTree)
         let targets = try project.hotswapTargets(build: packagePlan.manifest.map(LocalBuildState.init(manifest:)), selected: selected)
-        var plan = try await decide(project, packagePlan: packagePlan, targets: targets, options: options)
+        var plan = try await decide(project, packagePlan: packagePlan, targets: targets, options: options, context: context)
         plan.selection = selected.stackPaths
         if !plan.selection.isEmpty, case .cloudFormation = plan.decision {
             plan.notes.append("--stack \(plan.selection.joined(separator: ", ")) limits the code comparison, hot-swap and verify; "
@@ -64,7 +66,7 @@ package struct PlanPhase: Sendable {
 
     /// The decision for a loaded project.
     static func decide(_ project: ResolvedProject, packagePlan: PackagePlan, targets: [HotswapTarget],
-                       options: Options) async throws -> DeploymentPlan {
+                       options: Options, context: DetectionContext? = nil) async throws -> DeploymentPlan {
         let environment = project.environment
         let cloudFormation = project.cloudFormation
         var plan = DeploymentPlan(environment: environment.name, stackName: environment.stackName, decision: .upToDate)
@@ -81,8 +83,9 @@ package struct PlanPhase: Sendable {
                                              noEcho: DeployParameters.noEchoNames(in: project.loadedTree.root.template))
         reasons += parameters.reasons
         plan.notes += parameters.notes
-        let resolver = project.resolver
-        let planner = HotswapPlanner(context: project.detectionContext(resolver: resolver), concurrency: options.concurrency)
+        let context = context ?? project.detectionContext(resolver: project.resolver)
+        let resolver = context.resolver
+        let planner = HotswapPlanner(context: context, concurrency: options.concurrency)
         let templates = try await templateComparison(project, packagePlan: packagePlan, resolver: resolver, planner: planner,
                                                      hotswapTargets: Set(targets.map(\.qualifiedName)))
         reasons += templates.reasons

@@ -13,9 +13,12 @@ extension ResolvedProject {
                          lister: CloudFormationResourceLister(cloudFormation: cloudFormation))
     }
 
-    /// The services and detection context over this session (one resolver for the whole command).
+    /// The services and detection context over this session: live state read once per context
+    /// (each stack listed once by `resolver`, each function's settings read once, shared by its
+    /// code and settings targets).
     func detectionContext(resolver: PhysicalResolver) -> DetectionContext {
-        DetectionContext(services: .aws(session.client), resolver: resolver)
+        DetectionContext(services: .aws(session.client, reads: LiveFunctionReads(lambda: Lambda(client: session.client))),
+                         resolver: resolver)
     }
 
     /// The build manifest as hot-swap sees it; `requireManifest` throws when there is none.

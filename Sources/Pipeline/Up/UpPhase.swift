@@ -129,7 +129,11 @@ package struct UpPhase: Sendable {
         }
         var planOptions = PlanPhase.Options(concurrency: options.concurrency, noHotswap: options.noHotswap)
         planOptions.stacks = options.stacks
-        let plan = try await timer.time("plan") { try await PlanPhase.plan(project, packagePlan: packagePlan, options: planOptions) }
+        // Live state is read once: when nothing is written, verify checks what the plan read.
+        let live = project.detectionContext(resolver: project.resolver)
+        let plan = try await timer.time("plan") {
+            try await PlanPhase.plan(project, packagePlan: packagePlan, options: planOptions, context: live)
+        }
         sink.emit(DeploymentPlanEvent(plan: plan))
         if let traffic = TrafficShiftPreview.event(plan, environment: project.environment, override: options.traffic) { sink.emit(traffic) }
         if options.dryRun {
@@ -148,7 +152,9 @@ package struct UpPhase: Sendable {
         verifyOptions.stacks = options.stacks
         let verification: VerificationReport
         do {
-            verification = try await timer.time("verify") { try await VerifyPhase(options: verifyOptions).verify(project, sink: sink) }
+            verification = try await timer.time("verify") {
+                try await VerifyPhase(options: verifyOptions).verify(project, context: path == .nothing ? live : nil, sink: sink)
+            }
         } catch {
             sink.emit(UpSummaryEvent(path: path, plan: plan, timings: timer.timings, verification: nil, failedPhase: "verify"))
             throw error
