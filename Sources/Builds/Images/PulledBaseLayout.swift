@@ -1,17 +1,22 @@
-// What pulling a base image needs from Builds: the Dockerfile's base reference and a layout of pulled blobs.
+// What pulling a base image needs from Builds: the images an image builds on and a layout of pulled blobs.
 import Foundation
 
 extension ImageWriter {
-    /// The base image the Dockerfile at `context/dockerfile` builds on (its `FROM`, with build
-    /// arguments substituted, for `target` or the last stage).
+    /// Every external image `image` builds on: the runtime's Lambda base for a `BuildMethod` image
+    /// (none for a runtime without one: its build says so), else each `FROM` of its Dockerfile that
+    /// is neither `scratch` nor an earlier stage (build arguments substituted), whichever builder
+    /// (Ferry's writer or a container builder) will build it.
     /// - Throws: `ImageError` for a Dockerfile Ferry cannot read, `BuildFilesError` when it is missing.
-    package static func baseReference(context: String, dockerfile: String, arguments: [String: String], target: String?) throws -> String {
-        let path = joinPath(context, dockerfile)
+    package static func baseReferences(of image: PlannedImage) throws -> [String] {
+        if let method = image.buildMethod {
+            return FunctionImageBuild.baseReference(runtime: method).map { [$0] } ?? []
+        }
+        let path = joinPath(image.context, image.dockerfile)
         guard POSIX.status(path)?.kind == .regular else { throw BuildFilesError(.io(operation: "read Dockerfile", path: path, errno: 2)) }
         var bytes: [UInt8] = []
         _ = try POSIX.readChunks(path) { bytes.append(contentsOf: $0) }
         let parsed = try Dockerfile(text: String(decoding: bytes, as: UTF8.self), file: path)
-        return try ImageRecipe(parsed, arguments: arguments, target: target).base
+        return try DockerfileBases.references(parsed, arguments: image.arguments)
     }
 }
 

@@ -56,28 +56,28 @@ struct BasePuller: Sendable {
         var clients: [String: RegistryClient] = [:]
         var resolved: [String: String] = [:]  // tag → digest, asked once per command
         for image in images {
-            let dockerfile = joinedPath(image.context, image.dockerfile)
-            let reference = try ImageWriter.baseReference(context: image.context, dockerfile: image.dockerfile,
-                                                          arguments: image.arguments, target: image.stage)
-            let key = PulledBases.key(reference, image.architecture)
-            guard configured[reference] == nil, pulled.layouts[key] == nil else { continue }
-            guard let parsed = ImageReference(reference) else {
-                throw ImageError.pullFailed(base: reference, file: dockerfile, message: "it is not an image reference")
+            let dockerfile = image.buildMethod == nil ? joinedPath(image.context, image.dockerfile) : image.context
+            for reference in try ImageWriter.baseReferences(of: image) {
+                let key = PulledBases.key(reference, image.architecture)
+                guard configured[reference] == nil, pulled.layouts[key] == nil else { continue }
+                guard let parsed = ImageReference(reference) else {
+                    throw ImageError.pullFailed(base: reference, file: dockerfile, message: "it is not an image reference")
+                }
+                let layout = folder.appendingPathComponent(String(ContentHash.hex(key).prefix(32))).path
+                do {
+                    let client = try await client(for: parsed, cache: &clients)
+                    resolved[reference] = try await pull(parsed, architecture: image.architecture, client: client, into: layout,
+                                                         resolved: resolved[reference])
+                } catch let error as ImageError {
+                    throw error
+                } catch let error as TransportError where (try? OCILayout.open(layout, tag: nil, architecture: PlatformSelector.ociArchitecture(image.architecture))) != nil {
+                    sink.emit(BasePulledEvent(base: reference, digest: nil, downloaded: 0, bytes: 0,
+                                              note: "registry unreachable (\(error)); using the copy pulled before"))
+                } catch {
+                    throw ImageError.pullFailed(base: reference, file: dockerfile, message: FailurePresenter.present(error).message)
+                }
+                pulled.layouts[key] = "oci:\(layout)"
             }
-            let layout = folder.appendingPathComponent(String(ContentHash.hex(key).prefix(32))).path
-            do {
-                let client = try await client(for: parsed, cache: &clients)
-                resolved[reference] = try await pull(parsed, architecture: image.architecture, client: client, into: layout,
-                                                     resolved: resolved[reference])
-            } catch let error as ImageError {
-                throw error
-            } catch let error as TransportError where (try? OCILayout.open(layout, tag: nil, architecture: PlatformSelector.ociArchitecture(image.architecture))) != nil {
-                sink.emit(BasePulledEvent(base: reference, digest: nil, downloaded: 0, bytes: 0,
-                                          note: "registry unreachable (\(error)); using the copy pulled before"))
-            } catch {
-                throw ImageError.pullFailed(base: reference, file: dockerfile, message: FailurePresenter.present(error).message)
-            }
-            pulled.layouts[key] = "oci:\(layout)"
         }
         return pulled
     }
