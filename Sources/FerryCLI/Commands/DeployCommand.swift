@@ -80,10 +80,9 @@ struct DeployCommand: AsyncParsableCommand {
         defer { watcher.stop() }
         let action: DeployWorkflowRequest.Action = cancel ? .cancel : continueRollback ? .continueRollback : .deploy
         var request = DeployWorkflowRequest(
-            projectDirectory: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-            session: context.sessionOptions, action: action,
+            action: action,
             templatePath: template.map { URL(fileURLWithPath: $0, relativeTo: context.workingDirectory).standardizedFileURL },
-            templateURL: templateURL, parameterOverrides: parameters, roleARN: roleARN, notificationARNs: notificationARNs,
+            templateURL: templateURL, roleARN: roleARN, notificationARNs: notificationARNs,
             dryRun: dryRun, noWait: noWait, forceUnlock: forceUnlock,
             approval: approval.input,
             interruption: interruption)
@@ -91,7 +90,7 @@ struct DeployCommand: AsyncParsableCommand {
         request.lockTimeout = .seconds(lockTimeout)
         request.traffic = try traffic.map(UpCommand.strategy)
         try await context.reportingErrors {
-            _ = try await DeployWorkflow(sink: context.sink).run(request)
+            _ = try await DeployWorkflow(sink: context.sink).run(context.projectRequest(parameterOverrides: parameters), request)
         }
     }
 }

@@ -33,9 +33,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let context = CommandContext(options: global)
         let wanted = id ?? (words.count == 2 ? words[1] : nil)
         try await context.reportingErrors {
-            let (stack, entries) = try await HistoryWorkflow().entries(
-                projectDirectory: context.workingDirectory, configPath: context.configURL,
-                environmentName: global.environment, session: context.sessionOptions, limit: wanted == nil ? limit : 1000)
+            let (stack, entries) = try await HistoryWorkflow().entries(context.projectRequest(), limit: wanted == nil ? limit : 1000)
             if let wanted {
                 context.sink.emit(HistoryRecordEvent(entry: try HistoryTimeline.find(wanted, in: entries), full: true))
                 return

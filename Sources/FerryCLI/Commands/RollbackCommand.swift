@@ -37,11 +37,10 @@ struct RollbackCommand: AsyncParsableCommand {
     func run() async throws {
         let context = CommandContext(options: global)
         let request = RollbackRequest(
-            projectDirectory: context.workingDirectory, configPath: context.configURL, environmentName: global.environment,
-            session: context.sessionOptions, targetID: to, dryRun: dryRun, roleARN: roleARN,
+            targetID: to, dryRun: dryRun, roleARN: roleARN,
             approval: approval.input)
         try await context.reportingErrors {
-            _ = try await RollbackWorkflow(sink: context.sink).run(request)
+            _ = try await RollbackWorkflow(sink: context.sink).run(context.projectRequest(), request)
         }
     }
 }

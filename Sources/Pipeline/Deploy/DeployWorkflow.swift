@@ -10,12 +10,10 @@ import Reporting
 /// deploy, the history record and the lock's release (also when the deploy fails).
 package struct DeployWorkflow: Sendable {
     private let sink: any EventSink
-    private let transport: any HTTPTransport
 
     /// A workflow that emits to `sink`.
-    package init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(sink: any EventSink) {
         self.sink = sink
-        self.transport = transport
     }
 
     /// Runs the request. Returns the deploy's result (nil for `--cancel` / `--continue-rollback`).
@@ -23,10 +21,8 @@ package struct DeployWorkflow: Sendable {
     /// - Throws: `ConfigurationError`, AWS errors, `DeploymentError` (refused, locked, ...), or a
     ///   `PipelineFailure` of category `.operationFailed` when the stack operation failed (after
     ///   the root cause was emitted and the history recorded).
-    package func run(_ request: DeployWorkflowRequest) async throws -> DeployResult? {
-        var context = try await ResolvedProject.forDeploy(
-            projectRoot: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
-            session: request.session, transport: transport)
+    package func run(_ project: ProjectRequest, _ request: DeployWorkflowRequest) async throws -> DeployResult? {
+        var context = try await ResolvedProject.forDeploy(project)
         if request.action == .deploy, !request.dryRun {
             try await ImagePublisher.pushReferenced(by: context.template(request), project: &context, sink: sink)
         }
@@ -43,7 +39,7 @@ package struct DeployWorkflow: Sendable {
 
     /// Runs the request for a resolved project whose caller is known.
     private func run(_ request: DeployWorkflowRequest, resolved context: ResolvedProject) async throws -> DeployResult? {
-        NoEchoValues.register(context.environment, overrides: request.parameterOverrides, templateFile: request.templatePath)
+        NoEchoValues.register(context.environment, overrides: context.request.parameterOverrides, templateFile: request.templatePath)
         let watched = PhaseWatchingSink(sink, interruption: request.interruption,
                                         stackName: context.environment.stackName, environment: context.environment.name)
         let deployer = Deployer(cloudFormation: context.cloudFormation, sink: watched, timing: context.deployTiming)
@@ -69,12 +65,12 @@ package struct DeployWorkflow: Sendable {
                 sink.emit(DeployStepEvent("gates", "before_deploy gates are not run on a dry run", level: .debug))
             }
         } else {
-            try await GateRunner(processEnvironment: request.session.processEnvironment).run(
+            try await GateRunner(processEnvironment: context.processEnvironment).run(
                 environment: context.environment, projectRoot: context.configuration.directory, sink: sink, skip: request.skipGates)
         }
 
         let traffic = request.dryRun ? nil : try await TrafficShiftSession.prepare(
-            context: context, override: request.traffic, processEnvironment: request.session.processEnvironment, sink: sink)
+            context: context, override: request.traffic, processEnvironment: context.processEnvironment, sink: sink)
         let deployRequest = try context.deployRequest(request)
         let lock = context.lock
         var session: LockSession?
@@ -136,7 +132,7 @@ package struct DeployWorkflow: Sendable {
            let notification = DeployNotification.deploy(
                outcome, environment: context.environment.name, stackName: stackName, region: context.session.settings.region,
                who: context.callerARN, started: started, gitCommit: git.commit) {
-            await WebhookNotifier(transport: transport, processEnvironment: request.session.processEnvironment)
+            await WebhookNotifier(transport: context.transport, processEnvironment: context.processEnvironment)
                 .notify(notification, webhooks: context.environment.operate.notify, sink: sink)
         }
         let result = try outcome.get()

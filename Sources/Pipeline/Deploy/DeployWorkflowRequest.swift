@@ -14,17 +14,11 @@ package struct DeployWorkflowRequest: Sendable {
         case continueRollback
     }
 
-    package var projectDirectory: URL
-    package var configPath: URL?
-    package var environmentName: String?
-    package var session: AWSSessionOptions
     package var action: Action
     /// `--template PATH`.
     package var templatePath: URL?
     /// `--template-url URL`.
     package var templateURL: String?
-    /// `--parameter K=V`, repeated, in order.
-    package var parameterOverrides: [String]
     package var roleARN: String?
     package var notificationARNs: [String]
     package var dryRun: Bool
@@ -43,21 +37,16 @@ package struct DeployWorkflowRequest: Sendable {
     /// `--traffic STRATEGY`: shift aliases with this strategy (overrides `[env.X.traffic] strategy`).
     package var traffic: TrafficStrategy?
 
-    /// A request; only the project and how to reach AWS are required.
+    /// A request (the project, environment, AWS settings and `--parameter`s are the command's
+    /// `ProjectRequest`, given to ``DeployWorkflow/run(_:_:)`` beside it).
     package init(
-        projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-        action: Action = .deploy, templatePath: URL? = nil, templateURL: String? = nil, parameterOverrides: [String] = [],
+        action: Action = .deploy, templatePath: URL? = nil, templateURL: String? = nil,
         roleARN: String? = nil, notificationARNs: [String] = [], dryRun: Bool = false, noWait: Bool = false,
         forceUnlock: Bool = false, approval: ApprovalInput = ApprovalInput(), interruption: DeployInterruption? = nil
     ) {
-        self.projectDirectory = projectDirectory
-        self.configPath = configPath
-        self.environmentName = environmentName
-        self.session = session
         self.action = action
         self.templatePath = templatePath
         self.templateURL = templateURL
-        self.parameterOverrides = parameterOverrides
         self.roleARN = roleARN
         self.notificationARNs = notificationARNs
         self.dryRun = dryRun

@@ -6,28 +6,18 @@ import Reporting
 
 /// `ferry history`: the environment's deploys, rollbacks and hot-swaps, newest first.
 package struct HistoryWorkflow: Sendable {
-    private let transport: any HTTPTransport
-
     /// A workflow.
-    package init(transport: any HTTPTransport = URLSessionTransport()) { self.transport = transport }
+    package init() {}
 
     /// The newest `limit` deploy records of the environment's stack.
-    package func records(
-        projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
-    ) async throws -> (stackName: String, records: [DeployRecord]) {
-        let context = try await ResolvedProject.forDeploy(
-            projectRoot: projectDirectory, configPath: configPath, environmentName: environmentName,
-            session: session, transport: transport)
+    package func records(_ project: ProjectRequest, limit: Int) async throws -> (stackName: String, records: [DeployRecord]) {
+        let context = try await ResolvedProject.forDeploy(project)
         return (context.environment.stackName, try await Self.history(context).list(limit: limit))
     }
 
     /// The newest `limit` entries (deploys, rollbacks and hot-swaps) of the environment's stack.
-    package func entries(
-        projectDirectory: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions, limit: Int
-    ) async throws -> (stackName: String, entries: [HistoryEntry]) {
-        let context = try await ResolvedProject.forDeploy(
-            projectRoot: projectDirectory, configPath: configPath, environmentName: environmentName,
-            session: session, transport: transport)
+    package func entries(_ project: ProjectRequest, limit: Int) async throws -> (stackName: String, entries: [HistoryEntry]) {
+        let context = try await ResolvedProject.forDeploy(project)
         return (context.environment.stackName, try await Self.entries(context, limit: limit))
     }
 

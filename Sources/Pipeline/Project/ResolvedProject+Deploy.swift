@@ -11,11 +11,8 @@ extension ResolvedProject {
     /// Resolves the project of `ferry deploy`, `ferry rollback` and `ferry history`: the
     /// configuration, the session, SAM's managed bucket and the caller (STS).
     /// - Throws: configuration, session and STS errors.
-    static func forDeploy(projectRoot: URL, configPath: URL?, environmentName: String?, session: AWSSessionOptions,
-                          transport: any HTTPTransport) async throws -> ResolvedProject {
-        var project = try resolve(ProjectRequest(
-            projectRoot: projectRoot, configPath: configPath, environmentName: environmentName, session: session,
-            transport: transport))
+    static func forDeploy(_ request: ProjectRequest) async throws -> ResolvedProject {
+        var project = try resolve(request)
         await project.adoptManagedBucket()
         try await project.resolveIdentity()
         return project
@@ -59,7 +56,7 @@ extension ResolvedProject {
 
     /// The engine's request for `request`.
     func deployRequest(_ request: DeployWorkflowRequest) throws -> DeployRequest {
-        let overrides = try request.parameterOverrides.map(DeployParameters.parseOverride)
+        let overrides = try self.request.parameterOverrides.map(DeployParameters.parseOverride)
         let s3 = session.s3
         let bucket = location?.bucket
         let prefix = location?.prefix ?? ""

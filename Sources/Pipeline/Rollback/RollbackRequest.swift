@@ -3,10 +3,6 @@ import Foundation
 
 /// What `ferry rollback` asks for.
 package struct RollbackRequest: Sendable {
-    package var projectDirectory: URL
-    package var configPath: URL?
-    package var environmentName: String?
-    package var session: AWSSessionOptions
     /// `--to ID`: the record to return to; nil for the last successful deploy before the current one.
     package var targetID: String?
     /// `--dry-run`: show the plan and the change set, change nothing.
@@ -18,14 +14,10 @@ package struct RollbackRequest: Sendable {
     /// The most hot-swaps at once.
     package var concurrency: Int
 
-    /// A request; only the project and how to reach AWS are required.
-    package init(projectDirectory: URL, configPath: URL? = nil, environmentName: String? = nil, session: AWSSessionOptions,
-                targetID: String? = nil, dryRun: Bool = false, roleARN: String? = nil,
+    /// A request (the project, environment and AWS settings are the command's `ProjectRequest`,
+    /// given to ``RollbackWorkflow/run(_:_:)`` beside it).
+    package init(targetID: String? = nil, dryRun: Bool = false, roleARN: String? = nil,
                 approval: ApprovalInput = ApprovalInput(), concurrency: Int = 10) {
-        self.projectDirectory = projectDirectory
-        self.configPath = configPath
-        self.environmentName = environmentName
-        self.session = session
         self.targetID = targetID
         self.dryRun = dryRun
         self.roleARN = roleARN

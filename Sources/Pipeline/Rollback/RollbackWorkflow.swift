@@ -14,22 +14,18 @@ import Synchronization
 /// against the record, and records the rollback in the history.
 package struct RollbackWorkflow: Sendable {
     let sink: any EventSink
-    private let transport: any HTTPTransport
 
     /// A workflow that emits to `sink`.
-    package init(sink: any EventSink, transport: any HTTPTransport = URLSessionTransport()) {
+    package init(sink: any EventSink) {
         self.sink = sink
-        self.transport = transport
     }
 
     /// Runs the rollback.
     /// - Throws: `RollbackError` (no bucket, the record's template or code is gone),
     ///   `PipelineFailure` (nothing to roll back to; the deploy or the verification failed),
     ///   `DeploymentError` (locked, refused), AWS errors.
-    package func run(_ request: RollbackRequest) async throws -> RollbackResult {
-        let context = try await ResolvedProject.forDeploy(
-            projectRoot: request.projectDirectory, configPath: request.configPath,
-            environmentName: request.environmentName, session: request.session, transport: transport)
+    package func run(_ project: ProjectRequest, _ request: RollbackRequest) async throws -> RollbackResult {
+        let context = try await ResolvedProject.forDeploy(project)
         guard let location = context.location, let bucket = location.bucket, let history = context.history,
               let lock = context.lock else {
             throw RollbackError.noBucket
@@ -68,8 +64,7 @@ package struct RollbackWorkflow: Sendable {
         let file = folder.appendingPathComponent("\(target.templateHash).template")
         try recorded.body.write(to: file)
         var deployRequest = try context.deployRequest(DeployWorkflowRequest(
-            projectDirectory: request.projectDirectory, configPath: request.configPath, environmentName: request.environmentName,
-            session: request.session, templatePath: file, roleARN: request.roleARN, dryRun: request.dryRun))
+            templatePath: file, roleARN: request.roleARN, dryRun: request.dryRun))
         deployRequest.parameters = parameters
         let deployer = Deployer(cloudFormation: context.cloudFormation, sink: sink, timing: context.deployTiming)
 

@@ -206,16 +206,13 @@ package struct UpPhase: Sendable {
             let packaged = try await timer.time("package") {
                 try await upload(packagePlan, project: project, createBucket: createBucket, sink: sink)
             }
-            let asked = project.request
             var request = DeployWorkflowRequest(
-                projectDirectory: asked.projectRoot, configPath: asked.configPath, environmentName: asked.environmentName,
-                session: asked.session, templatePath: packaged.packagedTemplate, parameterOverrides: asked.parameterOverrides,
-                approval: options.approval, interruption: options.interruption)
+                templatePath: packaged.packagedTemplate, approval: options.approval, interruption: options.interruption)
             request.skipGates = options.skipGates
             request.lockTimeout = options.lockTimeout
             request.traffic = options.traffic
             _ = try await timer.time("deploy") {
-                try await DeployWorkflow(sink: sink, transport: project.transport).run(request, project: project)
+                try await DeployWorkflow(sink: sink).run(request, project: project)
             }
             return .cloudFormation
         }
