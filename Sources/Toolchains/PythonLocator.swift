@@ -60,6 +60,11 @@ package struct PythonLocator: Sendable {
         return output.stdout.split(separator: " ").dropFirst().first.map(String.init)
     }
 
+    /// Where `interpreter(version:)` looks, in order (no process is started to list them).
+    package func candidatePaths(version: String) -> [URL] {
+        candidates(version: version).map(\.0)
+    }
+
     private func candidates(version: String) -> [(URL, String)] {
         let env = locator.environment
         let home = locator.home

@@ -36,7 +36,7 @@ extension Lambda {
     }
 
     /// Polls GetFunctionConfiguration until `LastUpdateStatus` is no longer `InProgress` and
-    /// returns the final configuration.
+    /// returns the final configuration (the first polls 100 ms apart, doubling up to `pollInterval`).
     ///
     /// - Throws: `AWSServicesError` when the update ended in `Failed` (with
     ///   `LastUpdateStatusReason`) or after `maxAttempts` polls.
@@ -56,9 +56,17 @@ extension Lambda {
             default:
                 return configuration
             }
-            if attempt < maxAttempts { try await Task.sleep(for: pollInterval) }
+            if attempt < maxAttempts { try await Task.sleep(for: Self.updateDelay(attempt: attempt, pollInterval: pollInterval)) }
         }
         throw AWSServicesError.waiterGaveUp(
             operation: "GetFunctionConfiguration", resource: "function \(functionName)", attempts: maxAttempts)
+    }
+
+    /// The pause after poll `attempt` (1-based): 100 ms doubling up to `pollInterval`, so an
+    /// update that finishes in a few hundred milliseconds (most zip updates) is seen within about
+    /// 100 ms of finishing, and a long one is polled at `pollInterval`.
+    static func updateDelay(attempt: Int, pollInterval: Duration) -> Duration {
+        let fast = Duration.milliseconds(100) * (1 << min(max(attempt - 1, 0), 20))
+        return min(fast, pollInterval)
     }
 }

@@ -54,6 +54,8 @@ package struct PythonBuilder: FunctionBuilder {
     package var remoteTrees: (any RemoteDependencyTrees)?
     let runner: ProcessRunner
     let interpreters: InterpreterCache
+    /// Interpreter choices kept between runs (`.ferry/interpreters.json`, beside the wheel folder).
+    let storedChoices: StoredInterpreterChoices
 
     /// A builder whose tools see `environment` and share `pipCacheFolder` (default `~/.cache/ferry/pip`);
     /// local packages' wheels are kept in `wheelCacheFolder` (default `<pipCacheFolder>/ferry-local-wheels`,
@@ -81,6 +83,9 @@ package struct PythonBuilder: FunctionBuilder {
                                                  read: PythonBuildEnvironment.read(entry:))
         self.runner = runner
         self.interpreters = InterpreterCache()
+        self.storedChoices = StoredInterpreterChoices(
+            file: wheelCacheFolder.map { joinPath(($0 as NSString).deletingLastPathComponent, "interpreters.json") },
+            reads: reusesStoredWheels)
     }
 
     /// The builder of the project at `projectRoot`, with pip's cache in `<projectRoot>/.ferry/pip-cache`,
