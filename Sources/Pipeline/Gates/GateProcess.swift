@@ -33,15 +33,19 @@ struct GateProcess: Sendable {
         process.standardError = pipe
         try process.run()
         let pid = process.processIdentifier
+        // The watchdog runs on Dispatch's timers, not as a sleeping task: a busy cooperative pool
+        // (other tasks blocking its few threads) must not delay stopping the gate.
         let timedOut = TimeoutFlag()
-        let watchdog = Task.detached {
-            try await Task.sleep(for: .seconds(timeout))
-            timedOut.fire()
-            let tree = ProcessTree.descendants(of: pid) + [pid]
-            for member in tree { kill(member, SIGTERM) }
-            try await Task.sleep(for: .seconds(5))
-            for member in tree { kill(member, SIGKILL) }
+        let forceKill = DispatchWorkItem {
+            for member in timedOut.stopped { kill(member, SIGKILL) }
         }
+        let terminate = DispatchWorkItem {
+            let tree = ProcessTree.descendants(of: pid) + [pid]
+            timedOut.fire(stopping: tree)
+            for member in tree { kill(member, SIGTERM) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 5, execute: forceKill)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: terminate)
         let reader = pipe.fileHandleForReading
         // Read on a thread outside the cooperative pool; a timed-out gate's children may keep the
         // pipe open, so the reader is abandoned once the shell has exited after a timeout.
@@ -65,7 +69,8 @@ struct GateProcess: Sendable {
                 continuation.resume(returning: process.terminationStatus)
             }
         }
-        watchdog.cancel()
+        terminate.cancel()
+        forceKill.cancel()
         if timedOut.fired {
             return .timedOut
         }
@@ -103,9 +108,12 @@ enum ProcessTree {
 
 /// Whether a gate's watchdog stopped it.
 private final class TimeoutFlag: Sendable {
-    private let state = Mutex(false)
-    func fire() { state.withLock { $0 = true } }
-    var fired: Bool { state.withLock { $0 } }
+    private let state = Mutex<(fired: Bool, stopped: [Int32])>((false, []))
+    /// Marks the gate timed out, `tree` being the processes sent SIGTERM.
+    func fire(stopping tree: [Int32]) { state.withLock { $0 = (true, tree) } }
+    var fired: Bool { state.withLock { $0.fired } }
+    /// The processes sent SIGTERM (SIGKILL follows for those still there).
+    var stopped: [Int32] { state.withLock { $0.stopped } }
 }
 
 /// Splits bytes into lines (LF or CRLF), keeping an unfinished line for the next chunk.
