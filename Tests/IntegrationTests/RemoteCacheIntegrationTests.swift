@@ -152,10 +152,18 @@ extension Integration {
             #expect(redeploy.exitCode == 0, "\(redeploy.output)")
             let s3 = S3(client: project.client)
             #expect(try await s3.listObjectsV2(bucket: Up.bucket, prefix: "app/.ferry/cache/").count == 5)
+            // A shared tree no entry names (its entry and zip): gc deletes it; the named trees stay.
+            let orphan = String(repeating: "f", count: 64)
+            let orphans: Set = ["app/.ferry/deps/\(orphan).json", "app/.ferry/deps/\(orphan).zip"]
+            for key in orphans { _ = try await s3.putObject(bucket: Up.bucket, key: key, body: .data(Data("{}".utf8))) }
+            let treesBefore = Set(try await s3.listObjectsV2(bucket: Up.bucket, prefix: "app/.ferry/deps/").map(\.key))
             let gc = try await project.ferry(["gc", "--env", "dev", "--keep", "1", "--min-age", "0", "--yes", "--json"])
             #expect(gc.exitCode == 0, "\(gc.output)")
             let remaining = try await s3.listObjectsV2(bucket: Up.bucket, prefix: "app/.ferry/cache/")
             #expect(remaining.count == 4, "FnA's old entry went with its artifact: \(remaining.map(\.key)) \(gc.output)")
+            let treesAfter = Set(try await s3.listObjectsV2(bucket: Up.bucket, prefix: "app/.ferry/deps/").map(\.key))
+            #expect(treesAfter == treesBefore.subtracting(orphans), "\(treesBefore) → \(treesAfter) \(gc.output)")
+            #expect(gc.stdout.contains("shared dependency trees:"), "\(gc.output)")
         }
     }
 }

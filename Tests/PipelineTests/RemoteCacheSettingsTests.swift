@@ -1,4 +1,5 @@
 import Foundation
+@testable import AWSServices
 import Packaging
 @testable import Pipeline
 import Testing
@@ -37,6 +38,30 @@ struct RemoteCacheSettingsTests {
         #expect(plan.kept == ["e1", "e5"])
         #expect(plan.doomed == ["e2", "e3", "e4"])
         #expect(plan.doomedBytes == 900 && plan.totalBytes == 1500)
+    }
+
+    @Test("gc deletes the shared dependency trees no kept entry names, once older than the minimum age; an unreadable entry keeps them all")
+    func gcTrees() {
+        func hex(_ c: Character) -> String { String(repeating: c, count: 64) }
+        var named = ActionEntry(buildKey: hex("1"), zipSHA256: hex("a"), size: 1, unzippedSize: 1, entryCount: 1,
+                                zipKey: "app/\(hex("a")).zip", builder: "python-pip", builderVersion: "2")
+        named.dependencyTrees = [hex("d"): hex("e")]
+        let entries = GCCacheEntries.make(entries: ["e1": .entry(named)], existing: ["app/\(hex("a")).zip"], doomedArtifacts: [])
+        let old = Date(timeIntervalSince1970: 1_000), cutoff = Date(timeIntervalSince1970: 2_000)
+        func object(_ key: String, _ at: Date = old, size: Int64 = 10) -> S3Object {
+            S3Object(key: key, lastModified: at, eTag: nil, size: size, storageClass: nil)
+        }
+        let objects = [object("app/.ferry/deps/\(hex("d")).json"), object("app/.ferry/deps/\(hex("e")).zip"),
+                       object("app/.ferry/deps/\(hex("f")).json"), object("app/.ferry/deps/\(hex("9")).zip", size: 500),
+                       object("app/.ferry/deps/\(hex("8")).zip", Date(timeIntervalSince1970: 3_000)),
+                       object("app/.ferry/deps/notes.txt"), object("app/\(hex("a")).zip")]
+        let trees = GCDependencyTrees.make(objects: objects, prefix: "app", entries: entries, writtenBefore: cutoff)
+        #expect(trees.doomed == ["app/.ferry/deps/\(hex("9")).zip", "app/.ferry/deps/\(hex("f")).json"])
+        #expect(trees.doomedBytes == 510 && trees.kept == 3)
+
+        var unreadable = entries
+        unreadable.anyUnreadable = true
+        #expect(GCDependencyTrees.make(objects: objects, prefix: "app", entries: unreadable, writtenBefore: cutoff).doomed.isEmpty)
     }
 
     @Test("doctor describes entries, bytes, writes and signing")

@@ -33,7 +33,7 @@ package struct DependencyTreeEntry: Sendable, Hashable, Codable {
         self.signature = nil
     }
 
-    /// The folder of trees under the prefix (never collected by `ferry gc`).
+    /// The folder of trees under the prefix (`ferry gc` deletes the trees no kept cache entry names).
     package static let folder = ".ferry/deps"
 
     /// `<prefix>/.ferry/deps/<tree key>.json`.

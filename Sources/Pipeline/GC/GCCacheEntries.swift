@@ -14,6 +14,12 @@ package struct GCCacheEntries: Sendable, Equatable {
     package var doomedBytes: Int64
     /// Bytes of all entries.
     package var totalBytes: Int64
+    /// The dependency-tree keys the kept entries name (`dependencyTrees`' keys).
+    package var keptTrees: Set<String> = []
+    /// The SHA-256s of the tree zips the kept entries name (`dependencyTrees`' values).
+    package var keptTreeZips: Set<String> = []
+    /// Whether some entry could not be read (it may name any tree: every tree stays).
+    package var anyUnreadable = false
 
     /// What one entry read gave.
     package enum Read: Sendable, Equatable {
@@ -47,7 +53,12 @@ package struct GCCacheEntries: Sendable, Equatable {
                 plan.doomedBytes += size
             } else {
                 plan.kept.append(key)
+                if case .entry(let entry) = entries[key] {
+                    plan.keptTrees.formUnion(entry.dependencyTrees.keys)
+                    plan.keptTreeZips.formUnion(entry.dependencyTrees.values)
+                }
             }
+            if case .unreadable = entries[key] { plan.anyUnreadable = true }
         }
         return plan
     }
