@@ -113,7 +113,8 @@ package struct ActionEntry: Sendable, Hashable, Codable {
         bytes.map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func bytes(hex: String) -> [UInt8]? {
+    /// The bytes `hex` spells (two digits each), or nil when it is not hex of an even length.
+    static func bytes(hex: String) -> [UInt8]? {
         guard hex.count % 2 == 0 else { return nil }
         var out: [UInt8] = []
         var index = hex.startIndex

@@ -67,15 +67,7 @@ package struct DependencyTreeEntry: Sendable, Hashable, Codable {
 
     /// Whether `signature` is this entry's HMAC with `key` (compared in constant time).
     package func hasValidSignature(_ key: Data) -> Bool {
-        guard let signature, signature.count == 64 else { return false }
-        var bytes: [UInt8] = []
-        var index = signature.startIndex
-        while index < signature.endIndex {
-            let next = signature.index(index, offsetBy: 2)
-            guard let byte = UInt8(signature[index..<next], radix: 16) else { return false }
-            bytes.append(byte)
-            index = next
-        }
+        guard let signature, signature.count == 64, let bytes = ActionEntry.bytes(hex: signature) else { return false }
         return HMAC<SHA256>.isValidAuthenticationCode(bytes, authenticating: Data(signedText().utf8),
                                                            using: SymmetricKey(data: key))
     }

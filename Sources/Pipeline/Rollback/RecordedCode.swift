@@ -1,3 +1,4 @@
+import AWSServices
 import Foundation
 import Hotswap
 import Templates
@@ -52,17 +53,6 @@ package struct RecordedCode: Sendable, Hashable {
     package static func codeSha256(fromKey key: String) -> String? {
         let name = key.split(separator: "/").last.map(String.init) ?? key
         guard name.hasSuffix(".zip") else { return nil }
-        let hex = name.dropLast(4)
-        guard hex.count == 64 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
-        return Data(bytes).base64EncodedString()
+        return S3.base64SHA256(hex: String(name.dropLast(4)))
     }
 }
