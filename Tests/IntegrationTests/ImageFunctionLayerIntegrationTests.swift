@@ -7,24 +7,10 @@ extension Integration {
     /// `PackageType: Image` with `Metadata.BuildMethod: python3.12` and no Dockerfile: the Python
     /// builder's output (dependencies and code) as one `/var/task` layer on the Lambda base.
     @Suite struct ImageFunctionLayer {
-        static let base = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/images/lambda-base").path
+        static let base = ImageAppConfig.fixtureBase
 
         static func write(_ folder: TemporaryFolder, handler: String) throws {
-            try folder.write("ferry.toml", """
-                template = "template.yaml"
-
-                [artifacts]
-                bucket = "ferry-images-123456789012"
-
-                [images]
-                repository = "{account}.dkr.ecr.{region}.amazonaws.com/team/python-image"
-
-                [images.bases]
-                "public.ecr.aws/lambda/python:3.12" = "oci:\(base):3.12"
-
-                [env.dev]
-                stack_name = "python-image"
-                """)
+            try folder.write("ferry.toml", ImageAppConfig.ferryToml(name: "python-image", base: "\(base):3.12"))
             try folder.write("template.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Transform: AWS::Serverless-2016-10-31

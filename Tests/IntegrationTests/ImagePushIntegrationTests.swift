@@ -7,7 +7,7 @@ import Testing
 extension Integration {
     /// Images Ferry writes itself, pushed to the emulator's registry (moto's ECR behind `/v2/`).
     @Suite struct ImagePush {
-        static let base = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/images/lambda-base").path
+        static let base = ImageAppConfig.fixtureBase
 
         static func build(_ folder: TemporaryFolder, handler: String) throws -> ImageBuildResult {
             try folder.write("ctx/Dockerfile", """

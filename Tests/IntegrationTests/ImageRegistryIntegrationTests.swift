@@ -10,7 +10,7 @@ extension Integration {
     /// Images and the emulator's registry beyond `ferry up`: bases pulled from ECR (an index with
     /// two platforms), pushes by `ferry package`/`deploy`/`update`, and `ferry gc` of image digests.
     @Suite struct ImageRegistry {
-        static let base = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/images/lambda-base").path
+        static let base = ImageAppConfig.fixtureBase
         static let baseManifest = "sha256:e05299c1b5ecd41e554174626b479dd456889c831e1203f70a51750ad76002bb"
         static let ecrBase = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/bases/python:3.12"
 

@@ -6,7 +6,7 @@ import Testing
 extension Integration {
     /// Dockerfiles with `RUN`: built by buildah (no daemon), taken over and pushed by Ferry.
     @Suite struct ImageRun {
-        static let fixtureBase = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/images/lambda-base").path
+        static let fixtureBase = ImageAppConfig.fixtureBase
         static let buildah = ["/usr/bin/buildah", "/usr/local/bin/buildah"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
         /// The fixture base plus this machine's `/bin/sh` and the libraries it loads, so `RUN` has a
@@ -44,21 +44,7 @@ extension Integration {
         }
 
         static func write(_ folder: TemporaryFolder, base: String, handler: String) throws {
-            try folder.write("ferry.toml", """
-                template = "template.yaml"
-
-                [artifacts]
-                bucket = "ferry-images-123456789012"
-
-                [images]
-                repository = "{account}.dkr.ecr.{region}.amazonaws.com/team/run-app"
-
-                [images.bases]
-                "public.ecr.aws/lambda/python:3.12" = "oci:\(base):latest"
-
-                [env.dev]
-                stack_name = "run-app"
-                """)
+            try folder.write("ferry.toml", ImageAppConfig.ferryToml(name: "run-app", base: "\(base):latest"))
             try folder.write("template.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Transform: AWS::Serverless-2016-10-31

@@ -6,24 +6,10 @@ import Testing
 extension Integration {
     /// `ferry up` of an app with a container-image function built by Ferry (no Docker).
     @Suite struct ImageUp {
-        static let base = RepositoryPaths.root.appendingPathComponent("Tests/Fixtures/images/lambda-base").path
+        static let base = ImageAppConfig.fixtureBase
 
         static func write(_ folder: TemporaryFolder, handler: String) throws {
-            try folder.write("ferry.toml", """
-                template = "template.yaml"
-
-                [artifacts]
-                bucket = "ferry-images-123456789012"
-
-                [images]
-                repository = "{account}.dkr.ecr.{region}.amazonaws.com/team/images-app"
-
-                [images.bases]
-                "public.ecr.aws/lambda/python:3.12" = "oci:\(base):3.12"
-
-                [env.dev]
-                stack_name = "images-app"
-                """)
+            try folder.write("ferry.toml", ImageAppConfig.ferryToml(name: "images-app", base: "\(base):3.12"))
             try folder.write("template.yaml", """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Transform: AWS::Serverless-2016-10-31
