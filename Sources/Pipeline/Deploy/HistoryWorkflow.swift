@@ -9,12 +9,6 @@ package struct HistoryWorkflow: Sendable {
     /// A workflow.
     package init() {}
 
-    /// The newest `limit` deploy records of the environment's stack.
-    package func records(_ project: ProjectRequest, limit: Int) async throws -> (stackName: String, records: [DeployRecord]) {
-        let context = try await ResolvedProject.forDeploy(project)
-        return (context.environment.stackName, try await Self.history(context).list(limit: limit))
-    }
-
     /// The newest `limit` entries (deploys, rollbacks and hot-swaps) of the environment's stack.
     package func entries(_ project: ProjectRequest, limit: Int) async throws -> (stackName: String, entries: [HistoryEntry]) {
         let context = try await ResolvedProject.forDeploy(project)
